@@ -1,0 +1,1 @@
+export { freshDatabase, adminUrl } from './database.js';
