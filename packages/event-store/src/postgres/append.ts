@@ -1,0 +1,57 @@
+// One append = one call of event_store.append_to_stream (a named, prepared statement): one round trip.
+import type pg from 'pg';
+import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
+import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
+import { expectedRevisionCode, prepareAppend } from './append-input.js';
+import { RAW_TEXT } from './rows.js';
+
+type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
+
+const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[])';
+
+/** Anything that runs a query: the store's pool, or a caller's client inside its transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+export async function appendEvents(
+  db: Queryable,
+  streamName: string,
+  events: readonly EventToAppend[],
+  options: { readonly expectedRevision?: ExpectedRevision } = {},
+): Promise<AppendResult> {
+  const expected = options.expectedRevision ?? 'any';
+  const code = expectedRevisionCode(expected);
+  const input = prepareAppend(streamName, events);
+  let row: AppendRow | undefined;
+  try {
+    const result = await db.query<AppendRow>({
+      name: 'event_store_append',
+      text: APPEND_SQL,
+      values: [streamName, code, input.ids, input.types, input.data, input.metadata],
+      rowMode: 'array',
+      types: RAW_TEXT,
+    });
+    row = result.rows[0];
+  } catch (error) {
+    // Two concurrent appends of one new id to two different streams: the unique index decides.
+    if (error instanceof Error && 'constraint' in error && error.constraint === 'events_event_id_key') {
+      throw new InvalidEventStoreInputError('events[].id', 'duplicate event id: already used by another event');
+    }
+    throw error;
+  }
+  if (row === undefined) throw new Error('event_store.append_to_stream returned no row');
+  const [status, revision, commit, prepare, index] = row;
+  switch (status) {
+    case 'appended':
+    case 'idempotent':
+      return { nextExpectedRevision: BigInt(revision ?? ''), position: { commit: BigInt(commit ?? ''), prepare: BigInt(prepare ?? '') } };
+    case 'wrong_expected_revision':
+      throw new WrongExpectedRevisionError(streamName, expected, BigInt(revision ?? '-1'));
+    case 'duplicate_event_id':
+      throw new InvalidEventStoreInputError(
+        `events[${Number(index) - 1}].id`,
+        'duplicate event id: already used by another event, and this append is not a retry of it',
+      );
+    default:
+      throw new Error(`event_store.append_to_stream returned unknown status ${status}`);
+  }
+}

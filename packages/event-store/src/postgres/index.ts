@@ -1,0 +1,3 @@
+export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './store.js';
+export { migrateEventStore, EVENT_STORE_SCHEMA } from './migrate.js';
+export { APPEND_CHANNEL } from './notifications.js';

@@ -1,0 +1,143 @@
+// The event store's tables and its append function. Everything lives in schema `event_store`, so the
+// read-model tables of other packages never clash with it. See the package README for the rules.
+import { type Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`create schema if not exists event_store`.execute(db);
+
+  // One row per stream: the append locks it, so appends to one stream are serialised and the hash
+  // chain continues from `last_hash` even when expected revision is `any`.
+  await sql`
+    create table event_store.streams (
+      stream_name text primary key,
+      revision bigint not null,
+      last_hash bytea not null
+    )`.execute(db);
+
+  // transaction_id + sequence is the global position; readers only return rows whose transaction is
+  // older than every transaction still running (gap-free order, see README "Global order").
+  await sql`
+    create table event_store.events (
+      sequence bigint generated always as identity,
+      transaction_id xid8 not null default pg_current_xact_id(),
+      stream_name text not null,
+      revision bigint not null,
+      event_id uuid not null,
+      type text not null,
+      data jsonb not null,
+      metadata jsonb not null,
+      recorded_at timestamptz not null default now(),
+      hash bytea not null,
+      constraint events_stream_revision_key primary key (stream_name, revision),
+      constraint events_event_id_key unique (event_id)
+    )`.execute(db);
+  await sql`create index events_global_order on event_store.events (transaction_id, sequence)`.execute(db);
+
+  // The whole append in one call (one round trip): lock or create the stream row, check the expected
+  // revision, recognise a retried batch (idempotency), chain the hashes, insert, move the stream row
+  // on and notify. Outcomes come back as a status row, so callers never parse error messages.
+  // p_expected: -2 any, -1 no_stream, -4 stream_exists, >= 0 exact (EventStoreDB's numbers).
+  // p_data / p_metadata are canonical JSON texts (src/canonical.ts); the hash covers that same text.
+  await sql`
+    create function event_store.append_to_stream(
+      p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_data text[], p_metadata text[]
+    ) returns table (o_status text, o_revision bigint, o_commit xid8, o_prepare bigint, o_index integer)
+    language plpgsql as $fn$
+    declare
+      v_count integer := cardinality(p_ids);
+      v_revision bigint;
+      v_hash bytea;
+      v_created boolean := false;
+      v_found integer;
+      v_first_found integer;
+      v_elsewhere integer;
+      v_base_min bigint;
+      v_base_max bigint;
+      v_first bigint;
+      v_prepare bigint;
+      v_hashes bytea[] := '{}';
+    begin
+      loop
+        select s.revision, s.last_hash into v_revision, v_hash
+          from event_store.streams s where s.stream_name = p_stream for update;
+        exit when found;
+        if p_expected >= 0 or p_expected = -4 then
+          return query select 'wrong_expected_revision'::text, -1::bigint, null::xid8, null::bigint, null::integer;
+          return;
+        end if;
+        -- The stream is new, so any of these ids already stored belongs to another stream.
+        select min(o.ord)::integer into v_elsewhere
+          from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id;
+        if v_elsewhere is not null then
+          return query select 'duplicate_event_id'::text, -1::bigint, null::xid8, null::bigint, v_elsewhere;
+          return;
+        end if;
+        -- A concurrent creator makes this wait for its commit, then do nothing: loop and lock its row.
+        insert into event_store.streams (stream_name, revision, last_hash)
+          values (p_stream, -1, decode(repeat('00', 32), 'hex')) on conflict do nothing;
+        if found then
+          v_revision := -1;
+          v_hash := decode(repeat('00', 32), 'hex');
+          v_created := true;
+          exit;
+        end if;
+      end loop;
+
+      if not v_created then
+        select count(*)::integer, min(o.ord)::integer, (min(o.ord) filter (where e.stream_name <> p_stream))::integer,
+               min(e.revision - o.ord), max(e.revision - o.ord)
+          into v_found, v_first_found, v_elsewhere, v_base_min, v_base_max
+          from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id;
+        if v_found > 0 then
+          if v_elsewhere is not null then
+            return query select 'duplicate_event_id'::text, v_revision, null::xid8, null::bigint, v_elsewhere;
+            return;
+          end if;
+          -- Idempotent retry (EventStoreDB semantics): the whole batch is already there, in order, at
+          -- the place this expected revision names.
+          v_first := v_base_min + 1;
+          if v_found = v_count and v_base_min = v_base_max and (
+               p_expected in (-2, -4) or (p_expected = -1 and v_first = 0) or (p_expected >= 0 and v_first = p_expected + 1)) then
+            return query select 'idempotent'::text, e.revision, e.transaction_id, e.sequence, null::integer
+              from event_store.events e where e.stream_name = p_stream and e.revision = v_first + v_count - 1;
+            return;
+          end if;
+        end if;
+      end if;
+
+      if not (p_expected = -2 or (p_expected = -1 and v_revision = -1) or (p_expected = -4 and v_revision >= 0)
+              or (p_expected >= 0 and v_revision = p_expected)) then
+        return query select 'wrong_expected_revision'::text, v_revision, null::xid8, null::bigint, null::integer;
+        return;
+      end if;
+      if v_found > 0 then
+        -- Some ids of the batch are in this stream, but not as a retry of this append.
+        return query select 'duplicate_event_id'::text, v_revision, null::xid8, null::bigint, v_first_found;
+        return;
+      end if;
+
+      for i in 1..v_count loop
+        v_hash := sha256(v_hash || convert_to(concat_ws(E'\n', 'v1', p_stream, (v_revision + i)::text, p_ids[i]::text,
+                                                         p_types[i], p_data[i], p_metadata[i]), 'UTF8'));
+        v_hashes[i] := v_hash;
+      end loop;
+
+      with inserted as (
+        insert into event_store.events (stream_name, revision, event_id, type, data, metadata, hash)
+        select p_stream, v_revision + o.ord, o.id, p_types[o.ord], p_data[o.ord]::jsonb, p_metadata[o.ord]::jsonb, v_hashes[o.ord]
+          from unnest(p_ids) with ordinality o(id, ord)
+          order by o.ord
+        returning sequence
+      )
+      select max(sequence) into v_prepare from inserted;
+
+      update event_store.streams set revision = v_revision + v_count, last_hash = v_hash where stream_name = p_stream;
+      perform pg_notify('event_store_appended', '');
+      return query select 'appended'::text, v_revision + v_count, pg_current_xact_id(), v_prepare, null::integer;
+    end
+    $fn$`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop schema event_store cascade`.execute(db);
+}

@@ -1,0 +1,82 @@
+// Reads $all in global order, (transaction_id, sequence), and only rows whose transaction is older
+// than every transaction still running: those can no longer be joined by an event with a smaller
+// position, so a reader never skips one (README "Global order").
+import { InvalidEventStoreInputError } from '../errors.js';
+import type { AllFilter, GlobalPosition, RecordedEvent } from '../types.js';
+import type { Queryable } from './append.js';
+import { EVENT_COLUMNS, type EventRow, RAW_TEXT, START_POSITION, toRecordedEvent } from './rows.js';
+
+export const READ_ALL_PAGE_SIZE = 5000;
+
+const VISIBLE = 'e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))';
+const AFTER = '(e.transaction_id, e.sequence) > ($1::xid8, $2::int8)';
+const ORDER = 'order by e.transaction_id, e.sequence limit $3';
+
+const QUERIES = {
+  all: { name: 'event_store_read_all', text: `select ${EVENT_COLUMNS} from event_store.events e where ${AFTER} and ${VISIBLE} ${ORDER}` },
+  category: {
+    name: 'event_store_read_all_by_category',
+    text: `select ${EVENT_COLUMNS} from event_store.events e
+      where ${AFTER} and ${VISIBLE} and split_part(e.stream_name, '-', 1) = any($4::text[]) ${ORDER}`,
+  },
+  typePrefix: {
+    name: 'event_store_read_all_by_type_prefix',
+    text: `select ${EVENT_COLUMNS} from event_store.events e
+      where ${AFTER} and ${VISIBLE} and e.type ^@ any($4::text[]) ${ORDER}`,
+  },
+} as const;
+
+export function checkFilter(filter: AllFilter | undefined): void {
+  if (filter === undefined) return;
+  const values = 'streamCategories' in filter ? filter.streamCategories : 'eventTypePrefixes' in filter ? filter.eventTypePrefixes : undefined;
+  if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== 'string')) {
+    throw new InvalidEventStoreInputError('filter', 'must list at least one stream category or event type prefix');
+  }
+}
+
+/** One page of $all strictly after `after`, at most `limit` events. */
+export async function readAllPage(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<RecordedEvent[]> {
+  const values: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
+  let query: { readonly name: string; readonly text: string } = QUERIES.all;
+  if (filter !== undefined && 'streamCategories' in filter) {
+    query = QUERIES.category;
+    values.push(filter.streamCategories);
+  } else if (filter !== undefined && 'eventTypePrefixes' in filter) {
+    query = QUERIES.typePrefix;
+    values.push(filter.eventTypePrefixes);
+  }
+  const { rows } = await db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT });
+  return rows.map(toRecordedEvent);
+}
+
+/**
+ * Pages through $all; the next page is already being fetched while the caller consumes this one, so
+ * the database and the JSON parsing overlap.
+ */
+export async function* readAllEvents(
+  db: Queryable,
+  options: { readonly after?: GlobalPosition; readonly maxCount?: number; readonly filter?: AllFilter } = {},
+): AsyncGenerator<RecordedEvent> {
+  checkFilter(options.filter);
+  if (options.maxCount !== undefined && (!Number.isSafeInteger(options.maxCount) || options.maxCount < 0)) {
+    throw new InvalidEventStoreInputError('maxCount', 'must be a whole number >= 0');
+  }
+  let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+  if (remaining === 0) return;
+  let limit = Math.min(READ_ALL_PAGE_SIZE, remaining);
+  let next: Promise<RecordedEvent[]> | undefined = readAllPage(db, options.after ?? START_POSITION, limit, options.filter);
+  while (next !== undefined) {
+    const page: RecordedEvent[] = await next;
+    next = undefined;
+    remaining -= page.length;
+    const last = page.at(-1);
+    if (page.length === limit && remaining > 0 && last !== undefined) {
+      limit = Math.min(READ_ALL_PAGE_SIZE, remaining);
+      next = readAllPage(db, last.position, limit, options.filter);
+      // Marked handled now: a failure surfaces when the loop awaits it, not as an unhandled rejection
+      // while the consumer is still busy with this page (nor after it stopped early).
+      next.catch(() => undefined);
+    }
+    yield* page;
+  }
+}

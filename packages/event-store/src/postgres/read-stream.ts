@@ -1,0 +1,57 @@
+// Reads one stream in revision order (either direction). Not filtered by the global visibility rule:
+// a stream's revisions are gap-free by its row lock, and a reader must see its own committed appends.
+import { InvalidEventStoreInputError, StreamNotFoundError } from '../errors.js';
+import type { ReadStreamOptions, RecordedEvent } from '../types.js';
+import type { Queryable } from './append.js';
+import { EVENT_COLUMNS, type EventRow, RAW_TEXT, toRecordedEvent } from './rows.js';
+
+const PAGE_SIZE = 1000;
+const LAST_REVISION = '9223372036854775807';
+
+const FORWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
+  where e.stream_name = $1 and e.revision >= $2 order by e.revision limit $3`;
+const BACKWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
+  where e.stream_name = $1 and e.revision <= $2 order by e.revision desc limit $3`;
+
+export function checkReadStreamOptions(options: ReadStreamOptions): void {
+  const { direction, fromRevision, maxCount } = options;
+  if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
+    throw new InvalidEventStoreInputError('direction', 'must be forwards or backwards');
+  }
+  if (fromRevision !== undefined && (typeof fromRevision !== 'bigint' || fromRevision < 0n)) {
+    throw new InvalidEventStoreInputError('fromRevision', 'must be a revision >= 0n');
+  }
+  if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || maxCount < 0)) {
+    throw new InvalidEventStoreInputError('maxCount', 'must be a whole number >= 0');
+  }
+}
+
+export async function* readStreamEvents(db: Queryable, streamName: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+  checkReadStreamOptions(options);
+  const backwards = options.direction === 'backwards';
+  let from = options.fromRevision?.toString() ?? (backwards ? LAST_REVISION : '0');
+  let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+  let first = true;
+  while (remaining > 0) {
+    const limit = Math.min(PAGE_SIZE, remaining);
+    const { rows } = await db.query<EventRow>({
+      name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
+      text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
+      values: [streamName, from, limit],
+      rowMode: 'array',
+      types: RAW_TEXT,
+    });
+    if (first && rows.length === 0) {
+      const exists = await db.query('select 1 from event_store.streams where stream_name = $1 and revision >= 0', [streamName]);
+      if (exists.rowCount === 0) throw new StreamNotFoundError(streamName);
+    }
+    first = false;
+    for (const row of rows) yield toRecordedEvent(row);
+    remaining -= rows.length;
+    const last = rows.at(-1);
+    if (rows.length < limit || last === undefined) return;
+    const lastRevision = BigInt(last[2]);
+    if (backwards && lastRevision === 0n) return;
+    from = (backwards ? lastRevision - 1n : lastRevision + 1n).toString();
+  }
+}

@@ -1,0 +1,75 @@
+// The PostgreSQL event store: a pg pool, the append function, $all readers and subscriptions.
+import pg from 'pg';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
+import { appendEvents } from './append.js';
+import { migrateEventStore } from './migrate.js';
+import { AppendNotifications } from './notifications.js';
+import { readAllEvents } from './read-all.js';
+import { readStreamEvents } from './read-stream.js';
+import { PostgresSubscription } from './subscription.js';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** Connections in the store's pool (default 10). */
+  readonly poolSize?: number;
+  /** Bring the schema up to date before returning (default true). */
+  readonly migrate?: boolean;
+  /** How often a live subscription polls when no notification wakes it (default 250 ms). */
+  readonly pollIntervalMs?: number;
+}
+
+export interface PostgresEventStore extends EventStore {
+  /** The store's pool, so projections can share the database (and transactions) with it. */
+  readonly pool: pg.Pool;
+  /** The same append, run on a caller's open transaction; it commits or rolls back with it. */
+  appendToStreamInTransaction(
+    client: pg.PoolClient,
+    streamName: string,
+    events: readonly EventToAppend[],
+    options?: { readonly expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+}
+
+const HEAD_SQL = `select e.transaction_id, e.sequence from event_store.events e
+  where e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
+  order by e.transaction_id desc, e.sequence desc limit 1`;
+
+export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+  if (options.migrate ?? true) await migrateEventStore(options.connectionString);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  // An idle connection that breaks is replaced at the next checkout; without a handler it would
+  // crash the process.
+  pool.on('error', () => undefined);
+  const notifications = new AppendNotifications(options.connectionString);
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const subscriptions = new Set<PostgresSubscription>();
+
+  return {
+    pool,
+    appendToStream: (streamName, events, appendOptions) => appendEvents(pool, streamName, events, appendOptions),
+    appendToStreamInTransaction: (client, streamName, events, appendOptions) => appendEvents(client, streamName, events, appendOptions),
+    readStream: (streamName: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> => readStreamEvents(pool, streamName, readOptions),
+    readAll: (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> => readAllEvents(pool, readOptions),
+    subscribeToAll(subscribeOptions: SubscribeOptions = {}): Subscription {
+      const subscription = new PostgresSubscription({
+        db: pool,
+        notifications,
+        pollIntervalMs,
+        ...subscribeOptions,
+        onClosed: (s) => subscriptions.delete(s),
+      });
+      subscriptions.add(subscription);
+      return subscription;
+    },
+    async headPosition(): Promise<GlobalPosition | undefined> {
+      const { rows } = await pool.query<[string, string]>({ name: 'event_store_head', text: HEAD_SQL, rowMode: 'array' });
+      const row = rows[0];
+      return row === undefined ? undefined : { commit: BigInt(row[0]), prepare: BigInt(row[1]) };
+    },
+    async close(): Promise<void> {
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      await notifications.close();
+      await pool.end();
+    },
+  };
+}

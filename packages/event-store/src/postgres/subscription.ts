@@ -1,0 +1,100 @@
+// Catch-up then live subscription to $all. Each round reads pages of visible events after the last
+// delivered position; when a page comes back short it has reached the head and waits for a
+// notification or the poll interval. Rows already committed but not yet visible (an older
+// transaction is still open somewhere) make it re-poll soon instead of waiting a full interval.
+import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
+import type { Queryable } from './append.js';
+import type { AppendNotifications } from './notifications.js';
+import { checkFilter, readAllPage } from './read-all.js';
+import { START_POSITION } from './rows.js';
+import { Wakeup } from './wakeup.js';
+
+const PAGE_SIZE = 1000;
+const FIRST_REPOLL_MS = 5;
+
+const PENDING_SQL = `select exists (select 1 from event_store.events e
+  where (e.transaction_id, e.sequence) > ($1::xid8, $2::int8)
+    and e.transaction_id >= (select pg_snapshot_xmin(pg_current_snapshot())))`;
+
+export interface SubscriptionSettings {
+  readonly db: Queryable;
+  readonly notifications: AppendNotifications;
+  readonly pollIntervalMs: number;
+  readonly after?: GlobalPosition;
+  readonly filter?: AllFilter;
+  readonly onClosed: (subscription: PostgresSubscription) => void;
+}
+
+export class PostgresSubscription implements Subscription {
+  readonly #settings: SubscriptionSettings;
+  readonly #wakeup = new Wakeup();
+  readonly #stopListening: () => Promise<void>;
+  #closed = false;
+  #iterated = false;
+
+  constructor(settings: SubscriptionSettings) {
+    checkFilter(settings.filter);
+    this.#settings = settings;
+    this.#stopListening = settings.notifications.listen(() => this.#wakeup.signal());
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    if (this.#iterated) throw new Error('a subscription can be iterated once');
+    this.#iterated = true;
+    return this.#messages();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#wakeup.signal();
+    this.#settings.onClosed(this);
+    await this.#stopListening();
+  }
+
+  async #hasPendingRows(after: GlobalPosition): Promise<boolean> {
+    const { rows } = await this.#settings.db.query<[boolean]>({
+      name: 'event_store_pending_rows',
+      text: PENDING_SQL,
+      values: [after.commit.toString(), after.prepare.toString()],
+      rowMode: 'array',
+    });
+    return rows[0]?.[0] === true;
+  }
+
+  async *#messages(): AsyncGenerator<SubscriptionMessage> {
+    const { db, filter, pollIntervalMs, notifications } = this.#settings;
+    let position = this.#settings.after;
+    let reportCaughtUp = true;
+    let repollMs = FIRST_REPOLL_MS;
+    try {
+      while (!this.#closed) {
+        this.#wakeup.clear();
+        const page = await readAllPage(db, position ?? START_POSITION, PAGE_SIZE, filter);
+        for (const event of page) {
+          if (this.#closed) return;
+          yield { kind: 'event', event };
+          position = event.position;
+          reportCaughtUp = true;
+        }
+        if (page.length === PAGE_SIZE) continue;
+        if (reportCaughtUp) {
+          if (this.#closed) return;
+          yield { kind: 'caught-up', position };
+          reportCaughtUp = false;
+        }
+        if (this.#closed) return;
+        await notifications.ensureConnected();
+        if (await this.#hasPendingRows(position ?? START_POSITION)) {
+          await this.#wakeup.wait(repollMs);
+          repollMs = Math.min(repollMs * 2, pollIntervalMs);
+        } else {
+          repollMs = FIRST_REPOLL_MS;
+          await this.#wakeup.wait(pollIntervalMs);
+        }
+      }
+    } finally {
+      await this.close();
+    }
+  }
+}
