@@ -1,0 +1,58 @@
+// The app factory every service starts from: zod type provider, request ids, a logger that keeps
+// personal data out, problem+json errors, health, OpenAPI docs and bearer-token authentication.
+// A service registers its own plugin (resources + routes) on what this returns.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
+import { authPlugin, type AuthOptions } from './auth/auth-plugin.js';
+import { docsPlugin } from './http/docs.js';
+import { problemHandlersPlugin } from './http/error-handler.js';
+import { healthPlugin } from './http/health.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
+import { createLogger, type LogLevel } from './logging/logger.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface BuildAppOptions {
+  /** The service's name: in every log line and the OpenAPI title. */
+  readonly name: string;
+  readonly version?: string;
+  readonly description?: string;
+  readonly logLevel?: LogLevel;
+  /** Where log lines go (stdout when omitted); tests pass a capture. */
+  readonly logStream?: DestinationStream;
+  /** Omit only for apps without protected routes. */
+  readonly auth?: AuthOptions;
+  readonly bodyLimit?: number;
+}
+
+/** Picks the token verification a parsed base config asks for. */
+export function authOptionsFrom(config: { readonly JWT_SECRET?: string | undefined; readonly JWT_PUBLIC_KEY?: string | undefined }): AuthOptions {
+  if (config.JWT_SECRET) return { jwtSecret: config.JWT_SECRET };
+  if (config.JWT_PUBLIC_KEY) return { jwtPublicKey: config.JWT_PUBLIC_KEY };
+  throw new Error('no JWT_SECRET or JWT_PUBLIC_KEY: parse the config with serviceConfigSchema');
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const logger: FastifyBaseLogger = createLogger(options.logLevel ?? 'info', options.name, options.logStream);
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  await app.register(problemHandlersPlugin);
+  await app.register(healthPlugin);
+  await app.register(docsPlugin, { title: options.name, version: options.version ?? '0.0.0', ...(options.description ? { description: options.description } : {}) });
+  if (options.auth) await app.register(authPlugin, options.auth);
+  return app;
+}

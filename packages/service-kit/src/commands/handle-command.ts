@@ -1,0 +1,84 @@
+// The one way a service changes a stream: read, fold, decide, append, guarded by the revision read,
+// and idempotent under retry (the commandId fixes the event ids; a replay returns the first result).
+import { WrongExpectedRevisionError, type Actor, type EventStore, type GlobalPosition } from '@bureau/event-store';
+import type { Decider, DomainMessage } from '../domain/decider.js';
+import type { EventRegistry } from '../events/registry.js';
+import { PreconditionFailedError } from './errors.js';
+import { commandEventId } from './event-ids.js';
+import { loadStream } from './load-stream.js';
+
+export interface CommandContext {
+  /** The client's idempotency key: sending the same key again means "the same command". */
+  readonly commandId: string;
+  readonly actor: Actor;
+  /** Shared by everything one request causes; usually the request id. Defaults to commandId. */
+  readonly correlationId?: string;
+  /** Defaults to the commandId: the command caused the events. */
+  readonly causationId?: string;
+  /** When it happened in the domain; defaults to now. */
+  readonly occurredAt?: Date;
+  /** The client's precondition (If-Match): the stream must be at exactly this revision. */
+  readonly expectedRevision?: bigint | 'no_stream';
+}
+
+export interface HandleCommandInput<S, C, E extends DomainMessage> {
+  readonly store: EventStore;
+  readonly registry: EventRegistry<E>;
+  readonly streamName: string;
+  readonly decider: Decider<S, C, E>;
+  readonly command: C;
+  readonly context: CommandContext;
+  /** Re-read and re-decide this many times when another writer got in first (default 3). */
+  readonly maxRetries?: number;
+}
+
+export interface CommandResult<E> {
+  readonly events: readonly E[];
+  /** The stream's revision after the command; -1n when it still does not exist. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the command's last event (of the stream's last event if it recorded none). */
+  readonly position: GlobalPosition | undefined;
+  /** True when this commandId had been applied before: nothing new was written. */
+  readonly alreadyApplied: boolean;
+}
+
+export const DEFAULT_MAX_RETRIES = 3;
+
+export async function handleCommand<S, C, E extends DomainMessage>(input: HandleCommandInput<S, C, E>): Promise<CommandResult<E>> {
+  const { store, registry, streamName, decider, command, context } = input;
+  const maxRetries = input.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const occurredAt = (context.occurredAt ?? new Date()).toISOString();
+  const envelope = {
+    correlationId: context.correlationId ?? context.commandId,
+    causationId: context.causationId ?? context.commandId,
+    actor: context.actor,
+    occurredAt,
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    const loaded = await loadStream(store, registry, decider, streamName, context.commandId);
+    if (loaded.appliedBefore) {
+      const { events, revision, position } = loaded.appliedBefore;
+      return { events, nextExpectedRevision: revision, position, alreadyApplied: true };
+    }
+    const wanted = context.expectedRevision;
+    if (wanted !== undefined && (wanted === 'no_stream' ? -1n : wanted) !== loaded.revision) {
+      throw new PreconditionFailedError(streamName, wanted, loaded.revision);
+    }
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0) {
+      return { events, nextExpectedRevision: loaded.revision, position: loaded.lastPosition, alreadyApplied: false };
+    }
+    const toAppend = events.map((event, index) =>
+      registry.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }),
+    );
+    try {
+      const expectedRevision = loaded.revision === -1n ? 'no_stream' : loaded.revision;
+      const result = await store.appendToStream(streamName, toAppend, { expectedRevision });
+      return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
+    } catch (error) {
+      // Someone appended between our read and our write: read again (perhaps it was this very
+      // command, retried concurrently) and decide again, a bounded number of times.
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxRetries) throw error;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// The variables every service reads; a service extends this with its own (serviceConfigSchema).
+import { z } from 'zod';
+
+export const baseConfigShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }),
+  /** HS256 signing secret shared with the identity provider. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Or: the identity provider's public key (PEM), for RS256/ES256 tokens. */
+  JWT_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----', 'must be a PEM public key').optional(),
+};
+
+// Extra shapes may be anything, so the rule reads the parsed object without assuming its type.
+const isSet = (config: unknown, variable: string) =>
+  typeof config === 'object' && config !== null && Reflect.get(config, variable) !== undefined;
+
+/** The base variables plus a service's own; exactly one way to verify tokens must be configured. */
+export function serviceConfigSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z
+    .object({ ...baseConfigShape, ...extra })
+    .superRefine((config, ctx) => {
+      if (!isSet(config, 'JWT_SECRET') && !isSet(config, 'JWT_PUBLIC_KEY')) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (HS256, 32+ characters) or JWT_PUBLIC_KEY (PEM)' });
+      }
+      if (isSet(config, 'JWT_SECRET') && isSet(config, 'JWT_PUBLIC_KEY')) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_PUBLIC_KEY'], message: 'set only one of JWT_SECRET and JWT_PUBLIC_KEY' });
+      }
+    }, { when: () => true }); // also when other variables are bad, so one run lists every problem
+}
+
+export const baseConfigSchema = serviceConfigSchema({});
+export type BaseConfig = z.output<typeof baseConfigSchema>;

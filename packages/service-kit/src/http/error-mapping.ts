@@ -1,0 +1,68 @@
+// Which problem each error becomes. Pure: the handler adds the request id and does the logging.
+import { STATUS_CODES } from 'node:http';
+import { InvalidEventStoreInputError, StreamNotFoundError, WrongExpectedRevisionError } from '@bureau/event-store';
+import type { FastifyError } from 'fastify';
+import { PreconditionFailedError } from '../commands/errors.js';
+import { DomainRuleError } from '../domain/domain-error.js';
+import { InvalidEventDataError } from '../events/errors.js';
+import { HttpProblem, problemTypes, type ProblemDetails } from './problem.js';
+import { fieldErrors } from './validation.js';
+
+export type Mapped = { readonly problem: ProblemDetails; readonly serverFault: boolean };
+
+const INTERNAL: ProblemDetails = {
+  type: problemTypes.internal,
+  title: 'Internal Server Error',
+  status: 500,
+  detail: 'Something went wrong on our side and nothing is known to have changed. Quote the request id to support.',
+};
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string';
+}
+
+const revisionText = (r: bigint | string) => String(r);
+
+export function problemFor(error: unknown): Mapped {
+  const client = (problem: ProblemDetails): Mapped => ({ problem, serverFault: false });
+  if (error instanceof HttpProblem) {
+    const problem = { ...error.extensions, type: error.type, title: error.title, status: error.status, ...(error.detail ? { detail: error.detail } : {}) };
+    return { problem, serverFault: error.status >= 500 };
+  }
+  if (error instanceof DomainRuleError) {
+    return client({ type: problemTypes.ruleBroken, title: 'Business rule broken', status: 422, detail: error.detail, rule: error.rule });
+  }
+  if (error instanceof StreamNotFoundError) {
+    return client({ type: problemTypes.streamNotFound, title: 'Not Found', status: 404, detail: `No record ${error.streamName} exists.` });
+  }
+  if (error instanceof PreconditionFailedError) {
+    return client({
+      type: problemTypes.preconditionFailed, title: 'Precondition Failed', status: 412,
+      detail: 'The record changed since you read it; read it again and retry with its current revision.',
+      expectedRevision: revisionText(error.expectedRevision), actualRevision: revisionText(error.actualRevision),
+    });
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return client({
+      type: problemTypes.conflict, title: 'Conflict', status: 409,
+      detail: 'The record kept changing while we tried to apply your command; nothing was recorded. Retry.',
+      expectedRevision: revisionText(error.expectedRevision), actualRevision: revisionText(error.actualRevision),
+    });
+  }
+  if (error instanceof InvalidEventDataError) {
+    const errors = error.errors.map((e) => ({ ...e, field: `event.${error.eventType}.${e.field}` }));
+    return client({ type: problemTypes.validation, title: 'Bad Request', status: 400, detail: 'The command would record invalid data; nothing was recorded.', errors });
+  }
+  if (error instanceof InvalidEventStoreInputError) {
+    return client({ type: problemTypes.validation, title: 'Bad Request', status: 400, detail: 'Nothing was recorded.', errors: [{ field: error.field, rule: error.rule, message: error.rule }] });
+  }
+  if (isFastifyError(error) && Array.isArray(error.validation)) {
+    const errors = fieldErrors(error.validation, error.validationContext);
+    return client({ type: problemTypes.validation, title: 'Bad Request', status: 400, detail: `${errors.length} invalid field(s); nothing was changed.`, errors });
+  }
+  // Fastify's own client errors (bad JSON, unsupported media type, body too large…) are safe to echo.
+  if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return client({ type: problemTypes.http, title: STATUS_CODES[error.statusCode] ?? 'Bad Request', status: error.statusCode, detail: error.message });
+  }
+  return { problem: INTERNAL, serverFault: true };
+}

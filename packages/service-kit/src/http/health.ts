@@ -1,0 +1,57 @@
+// Liveness (/healthz: the process answers) and readiness (/readyz: its dependencies answer).
+// Resources register their own readiness checks, so the kit does not need to know them.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import { sendProblem } from './error-handler.js';
+import { problemTypes } from './problem.js';
+
+export type ReadinessCheck = () => Promise<unknown>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readiness: { add(name: string, check: ReadinessCheck): void };
+  }
+}
+
+const READINESS_TIMEOUT_MS = 2_000;
+
+async function probe(check: ReadinessCheck): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return true;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const statusSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.enum(['up', 'down'])).optional() });
+
+async function health(app: FastifyInstance) {
+  const checks = new Map<string, ReadinessCheck>();
+  app.decorate('readiness', { add: (name: string, check: ReadinessCheck) => void checks.set(name, check) });
+
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: statusSchema } } }, async () => ({ status: 'alive' }));
+
+  app.get('/readyz', { schema: { tags: ['health'], response: { 200: statusSchema } } }, async (request, reply) => {
+    const results: Record<string, 'up' | 'down'> = {};
+    for (const [name, check] of checks) {
+      try {
+        results[name] = (await probe(check)) ? 'up' : 'down';
+      } catch (err) {
+        request.log.warn({ check: name, err }, 'readiness check failed');
+        results[name] = 'down';
+      }
+    }
+    if (Object.values(results).includes('down')) {
+      return sendProblem(request, reply, { type: problemTypes.unavailable, title: 'Service Unavailable', status: 503, detail: 'A dependency is not answering.', checks: results });
+    }
+    return { status: 'ready', checks: results };
+  });
+}
+
+export const healthPlugin = fp(health, { name: 'bureau-health', fastify: '5.x', dependencies: ['bureau-problem-handlers'] });

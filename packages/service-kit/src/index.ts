@@ -1,0 +1,29 @@
+// `@bureau/service-kit`: what every service shares. Domain code imports `@bureau/service-kit/domain` instead.
+export { buildApp, authOptionsFrom, type App, type BuildAppOptions } from './app.js';
+export { listenWithGracefulShutdown, type ListenOptions } from './server.js';
+export { parseConfig, ConfigError, type ConfigProblem } from './config/parse-config.js';
+export { baseConfigShape, baseConfigSchema, serviceConfigSchema, type BaseConfig } from './config/base-config.js';
+export { authPlugin, authenticate, requireRoles, actorOf, type AuthOptions } from './auth/auth-plugin.js';
+export { tokenClaimsSchema, type TokenClaims } from './auth/claims.js';
+export {
+  HttpProblem, problemSchema, problemTypes, PROBLEM_CONTENT_TYPE, unauthorized, forbidden, notFound,
+  type ProblemDetails, type FieldError,
+} from './http/problem.js';
+export { sendProblem } from './http/error-handler.js';
+export { bearerSecurity } from './http/docs.js';
+export { REQUEST_ID_HEADER } from './http/request-id.js';
+export type { ReadinessCheck } from './http/health.js';
+export {
+  commandContextOf, commandReply, commandIdSchema, commandResponseSchema, ifMatchRevision, etagOf, EVENT_POSITION_HEADER,
+} from './http/command-http.js';
+export { pgPoolPlugin, type PgPoolOptions } from './plugins/pg-pool.js';
+export { eventStorePlugin, type EventStorePluginOptions } from './plugins/event-store.js';
+export { defineEvent, type EventDefinition, type Upcaster } from './events/define-event.js';
+export { createEventRegistry, type EventRegistry, type DefinitionsFor, type AppendContext } from './events/registry.js';
+export { InvalidEventDataError, UnreadableEventError, UnknownEventTypeError } from './events/errors.js';
+export { handleCommand, DEFAULT_MAX_RETRIES, type CommandContext, type CommandResult, type HandleCommandInput } from './commands/handle-command.js';
+export { PreconditionFailedError } from './commands/errors.js';
+export { commandEventId, uuidV5, COMMAND_EVENT_NAMESPACE } from './commands/event-ids.js';
+export { loggerOptions, createLogger, type LogLevel } from './logging/logger.js';
+export { PERSONAL_DATA_FIELDS, redactionPaths } from './logging/personal-data.js';
+export { DomainRuleError, DomainError, isDomainRuleError, foldEvents, type Decider, type DomainMessage } from './domain/index.js';
