@@ -1,0 +1,39 @@
+// Computes the hash chain for a batch client-side, continuing from the stream's last event, and
+// shapes each event as the client sends it.
+import type { EventData, JSONType } from '@eventstore/db-client';
+import { canonicalContent, chainHash } from '../canonical.js';
+import type { Json } from '../types.js';
+import { sealMetadata } from './chain-metadata.js';
+import type { ValidEvent } from './validate.js';
+
+/** Where the batch continues from: the stream's last revision (-1n when new) and its hash. */
+export interface ChainTip {
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
+export interface ChainedBatch {
+  readonly events: EventData[];
+  /** The hash of each event, in batch order. */
+  readonly hashes: readonly string[];
+}
+
+// The client's type for JSON data is object | array | string, yet it sends JSON.stringify(data)
+// and parses it back, so a top-level number, boolean or null round-trips as well.
+function clientData(data: Json): JSONType {
+  return data as JSONType;
+}
+
+export function chainBatch(streamName: string, tip: ChainTip, events: readonly ValidEvent[]): ChainedBatch {
+  let previous = tip.hash;
+  let revision = tip.revision;
+  const hashes: string[] = [];
+  const proposed = events.map((e): EventData => {
+    revision += 1n;
+    const hash = chainHash(previous, canonicalContent({ streamName, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata }));
+    hashes.push(hash);
+    previous = hash;
+    return { id: e.id, contentType: 'application/json', type: e.type, data: clientData(e.data), metadata: sealMetadata(e.metadata, hash) };
+  });
+  return { events: proposed, hashes };
+}

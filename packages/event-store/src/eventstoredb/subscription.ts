@@ -1,0 +1,140 @@
+// Turns the client's catch-up subscription (a readable of events that also emits `caughtUp`) into
+// the store's Subscription: one async iterable of events and caught-up markers, in order.
+import { comparePositions } from '../position.js';
+import type { GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
+import type { EsdbCatchUpSubscription } from './client-port.js';
+import { toRecordedEvent } from './recorded-event.js';
+
+export interface CatchUpOptions {
+  /** Exclusive checkpoint: events at or before it are not delivered. */
+  readonly after: GlobalPosition | undefined;
+  /** The exact filter (system events are never accepted). */
+  accepts(streamName: string, type: string): boolean;
+  /** Messages queued for the consumer before the client stream is paused. */
+  readonly highWaterMark?: number;
+  /** Called once when the subscription closes (the store forgets it). */
+  onClose?(): void;
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+export class EventStoreDbSubscription implements Subscription {
+  readonly #source: EsdbCatchUpSubscription;
+  readonly #options: CatchUpOptions;
+  readonly #highWaterMark: number;
+  #queue: SubscriptionMessage[] = [];
+  /**
+   * `caughtUp` is emitted as soon as the server says so, while events before it may still sit in
+   * the readable's buffer. Each pending marker counts down the `data` events still owed to the
+   * consumer before it, so caught-up is never delivered ahead of the events it follows.
+   */
+  #markers: number[] = [];
+  #waiters: Array<() => void> = [];
+  #failure: { readonly error: unknown } | undefined;
+  #ended = false;
+  #closed = false;
+  #paused = false;
+  #last: GlobalPosition | undefined;
+
+  constructor(source: EsdbCatchUpSubscription, options: CatchUpOptions) {
+    this.#source = source;
+    this.#options = options;
+    this.#highWaterMark = options.highWaterMark ?? 1000;
+    this.#last = options.after;
+    source.on('data', (resolved) => {
+      const e = resolved.event;
+      const after = this.#options.after;
+      if (e && this.#options.accepts(e.streamId, e.type) && !(after && comparePositions(e.position, after) <= 0)) {
+        try {
+          const event = toRecordedEvent(e);
+          this.#last = event.position;
+          this.#push({ kind: 'event', event });
+        } catch (error) {
+          this.#fail(error);
+        }
+      }
+      this.#countDownMarkers();
+    });
+    source.on('caughtUp', () => {
+      const owed = this.#source.readableLength;
+      if (owed === 0) this.#push({ kind: 'caught-up', position: this.#last });
+      else this.#markers.push(owed);
+    });
+    source.on('error', (error) => this.#fail(error));
+    source.on('end', () => {
+      this.#ended = true;
+      this.#wake();
+    });
+  }
+
+  #countDownMarkers(): void {
+    if (this.#markers.length === 0) return;
+    this.#markers = this.#markers.map((owed) => owed - 1);
+    while (this.#markers[0] === 0) {
+      this.#markers.shift();
+      this.#push({ kind: 'caught-up', position: this.#last });
+    }
+  }
+
+  #push(message: SubscriptionMessage): void {
+    if (this.#closed) return;
+    this.#queue.push(message);
+    if (!this.#paused && this.#queue.length >= this.#highWaterMark) {
+      this.#paused = true;
+      this.#source.pause();
+    }
+    this.#wake();
+  }
+
+  #fail(error: unknown): void {
+    this.#failure ??= { error };
+    this.#wake();
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  async #next(): Promise<IteratorResult<SubscriptionMessage, undefined>> {
+    for (;;) {
+      if (this.#closed) return DONE;
+      const message = this.#queue.shift();
+      if (message) {
+        if (this.#paused && this.#queue.length <= this.#highWaterMark / 2) {
+          this.#paused = false;
+          this.#source.resume();
+        }
+        return { done: false, value: message };
+      }
+      if (this.#failure) {
+        const { error } = this.#failure;
+        await this.close();
+        throw error;
+      }
+      if (this.#ended) return DONE;
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage, undefined> {
+    return {
+      next: () => this.#next(),
+      return: async () => {
+        await this.close();
+        return DONE;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#queue = [];
+    this.#markers = [];
+    this.#wake();
+    this.#options.onClose?.();
+    await this.#source.unsubscribe();
+  }
+}
