@@ -1,0 +1,123 @@
+// Applying a batch: read-model writes and the checkpoint in one transaction (exactly-once effect).
+// When a batch fails, it is split in halves until the failing event stands alone; every good half is
+// committed on the way, so the checkpoint ends exactly before the bad event. That event is retried
+// with backoff and, if it keeps failing, the generation is parked on it. Nothing is skipped.
+import type { GlobalPosition, RecordedEvent } from '@bureau/event-store';
+import type { Kysely } from 'kysely';
+import { moveCheckpoint, parkGeneration } from './checkpoints.js';
+import type { Projection, TableNames } from './define.js';
+import { LostOwnershipError } from './errors.js';
+import { describe } from './locks.js';
+import type { Logger } from './logger.js';
+import { backoffDelay, sleep, type RetryPolicy } from './sleep.js';
+
+export interface ApplyTarget {
+  readonly db: Kysely<any>;
+  readonly projection: Projection;
+  readonly generation: number;
+  readonly tables: TableNames;
+  readonly retry: RetryPolicy;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal;
+}
+
+export type ApplyOutcome =
+  | { readonly kind: 'applied'; readonly checkpoint: GlobalPosition }
+  | { readonly kind: 'parked'; readonly checkpoint: GlobalPosition | undefined; readonly event: RecordedEvent };
+
+/** One transaction: compare-and-set the checkpoint first, then let the handler write. */
+export async function applyOnce(target: ApplyTarget, expected: GlobalPosition | undefined, events: readonly RecordedEvent[], through: GlobalPosition): Promise<void> {
+  await target.db.transaction().execute(async (trx) => {
+    await moveCheckpoint(trx, {
+      projection: target.projection.name,
+      generation: target.generation,
+      expected,
+      next: through,
+      applied: events.length,
+    });
+    if (events.length > 0) await target.projection.handle(trx, events, target.tables);
+  });
+}
+
+/**
+ * Connection trouble, deadlocks and serialisation failures say nothing about the event: retried as a
+ * whole and never a reason to park. (SQLSTATE classes 08, 53, 57, 40; node socket errors.)
+ */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error instanceof Error && /Connection terminated|connection timeout/i.test(error.message);
+  return /^(08|53|57|40)/.test(code) || code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === 'ETIMEDOUT';
+}
+
+export async function applyWithRecovery(
+  target: ApplyTarget,
+  expected: GlobalPosition | undefined,
+  events: readonly RecordedEvent[],
+  through: GlobalPosition,
+): Promise<ApplyOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyOnce(target, expected, events, through);
+      return { kind: 'applied', checkpoint: through };
+    } catch (error) {
+      if (error instanceof LostOwnershipError) throw error;
+      if (!isTransient(error) && events.length > 0) return await narrowDown(target, expected, events, through, error);
+      if (attempt >= target.retry.attempts || target.signal?.aborted) throw error;
+      target.logger.warn({ projection: target.projection.name, attempt, err: describe(error) }, 'projection batch failed transiently; retrying');
+      await sleep(backoffDelay(target.retry, attempt + 1), target.signal);
+    }
+  }
+}
+
+async function narrowDown(
+  target: ApplyTarget,
+  expected: GlobalPosition | undefined,
+  events: readonly RecordedEvent[],
+  through: GlobalPosition,
+  firstError: unknown,
+): Promise<ApplyOutcome> {
+  if (events.length === 1) return await retryOrPark(target, expected, events[0] as RecordedEvent, through, firstError);
+  const middle = Math.ceil(events.length / 2);
+  const left = events.slice(0, middle);
+  const leftThrough = (left.at(-1) as RecordedEvent).position;
+  const first = await applyWithRecovery(target, expected, left, leftThrough);
+  if (first.kind === 'parked') return first;
+  return await applyWithRecovery(target, first.checkpoint, events.slice(middle), through);
+}
+
+async function retryOrPark(
+  target: ApplyTarget,
+  expected: GlobalPosition | undefined,
+  event: RecordedEvent,
+  through: GlobalPosition,
+  firstError: unknown,
+): Promise<ApplyOutcome> {
+  let lastError = firstError;
+  const { attempts } = target.retry;
+  for (let attempt = 2; attempt <= attempts && !target.signal?.aborted; attempt++) {
+    await sleep(backoffDelay(target.retry, attempt), target.signal);
+    try {
+      await applyOnce(target, expected, [event], through);
+      return { kind: 'applied', checkpoint: through };
+    } catch (error) {
+      if (error instanceof LostOwnershipError) throw error;
+      lastError = error;
+    }
+  }
+  if (target.signal?.aborted) throw lastError;
+  const message = lastError instanceof Error ? lastError.message : String(lastError);
+  await parkGeneration(target.db, { projection: target.projection.name, generation: target.generation, expected }, event, attempts, message);
+  // Ids and position only: the event's data and the error text may carry personal data.
+  target.logger.error(
+    {
+      projection: target.projection.name,
+      generation: target.generation,
+      eventId: event.id,
+      eventType: event.type,
+      revision: event.revision.toString(),
+      err: describe(lastError),
+    },
+    'projection parked on a failing event',
+  );
+  return { kind: 'parked', checkpoint: expected, event };
+}

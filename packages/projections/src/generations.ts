@@ -1,0 +1,106 @@
+// Generations and the blue/green switch. Queries read a projection's tables through views named after
+// the logical tables (`public.hotline_worklist`); each view selects from the active generation's
+// physical table (`public.hotline_worklist_g3`). A rebuild fills the next generation's tables while the
+// views keep serving the old ones, then one transaction repoints every view and flips the roles.
+import { comparePositions, formatPosition } from '@bureau/event-store';
+import { sql, type Kysely } from 'kysely';
+import { generationTables, physicalTable, type Projection } from './define.js';
+import { loadGenerations, type Generation } from './checkpoints.js';
+import { CHECKPOINT_CHANNEL } from './schema.js';
+
+const generationsLock = (projection: string) =>
+  sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bureau.projection-generations:${projection}`}, 0))`;
+
+const qualified = (schema: string, table: string) => sql.id(schema, table);
+
+/**
+ * Creates the next generation's tables (through the projection's migrate) and its checkpoint row.
+ * A first generation is created `active`, with its views; later ones `building`.
+ */
+export async function createGeneration(db: Kysely<any>, projection: Projection, role: 'active' | 'building'): Promise<Generation> {
+  return await db.transaction().execute(async (trx) => {
+    await generationsLock(projection.name).execute(trx);
+    const existing = await loadGenerations(trx, projection.name);
+    if (existing.some((g) => g.state === role)) throw new Error(`projection ${projection.name} already has a ${role} generation`);
+    const generation = Math.max(0, ...existing.map((g) => g.generation)) + 1;
+    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(projection.schema)}`.execute(trx);
+    const tables = generationTables(projection, generation);
+    await projection.migrate(trx, tables);
+    await trx
+      .insertInto('projections.checkpoints')
+      .values({ projection: projection.name, generation, version: projection.version, state: role, activated_at: role === 'active' ? new Date() : null })
+      .execute();
+    if (role === 'active') await pointViews(trx, projection, generation);
+    const [created] = (await loadGenerations(trx, projection.name)).filter((g) => g.generation === generation);
+    if (!created) throw new Error(`projection ${projection.name}: generation ${generation} vanished`);
+    return created;
+  });
+}
+
+async function pointViews(db: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+  const tables = generationTables(projection, generation);
+  for (const table of projection.tables) {
+    await sql`DROP VIEW IF EXISTS ${qualified(projection.schema, table)}`.execute(db);
+    await sql`CREATE VIEW ${qualified(projection.schema, table)} AS SELECT * FROM ${qualified(projection.schema, physicalTable(tables, table))}`.execute(db);
+  }
+}
+
+export type SwitchOutcome = 'switched' | 'behind';
+
+/**
+ * The atomic switch. Locks both rows (the live runner's next batch waits on it), and switches only if
+ * the new generation has reached the old one's checkpoint, so a reader never sees the served position
+ * go backwards. A parked old generation is passed regardless: the rebuild is its remedy.
+ */
+export async function activateGeneration(db: Kysely<any>, projection: Projection, building: Generation): Promise<SwitchOutcome> {
+  const outcome = await db.transaction().execute(async (trx) => {
+    await generationsLock(projection.name).execute(trx);
+    await sql`SELECT 1 FROM projections.checkpoints WHERE projection = ${projection.name} AND state IN ('active', 'building') FOR UPDATE`.execute(trx);
+    const rows = await loadGenerations(trx, projection.name);
+    const mine = rows.find((g) => g.generation === building.generation);
+    if (!mine || mine.state !== 'building') throw new Error(`projection ${projection.name}: generation ${building.generation} is no longer building`);
+    if (mine.parked) throw new Error(`projection ${projection.name}: generation ${building.generation} is parked`);
+    const old = rows.find((g) => g.state === 'active');
+    if (old?.checkpoint && !old.parked) {
+      if (!mine.checkpoint || comparePositions(mine.checkpoint, old.checkpoint) < 0) return 'behind' as const;
+    }
+    if (old) {
+      await trx.updateTable('projections.checkpoints').set({ state: 'retired', updated_at: new Date() })
+        .where('projection', '=', projection.name).where('generation', '=', old.generation).execute();
+    }
+    await trx.updateTable('projections.checkpoints').set({ state: 'active', activated_at: new Date(), updated_at: new Date() })
+      .where('projection', '=', projection.name).where('generation', '=', mine.generation).execute();
+    await pointViews(trx, projection, mine.generation);
+    if (mine.checkpoint) await sql`SELECT pg_notify(${CHECKPOINT_CHANNEL}, ${`${projection.name} ${formatPosition(mine.checkpoint)}`})`.execute(trx);
+    return 'switched' as const;
+  });
+  return outcome;
+}
+
+/**
+ * Drops the tables of retired generations (and an abandoned build of another version). Runs after the
+ * switch in its own transaction; a reader still inside an old table makes it wait at most `lockTimeoutMs`,
+ * after which the tables stay for the next attempt.
+ */
+export async function dropGenerations(db: Kysely<any>, projection: Projection, which: (g: Generation) => boolean, lockTimeoutMs = 5_000): Promise<number> {
+  return await db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`.execute(trx);
+    await generationsLock(projection.name).execute(trx);
+    const doomed = (await loadGenerations(trx, projection.name)).filter(which).filter((g) => g.state !== 'active');
+    for (const g of doomed) {
+      const tables = generationTables(projection, g.generation);
+      for (const table of projection.tables) await sql`DROP TABLE IF EXISTS ${qualified(projection.schema, physicalTable(tables, table))}`.execute(trx);
+      await trx.deleteFrom('projections.checkpoints').where('projection', '=', projection.name).where('generation', '=', g.generation).execute();
+    }
+    return doomed.length;
+  });
+}
+
+/**
+ * The physical table behind a logical one, for code that cannot go through the view (e.g. COPY).
+ * Queries should simply use the view, `schema.table`.
+ */
+export async function activeTable(db: Kysely<any>, projection: string, table: string): Promise<string | undefined> {
+  const active = (await loadGenerations(db, projection)).find((g) => g.state === 'active');
+  return active ? `${table}_g${active.generation}` : undefined;
+}

@@ -1,0 +1,21 @@
+// @bureau/projections: the public boundary. See README.md.
+export { defineProjection, InvalidProjectionError, generationTables } from './define.js';
+export type { Projection, ProjectionDefinition, TableNames, ReadModelDb, ReadModelTransaction } from './define.js';
+export { createProjectionEngine } from './engine.js';
+export type { EngineOptions, ProjectionEngine } from './engine.js';
+export type { RunnerStatus } from './runner.js';
+export { CheckpointWatcher } from './checkpoint-watcher.js';
+export type { CheckpointWatcherOptions, PositionWaiter, WaitOutcome } from './checkpoint-watcher.js';
+export { rebuildProjection } from './rebuild.js';
+export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.js';
+export { projectionStatus } from './status.js';
+export type { ProjectionState, ProjectionStatus, StatusOptions } from './status.js';
+export { prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from './metrics.js';
+export { activeTable } from './generations.js';
+export { loadGenerations, resumeParkedProjection } from './checkpoints.js';
+export type { Generation, ParkedEvent } from './checkpoints.js';
+export { migrateEngineSchema } from './schema.js';
+export { LockConnection } from './locks.js';
+export * from './errors.js';
+export type { Logger } from './logger.js';
+export type { RetryPolicy } from './sleep.js';
