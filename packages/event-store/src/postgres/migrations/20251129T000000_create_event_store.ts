@@ -65,9 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
           return query select 'wrong_expected_revision'::text, -1::bigint, null::xid8, null::bigint, null::integer;
           return;
         end if;
-        -- The stream is new, so any of these ids already stored belongs to another stream.
+        -- An id stored in another stream is refused before the stream is created. (One stored in this
+        -- stream means a concurrent append created it meanwhile: the next turn of the loop sees it.)
         select min(o.ord)::integer into v_elsewhere
-          from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id;
+          from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id
+          where e.stream_name <> p_stream;
         if v_elsewhere is not null then
           return query select 'duplicate_event_id'::text, -1::bigint, null::xid8, null::bigint, v_elsewhere;
           return;

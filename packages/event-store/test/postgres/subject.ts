@@ -1,0 +1,34 @@
+// The PostgreSQL adapter as a contract subject: appends held open in a real transaction, and tampering
+// by a direct UPDATE.
+import type { ContractSubject } from '../contract/index.js';
+import { createPostgresEventStore } from '../../src/postgres/index.js';
+
+export async function makePostgresSubject(connectionString: string): Promise<ContractSubject & { store: Awaited<ReturnType<typeof createPostgresEventStore>> }> {
+  // Room for 16 writers holding transactions open, plus readers and the subscriber.
+  const store = await createPostgresEventStore({ connectionString, poolSize: 24 });
+  return {
+    store,
+    async appendHeldOpen(streamName, events, holdMs) {
+      const client = await store.pool.connect();
+      try {
+        await client.query('begin');
+        const result = await store.appendToStreamInTransaction(client, streamName, events, { expectedRevision: 'any' });
+        await new Promise((resolve) => setTimeout(resolve, holdMs));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async tamper(streamName, revision) {
+      await store.pool.query(
+        `update event_store.events set data = jsonb_build_object('tampered', data) where stream_name = $1 and revision = $2`,
+        [streamName, revision.toString()],
+      );
+    },
+    close: () => store.close(),
+  };
+}
