@@ -25,7 +25,7 @@ function deepFreeze<T>(value: T): Readonly<T> {
 }
 
 /** Parses `env` with `schema`; throws ConfigError listing each bad variable and the rule it broke. */
-export function parseConfig<S extends z.ZodType<unknown, Env>>(schema: S, env: Env): Readonly<z.output<S>> {
+export function parseConfig<S extends z.ZodType>(schema: S, env: Env): Readonly<z.output<S>> {
   // Empty strings mean "unset" (as an empty line in an .env file does), so defaults still apply.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);

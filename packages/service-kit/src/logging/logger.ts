@@ -14,7 +14,7 @@ export function loggerOptions(level: LogLevel, serviceName: string): LoggerOptio
     base: { service: serviceName },
     redact: { paths: redactionPaths(), censor: '[redacted]' },
     serializers: {
-      req: (req: FastifyRequest) => ({ method: req.method, url: pathOnly(req.url), requestId: req.id }),
+      req: (req: FastifyRequest) => ({ method: req.method, url: pathOnly(req.url) }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
     },
   };

@@ -32,8 +32,11 @@ async function pgPool(app: FastifyInstance, options: PgPoolOptions) {
   app.decorate('pg', pool);
   app.decorate('db', db);
   app.readiness.add('database', () => sql`select 1`.execute(db));
-  // Destroying Kysely ends the pool it was given.
-  app.addHook('onClose', async () => db.destroy());
+  app.addHook('onClose', async () => {
+    // Kysely ends the pool only if it ever used it; end it ourselves otherwise.
+    await db.destroy();
+    if (!pool.ended) await pool.end();
+  });
 }
 
 export const pgPoolPlugin = fp(pgPool, { name: 'bureau-pg-pool', fastify: '5.x', dependencies: ['bureau-health'] });
