@@ -37,7 +37,8 @@ const assigned: WorkOrderEvent = {
 t.test('given handling, when assigned to a staff member, then assigned; again to the same one, then nothing', async (t) => {
   given(...handling).when(assign, now).then(t, [assigned]);
   given(...handling, assigned).when(assign, now).thenNothing(t);
-  t.equal(given(...handling, assigned).state.status === 'handling' && given(...handling, assigned).state.assigneeStaffId, 'staff-wang');
+  const { state } = given(...handling, assigned);
+  t.equal(state.status === 'handling' && state.assigneeStaffId, 'staff-wang');
 });
 
 t.test('given replied, when assigned, then already_replied', async (t) => {

@@ -1,10 +1,11 @@
 // One ordinary work order used across the tests: a complaint (投诉, 15 working days) dispatched on
 // Monday 2025-11-03 10:00 Asia/Shanghai, an ordinary week with no holiday, so the expected deadlines are
 // easy to check by hand. Times are written in local time (+08:00) as the bureau reads them.
+import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import { hotlineRules, type WorkOrderDispatched, type WorkOrderEvent } from '../../../src/domain/index.js';
-import { testCalendar } from './test-calendar.js';
 
-export const calendar = testCalendar();
+/** The real calendar package with the official 2024–2026 data (shared/domain/calendar.json). */
+export const calendar = createOfficialWorkingCalendar();
 export const rules = hotlineRules(calendar);
 export const platformId = 'gz12345';
 export const workOrderId = 'wo-0001';

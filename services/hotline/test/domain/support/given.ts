@@ -12,11 +12,11 @@ import {
 } from '../../../src/domain/index.js';
 import { rules as defaultRules } from './fixtures.js';
 
-/** The few assertions used here; tap's Test satisfies it. */
+/** The few assertions used here, always with a message; tap's Test satisfies it. */
 interface Assert {
-  strictSame(found: unknown, wanted: unknown, message?: string): boolean;
-  equal(found: unknown, wanted: unknown, message?: string): boolean;
-  fail(message?: string): boolean;
+  strictSame(found: unknown, wanted: unknown, message: string): boolean;
+  equal(found: unknown, wanted: unknown, message: string): boolean;
+  fail(message: string): boolean;
 }
 
 export function given(...history: WorkOrderEvent[]) {
