@@ -1,5 +1,5 @@
 // The working-day calendar (工作日 with 调休) built from official data: what deadlines are computed on.
-import { type CalendarData, daysOf } from './calendar-data.js';
+import { daysOf } from './calendar-data.js';
 import { InvalidCalendarInputError } from './errors.js';
 import { DAY_MS, MINUTE_MS, SHANGHAI_OFFSET_MS, formatEpochDay, requireEpochDay, weekdayOf } from './local-time.js';
 import { DEFAULT_OFFICE_HOURS, type OfficePeriod, officeSpansOf } from './office-hours.js';
@@ -23,8 +23,8 @@ export interface OfficialWorkingCalendar extends WorkingCalendar {
   workingDaysBetween(from: LocalDate, to: LocalDate): number;
 }
 
-/** Validates `data` (as parseCalendarData) and the options, then builds the calendar. */
-export function createWorkingCalendar(data: CalendarData | unknown, options: WorkingCalendarOptions = {}): OfficialWorkingCalendar {
+/** Validates `data` (CalendarData or raw JSON, via parseCalendarData) and the options, then builds the calendar. */
+export function createWorkingCalendar(data: unknown, options: WorkingCalendarOptions = {}): OfficialWorkingCalendar {
   const parsed = parseCalendarData(data);
   const officeHours = options.officeHours ?? DEFAULT_OFFICE_HOURS;
   const spans = officeSpansOf(officeHours);

@@ -36,17 +36,9 @@ export function requireEpochDay(date: LocalDate, what = 'date'): number {
   return day;
 }
 
-export function yearOf(date: LocalDate): number {
-  return Number(date.slice(0, 4));
-}
-
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
 export function weekdayOf(epochDay: number): number {
   return (((epochDay + 4) % 7) + 7) % 7;
-}
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return formatEpochDay(requireEpochDay(date) + days);
 }
 
 function requireInstant(instant: Date, what: string): number {

@@ -16,6 +16,8 @@ export interface WorkingCalendar {
    * (counting starts the next working day; a start on a day off changes nothing), i.e. 24:00
    * Asia/Shanghai of that day, returned as an instant. Throws CalendarYearMissingError when any day
    * it must inspect lies in a year with no calendar loaded — never a guess.
+   * `days` = 0 means "the same working day": the end of `from`'s day if it is a working day, else
+   * the end of the next working day. `days` must be a whole number ≥ 0.
    */
   addWorkingDays(from: Date, days: number): Date;
   /**

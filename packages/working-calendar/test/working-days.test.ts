@@ -1,6 +1,6 @@
 // "Within N working days" (N个工作日内) on the official calendar, across 调休 weeks.
 import t from 'tap';
-import { InvalidCalendarInputError, atLocalTime, createOfficialWorkingCalendar, endOfLocalDay, localDateOf } from '../src/index.js';
+import { InvalidCalendarInputError, atLocalTime, createOfficialWorkingCalendar, endOfLocalDay, isOverdue, localDateOf } from '../src/index.js';
 
 const calendar = createOfficialWorkingCalendar();
 const dueDay = (date: string, time: string, days: number) => calendar.addWorkingDays(atLocalTime(date, time), days);
@@ -91,6 +91,14 @@ t.test('workingDaysBetween counts the days after `from` up to and including `to`
     }
     t.equal(checked, 334 * 12);
   });
+});
+
+t.test('given the 咨询 deadline end of Oct 10, then a reply up to 24:00 is in time and any later one is overdue (超期)', async (t) => {
+  const due = dueDay('2025-09-30', '10:00', 2);
+  t.equal(isOverdue(due, atLocalTime('2025-10-10', '23:59')), false);
+  t.equal(isOverdue(due, due), false, 'exactly at the deadline is still in time');
+  t.equal(isOverdue(due, new Date(due.getTime() + 1)), true);
+  t.equal(isOverdue(due, atLocalTime('2025-10-11', '09:00')), true, 'the make-up Saturday after is already late');
 });
 
 t.test('bad input gets a clear error', async (t) => {
