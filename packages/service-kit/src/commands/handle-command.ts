@@ -1,7 +1,8 @@
 // The one way a service changes a stream: read, fold, decide, append, guarded by the revision read,
 // and idempotent under retry (the commandId fixes the event ids; a replay returns the first result).
-import { WrongExpectedRevisionError, type Actor, type EventStore, type GlobalPosition } from '@bureau/event-store';
+import { InvalidEventStoreInputError, WrongExpectedRevisionError, type Actor, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import type { Decider, DomainMessage } from '../domain/decider.js';
+import { DomainRuleError } from '../domain/domain-error.js';
 import type { EventRegistry } from '../events/registry.js';
 import { PreconditionFailedError } from './errors.js';
 import { commandEventId } from './event-ids.js';
@@ -76,6 +77,10 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
       const result = await store.appendToStream(streamName, toAppend, { expectedRevision });
       return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
     } catch (error) {
+      if (error instanceof InvalidEventStoreInputError && /^events\[\d+\]\.id$/.test(error.field)) {
+        // The derived ids exist in another stream: the client reused an idempotency key.
+        throw new DomainRuleError('command_id_reused', 'This commandId was already used for a different command; send a new one.');
+      }
       // Someone appended between our read and our write: read again (perhaps it was this very
       // command, retried concurrently) and decide again, a bounded number of times.
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxRetries) throw error;

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import t from 'tap';
+import { WrongExpectedRevisionError } from '@bureau/event-store';
+import { commandEventId, handleCommand, InvalidEventDataError, PreconditionFailedError, type CommandContext } from '@bureau/service-kit';
+import { DomainRuleError } from '@bureau/service-kit/domain';
+import { freshStore, readAllOf, withRivalWriter } from './fixtures/store.js';
+import { tallyDecider, tallyRegistry, type TallyCommand } from './fixtures/tally.js';
+
+const actor = { id: 'u-1', role: 'centre_staff', organisation: 'district-plsc' };
+const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({ commandId: randomUUID(), actor, correlationId: 'req-1', ...overrides });
+const open = (limit: number): TallyCommand => ({ type: 'OpenTally', data: { limit } });
+const increment = (by: number): TallyCommand => ({ type: 'Increment', data: { by } });
+const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+t.test('handleCommand against PostgreSQL', async (t) => {
+  const store = await freshStore(t);
+  let n = 0;
+  const stream = () => `tally-${++n}`;
+  const run = (streamName: string, command: TallyCommand, ctx = context(), maxRetries?: number, over = store) =>
+    handleCommand({ store: over, registry: tallyRegistry, decider: tallyDecider, streamName, command, context: ctx, ...(maxRetries !== undefined ? { maxRetries } : {}) });
+
+  t.test('given no stream, when a command is decided, then its events are appended with the envelope', async (t) => {
+    const name = stream();
+    const ctx = context({ occurredAt: new Date('2025-03-03T08:00:00Z') });
+    const result = await run(name, open(5), ctx);
+    t.same(result.events, [{ type: 'TallyOpened', data: { limit: 5 } }]);
+    t.equal(result.nextExpectedRevision, 0n);
+    t.equal(result.alreadyApplied, false);
+    const [stored] = await readAllOf(store, name);
+    t.equal(stored?.id, commandEventId(ctx.commandId, 0), 'the event id derives from the commandId');
+    t.same(stored?.position, result.position, 'the result carries the global position');
+    t.same(stored?.metadata, {
+      commandId: ctx.commandId, correlationId: 'req-1', causationId: ctx.commandId, actor,
+      occurredAt: '2025-03-03T08:00:00.000Z', schemaVersion: 1,
+    });
+  });
+
+  t.test('given the same commandId again, when retried, then the first result returns and nothing is written', async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    const ctx = context();
+    const first = await run(name, increment(2), ctx);
+    await run(name, increment(1)); // the stream moves on in between
+    const again = await run(name, increment(2), ctx);
+    t.equal(again.alreadyApplied, true);
+    t.same(again.position, first.position);
+    t.equal(again.nextExpectedRevision, first.nextExpectedRevision);
+    t.same(again.events, first.events);
+    t.equal((await readAllOf(store, name)).length, 3, 'open, +2, +1: the retry wrote nothing');
+  });
+
+  t.test('given the same command sent twice at once, then it is applied once and both get the same result', async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    const ctx = context();
+    const [a, b] = await Promise.all([run(name, increment(1), ctx), run(name, increment(1), ctx)]);
+    t.same(a.position, b.position);
+    t.equal((await readAllOf(store, name)).length, 2);
+  });
+
+  t.test('given another writer appends between read and write, then it re-reads and decides again', async (t) => {
+    const name = stream();
+    await run(name, open(3));
+    const rival = withRivalWriter(store, 1, { type: 'TallyIncremented', data: { by: 2 } });
+    const result = await run(name, increment(1), context(), undefined, rival.store);
+    t.equal(rival.attempts(), 2);
+    t.equal(result.nextExpectedRevision, 2n);
+    // The re-decision saw the rival's +2: one more +1 now breaks the limit of 3.
+    t.match(await rejection(run(name, increment(1))), { rule: 'tally_limit_reached' });
+  });
+
+  t.test('given writers that always get in first, then it gives up after the bounded retries with a conflict', async (t) => {
+    const name = stream();
+    await run(name, open(100));
+    const always = withRivalWriter(store, 99, { type: 'TallyIncremented', data: { by: 1 } });
+    await t.rejects(run(name, increment(1), context(), undefined, always.store), WrongExpectedRevisionError);
+    t.equal(always.attempts(), 4, 'one try and three retries by default');
+    const twice = withRivalWriter(store, 99, { type: 'TallyIncremented', data: { by: 1 } });
+    await t.rejects(run(name, increment(1), context(), 1, twice.store), WrongExpectedRevisionError);
+    t.equal(twice.attempts(), 2, 'configurable');
+  });
+
+  t.test("given the client's expected revision, then a stale one fails the precondition and writes nothing", async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    await run(name, increment(1));
+    const stale = run(name, increment(1), context({ expectedRevision: 0n }));
+    await t.rejects(stale, PreconditionFailedError);
+    t.match(await rejection(run(name, open(5), context({ expectedRevision: 'no_stream' }))), { actualRevision: 1n });
+    t.equal((await readAllOf(store, name)).length, 2);
+    const ctx = context({ expectedRevision: 1n });
+    const fresh = await run(name, increment(1), ctx);
+    t.equal(fresh.nextExpectedRevision, 2n);
+    const retried = await run(name, increment(1), ctx);
+    t.equal(retried.alreadyApplied, true, 'a retry with the now-stale revision is still recognised');
+  });
+
+  t.test('given a command breaking a rule, then the domain error surfaces and nothing is written', async (t) => {
+    const name = stream();
+    await t.rejects(run(name, increment(1)), DomainRuleError);
+    await t.rejects(readAllOf(store, name), { code: 'stream_not_found' });
+  });
+
+  t.test('given decided events with invalid data, then nothing is appended', async (t) => {
+    const name = stream();
+    await run(name, open(1000));
+    await t.rejects(run(name, increment(500)), InvalidEventDataError);
+    t.equal((await readAllOf(store, name)).length, 1);
+  });
+
+  t.test('given a command deciding no events, then the result names the current revision and position', async (t) => {
+    const name = stream();
+    const opened = await run(name, open(5));
+    const nothing = await run(name, increment(0));
+    t.same(nothing.events, []);
+    t.equal(nothing.nextExpectedRevision, 0n);
+    t.same(nothing.position, opened.position);
+  });
+
+  t.test('given a commandId already used on another stream, then it is refused as a reused key', async (t) => {
+    const ctx = context();
+    await run(stream(), open(5), ctx);
+    t.match(await rejection(run(stream(), open(5), ctx)), { rule: 'command_id_reused' });
+  });
+});
