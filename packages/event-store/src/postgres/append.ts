@@ -7,7 +7,7 @@ import { RAW_TEXT } from './rows.js';
 
 type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
 
-const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[])';
+const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7)';
 
 /** Anything that runs a query: the store's pool, or a caller's client inside its transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -17,6 +17,7 @@ export async function appendEvents(
   streamName: string,
   events: readonly EventToAppend[],
   options: { readonly expectedRevision?: ExpectedRevision } = {},
+  notifyInTransaction = false,
 ): Promise<AppendResult> {
   const expected = options.expectedRevision ?? 'any';
   const code = expectedRevisionCode(expected);
@@ -26,7 +27,7 @@ export async function appendEvents(
     const result = await db.query<AppendRow>({
       name: 'event_store_append',
       text: APPEND_SQL,
-      values: [streamName, code, input.ids, input.types, input.data, input.metadata],
+      values: [streamName, code, input.ids, input.types, input.data, input.metadata, notifyInTransaction],
       rowMode: 'array',
       types: RAW_TEXT,
     });

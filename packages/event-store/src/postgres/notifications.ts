@@ -27,6 +27,11 @@ export class AppendNotifications {
     };
   }
 
+  /** Wakes this process's listeners without a round trip (the store's own appends). */
+  wakeLocal(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
   /** Connects (again) when someone listens and no connection is up; never throws. */
   async ensureConnected(): Promise<void> {
     if (this.#client !== undefined || this.#listeners.size === 0) return;
@@ -47,9 +52,7 @@ export class AppendNotifications {
     // A broken listening connection only costs latency: subscriptions fall back to polling.
     client.on('error', drop);
     client.on('end', drop);
-    client.on('notification', () => {
-      for (const listener of this.#listeners) listener();
-    });
+    client.on('notification', () => this.wakeLocal());
     try {
       await client.connect();
       await client.query(`listen ${APPEND_CHANNEL}`);

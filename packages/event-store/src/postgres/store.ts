@@ -1,6 +1,7 @@
 // The PostgreSQL event store: a pg pool, the append function, $all readers and subscriptions.
 import pg from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
+import { AppendAnnouncer } from './announce.js';
 import { appendEvents } from './append.js';
 import { migrateEventStore } from './migrate.js';
 import { AppendNotifications } from './notifications.js';
@@ -41,13 +42,19 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   // crash the process.
   pool.on('error', () => undefined);
   const notifications = new AppendNotifications(options.connectionString);
+  const announcer = new AppendAnnouncer(pool, () => notifications.wakeLocal());
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const subscriptions = new Set<PostgresSubscription>();
 
   return {
     pool,
-    appendToStream: (streamName, events, appendOptions) => appendEvents(pool, streamName, events, appendOptions),
-    appendToStreamInTransaction: (client, streamName, events, appendOptions) => appendEvents(client, streamName, events, appendOptions),
+    async appendToStream(streamName, events, appendOptions) {
+      const result = await appendEvents(pool, streamName, events, appendOptions);
+      announcer.announce();
+      return result;
+    },
+    // Notifies inside the transaction: the NOTIFY is delivered when (and only if) the caller commits.
+    appendToStreamInTransaction: (client, streamName, events, appendOptions) => appendEvents(client, streamName, events, appendOptions, true),
     readStream: (streamName: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> => readStreamEvents(pool, streamName, readOptions),
     readAll: (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> => readAllEvents(pool, readOptions),
     subscribeToAll(subscribeOptions: SubscribeOptions = {}): Subscription {
@@ -68,6 +75,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     },
     async close(): Promise<void> {
       await Promise.all([...subscriptions].map((s) => s.close()));
+      await announcer.close();
       await notifications.close();
       await pool.end();
     },
