@@ -83,6 +83,7 @@ function evolveDispatched(
     }
     case 'WorkOrderReturned': {
       if (state.status !== 'awaiting_sign_for' && state.status !== 'handling') return state;
+      // Destructured only to leave the open-status fields behind.
       const { status, signedFor, pendingReturn, pendingExtension, ...file } = state;
       const returned: Returned = {
         ...file,
@@ -138,6 +139,7 @@ function evolveDispatched(
       return { ...state, followUp: event.data.result };
     case 'WorkOrderRedoRequested': {
       if (state.status !== 'replied') return state;
+      // Destructured only to leave the reply's fields behind: the next round starts clean.
       const { status, lastReply, followUp, pendingReturn, pendingExtension, ...file } = state;
       const handling: Handling = {
         ...file,

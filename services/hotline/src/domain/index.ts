@@ -3,7 +3,7 @@ export type * from './commands.js';
 export type * from './events.js';
 export type * from './state.js';
 export * from './vocabulary.js';
-export { isWorkOrderEventType, toWorkOrderEvent, type WorkOrderEvent, type WorkOrderEventType } from './events.js';
+export { isWorkOrderEventType, toWorkOrderEvent } from './events.js';
 export { initialState } from './state.js';
 export { evolve, foldWorkOrder } from './evolve.js';
 export { decide } from './decide.js';
