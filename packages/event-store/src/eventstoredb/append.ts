@@ -1,16 +1,19 @@
 // Appending with a client-side hash chain. EventStoreDB cannot compute the chain, so each attempt
-// reads the stream's tail, computes the batch's links from the tail's hash, and appends with the
+// learns the stream's tip, computes the batch's links from the tip's hash, and appends with the
 // exact revision it read: a concurrent appender then fails with a wrong expected version instead of
-// forking the chain. The caller's own expectation is checked against what was read.
+// forking the chain. The caller's own expectation is checked against what was read. The decision
+// order follows the PostgreSQL adapter's append function, so both give the same answer.
 import { NO_STREAM, WrongExpectedVersionError } from '@eventstore/db-client';
-import { GENESIS_HASH } from '../canonical.js';
-import { WrongExpectedRevisionError } from '../errors.js';
-import type { AppendResult, EventToAppend, ExpectedRevision, GlobalPosition, RecordedEvent } from '../types.js';
+import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
+import type { AppendResult, EventToAppend, ExpectedRevision, GlobalPosition } from '../types.js';
 import { assertNoReservedKey } from './chain-metadata.js';
 import { chainBatch } from './chain-batch.js';
 import type { EsdbClientPort } from './client-port.js';
+import { claimEventIds } from './event-id-claims.js';
+import type { StreamFactsCache } from './stream-facts.js';
 import { readStreamSlice } from './stream-read.js';
-import { validateAppend, type ValidEvent } from './validate.js';
+import { assertNoSystemNames } from './system-names.js';
+import { validateAppend } from './validate.js';
 
 export interface AppendRetry {
   /** Attempts of read + append before a lost race is reported (only `any`/`stream_exists` retry). */
@@ -25,37 +28,36 @@ export const defaultAppendRetry: AppendRetry = {
   pause: (attempt) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt))),
 };
 
-function sameIds(stored: readonly RecordedEvent[], batch: readonly ValidEvent[]): boolean {
-  return stored.length === batch.length && stored.every((e, i) => e.id === batch[i]?.id);
+export interface AppendContext {
+  readonly client: EsdbClientPort;
+  readonly facts: StreamFactsCache;
+  readonly retry: AppendRetry;
 }
 
-function resultAt(last: RecordedEvent): AppendResult {
-  return { nextExpectedRevision: last.revision, position: last.position };
+/** The event stored at `revision`, which must be the one this batch put there. */
+async function storedAt(client: EsdbClientPort, streamName: string, revision: bigint, id: string | undefined): Promise<GlobalPosition> {
+  const [event] = await readStreamSlice(client, streamName, { direction: 'forwards', fromRevision: revision, maxCount: 1 });
+  if (!event || event.id !== id) {
+    throw new Error(`stream ${streamName}: revision ${revision} does not hold the event this append wrote`);
+  }
+  return event.position;
 }
 
 /**
- * The earlier append of this very batch, if a retry finds it already stored: where the caller's
- * expectation puts it (right after an exact revision, or at 0 for no_stream), or for any and
- * stream_exists at the end of the stream. Ids are compared, as EventStoreDB's own idempotency does.
+ * Where the caller's guard says an earlier append of this batch would be: anywhere for any and
+ * stream_exists, at 0 for no_stream, right after an exact revision.
  */
-async function findEarlierAppend(
-  client: EsdbClientPort,
-  streamName: string,
-  batch: readonly ValidEvent[],
-  expected: ExpectedRevision,
-  tail: readonly RecordedEvent[],
-): Promise<AppendResult | undefined> {
-  const actual = tail[0]?.revision ?? -1n;
-  if (expected === 'any' || expected === 'stream_exists') {
-    const lastN = [...tail].reverse();
-    const last = tail[0];
-    return last && sameIds(lastN, batch) ? resultAt(last) : undefined;
-  }
-  const start = expected === 'no_stream' ? 0n : expected + 1n;
-  if (actual < start + BigInt(batch.length) - 1n) return undefined;
-  const span = await readStreamSlice(client, streamName, { direction: 'forwards', fromRevision: start, maxCount: batch.length });
-  const last = span.at(-1);
-  return last && sameIds(span, batch) ? resultAt(last) : undefined;
+function atExpectedPlace(expected: ExpectedRevision, first: bigint): boolean {
+  if (expected === 'any' || expected === 'stream_exists') return true;
+  if (expected === 'no_stream') return first === 0n;
+  return first === expected + 1n;
+}
+
+/** The first revision of an earlier append of exactly this batch (all ids, in order, contiguous). */
+function earlierAppend(found: readonly (bigint | undefined)[]): bigint | undefined {
+  const first = found[0];
+  if (first === undefined) return undefined;
+  return found.every((revision, i) => revision === first + BigInt(i)) ? first : undefined;
 }
 
 function meetsExpectation(expected: ExpectedRevision, actual: bigint): boolean {
@@ -65,47 +67,59 @@ function meetsExpectation(expected: ExpectedRevision, actual: bigint): boolean {
   return actual === expected;
 }
 
-/** The appended last event's global position, read back so it equals what reads report. */
-async function positionOf(client: EsdbClientPort, streamName: string, revision: bigint, reported: GlobalPosition | undefined): Promise<GlobalPosition> {
-  const [last] = await readStreamSlice(client, streamName, { direction: 'forwards', fromRevision: revision, maxCount: 1 });
-  const position = last?.position ?? reported;
-  if (!position) throw new Error(`EventStoreDB reported no position for the append to stream ${streamName}`);
-  return position;
-}
-
 export async function appendWithChain(
-  client: EsdbClientPort,
-  retry: AppendRetry,
+  context: AppendContext,
   streamName: string,
   events: readonly EventToAppend[],
-  expectedRevision: ExpectedRevision,
+  expectedRevision: ExpectedRevision | undefined,
 ): Promise<AppendResult> {
+  const { client, facts, retry } = context;
   const valid = validateAppend(streamName, events, expectedRevision);
-  valid.events.forEach((e, i) => assertNoReservedKey(e.metadata, `events[${i}].metadata`));
   const { events: batch, expectedRevision: expected } = valid;
-  // any/stream_exists look for an earlier append of this batch at the stream's end: read that much.
-  const tailLength = expected === 'any' || expected === 'stream_exists' ? batch.length : 1;
+  assertNoSystemNames(valid.streamName, batch);
+  batch.forEach((e, i) => assertNoReservedKey(e.metadata, `events[${i}].metadata`));
+  let claimed = false;
+
   for (let attempt = 1; ; attempt += 1) {
-    const tail = await readStreamSlice(client, streamName, { direction: 'backwards', maxCount: tailLength });
-    const actual = tail[0]?.revision ?? -1n;
-    const earlier = await findEarlierAppend(client, streamName, batch, expected, tail);
-    if (earlier) return earlier;
+    const { tip, ids } = await facts.refresh(streamName);
+    const actual = tip.revision;
+    if (actual === -1n && (expected === 'stream_exists' || typeof expected === 'bigint')) {
+      throw new WrongExpectedRevisionError(streamName, expected, -1n);
+    }
+    const found = batch.map((e) => ids.get(e.id));
+    const first = earlierAppend(found);
+    if (first !== undefined && atExpectedPlace(expected, first)) {
+      // A retry of an append that already happened: answer as the first call did.
+      const last = first + BigInt(batch.length) - 1n;
+      return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id) };
+    }
     if (!meetsExpectation(expected, actual)) throw new WrongExpectedRevisionError(streamName, expected, actual);
-    const chained = chainBatch(streamName, { revision: actual, hash: tail[0]?.hash ?? GENESIS_HASH }, batch);
+    const reused = found.findIndex((revision) => revision !== undefined);
+    if (reused !== -1) {
+      throw new InvalidEventStoreInputError(`events[${reused}].id`, 'duplicate event id: already stored in this stream, and this append is not a retry of it');
+    }
+    if (!claimed) {
+      await claimEventIds(client, streamName, batch);
+      claimed = true;
+    }
+
+    const chained = chainBatch(streamName, tip, batch);
     try {
-      const appended = await client.appendToStream(streamName, chained.events, { expectedRevision: actual === -1n ? NO_STREAM : actual });
-      return {
-        nextExpectedRevision: appended.nextExpectedRevision,
-        position: await positionOf(client, streamName, appended.nextExpectedRevision, appended.position),
-      };
+      await client.appendToStream(streamName, chained.events, { expectedRevision: actual === -1n ? NO_STREAM : actual });
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError)) throw err;
-      // Someone appended between our read and our write. The next read decides: an exact
-      // expectation then fails (or finds this batch already stored), any/stream_exists go again.
+      // Someone appended between our read and our write. The next read decides: an exact guard
+      // then fails (or finds this very batch stored by a concurrent retry); any/stream_exists go again.
       if (attempt >= retry.maxAttempts) {
         throw new WrongExpectedRevisionError(streamName, expected, err.actualVersion === 'no_stream' ? -1n : err.actualVersion);
       }
       if (expected === 'any' || expected === 'stream_exists') await retry.pause(attempt);
+      continue;
     }
+    // The write was guarded by `actual`, so the batch sits right after it. Its position is read
+    // back, so it is the one every read reports (an append's own reply may name another record).
+    facts.appended(streamName, chained.links);
+    const last = actual + BigInt(batch.length);
+    return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id) };
   }
 }

@@ -12,10 +12,18 @@ export interface ChainTip {
   readonly hash: string;
 }
 
+/** One event's place in the chain. */
+export interface ChainLink {
+  readonly id: string;
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
 export interface ChainedBatch {
+  /** The events as the client sends them. */
   readonly events: EventData[];
-  /** The hash of each event, in batch order. */
-  readonly hashes: readonly string[];
+  /** Each event's revision and hash, in batch order. */
+  readonly links: readonly ChainLink[];
 }
 
 // The client's type for JSON data is object | array | string, yet it sends JSON.stringify(data)
@@ -27,13 +35,13 @@ function clientData(data: Json): JSONType {
 export function chainBatch(streamName: string, tip: ChainTip, events: readonly ValidEvent[]): ChainedBatch {
   let previous = tip.hash;
   let revision = tip.revision;
-  const hashes: string[] = [];
+  const links: ChainLink[] = [];
   const proposed = events.map((e): EventData => {
     revision += 1n;
     const hash = chainHash(previous, canonicalContent({ streamName, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata }));
-    hashes.push(hash);
+    links.push({ id: e.id, revision, hash });
     previous = hash;
     return { id: e.id, contentType: 'application/json', type: e.type, data: clientData(e.data), metadata: sealMetadata(e.metadata, hash) };
   });
-  return { events: proposed, hashes };
+  return { events: proposed, links };
 }

@@ -22,6 +22,7 @@ export interface EsdbRead<E> extends AsyncIterable<E> {
 export interface EsdbCatchUpSubscription {
   on(event: 'data', listener: (resolved: AllStreamResolvedEvent) => void): unknown;
   on(event: 'caughtUp', listener: () => void): unknown;
+  on(event: 'fellBehind', listener: () => void): unknown;
   on(event: 'error', listener: (err: Error) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   /** Events the readable has buffered but not yet emitted as `data`. */

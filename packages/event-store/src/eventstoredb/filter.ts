@@ -14,15 +14,13 @@ export interface FilterPlan {
   accepts(streamName: string, type: string): boolean;
 }
 
-function validList(list: unknown, field: string): readonly string[] {
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new InvalidEventStoreInputError(field, 'must be a non-empty array of non-empty strings');
-  }
+const FILTER_RULE = 'must list at least one stream category or event type prefix';
+
+function validList(list: unknown): readonly string[] {
+  if (!Array.isArray(list) || list.length === 0) throw new InvalidEventStoreInputError('filter', FILTER_RULE);
   const strings: string[] = [];
   for (const item of list) {
-    if (typeof item !== 'string' || item.length === 0) {
-      throw new InvalidEventStoreInputError(field, 'must be a non-empty array of non-empty strings');
-    }
+    if (typeof item !== 'string') throw new InvalidEventStoreInputError('filter', FILTER_RULE);
     strings.push(item);
   }
   return strings;
@@ -32,17 +30,17 @@ function validList(list: unknown, field: string): readonly string[] {
  * Category = the part of a stream name before its first `-`, so category `workOrder` covers
  * `workOrder-…` and the bare stream `workOrder`. The server gets the category itself as a stream
  * name prefix (which also catches `workOrderX-…`); the exact category comparison happens here.
- * Event-type prefixes map one to one. Unfiltered reads ask the server to leave out system events.
+ * Event-type prefixes map one to one. Unfiltered subscriptions ask the server to leave out system events.
  */
 export function planFilter(filter: AllFilter | undefined): FilterPlan {
   if (filter === undefined) {
     return { server: excludeSystemEvents(), accepts: (streamName, type) => !isSystemEvent(streamName, type) };
   }
   if (typeof filter !== 'object' || filter === null) {
-    throw new InvalidEventStoreInputError('filter', 'must have streamCategories or eventTypePrefixes');
+    throw new InvalidEventStoreInputError('filter', FILTER_RULE);
   }
   if ('streamCategories' in filter) {
-    const categories = validList(filter.streamCategories, 'filter.streamCategories');
+    const categories = validList(filter.streamCategories);
     const wanted = new Set(categories);
     return {
       server: streamNameFilter({ prefixes: [...wanted] }),
@@ -50,11 +48,11 @@ export function planFilter(filter: AllFilter | undefined): FilterPlan {
     };
   }
   if ('eventTypePrefixes' in filter) {
-    const prefixes = validList(filter.eventTypePrefixes, 'filter.eventTypePrefixes');
+    const prefixes = validList(filter.eventTypePrefixes);
     return {
       server: eventTypeFilter({ prefixes: [...prefixes] }),
       accepts: (streamName, type) => !isSystemEvent(streamName, type) && prefixes.some((p) => type.startsWith(p)),
     };
   }
-  throw new InvalidEventStoreInputError('filter', 'must have streamCategories or eventTypePrefixes');
+  throw new InvalidEventStoreInputError('filter', FILTER_RULE);
 }

@@ -1,58 +1,67 @@
 // The EventStoreDB (KurrentDB) adapter of the event store contract. Same semantics as the
 // PostgreSQL adapter; the hash chain is computed client-side (see append.ts).
 import { EventStoreDBClient, START } from '@eventstore/db-client';
-import type { EventStore, ReadStreamOptions, Subscription, SubscribeOptions } from '../types.js';
-import { readAllEvents, headPosition } from './all-read.js';
+import { InvalidEventStoreInputError, StreamNotFoundError } from '../errors.js';
+import type { EventStore, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
+import { headPosition, readAllEvents } from './all-read.js';
 import { appendWithChain, defaultAppendRetry, type AppendRetry } from './append.js';
 import { asClientPort, type EsdbClientPort } from './client-port.js';
 import { planFilter } from './filter.js';
+import { StreamFactsCache } from './stream-facts.js';
 import { readStreamEvents } from './stream-read.js';
 import { EventStoreDbSubscription } from './subscription.js';
-import { validateDirection, validateMaxCount, validatePosition, validateRevision, validateStreamName } from './validate.js';
+import { validateDirection, validateMaxCount, validatePosition, validateRevision } from './validate.js';
 
 export { CHAIN_KEY } from './chain-metadata.js';
+export { CLAIM_STREAM_PREFIX } from './event-id-claims.js';
 export { ForeignEventError } from './recorded-event.js';
 export type { AppendRetry } from './append.js';
-export type { EsdbClientPort, EsdbCatchUpSubscription, EsdbRead } from './client-port.js';
+export type { EsdbCatchUpSubscription, EsdbClientPort, EsdbRead } from './client-port.js';
 
-export interface EventStoreDbOptions {
+export interface EventStoreDbStoreOptions {
+  readonly retry?: AppendRetry;
+  /** Streams whose tip and event ids are kept between appends (default 1000). */
+  readonly cachedStreams?: number;
+}
+
+export interface EventStoreDbOptions extends EventStoreDbStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
   readonly connectionString: string;
-  readonly retry?: AppendRetry;
 }
 
 /** Opens a client from a connection string; the store owns it and disposes of it on close(). */
 export function createEventStoreDbEventStore(options: EventStoreDbOptions): EventStore {
-  const client = EventStoreDBClient.connectionString(options.connectionString);
-  return createEventStoreDbEventStoreFromClient(asClientPort(client), options.retry === undefined ? {} : { retry: options.retry });
+  const { connectionString, ...storeOptions } = options;
+  return createEventStoreDbEventStoreFromClient(asClientPort(EventStoreDBClient.connectionString(connectionString)), storeOptions);
 }
 
-/** Builds the store on a client (the real one or a test stub); the store disposes of it on close(). */
-export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, options: { readonly retry?: AppendRetry } = {}): EventStore {
-  const retry = options.retry ?? defaultAppendRetry;
+/** Builds the store on a client (the real one, or a stub in unit tests); close() disposes of it. */
+export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, options: EventStoreDbStoreOptions = {}): EventStore {
+  const context = { client, retry: options.retry ?? defaultAppendRetry, facts: new StreamFactsCache(client, options.cachedStreams) };
   const open = new Set<Subscription>();
 
-  async function* readStream(streamName: string, readOptions: ReadStreamOptions = {}) {
-    const name = validateStreamName(streamName);
+  async function* readStream(streamName: string, readOptions: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+    if (typeof streamName !== 'string') throw new InvalidEventStoreInputError('streamName', 'must be a string');
     const direction = validateDirection(readOptions.direction);
     const fromRevision = validateRevision(readOptions.fromRevision, 'fromRevision');
     const maxCount = validateMaxCount(readOptions.maxCount);
+    // No append can create a stream without a name.
+    if (streamName === '') throw new StreamNotFoundError(streamName);
     // maxCount 0 still says whether the stream exists: read one event and yield none.
-    const events = readStreamEvents(client, name, {
+    const events = readStreamEvents(client, streamName, {
       direction,
       ...(fromRevision === undefined ? {} : { fromRevision }),
       ...(maxCount === undefined ? {} : { maxCount: Math.max(maxCount, 1) }),
     });
-    if (maxCount === 0) {
-      for await (const _ of events) break;
+    if (maxCount !== 0) {
+      yield* events;
       return;
     }
-    yield* events;
+    for await (const _ of events) break;
   }
 
   return {
-    appendToStream: (streamName, events, appendOptions) =>
-      appendWithChain(client, retry, streamName, events, appendOptions?.expectedRevision ?? 'any'),
+    appendToStream: (streamName, events, appendOptions) => appendWithChain(context, streamName, events, appendOptions?.expectedRevision),
 
     readStream,
 
@@ -61,7 +70,7 @@ export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, o
     subscribeToAll(subscribeOptions: SubscribeOptions = {}): Subscription {
       const after = validatePosition(subscribeOptions.after, 'after');
       const plan = planFilter(subscribeOptions.filter);
-      // A subscription from a position is exclusive on the server too; the adapter checks anyway.
+      // Subscribing from a position is exclusive on the server too; the adapter checks anyway.
       const source = client.subscribeToAll({ fromPosition: after ?? START, filter: plan.server });
       const subscription = new EventStoreDbSubscription(source, {
         after,

@@ -1,5 +1,8 @@
 // Turns the client's catch-up subscription (a readable of events that also emits `caughtUp`) into
 // the store's Subscription: one async iterable of events and caught-up markers, in order.
+// The server says caughtUp once, when the subscription turns live (and again after `fellBehind`).
+// The contract also wants a marker after each live delivery, so while live, one follows whenever
+// the events received so far are all delivered and nothing more is buffered.
 import { comparePositions } from '../position.js';
 import type { GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
 import type { EsdbCatchUpSubscription } from './client-port.js';
@@ -35,6 +38,10 @@ export class EventStoreDbSubscription implements Subscription {
   #closed = false;
   #paused = false;
   #last: GlobalPosition | undefined;
+  /** The server has said caughtUp (and not fellBehind since). */
+  #live = false;
+  /** Events delivered since the last caught-up marker. */
+  #sinceMarker = 0;
 
   constructor(source: EsdbCatchUpSubscription, options: CatchUpOptions) {
     this.#source = source;
@@ -48,17 +55,22 @@ export class EventStoreDbSubscription implements Subscription {
         try {
           const event = toRecordedEvent(e);
           this.#last = event.position;
+          this.#sinceMarker += 1;
           this.#push({ kind: 'event', event });
         } catch (error) {
           this.#fail(error);
         }
       }
       this.#countDownMarkers();
+      if (this.#live && this.#sinceMarker > 0 && this.#markers.length === 0 && this.#source.readableLength === 0) this.#caughtUp();
     });
     source.on('caughtUp', () => {
       const owed = this.#source.readableLength;
-      if (owed === 0) this.#push({ kind: 'caught-up', position: this.#last });
+      if (owed === 0) this.#caughtUp();
       else this.#markers.push(owed);
+    });
+    source.on('fellBehind', () => {
+      this.#live = false;
     });
     source.on('error', (error) => this.#fail(error));
     source.on('end', () => {
@@ -72,8 +84,14 @@ export class EventStoreDbSubscription implements Subscription {
     this.#markers = this.#markers.map((owed) => owed - 1);
     while (this.#markers[0] === 0) {
       this.#markers.shift();
-      this.#push({ kind: 'caught-up', position: this.#last });
+      this.#caughtUp();
     }
+  }
+
+  #caughtUp(): void {
+    this.#live = true;
+    this.#sinceMarker = 0;
+    this.#push({ kind: 'caught-up', position: this.#last });
   }
 
   #push(message: SubscriptionMessage): void {

@@ -1,16 +1,17 @@
-// Input validation for the event store, run before any call reaches the server, so bad input gets a
-// clear InvalidEventStoreInputError and changes nothing. Nothing here is EventStoreDB-specific: it is
-// written to move to src/validate.ts and be shared with the PostgreSQL adapter, so both reject the
-// same input with the same `field` and `rule`. Rules never quote the offending value (it may be
-// personal data); they name where it is.
+// Input validation, run before any call reaches the server, so bad input gets a clear
+// InvalidEventStoreInputError and changes nothing. Nothing here is EventStoreDB-specific: the rules
+// and `field` names match the PostgreSQL adapter's (src/postgres/append-input.ts), and the module is
+// written to move to src/validate.ts and be shared by both. Rules never quote the offending value
+// (it may be personal data); they say where it is.
 import { randomUUID } from 'node:crypto';
 import { InvalidEventStoreInputError } from '../errors.js';
-import type { EventToAppend, ExpectedRevision, GlobalPosition, Json, JsonObject } from '../types.js';
+import type { ExpectedRevision, GlobalPosition, Json, JsonObject } from '../types.js';
 
 export const MAX_STREAM_NAME_LENGTH = 200;
-export const MAX_EVENT_TYPE_LENGTH = 200;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A UTF-16 surrogate without its partner cannot be encoded as UTF-8 (nor stored by either database).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** An event ready to store: id present and lower-cased (as both stores print uuids), metadata present. */
 export interface ValidEvent {
@@ -24,16 +25,24 @@ function fail(field: string, rule: string): never {
   throw new InvalidEventStoreInputError(field, rule);
 }
 
-/** Stream names: 1..200 characters, no NUL, and not `$`-prefixed ($ names are the server's own). */
+/** Why a string cannot be stored, or undefined when it can. */
+function textProblem(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(s)) return 'must not contain an unpaired UTF-16 surrogate';
+  return undefined;
+}
+
 export function validateStreamName(streamName: unknown): string {
   if (typeof streamName !== 'string' || streamName.length === 0) fail('streamName', 'must be a non-empty string');
-  if (streamName.length > MAX_STREAM_NAME_LENGTH) fail('streamName', `must be at most ${MAX_STREAM_NAME_LENGTH} characters`);
-  if (streamName.includes('\u0000')) fail('streamName', 'must not contain the NUL character');
-  if (streamName.startsWith('$')) fail('streamName', 'must not start with $ (reserved for system streams)');
+  // Counted in characters (code points), not UTF-16 units.
+  if ([...streamName].length > MAX_STREAM_NAME_LENGTH) fail('streamName', `must be at most ${MAX_STREAM_NAME_LENGTH} characters`);
+  const problem = textProblem(streamName);
+  if (problem) fail('streamName', problem);
   return streamName;
 }
 
 export function validateExpectedRevision(expected: unknown): ExpectedRevision {
+  if (expected === undefined) return 'any';
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
   if (typeof expected === 'bigint' && expected >= 0n) return expected;
   return fail('expectedRevision', 'must be any, no_stream, stream_exists or a revision >= 0n');
@@ -41,87 +50,95 @@ export function validateExpectedRevision(expected: unknown): ExpectedRevision {
 
 /**
  * Checks that `value` is JSON that round-trips unchanged: plain objects and arrays of strings,
- * finite numbers, booleans and null. Rejects undefined, functions, symbols, bigint, NaN and
- * Infinity, NUL characters (PostgreSQL's jsonb cannot hold them), class instances such as Date
- * (JSON.stringify would silently turn them into something else) and cycles.
+ * finite numbers, booleans and null. Rejects undefined (except as an object property, which JSON
+ * and canonicalJson both drop), functions, symbols, bigint, NaN and Infinity, NUL characters and
+ * unpaired surrogates, array holes, class instances such as Date or Map (JSON.stringify would turn
+ * them into something else) and cycles.
  */
-export function assertJson(value: unknown, field: string, path = '$', ancestors: object[] = []): asserts value is Json {
+export function assertJson(value: unknown, field: string, path = '', ancestors = new Set<object>()): asserts value is Json {
+  const at = path === '' ? '' : ` at ${path}`;
   switch (typeof value) {
-    case 'string':
-      if (value.includes('\u0000')) fail(field, `${path}: strings must not contain the NUL character`);
+    case 'string': {
+      const problem = textProblem(value);
+      if (problem) fail(field, `string ${problem}${at}`);
       return;
+    }
     case 'number':
-      if (!Number.isFinite(value)) fail(field, `${path}: numbers must be finite (no NaN or Infinity)`);
+      if (!Number.isFinite(value)) fail(field, `not JSON: number must be finite (no NaN or Infinity)${at}`);
       return;
     case 'boolean':
       return;
-    case 'object': {
-      if (value === null) return;
-      if (ancestors.includes(value)) fail(field, `${path}: must not contain a cycle`);
-      const inner = [...ancestors, value];
-      if (Array.isArray(value)) {
-        value.forEach((item, i) => assertJson(item, field, `${path}[${i}]`, inner));
-        return;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) fail(field, `${path}: must be a plain object, array or JSON primitive`);
-      for (const [key, item] of Object.entries(value)) {
-        if (key.includes('\u0000')) fail(field, `${path}: keys must not contain the NUL character`);
-        assertJson(item, field, `${path}.${key}`, inner);
-      }
-      return;
-    }
+    case 'object':
+      break;
     default:
       // undefined, function, symbol, bigint
-      fail(field, `${path}: ${typeof value} is not JSON`);
+      fail(field, `not JSON: ${typeof value}${at}`);
   }
+  if (value === null) return;
+  if (ancestors.has(value)) fail(field, `not JSON: cyclic reference${at}`);
+  ancestors.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      if (!(i in value)) fail(field, `not JSON: hole in array at index ${i}${at}`);
+      assertJson(value[i], field, `${path}[${i}]`, ancestors);
+    }
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) fail(field, `not JSON: only plain objects and arrays (no Date, Map, class instances)${at}`);
+    for (const [key, item] of Object.entries(value)) {
+      const problem = textProblem(key);
+      if (problem) fail(field, `object key ${problem}${at}`);
+      if (item !== undefined) assertJson(item, field, `${path}.${key}`, ancestors);
+    }
+  }
+  ancestors.delete(value);
 }
 
-function assertJsonObject(value: unknown, field: string): asserts value is JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'must be a JSON object');
-  assertJson(value, field);
+function validateEvent(candidate: unknown, index: number): ValidEvent {
+  const at = `events[${index}]`;
+  if (typeof candidate !== 'object' || candidate === null) fail(at, 'must be an object');
+  const e: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown } = candidate;
+  const id = e.id ?? randomUUID();
+  if (typeof id !== 'string' || !UUID.test(id)) fail(`${at}.id`, 'must be a uuid');
+  if (typeof e.type !== 'string' || e.type.length === 0) fail(`${at}.type`, 'must be a non-empty string');
+  const typeProblem = textProblem(e.type);
+  if (typeProblem) fail(`${at}.type`, typeProblem);
+  assertJson(e.data, `${at}.data`);
+  const metadata = e.metadata ?? {};
+  const notAnObject = () => fail(`${at}.metadata`, 'must be a JSON object');
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) notAnObject();
+  assertJson(metadata, `${at}.metadata`);
+  // Checked above; repeated so the type narrows from Json to JsonObject.
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return notAnObject();
+  return { id: id.toLowerCase(), type: e.type, data: e.data, metadata };
 }
 
 /**
- * Validates one append and returns its events with ids (generated uuid v4 where absent, lower-cased
- * otherwise) and metadata (`{}` where absent). Throws InvalidEventStoreInputError on the first fault.
+ * Validates one append and returns its events with ids (uuid v4 where absent, lower-cased
+ * otherwise) and metadata (`{}` where absent). Throws InvalidEventStoreInputError at the first fault,
+ * checking the expected revision, then the stream name, then each event in order.
  */
 export function validateAppend(
   streamName: unknown,
   events: unknown,
   expectedRevision: unknown,
 ): { streamName: string; events: ValidEvent[]; expectedRevision: ExpectedRevision } {
-  const name = validateStreamName(streamName);
   const expected = validateExpectedRevision(expectedRevision);
-  if (!Array.isArray(events) || events.length === 0) fail('events', 'must be a non-empty array');
+  const name = validateStreamName(streamName);
+  if (!Array.isArray(events) || events.length === 0) fail('events', 'must be a non-empty list');
   const seen = new Set<string>();
-  const valid = events.map((candidate: unknown, i): ValidEvent => {
-    const at = `events[${i}]`;
-    if (typeof candidate !== 'object' || candidate === null) fail(at, 'must be an object');
-    const e: Partial<Record<keyof EventToAppend, unknown>> = candidate;
-    if (typeof e.type !== 'string' || e.type.length === 0) fail(`${at}.type`, 'must be a non-empty string');
-    if (e.type.length > MAX_EVENT_TYPE_LENGTH) fail(`${at}.type`, `must be at most ${MAX_EVENT_TYPE_LENGTH} characters`);
-    if (e.type.includes('\u0000')) fail(`${at}.type`, 'must not contain the NUL character');
-    if (e.type.startsWith('$')) fail(`${at}.type`, 'must not start with $ (reserved for system events)');
-    let id: string;
-    if (e.id === undefined) id = randomUUID();
-    else if (typeof e.id === 'string' && UUID.test(e.id)) id = e.id.toLowerCase();
-    else fail(`${at}.id`, 'must be a uuid (8-4-4-4-12 hex digits)');
-    if (seen.has(id)) fail(`${at}.id`, 'must be unique within the batch');
-    seen.add(id);
-    assertJson(e.data, `${at}.data`);
-    const metadata = e.metadata ?? {};
-    assertJsonObject(metadata, `${at}.metadata`);
-    return { id, type: e.type, data: e.data, metadata };
+  const valid = events.map((candidate: unknown, index) => {
+    const event = validateEvent(candidate, index);
+    if (seen.has(event.id)) fail(`events[${index}].id`, 'duplicate id within the batch');
+    seen.add(event.id);
+    return event;
   });
   return { streamName: name, events: valid, expectedRevision: expected };
 }
 
 export function validateMaxCount(maxCount: unknown): number | undefined {
   if (maxCount === undefined) return undefined;
-  if (typeof maxCount !== 'number' || !Number.isSafeInteger(maxCount) || maxCount < 0) {
-    fail('maxCount', 'must be a whole number >= 0');
-  }
+  if (typeof maxCount !== 'number' || !Number.isSafeInteger(maxCount) || maxCount < 0) fail('maxCount', 'must be a whole number >= 0');
   return maxCount;
 }
 
@@ -134,7 +151,7 @@ export function validateRevision(revision: unknown, field: string): bigint | und
 export function validatePosition(position: unknown, field: string): GlobalPosition | undefined {
   if (position === undefined) return undefined;
   if (typeof position !== 'object' || position === null) fail(field, 'must be a { commit, prepare } position');
-  const p: Partial<Record<keyof GlobalPosition, unknown>> = position;
+  const p: { commit?: unknown; prepare?: unknown } = position;
   if (typeof p.commit !== 'bigint' || typeof p.prepare !== 'bigint' || p.commit < 0n || p.prepare < 0n) {
     fail(field, 'must be a { commit, prepare } position of bigints >= 0n');
   }
