@@ -23,6 +23,7 @@ export { createEventRegistry, type EventRegistry, type DefinitionsFor, type Appe
 export { InvalidEventDataError, UnreadableEventError, UnknownEventTypeError } from './events/errors.js';
 export { handleCommand, DEFAULT_MAX_RETRIES, type CommandContext, type CommandResult, type HandleCommandInput } from './commands/handle-command.js';
 export { PreconditionFailedError } from './commands/errors.js';
+export { readStreamState, type StreamState } from './commands/read-state.js';
 export { commandEventId, uuidV5, COMMAND_EVENT_NAMESPACE } from './commands/event-ids.js';
 export { loggerOptions, createLogger, type LogLevel } from './logging/logger.js';
 export { PERSONAL_DATA_FIELDS, redactionPaths } from './logging/personal-data.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { WrongExpectedRevisionError } from '@bureau/event-store';
-import { commandEventId, handleCommand, InvalidEventDataError, PreconditionFailedError, type CommandContext } from '@bureau/service-kit';
+import { commandEventId, handleCommand, InvalidEventDataError, PreconditionFailedError, readStreamState, type CommandContext } from '@bureau/service-kit';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '@bureau/event-store';
 import { DomainRuleError } from '@bureau/service-kit/domain';
 import { freshStore, readAllOf, withRivalWriter } from './fixtures/store.js';
 import { tallyDecider, tallyRegistry, type TallyCommand } from './fixtures/tally.js';
@@ -121,5 +121,14 @@ t.test('handleCommand against PostgreSQL', async (t) => {
     const ctx = context();
     await run(stream(), open(5), ctx);
     t.match(await rejection(run(stream(), open(5), ctx)), { rule: 'command_id_reused' });
+  });
+
+  t.test('readStreamState folds a stream for queries, and a missing one is not found', async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    const last = await run(name, increment(2));
+    const read = await readStreamState(store, tallyRegistry, tallyDecider, name);
+    t.same(read, { state: { status: 'open', count: 2, limit: 5 }, revision: 1n, position: last.position });
+    await t.rejects(readStreamState(store, tallyRegistry, tallyDecider, stream()), StreamNotFoundError);
   });
 });

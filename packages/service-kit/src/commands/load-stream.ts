@@ -27,36 +27,34 @@ async function* eventsOf(store: EventStore, streamName: string): AsyncIterable<R
   }
 }
 
-export async function loadStream<S, C, E extends DomainMessage>(
+export async function loadStream<S, E extends DomainMessage>(
   store: EventStore,
   registry: EventRegistry<E>,
-  decider: Decider<S, C, E>,
+  decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
   streamName: string,
-  commandId: string,
+  /** Look for this command's events; omit when only the state is wanted. */
+  commandId?: string,
 ): Promise<LoadedStream<S, E>> {
   let state = decider.initialState();
   let revision = -1n;
   let lastPosition: GlobalPosition | undefined;
   // One append is contiguous in its stream, so the command's events are a run starting at id #0.
-  const applied: { events: E[]; last: RecordedEvent }[] = [];
-  let collecting = false;
+  let run: { readonly events: E[]; last: RecordedEvent; open: boolean } | undefined;
   for await (const recorded of eventsOf(store, streamName)) {
     const event = registry.fromRecorded(recorded);
     state = decider.evolve(state, event);
     revision = recorded.revision;
     lastPosition = recorded.position;
-    const run = applied[0];
-    if (!run && recorded.id === commandEventId(commandId, 0)) {
-      applied.push({ events: [event], last: recorded });
-      collecting = true;
-    } else if (run && collecting && recorded.id === commandEventId(commandId, run.events.length)) {
+    if (commandId === undefined) continue;
+    if (run === undefined) {
+      if (recorded.id === commandEventId(commandId, 0)) run = { events: [event], last: recorded, open: true };
+    } else if (run.open && recorded.id === commandEventId(commandId, run.events.length)) {
       run.events.push(event);
       run.last = recorded;
     } else {
-      collecting = false;
+      run.open = false;
     }
   }
-  const run = applied[0];
   const appliedBefore = run ? { events: run.events, revision: run.last.revision, position: run.last.position } : undefined;
   return { state, revision, lastPosition, appliedBefore };
 }
