@@ -1,7 +1,7 @@
 // `npm test`: installs, type-checks, starts one throwaway embedded PostgreSQL, runs every test file
 // with tap against it (each test file makes its own database), then stops the server.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
@@ -26,9 +26,19 @@ const dir = mkdtempSync(join(tmpdir(), 'bureau-test-pg-'));
 const server = await startPostgres({ dataDir: join(dir, 'data'), persistent: false, durable: false });
 console.log(`[test] embedded PostgreSQL on port ${server.port}`);
 const env = { ...process.env, TEST_PG_URL: server.url };
-// Extra arguments narrow the run, e.g. `npm test -- packages/event-store`.
+// Extra arguments narrow the run, e.g. `npm test -- packages/event-store`. tap only finds .ts files
+// through .taprc's include list, so a folder argument is expanded to the test files under it here.
+function testFilesUnder(path) {
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
+  return readdirSync(path, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts') && !f.includes('node_modules'))
+    .map((f) => join(path, f))
+    .sort();
+}
+const args = process.argv.slice(2).flatMap((a) => (a.startsWith('-') ? [a] : testFilesUnder(a)));
 let tail = '';
-const code = await run(binPath('tap'), process.argv.slice(2), env, (text) => {
+const code = await run(binPath('tap'), args, env, (text) => {
   tail = (tail + text).slice(-4000);
 });
 await server.stop();
