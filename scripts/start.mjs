@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { binPath, ensureInstalled, root } from './bootstrap.mjs';
+import { ensureInstalled, root } from './bootstrap.mjs';
 import { startPostgres } from './embedded-postgres.mjs';
 import { services } from './services.mjs';
 
@@ -32,7 +32,8 @@ function devToken(claims) {
 const children = [];
 for (const svc of services) {
   const env = { ...process.env, ...svc.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: String(svc.port), HOST: '127.0.0.1' };
-  const child = spawn(binPath('tsx'), [svc.entry], { cwd: root, env, stdio: 'inherit' });
+  // node itself (not the tsx wrapper) is the child, so SIGTERM reaches the service's graceful shutdown.
+  const child = spawn(process.execPath, ['--import', 'tsx', svc.entry], { cwd: root, env, stdio: 'inherit' });
   children.push(child);
   console.log(`[platform] ${svc.name} on http://127.0.0.1:${svc.port} (OpenAPI at /docs)`);
 }
