@@ -8,8 +8,11 @@ import { comparePositions, type GlobalPosition, type RecordedEvent, type Subscri
 
 export interface Batch {
   readonly events: readonly RecordedEvent[];
-  /** Everything up to here has been delivered: the checkpoint to store after applying `events`. */
-  readonly through: GlobalPosition;
+  /**
+   * Everything up to here has been delivered: the checkpoint to store after applying `events`.
+   * Undefined only for an empty batch before any event (an empty store).
+   */
+  readonly through: GlobalPosition | undefined;
   /** The subscription reported, at the end of this batch, that nothing more was readable. */
   readonly caughtUp: boolean;
 }
@@ -34,6 +37,7 @@ export class BatchReader {
   private wake: (() => void) | undefined;
   private space: (() => void) | undefined;
   private lastEmptyAt = 0;
+  private caughtUpReported = false;
   private readonly pump: Promise<void>;
 
   constructor(
@@ -58,8 +62,9 @@ export class BatchReader {
         this.queuedEvents > 0 ? firstEventAt + this.options.maxWaitMs : this.pendingAdvance() ? this.lastEmptyAt + this.options.idleAdvanceMs : Infinity;
       await this.waitForItem(deadline - Date.now());
       if (Date.now() >= deadline) {
-        const due = this.flush(false);
+        const due = this.flush();
         if (due) return due;
+        firstEventAt = 0;
       }
     }
   }
@@ -109,7 +114,10 @@ export class BatchReader {
     });
   }
 
-  /** A batch if one is due now: full, or closed by a caught-up marker after events. */
+  /**
+   * A batch if one is due now: full, or closed by a caught-up marker after events; or, with markers
+   * only, a checkpoint advance (throttled) or a bare "caught up" report (once per catching up).
+   */
   private take(): Batch | undefined {
     const size = this.options.batchSize;
     let events = 0;
@@ -117,19 +125,15 @@ export class BatchReader {
       const item = this.queue[i] as Item;
       if (item.kind === 'event') {
         events += 1;
-        if (events >= size) return this.flush(false, i + 1);
+        if (events >= size) return this.flush(i + 1);
       } else if (events > 0) {
-        return this.flush(true, i + 1);
+        return this.flush(i + 1);
       }
     }
-    if (events > 0) return undefined;
-    if (!this.pendingAdvance()) {
-      // Markers that say nothing new (an idle store polled again) are dropped, or they would pile up.
-      this.head = this.queue.length;
-      this.compact();
-      return undefined;
-    }
-    return Date.now() - this.lastEmptyAt >= this.options.idleAdvanceMs ? this.flush(false) : undefined;
+    if (events > 0 || this.head === this.queue.length) return undefined;
+    if (this.pendingAdvance()) return Date.now() - this.lastEmptyAt >= this.options.idleAdvanceMs ? this.flush() : undefined;
+    // Markers that say nothing new: reported once (a rebuild switches on it), then dropped.
+    return this.flush();
   }
 
   private pendingAdvance(): boolean {
@@ -140,11 +144,11 @@ export class BatchReader {
     return false;
   }
 
-  /** Takes queue items [head, end) into a batch; undefined if they hold nothing new. */
-  private flush(closedByMarker: boolean, end = this.queue.length): Batch | undefined {
+  /** Takes queue items [head, end) into a batch; undefined if they hold nothing worth telling. */
+  private flush(end = this.queue.length): Batch | undefined {
     const events: RecordedEvent[] = [];
     let through: GlobalPosition | undefined;
-    let caughtUp = closedByMarker;
+    let caughtUp = false;
     for (let i = this.head; i < end; i++) {
       const item = this.queue[i] as Item;
       if (item.kind === 'event') {
@@ -160,10 +164,16 @@ export class BatchReader {
     this.queuedEvents -= events.length;
     this.compact();
     this.space?.();
-    if (through === undefined || (events.length === 0 && this.emitted && comparePositions(through, this.emitted) <= 0)) return undefined;
+    const advances = through !== undefined && (!this.emitted || comparePositions(through, this.emitted) > 0);
+    if (events.length === 0 && !advances) {
+      if (!caughtUp || this.caughtUpReported) return undefined;
+      this.caughtUpReported = true;
+      return { events, through: this.emitted, caughtUp };
+    }
     if (events.length === 0) this.lastEmptyAt = Date.now();
     this.emitted = later(this.emitted, through);
-    return { events, through, caughtUp };
+    this.caughtUpReported = caughtUp;
+    return { events, through: this.emitted, caughtUp };
   }
 
   private compact(): void {
@@ -177,6 +187,6 @@ export class BatchReader {
   }
 
   private drainRemainder(): Batch | undefined {
-    return this.flush(false);
+    return this.head < this.queue.length ? this.flush() : undefined;
   }
 }

@@ -73,16 +73,14 @@ export function defineProjection<const Table extends string>(definition: Project
   return { ...definition, schema, filter };
 }
 
-/** The physical table behind `table` in `tables` (throws on a name the projection did not declare). */
-export function physicalTable(tables: TableNames, table: string): string {
-  const name = tables[table];
-  if (name === undefined) throw new Error(`table ${table} is not one of this projection's tables`);
-  return name;
+/** A generation's table, unqualified: `<table>_g<generation>`. */
+export function physicalName(table: string, generation: number): string {
+  return `${table}_g${generation}`;
 }
 
-/** The physical tables of one generation. */
+/** The physical tables of one generation, schema-qualified (`public.worklist_g3`), as handlers get them. */
 export function generationTables<Table extends string>(projection: Projection<Table>, generation: number): TableNames<Table> {
   const names: Partial<Record<Table, string>> = {};
-  for (const table of projection.tables) names[table] = `${table}_g${generation}`;
+  for (const table of projection.tables) names[table] = `${projection.schema}.${physicalName(table, generation)}`;
   return names as TableNames<Table>;
 }

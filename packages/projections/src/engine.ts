@@ -20,7 +20,7 @@ export interface EngineOptions {
   readonly projections: readonly Projection[];
   /** Events per transaction; default 1000. */
   readonly batchSize?: number;
-  /** Longest an event waits for its batch to fill while events keep coming; default 20 ms. */
+  /** Longest an event waits for its batch to fill while events keep coming; default 100 ms. */
   readonly maxBatchWaitMs?: number;
   /** Least time between checkpoint-only moves past events the projection ignores; default 50 ms. */
   readonly idleAdvanceMs?: number;
@@ -51,7 +51,7 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
   const watcher = new CheckpointWatcher({ db, listen: connection, logger });
   const batch: BatchOptions = {
     batchSize: options.batchSize ?? 1000,
-    maxWaitMs: options.maxBatchWaitMs ?? 20,
+    maxWaitMs: options.maxBatchWaitMs ?? 100,
     idleAdvanceMs: options.idleAdvanceMs ?? 50,
   };
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };

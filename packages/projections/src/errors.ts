@@ -26,8 +26,11 @@ export class ProjectionParkedError extends Error {
   constructor(
     readonly projection: string,
     readonly generation: number,
+    /** The failing event, as "id (stream@revision, position commit/prepare)", and its error. */
+    readonly event: string,
+    readonly reason: string,
   ) {
-    super(`projection ${projection} generation ${generation} is parked on a failing event`);
+    super(`projection ${projection} generation ${generation} is parked on event ${event}: ${reason}`);
     this.name = 'ProjectionParkedError';
   }
 }

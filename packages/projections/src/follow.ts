@@ -1,6 +1,6 @@
 // Follows $all from a generation's checkpoint and applies it batch by batch. Shared by the live runner
 // (active generation) and the rebuild (building generation).
-import type { EventStore, GlobalPosition } from '@bureau/event-store';
+import { comparePositions, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import type { Kysely } from 'kysely';
 import { applyWithRecovery } from './apply.js';
 import { BatchReader, type Batch, type BatchOptions } from './batch-reader.js';
@@ -20,7 +20,7 @@ export interface FollowOptions {
   /** Abort to stop after the batch in progress. */
   readonly signal: AbortSignal;
   /** After each committed batch; return 'stop' to end following. */
-  onBatch(checkpoint: GlobalPosition, batch: Batch): Promise<'continue' | 'stop'> | 'continue' | 'stop';
+  onBatch(checkpoint: GlobalPosition | undefined, batch: Batch): Promise<'continue' | 'stop'> | 'continue' | 'stop';
 }
 
 export type FollowOutcome =
@@ -51,10 +51,14 @@ export async function followGeneration(options: FollowOptions): Promise<FollowOu
     for (;;) {
       const batch = await reader.next();
       if (!batch || signal.aborted) return { kind: 'stopped', checkpoint };
-      const outcome = await applyWithRecovery(target, checkpoint, batch.events, batch.through);
-      if (outcome.kind === 'parked') return { kind: 'parked', checkpoint: outcome.checkpoint };
-      checkpoint = outcome.checkpoint;
-      if ((await options.onBatch(outcome.checkpoint, batch)) === 'stop') return { kind: 'stopped', checkpoint };
+      const through = batch.through;
+      // A bare "caught up" moves nothing: no transaction.
+      if (through && (!checkpoint || comparePositions(through, checkpoint) > 0)) {
+        const outcome = await applyWithRecovery(target, checkpoint, batch.events, through);
+        if (outcome.kind === 'parked') return { kind: 'parked', checkpoint: outcome.checkpoint };
+        checkpoint = outcome.checkpoint;
+      }
+      if ((await options.onBatch(checkpoint, batch)) === 'stop') return { kind: 'stopped', checkpoint };
     }
   } finally {
     signal.removeEventListener('abort', onAbort);

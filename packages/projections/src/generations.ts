@@ -4,7 +4,7 @@
 // views keep serving the old ones, then one transaction repoints every view and flips the roles.
 import { comparePositions, formatPosition } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
-import { generationTables, physicalTable, type Projection } from './define.js';
+import { generationTables, physicalName, type Projection } from './define.js';
 import { loadGenerations, type Generation } from './checkpoints.js';
 import { CHECKPOINT_CHANNEL } from './schema.js';
 
@@ -24,8 +24,7 @@ export async function createGeneration(db: Kysely<any>, projection: Projection, 
     if (existing.some((g) => g.state === role)) throw new Error(`projection ${projection.name} already has a ${role} generation`);
     const generation = Math.max(0, ...existing.map((g) => g.generation)) + 1;
     await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(projection.schema)}`.execute(trx);
-    const tables = generationTables(projection, generation);
-    await projection.migrate(trx, tables);
+    await projection.migrate(trx, generationTables(projection, generation));
     await trx
       .insertInto('projections.checkpoints')
       .values({ projection: projection.name, generation, version: projection.version, state: role, activated_at: role === 'active' ? new Date() : null })
@@ -38,10 +37,9 @@ export async function createGeneration(db: Kysely<any>, projection: Projection, 
 }
 
 async function pointViews(db: Kysely<any>, projection: Projection, generation: number): Promise<void> {
-  const tables = generationTables(projection, generation);
   for (const table of projection.tables) {
     await sql`DROP VIEW IF EXISTS ${qualified(projection.schema, table)}`.execute(db);
-    await sql`CREATE VIEW ${qualified(projection.schema, table)} AS SELECT * FROM ${qualified(projection.schema, physicalTable(tables, table))}`.execute(db);
+    await sql`CREATE VIEW ${qualified(projection.schema, table)} AS SELECT * FROM ${qualified(projection.schema, physicalName(table, generation))}`.execute(db);
   }
 }
 
@@ -88,8 +86,7 @@ export async function dropGenerations(db: Kysely<any>, projection: Projection, w
     await generationsLock(projection.name).execute(trx);
     const doomed = (await loadGenerations(trx, projection.name)).filter(which).filter((g) => g.state !== 'active');
     for (const g of doomed) {
-      const tables = generationTables(projection, g.generation);
-      for (const table of projection.tables) await sql`DROP TABLE IF EXISTS ${qualified(projection.schema, physicalTable(tables, table))}`.execute(trx);
+      for (const table of projection.tables) await sql`DROP TABLE IF EXISTS ${qualified(projection.schema, physicalName(table, g.generation))}`.execute(trx);
       await trx.deleteFrom('projections.checkpoints').where('projection', '=', projection.name).where('generation', '=', g.generation).execute();
     }
     return doomed.length;
@@ -100,7 +97,7 @@ export async function dropGenerations(db: Kysely<any>, projection: Projection, w
  * The physical table behind a logical one, for code that cannot go through the view (e.g. COPY).
  * Queries should simply use the view, `schema.table`.
  */
-export async function activeTable(db: Kysely<any>, projection: string, table: string): Promise<string | undefined> {
-  const active = (await loadGenerations(db, projection)).find((g) => g.state === 'active');
-  return active ? `${table}_g${active.generation}` : undefined;
+export async function activeTable<Table extends string>(db: Kysely<any>, projection: Projection<Table>, table: Table): Promise<string | undefined> {
+  const active = (await loadGenerations(db, projection.name)).find((g) => g.state === 'active');
+  return active ? `${projection.schema}.${physicalName(table, active.generation)}` : undefined;
 }

@@ -1,7 +1,7 @@
 // Blue/green rebuild: fill a new generation's tables from the start of $all while the active ones keep
 // serving, then switch (generations.ts). The building generation's checkpoint moves in the same
 // transactions as its rows, so an interrupted rebuild (SIGINT, SIGKILL, crash) resumes where it stopped.
-import { comparePositions, type EventStore, type GlobalPosition } from '@bureau/event-store';
+import { formatPosition, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import type { Kysely } from 'kysely';
 import type { BatchOptions } from './batch-reader.js';
 import { loadGenerations, resumeParkedProjection, type Generation } from './checkpoints.js';
@@ -43,7 +43,8 @@ export type RebuildResult =
   | { readonly kind: 'switched'; readonly generation: number; readonly eventsThisRun: number }
   | { readonly kind: 'interrupted'; readonly generation: number; readonly eventsThisRun: number };
 
-export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+/** The rebuild proper, given the engine's parts (the runner calls it while holding the projection's lock). */
+export async function rebuildGeneration(options: RebuildOptions): Promise<RebuildResult> {
   const { locks, projection, logger } = options;
   const lockKey = rebuildLockKey(projection.name);
   if (!(await locks.tryLock(lockKey))) throw new RebuildInProgressError(projection.name);
@@ -98,11 +99,6 @@ async function build(options: RebuildOptions, building: Generation): Promise<Reb
   };
   report(building.checkpoint);
 
-  // Nothing (left) to read: switch now. Otherwise the subscription's caught-up marks the moment.
-  const [next] = await firstEventAfter(store, projection, building.checkpoint);
-  if (!next && (await activateGeneration(db, projection, building)) === 'switched') {
-    return { kind: 'switched', generation: building.generation, eventsThisRun };
-  }
   let switched = false;
   const outcome = await followGeneration({
     ...options,
@@ -116,17 +112,14 @@ async function build(options: RebuildOptions, building: Generation): Promise<Reb
       return switched ? 'stop' : 'continue';
     },
   });
-  if (outcome.kind === 'parked') throw new ProjectionParkedError(projection.name, building.generation);
+  if (outcome.kind === 'parked') {
+    const parked = (await loadGenerations(db, projection.name)).find((g) => g.generation === building.generation)?.parked;
+    const e = parked?.event;
+    const named = e ? `${e.id} (${e.streamName}@${e.revision}, position ${formatPosition(e.position)})` : 'unknown';
+    throw new ProjectionParkedError(projection.name, building.generation, named, parked?.error ?? '');
+  }
   if (switched) return { kind: 'switched', generation: building.generation, eventsThisRun };
   return { kind: 'interrupted', generation: building.generation, eventsThisRun };
 }
 
-async function firstEventAfter(store: EventStore, projection: Projection, after: GlobalPosition | undefined) {
-  const found = [];
-  for await (const event of store.readAll({ ...(after ? { after } : {}), ...(projection.filter ? { filter: projection.filter } : {}), maxCount: 1 })) {
-    if (!after || comparePositions(event.position, after) > 0) found.push(event);
-  }
-  return found;
-}
-
-export const DEFAULT_REBUILD_BATCH: BatchOptions = { batchSize: 2000, maxWaitMs: 50, idleAdvanceMs: 50 };
+export const DEFAULT_REBUILD_BATCH: BatchOptions = { batchSize: 2000, maxWaitMs: 1000, idleAdvanceMs: 50 };

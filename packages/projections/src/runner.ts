@@ -11,7 +11,7 @@ import { followGeneration } from './follow.js';
 import { createGeneration } from './generations.js';
 import { describe, runnerLockKey, standbyLockKey, type LockConnection } from './locks.js';
 import type { Logger } from './logger.js';
-import { rebuildProjection } from './rebuild.js';
+import { rebuildGeneration } from './rebuild.js';
 import { sleep, type RetryPolicy } from './sleep.js';
 
 export type RunnerStatus = 'standby' | 'running' | 'parked' | 'rebuilding' | 'stopped';
@@ -134,7 +134,7 @@ export class ProjectionRunner {
         generation: active,
         signal,
         onBatch: (checkpoint) => {
-          this.options.onCheckpoint(projection.name, checkpoint);
+          if (checkpoint) this.options.onCheckpoint(projection.name, checkpoint);
           return 'continue';
         },
       });
@@ -145,7 +145,7 @@ export class ProjectionRunner {
     const { projection, logger } = this.options;
     logger.info({ projection: projection.name, version: projection.version }, 'projection version changed; rebuilding into new tables');
     try {
-      await rebuildProjection({ ...this.options, signal });
+      await rebuildGeneration({ ...this.options, signal });
     } catch (error) {
       if (!(error instanceof RebuildInProgressError)) throw error;
       await sleep(this.options.standbyPollMs, signal);

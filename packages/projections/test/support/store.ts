@@ -1,0 +1,85 @@
+// Test and bench support: a real PostgreSQL event store in a fresh database, fast seeding, checksums.
+import type { EventToAppend } from '@bureau/event-store';
+import { createPostgresEventStore, type PostgresEventStore } from '@bureau/event-store/postgres';
+import { freshDatabase } from '@bureau/testing';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly store: PostgresEventStore;
+  readonly db: Kysely<any>;
+}
+
+export async function openStore(t: Teardown, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  const url = await freshDatabase(t, 'proj');
+  return await openStoreAt(t, url, options);
+}
+
+export async function openStoreAt(t: Teardown, url: string, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: options.poolSize ?? 10, pollIntervalMs: 100 });
+  // The store owns the pool; this Kysely only borrows it (never destroyed, or it would end the pool).
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: store.pool }) });
+  t.teardown(() => store.close());
+  return { url, store, db };
+}
+
+export interface SeedPlan {
+  readonly streams: number;
+  readonly eventsPerStream: number;
+  /** Events per stream per append: streams interleave in the global order, as in real traffic. */
+  readonly eventsPerAppend?: number;
+  /** Appends per transaction. */
+  readonly appendsPerTransaction?: number;
+  readonly category?: string;
+  readonly event?: (stream: number, revision: number) => EventToAppend;
+}
+
+export const workOrderEvent = (stream: number, revision: number): EventToAppend => {
+  const type = revision === 0 ? 'WorkOrderDispatched' : revision % 5 === 4 ? 'WorkOrderReplied' : 'WorkOrderNoteAdded';
+  return { type, data: { orderNo: `WO-${stream}`, seq: revision, channel: stream % 3 === 0 ? 'phone' : 'web' } };
+};
+
+/**
+ * Appends streams × eventsPerStream events in big transactions (many appends per transaction), round
+ * robin over the streams so each transaction holds a slice of each stream.
+ */
+export async function seed(store: PostgresEventStore, plan: SeedPlan): Promise<number> {
+  const perAppend = plan.eventsPerAppend ?? 5;
+  const perTransaction = plan.appendsPerTransaction ?? 400;
+  const category = plan.category ?? 'workorder';
+  const make = plan.event ?? workOrderEvent;
+  const appends: Array<{ stream: number; from: number; count: number }> = [];
+  for (let from = 0; from < plan.eventsPerStream; from += perAppend) {
+    for (let stream = 0; stream < plan.streams; stream++) appends.push({ stream, from, count: Math.min(perAppend, plan.eventsPerStream - from) });
+  }
+  let total = 0;
+  for (let i = 0; i < appends.length; i += perTransaction) {
+    const client = await store.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const a of appends.slice(i, i + perTransaction)) {
+        const events = Array.from({ length: a.count }, (_, k) => make(a.stream, a.from + k));
+        await store.appendToStreamInTransaction(client, `${category}-${a.stream}`, events);
+        total += a.count;
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return total;
+}
+
+/** md5 of every row of a table in primary-key order: equal checksums, equal tables. */
+export async function checksum(db: Kysely<any>, table: string, orderBy: string): Promise<string> {
+  const { rows } = await sql<{ sum: string | null; n: string }>`
+    SELECT md5(string_agg(t::text, E'\n' ORDER BY ${sql.ref(`t.${orderBy}`)})) AS sum, count(*) AS n FROM ${sql.table(table)} t`.execute(db);
+  return `${rows[0]?.n}:${rows[0]?.sum}`;
+}
