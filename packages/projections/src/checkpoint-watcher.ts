@@ -2,7 +2,9 @@
 // caller got from an append. Three sources, fastest first: the in-process runner tells the watcher
 // directly after each commit; other processes' commits arrive by LISTEN/NOTIFY; a poll of the
 // checkpoints table, only while someone waits, covers a missed notification or a lost connection.
-import { comparePositions, parsePosition, type GlobalPosition } from '@bureau/event-store';
+// A position of an event the projection does not handle never becomes its checkpoint; the poll also
+// settles those: reached once it is readable and no event the projection handles lies between.
+import { comparePositions, parsePosition, type AllFilter, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { describe } from './locks.js';
@@ -24,8 +26,12 @@ export interface CheckpointWatcherOptions {
   readonly db: Kysely<any>;
   /** Connection settings for the LISTEN connection; omit to rely on polling (and in-process news). */
   readonly listen?: pg.ClientConfig;
+  /** While someone waits; default 100 ms. */
   readonly pollMs?: number;
   readonly logger?: Logger;
+  /** With these, waits on positions of events a projection ignores end too (see above). */
+  readonly store?: EventStore;
+  readonly projections?: ReadonlyArray<{ readonly name: string; readonly filter: AllFilter | undefined }>;
 }
 
 export class CheckpointWatcher implements PositionWaiter {
@@ -37,11 +43,12 @@ export class CheckpointWatcher implements PositionWaiter {
   private listening: Promise<void> | undefined;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
+  private ticking = false;
   private readonly pollMs: number;
   private readonly logger: Logger;
 
   constructor(private readonly options: CheckpointWatcherOptions) {
-    this.pollMs = options.pollMs ?? 250;
+    this.pollMs = options.pollMs ?? 100;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -102,9 +109,44 @@ export class CheckpointWatcher implements PositionWaiter {
         this.poller = undefined;
         return;
       }
-      void this.refresh();
+      void this.tick();
     }, this.pollMs);
     this.poller.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.refresh();
+      for (const name of [...this.waiters.keys()]) await this.passOverIgnored(name);
+    } catch (error) {
+      this.logger.warn({ err: describe(error) }, 'checkpoint poll failed');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /**
+   * Reached, too: a position that is readable (at or before the store's head, so nothing can still
+   * appear before it) with no event the projection handles between the served checkpoint and it.
+   * Checkpoint first, then head, then the next handled event: each read is at least as fresh as the last.
+   */
+  private async passOverIgnored(projection: string): Promise<void> {
+    const store = this.options.store;
+    const definition = this.options.projections?.find((p) => p.name === projection);
+    const waiting = this.waiters.get(projection);
+    if (!store || !definition || !waiting) return;
+    const served = this.served.get(projection);
+    const head = await store.headPosition();
+    if (!head) return;
+    let next: GlobalPosition | undefined;
+    for await (const event of store.readAll({ ...(served ? { after: served } : {}), ...(definition.filter ? { filter: definition.filter } : {}), maxCount: 1 })) {
+      next = event.position;
+    }
+    for (const waiter of [...waiting]) {
+      if (comparePositions(waiter.position, head) <= 0 && (!next || comparePositions(waiter.position, next) < 0)) waiter.resolve('reached');
+    }
   }
 
   private async refresh(): Promise<void> {

@@ -48,7 +48,7 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) });
   const connection: pg.ClientConfig = options.pool.options;
   const locks = new LockConnection(connection, logger);
-  const watcher = new CheckpointWatcher({ db, listen: connection, logger });
+  const watcher = new CheckpointWatcher({ db, listen: connection, logger, store: options.store, projections: options.projections });
   const batch: BatchOptions = {
     batchSize: options.batchSize ?? 1000,
     maxWaitMs: options.maxBatchWaitMs ?? 100,
@@ -56,9 +56,17 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
   };
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const names = new Set<string>();
+  const views = new Map<string, string>();
   for (const p of options.projections) {
     if (names.has(p.name)) throw new Error(`projection ${p.name} is registered twice`);
     names.add(p.name);
+    // Two projections writing one view would silently serve each other's tables.
+    for (const table of p.tables) {
+      const view = `${p.schema}.${table}`;
+      const owner = views.get(view);
+      if (owner) throw new Error(`projections ${owner} and ${p.name} both declare table ${view}`);
+      views.set(view, p.name);
+    }
   }
   const runners = options.projections.map(
     (projection) =>

@@ -16,7 +16,9 @@ interface Row {
   lastEventId: string;
 }
 
-export function workOrderBoard(overrides: Partial<ProjectionDefinition<Tables>> = {}) {
+/** `shout`: statuses in capitals, a visible change of meaning for blue/green tests (a new version). */
+export function workOrderBoard(overrides: Partial<ProjectionDefinition<Tables>> & { shout?: boolean } = {}) {
+  const { shout = false, ...definition } = overrides;
   return defineProjection<Tables>({
     name: 'work_order_board',
     version: 1,
@@ -32,6 +34,7 @@ export function workOrderBoard(overrides: Partial<ProjectionDefinition<Tables>> 
       const rows = new Map<string, Row>();
       const counters = new Map<string, number>();
       for (const e of events) apply(rows, counters, e);
+      if (shout) for (const row of rows.values()) row.status = row.status.toUpperCase();
       const streams = [...rows.keys()];
       const values = [...rows.values()];
       await sql`
@@ -45,7 +48,7 @@ export function workOrderBoard(overrides: Partial<ProjectionDefinition<Tables>> 
         SELECT * FROM unnest(${[...counters.keys()]}::text[], ${[...counters.values()]}::bigint[])
         ON CONFLICT (event_type) DO UPDATE SET events = c.events + excluded.events`.execute(trx);
     },
-    ...overrides,
+    ...definition,
   });
 }
 
