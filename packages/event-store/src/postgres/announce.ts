@@ -1,11 +1,13 @@
 // After one of the store's own appends commits: wake this process's subscriptions at once, and tell
 // other processes with a NOTIFY sent on its own, asynchronously committed (losing one costs a poll
-// interval, never an event). Coalesced: while one NOTIFY is in flight, later appends share the next,
-// so a busy writer sends far fewer NOTIFYs than appends, and its appends never wait on the
-// server-wide lock that notifying transactions take at commit.
+// interval, never an event). Coalesced: at most one NOTIFY per NOTIFY_INTERVAL_MS, shared by every
+// append in between, so a busy writer sends far fewer NOTIFYs than appends (each costs a query and
+// a commit), and its appends never wait on the server-wide lock that notifying transactions take at
+// commit. Other processes thus hear of an append within about NOTIFY_INTERVAL_MS plus a round trip.
 import type { Queryable } from './append.js';
 import { APPEND_CHANNEL } from './notifications.js';
 
+export const NOTIFY_INTERVAL_MS = 5;
 const NOTIFY_SQL = `select set_config('synchronous_commit', 'off', true), pg_notify('${APPEND_CHANNEL}', '')`;
 
 export class AppendAnnouncer {
@@ -35,8 +37,11 @@ export class AppendAnnouncer {
   async #send(): Promise<void> {
     do {
       this.#again = false;
+      const started = Date.now();
       // Best effort: listeners that miss it still poll.
       await this.#db.query({ name: 'event_store_notify', text: NOTIFY_SQL }).catch(() => undefined);
+      const rest = NOTIFY_INTERVAL_MS - (Date.now() - started);
+      if (rest > 0 && !this.#closed) await new Promise((resolve) => setTimeout(resolve, rest));
     } while (this.#again && !this.#closed);
   }
 

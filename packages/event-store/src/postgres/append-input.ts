@@ -16,6 +16,8 @@ export interface AppendArrays {
   readonly types: string[];
   readonly data: string[];
   readonly metadata: string[];
+  /** Whether the caller supplied any id (only then can the append be a retry of an earlier one). */
+  idsGiven: boolean;
 }
 
 /** Why a string cannot be stored, or undefined when it can. */
@@ -25,11 +27,17 @@ function textProblem(s: string): string | undefined {
   return undefined;
 }
 
+/** Where in a value the walk is: keys and indexes from the root, turned into text only on failure. */
+type Path = Array<string | number>;
+
+function pathText(path: Path): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+}
+
 /** Walks a value and throws at the first thing JSON (as jsonb stores it) cannot carry. */
-function checkJson(value: unknown, field: string, path: string, ancestors: Set<object>): void {
-  const where = path === '' ? '' : ` at ${path}`;
+function checkJson(value: unknown, field: string, path: Path, ancestors: Set<object>): void {
   const fail = (rule: string): never => {
-    throw new InvalidEventStoreInputError(field, `${rule}${where}`);
+    throw new InvalidEventStoreInputError(field, path.length === 0 ? rule : `${rule} at ${pathText(path)}`);
   };
   switch (typeof value) {
     case 'string': {
@@ -59,17 +67,24 @@ function checkJson(value: unknown, field: string, path: string, ancestors: Set<o
   ancestors.add(object);
   if (Array.isArray(object)) {
     for (let i = 0; i < object.length; i += 1) {
-      if (!(i in object)) fail(`not JSON: hole in array at index ${i}`);
-      checkJson(object[i], field, `${path}[${i}]`, ancestors);
+      path.push(i);
+      if (!(i in object)) fail('not JSON: hole in array');
+      checkJson(object[i], field, path, ancestors);
+      path.pop();
     }
   } else {
     const proto: unknown = Object.getPrototypeOf(object);
     if (proto !== Object.prototype && proto !== null) fail('not JSON: only plain objects and arrays (no Date, Map, class instances)');
-    for (const [key, v] of Object.entries(object)) {
+    const record = object as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const v = record[key];
+      path.push(key);
       const problem = textProblem(key);
       if (problem) fail(`object key ${problem}`);
       // JSON drops properties whose value is undefined; so does canonicalJson.
-      if (v !== undefined) checkJson(v, field, `${path}.${key}`, ancestors);
+      if (v !== undefined) checkJson(v, field, path, ancestors);
+      path.pop();
     }
   }
   ancestors.delete(object);
@@ -85,12 +100,12 @@ function checkEvent(event: EventToAppend, index: number): { id: string; type: st
   }
   const typeProblem = textProblem(event.type);
   if (typeProblem) throw new InvalidEventStoreInputError(`${field}.type`, typeProblem);
-  checkJson(event.data, `${field}.data`, '', new Set());
+  checkJson(event.data, `${field}.data`, [], new Set());
   const metadata: unknown = event.metadata ?? {};
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     throw new InvalidEventStoreInputError(`${field}.metadata`, 'must be a JSON object');
   }
-  checkJson(metadata, `${field}.metadata`, '', new Set());
+  checkJson(metadata, `${field}.metadata`, [], new Set());
   return {
     id: id.toLowerCase(),
     type: event.type,
@@ -124,10 +139,11 @@ export function expectedRevisionCode(expected: ExpectedRevision | undefined): st
 export function prepareAppend(streamName: string, events: readonly EventToAppend[]): AppendArrays {
   checkStreamName(streamName);
   if (!Array.isArray(events) || events.length === 0) throw new InvalidEventStoreInputError('events', 'must be a non-empty list');
-  const arrays: AppendArrays = { ids: [], types: [], data: [], metadata: [] };
+  const arrays: AppendArrays = { ids: [], types: [], data: [], metadata: [], idsGiven: false };
   const seen = new Set<string>();
   events.forEach((event, index) => {
     const checked = checkEvent(event, index);
+    if (event.id !== undefined) arrays.idsGiven = true;
     if (seen.has(checked.id)) throw new InvalidEventStoreInputError(`events[${index}].id`, 'duplicate id within the batch');
     seen.add(checked.id);
     arrays.ids.push(checked.id);

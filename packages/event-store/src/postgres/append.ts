@@ -7,7 +7,7 @@ import { RAW_TEXT } from './rows.js';
 
 type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
 
-const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7)';
+const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7, $8)';
 
 /** Anything that runs a query: the store's pool, or a caller's client inside its transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -27,7 +27,7 @@ export async function appendEvents(
     const result = await db.query<AppendRow>({
       name: 'event_store_append',
       text: APPEND_SQL,
-      values: [streamName, code, input.ids, input.types, input.data, input.metadata, notifyInTransaction],
+      values: [streamName, code, input.ids, input.types, input.data, input.metadata, input.idsGiven, notifyInTransaction],
       rowMode: 'array',
       types: RAW_TEXT,
     });

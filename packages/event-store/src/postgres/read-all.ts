@@ -6,7 +6,7 @@ import type { AllFilter, GlobalPosition, RecordedEvent } from '../types.js';
 import type { Queryable } from './append.js';
 import { EVENT_COLUMNS, type EventRow, RAW_TEXT, START_POSITION, toRecordedEvent } from './rows.js';
 
-export const READ_ALL_PAGE_SIZE = 5000;
+export const READ_ALL_PAGE_SIZE = 2000;
 
 const VISIBLE = 'e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))';
 const AFTER = '(e.transaction_id, e.sequence) > ($1::xid8, $2::int8)';
@@ -34,8 +34,8 @@ export function checkFilter(filter: AllFilter | undefined): void {
   }
 }
 
-/** One page of $all strictly after `after`, at most `limit` events. */
-export async function readAllPage(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<RecordedEvent[]> {
+/** The raw rows of one page of $all strictly after `after`, at most `limit`. */
+function fetchRows(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<EventRow[]> {
   const values: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
   let query: { readonly name: string; readonly text: string } = QUERIES.all;
   if (filter !== undefined && 'streamCategories' in filter) {
@@ -45,13 +45,17 @@ export async function readAllPage(db: Queryable, after: GlobalPosition, limit: n
     query = QUERIES.typePrefix;
     values.push(filter.eventTypePrefixes);
   }
-  const { rows } = await db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT });
-  return rows.map(toRecordedEvent);
+  return db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT }).then((r) => r.rows);
+}
+
+/** One page of $all strictly after `after`, at most `limit` events. */
+export async function readAllPage(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<RecordedEvent[]> {
+  return (await fetchRows(db, after, limit, filter)).map(toRecordedEvent);
 }
 
 /**
- * Pages through $all; the next page is already being fetched while the caller consumes this one, so
- * the database and the JSON parsing overlap.
+ * Pages through $all. The next page is requested as soon as this one's rows arrive, before they are
+ * turned into events, so PostgreSQL produces page n+1 while this process parses page n.
  */
 export async function* readAllEvents(
   db: Queryable,
@@ -64,19 +68,19 @@ export async function* readAllEvents(
   let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
   if (remaining === 0) return;
   let limit = Math.min(READ_ALL_PAGE_SIZE, remaining);
-  let next: Promise<RecordedEvent[]> | undefined = readAllPage(db, options.after ?? START_POSITION, limit, options.filter);
+  let next: Promise<EventRow[]> | undefined = fetchRows(db, options.after ?? START_POSITION, limit, options.filter);
   while (next !== undefined) {
-    const page: RecordedEvent[] = await next;
+    const rows: EventRow[] = await next;
     next = undefined;
-    remaining -= page.length;
-    const last = page.at(-1);
-    if (page.length === limit && remaining > 0 && last !== undefined) {
+    remaining -= rows.length;
+    const last = rows.at(-1);
+    if (rows.length === limit && remaining > 0 && last !== undefined) {
       limit = Math.min(READ_ALL_PAGE_SIZE, remaining);
-      next = readAllPage(db, last.position, limit, options.filter);
+      next = fetchRows(db, { commit: BigInt(last[3]), prepare: BigInt(last[4]) }, limit, options.filter);
       // Marked handled now: a failure surfaces when the loop awaits it, not as an unhandled rejection
       // while the consumer is still busy with this page (nor after it stopped early).
       next.catch(() => undefined);
     }
-    yield* page;
+    for (const row of rows) yield toRecordedEvent(row);
   }
 }

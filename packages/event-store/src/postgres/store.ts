@@ -37,7 +37,9 @@ const HEAD_SQL = `select e.transaction_id, e.sequence from event_store.events e
 
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   if (options.migrate ?? true) await migrateEventStore(options.connectionString);
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  // Idle connections are kept (no idle timeout): the pool is small and fixed, and the timer that
+  // pg-pool otherwise arms on every release is measurable per append.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
   // An idle connection that breaks is replaced at the next checkout; without a handler it would
   // crash the process.
   pool.on('error', () => undefined);

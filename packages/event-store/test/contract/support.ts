@@ -68,15 +68,15 @@ export async function streamExists(store: EventStore, streamName: string): Promi
 }
 
 /** The events of one category in $all after `after`, read fresh. */
-export function readCategory(store: EventStore, category: string, after: GlobalPosition | undefined): Promise<RecordedEvent[]> {
-  return collect(store.readAll({ after, filter: { streamCategories: [category] } }));
+export function readCategory(store: EventStore, category: string | string[], after: GlobalPosition | undefined): Promise<RecordedEvent[]> {
+  return collect(store.readAll({ after, filter: { streamCategories: typeof category === 'string' ? [category] : category } }));
 }
 
 /**
  * Reads a category until it holds `count` events: $all only shows an event once every older
  * transaction on the server has finished, which another test's open transaction can delay briefly.
  */
-export async function readCategoryUntil(store: EventStore, category: string, after: GlobalPosition | undefined, count: number): Promise<RecordedEvent[]> {
+export async function readCategoryUntil(store: EventStore, category: string | string[], after: GlobalPosition | undefined, count: number): Promise<RecordedEvent[]> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const events = await readCategory(store, category, after);

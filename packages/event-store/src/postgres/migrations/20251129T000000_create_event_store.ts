@@ -6,13 +6,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create schema if not exists event_store`.execute(db);
 
   // One row per stream: the append locks it, so appends to one stream are serialised and the hash
-  // chain continues from `last_hash` even when expected revision is `any`.
+  // chain continues from `last_hash` even when expected revision is `any`. Every append rewrites
+  // its row; the free space left in each page keeps those updates HOT (no new index entry).
   await sql`
     create table event_store.streams (
       stream_name text primary key,
       revision bigint not null,
       last_hash bytea not null
-    )`.execute(db);
+    ) with (fillfactor = 50)`.execute(db);
 
   // transaction_id + sequence is the global position; readers only return rows whose transaction is
   // older than every transaction still running (gap-free order, see README "Global order").
@@ -35,30 +36,37 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The whole append in one call (one round trip): lock or create the stream row, check the expected
   // revision, recognise a retried batch (idempotency), chain the hashes, insert, move the stream row
-  // on and (p_notify) notify. Outcomes come back as a status row, so callers never parse error messages.
+  // on and (p_notify) notify. Outcomes come back as a status, so callers never parse error messages.
   // p_expected: -2 any, -1 no_stream, -4 stream_exists, >= 0 exact (EventStoreDB's numbers).
-  // p_data / p_metadata are canonical JSON texts (src/canonical.ts); the hash covers that same text.
+  // p_data / p_metadata: canonical JSON texts (src/canonical.ts); the hash covers that same text.
+  // p_ids_given: false when the store generated every id (fresh random uuids cannot be a retry), which
+  // skips the look-up of earlier events by id; the unique index on event_id still stands guard.
   // p_notify: a NOTIFY makes PostgreSQL serialise the commits of all notifying transactions under one
   // lock held through the WAL flush (about 5x fewer appends/s here), so the store's own autocommit
   // appends pass false and notify after commit, coalesced; appends inside a caller's transaction pass
   // true, because only the transaction knows when it commits (README "Subscriptions").
+  // plan_cache_mode: the planner would otherwise re-plan the unnest() statements on every call
+  // (custom plans look cheaper for one-element arrays), which costs more than the rest of the append.
   await sql`
     create function event_store.append_to_stream(
-      p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_data text[], p_metadata text[], p_notify boolean
-    ) returns table (o_status text, o_revision bigint, o_commit xid8, o_prepare bigint, o_index integer)
-    language plpgsql as $fn$
+      p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_data text[], p_metadata text[],
+      p_ids_given boolean, p_notify boolean,
+      out o_status text, out o_revision bigint, out o_commit xid8, out o_prepare bigint, out o_index integer
+    )
+    language plpgsql
+    set plan_cache_mode = force_generic_plan
+    as $fn$
     declare
       v_count integer := cardinality(p_ids);
       v_revision bigint;
       v_hash bytea;
       v_created boolean := false;
-      v_found integer;
+      v_found integer := 0;
       v_first_found integer;
       v_elsewhere integer;
       v_base_min bigint;
       v_base_max bigint;
       v_first bigint;
-      v_prepare bigint;
       v_hashes bytea[] := '{}';
     begin
       loop
@@ -66,37 +74,45 @@ export async function up(db: Kysely<any>): Promise<void> {
           from event_store.streams s where s.stream_name = p_stream for update;
         exit when found;
         if p_expected >= 0 or p_expected = -4 then
-          return query select 'wrong_expected_revision'::text, -1::bigint, null::xid8, null::bigint, null::integer;
+          o_status := 'wrong_expected_revision';
+          o_revision := -1;
           return;
         end if;
-        -- An id stored in another stream is refused before the stream is created. (One stored in this
-        -- stream means a concurrent append created it meanwhile: the next turn of the loop sees it.)
-        select min(o.ord)::integer into v_elsewhere
-          from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id
-          where e.stream_name <> p_stream;
-        if v_elsewhere is not null then
-          return query select 'duplicate_event_id'::text, -1::bigint, null::xid8, null::bigint, v_elsewhere;
-          return;
+        if p_ids_given then
+          -- An id stored in another stream is refused before the stream is created. (One stored in this
+          -- stream means a concurrent append created it meanwhile: the next turn of the loop sees it.)
+          select min(o.ord)::integer into v_elsewhere
+            from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id
+            where e.stream_name <> p_stream;
+          if v_elsewhere is not null then
+            o_status := 'duplicate_event_id';
+            o_revision := -1;
+            o_index := v_elsewhere;
+            return;
+          end if;
         end if;
         -- A concurrent creator makes this wait for its commit, then do nothing: loop and lock its row.
         insert into event_store.streams (stream_name, revision, last_hash)
-          values (p_stream, -1, decode(repeat('00', 32), 'hex')) on conflict do nothing;
+          values (p_stream, -1, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+          on conflict do nothing;
         if found then
           v_revision := -1;
-          v_hash := decode(repeat('00', 32), 'hex');
+          v_hash := '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
           v_created := true;
           exit;
         end if;
       end loop;
 
-      if not v_created then
+      if p_ids_given and not v_created then
         select count(*)::integer, min(o.ord)::integer, (min(o.ord) filter (where e.stream_name <> p_stream))::integer,
                min(e.revision - o.ord), max(e.revision - o.ord)
           into v_found, v_first_found, v_elsewhere, v_base_min, v_base_max
           from unnest(p_ids) with ordinality o(id, ord) join event_store.events e on e.event_id = o.id;
         if v_found > 0 then
           if v_elsewhere is not null then
-            return query select 'duplicate_event_id'::text, v_revision, null::xid8, null::bigint, v_elsewhere;
+            o_status := 'duplicate_event_id';
+            o_revision := v_revision;
+            o_index := v_elsewhere;
             return;
           end if;
           -- Idempotent retry (EventStoreDB semantics): the whole batch is already there, in order, at
@@ -104,7 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           v_first := v_base_min + 1;
           if v_found = v_count and v_base_min = v_base_max and (
                p_expected in (-2, -4) or (p_expected = -1 and v_first = 0) or (p_expected >= 0 and v_first = p_expected + 1)) then
-            return query select 'idempotent'::text, e.revision, e.transaction_id, e.sequence, null::integer
+            select 'idempotent', e.revision, e.transaction_id, e.sequence into o_status, o_revision, o_commit, o_prepare
               from event_store.events e where e.stream_name = p_stream and e.revision = v_first + v_count - 1;
             return;
           end if;
@@ -113,35 +129,47 @@ export async function up(db: Kysely<any>): Promise<void> {
 
       if not (p_expected = -2 or (p_expected = -1 and v_revision = -1) or (p_expected = -4 and v_revision >= 0)
               or (p_expected >= 0 and v_revision = p_expected)) then
-        return query select 'wrong_expected_revision'::text, v_revision, null::xid8, null::bigint, null::integer;
+        o_status := 'wrong_expected_revision';
+        o_revision := v_revision;
         return;
       end if;
       if v_found > 0 then
         -- Some ids of the batch are in this stream, but not as a retry of this append.
-        return query select 'duplicate_event_id'::text, v_revision, null::xid8, null::bigint, v_first_found;
+        o_status := 'duplicate_event_id';
+        o_revision := v_revision;
+        o_index := v_first_found;
         return;
       end if;
 
       for i in 1..v_count loop
-        v_hash := sha256(v_hash || convert_to(concat_ws(E'\n', 'v1', p_stream, (v_revision + i)::text, p_ids[i]::text,
+        v_hash := sha256(v_hash || convert_to(concat_ws(E'\\n', 'v1', p_stream, (v_revision + i)::text, p_ids[i]::text,
                                                          p_types[i], p_data[i], p_metadata[i]), 'UTF8'));
         v_hashes[i] := v_hash;
       end loop;
 
-      with inserted as (
+      -- One event (the common case) needs neither unnest nor an aggregate over the inserted rows.
+      if v_count = 1 then
         insert into event_store.events (stream_name, revision, event_id, type, data, metadata, hash)
-        select p_stream, v_revision + o.ord, o.id, p_types[o.ord], p_data[o.ord]::jsonb, p_metadata[o.ord]::jsonb, v_hashes[o.ord]
-          from unnest(p_ids) with ordinality o(id, ord)
-          order by o.ord
-        returning sequence
-      )
-      select max(sequence) into v_prepare from inserted;
+          values (p_stream, v_revision + 1, p_ids[1], p_types[1], p_data[1]::jsonb, p_metadata[1]::jsonb, v_hash)
+          returning sequence into o_prepare;
+      else
+        with inserted as (
+          insert into event_store.events (stream_name, revision, event_id, type, data, metadata, hash)
+          select p_stream, v_revision + o.ord, o.id, p_types[o.ord], p_data[o.ord]::jsonb, p_metadata[o.ord]::jsonb, v_hashes[o.ord]
+            from unnest(p_ids) with ordinality o(id, ord)
+            order by o.ord
+          returning sequence
+        )
+        select max(sequence) into o_prepare from inserted;
+      end if;
 
       update event_store.streams set revision = v_revision + v_count, last_hash = v_hash where stream_name = p_stream;
       if p_notify then
         perform pg_notify('event_store_appended', '');
       end if;
-      return query select 'appended'::text, v_revision + v_count, pg_current_xact_id(), v_prepare, null::integer;
+      o_status := 'appended';
+      o_revision := v_revision + v_count;
+      o_commit := pg_current_xact_id();
     end
     $fn$`.execute(db);
 }

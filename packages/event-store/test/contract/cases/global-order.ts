@@ -23,8 +23,9 @@ export function globalOrderCases(t: TapTest, makeSubject: MakeSubject): void {
       await store.appendToStream(`${invoices}-${i % 2}`, [invoice]);
       appended.push(order.id, invoice.id);
     }
-    // then
-    const both = await readCategoryUntil(store, orders, start, 6);
+    // then (once all twelve are visible in $all)
+    await readCategoryUntil(store, [orders, invoices], start, 12);
+    const both = await readCategory(store, orders, start);
     t.equal(both.length, 6, 'category filter: the six order events');
     t.ok(both.every((e) => e.streamName.startsWith(`${orders}-`)), 'only that category');
     t.ok(strictlyIncreasing(both), 'positions strictly increase');
