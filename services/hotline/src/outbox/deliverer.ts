@@ -1,0 +1,160 @@
+// The outbox's delivery loop: keeps up to `concurrency` tries in flight, claims due messages as slots
+// free up, records each outcome, and sleeps until the next message is due (at most `pollMs`, the
+// fallback for news it missed). New messages wake it at once. Several processes may run one each.
+import type { GlobalPosition } from '@bureau/event-store';
+import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './outbox-queries.js';
+import { callPlatform, type Fetch, type PlatformEndpoint } from './platform-call.js';
+import type { RetryPolicy } from './retry-policy.js';
+import { outcomeOfTry } from './try-outcome.js';
+import { Wakeup } from './wakeup.js';
+
+/** The slice of pino the loop uses: object first, fixed message. Never a message body. */
+export interface DelivererLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DelivererOptions {
+  readonly db: OutboxDb;
+  /** The platform's endpoint and secret; undefined for a platform this centre is not configured for. */
+  readonly platforms: (platformId: string) => PlatformEndpoint | undefined;
+  readonly retry: RetryPolicy;
+  /** Per try. */
+  readonly timeoutMs: number;
+  /**
+   * How long a claim lasts: longer than a try (timeout) plus recording its outcome, so nobody else tries
+   * while an answer is on its way; short enough that a process dying mid-try delays the message little.
+   */
+  readonly leaseMs: number;
+  /** Tries in flight at once, per process. */
+  readonly concurrency: number;
+  /** Longest sleep between looks at the table. */
+  readonly pollMs: number;
+  readonly clock: () => Date;
+  readonly random: () => number;
+  readonly logger: DelivererLogger;
+  /** Resolves once the outbox projection's checkpoint has passed `position` (queued rows are committed). */
+  readonly committed: (position: GlobalPosition) => Promise<unknown>;
+  readonly fetch?: Fetch;
+}
+
+export class OutboxDeliverer {
+  private readonly wakeup = new Wakeup();
+  private readonly stopping = new AbortController();
+  private readonly inFlight = new Set<Promise<void>>();
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: DelivererOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Aborts tries in flight (they are released, due again at once), then ends the loop. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+    await Promise.all(this.inFlight);
+  }
+
+  /** New messages were queued in a batch ending at `position`: deliver them once it is committed. */
+  queued(position: GlobalPosition): void {
+    this.options.committed(position).then(
+      () => this.wakeup.wake(),
+      () => this.wakeup.wake(),
+    );
+  }
+
+  /** Look at the table now (e.g. after a staff retry). */
+  wake(): void {
+    this.wakeup.wake();
+  }
+
+  private async run(): Promise<void> {
+    const { pollMs, logger } = this.options;
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      let pause = pollMs;
+      try {
+        const free = this.options.concurrency - this.inFlight.size;
+        if (free > 0) {
+          const claimed = await this.claim(free);
+          for (const message of claimed) this.track(this.tryOnce(message));
+          if (claimed.length === free) continue; // there may be more due
+        }
+        const due = await nextDueAt(this.options.db);
+        if (due) pause = Math.min(pollMs, Math.max(0, due.getTime() - this.options.clock().getTime()));
+        // Due now but not claimable: its order's earlier message is in flight (here or elsewhere).
+        if (pause === 0) pause = Math.min(pollMs, 50);
+      } catch (error) {
+        logger.warn({ err: errorFacts(error) }, 'outbox could not read its queue; trying again');
+      }
+      await this.wakeup.sleep(pause, signal);
+    }
+  }
+
+  private async claim(limit: number): Promise<ClaimedMessage[]> {
+    const now = this.options.clock();
+    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    return await claimDueMessages(this.options.db, { now, leaseUntil, limit });
+  }
+
+  private track(attempt: Promise<void>): void {
+    this.inFlight.add(attempt);
+    void attempt.finally(() => {
+      this.inFlight.delete(attempt);
+      this.wakeup.wake();
+    });
+  }
+
+  private async tryOnce(message: ClaimedMessage): Promise<void> {
+    const { db, retry, clock, random, logger } = this.options;
+    const facts = { idempotencyKey: message.idempotencyKey, platformId: message.platformId, orderNo: message.orderNo, action: message.action, attempt: message.attempt };
+    try {
+      const endpoint = this.options.platforms(message.platformId);
+      if (!endpoint) {
+        const at = clock();
+        await recordTry(db, message, { kind: 'dead', at, status: null, error: 'no endpoint configured for the platform', reason: 'unknown_platform', problem: undefined });
+        logger.error(facts, 'outbox message dead-lettered: its platform is not configured');
+        return;
+      }
+      const answer = await callPlatform(
+        { platformId: message.platformId, endpoint, orderNo: message.orderNo, action: message.action, body: message.body, idempotencyKey: message.idempotencyKey, now: clock(), timeoutMs: this.options.timeoutMs, signal: this.stopping.signal },
+        this.options.fetch,
+      );
+      const outcome = outcomeOfTry(message, answer, retry, clock(), random());
+      const recorded = await recordTry(db, message, outcome);
+      if (!recorded) {
+        logger.warn(facts, 'outbox try outlived its claim; its outcome was left to the newer claim');
+        return;
+      }
+      switch (outcome.kind) {
+        case 'delivered':
+          logger.info({ ...facts, status: outcome.status }, 'outbox message delivered');
+          break;
+        case 'retry':
+          logger.warn({ ...facts, status: outcome.status, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt.toISOString() }, 'outbox message not accepted yet; will retry');
+          break;
+        case 'dead':
+          logger.error({ ...facts, status: outcome.status, reason: outcome.reason }, 'outbox message dead-lettered');
+          break;
+        case 'released':
+          break;
+        default: {
+          const unknown: never = outcome;
+          return unknown;
+        }
+      }
+    } catch (error) {
+      // The claim lapses by itself and the message is tried again: at least once, never lost.
+      logger.warn({ ...facts, err: errorFacts(error) }, 'outbox could not record a try; the claim will lapse and it is retried');
+    }
+  }
+}
+
+function errorFacts(error: unknown): { name: string; code?: string } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? { name: error.name, code } : { name: error.name };
+}

@@ -1,0 +1,84 @@
+// One try at delivering one message: a signed POST to the platform, with a timeout, and what the
+// answer means for the outbox (protocol "Outbound": 2xx accepted, 4xx never, 5xx or silence: later).
+import { idempotencyKeyHeader, type OutboundAction } from '@bureau/hotline-simulator/messages';
+import { signingHeaders } from '@bureau/hotline-simulator/signing';
+import { outboundPath } from './outbound-message.js';
+
+/** Where a platform takes the centre's calls, and the secret both sides sign with. */
+export interface PlatformEndpoint {
+  readonly baseUrl: string;
+  readonly secret: string;
+}
+
+export interface PlatformCall {
+  readonly platformId: string;
+  readonly endpoint: PlatformEndpoint;
+  readonly orderNo: string;
+  readonly action: OutboundAction;
+  readonly body: string;
+  readonly idempotencyKey: string;
+  /** Signing time (the timestamp header). */
+  readonly now: Date;
+  readonly timeoutMs: number;
+  /** Aborts the try (shutdown). */
+  readonly signal: AbortSignal;
+}
+
+export type CallAnswer =
+  | { readonly kind: 'answered'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'no_answer'; readonly error: string }
+  | { readonly kind: 'aborted' };
+
+export type Fetch = typeof fetch;
+
+/** Answers longer than this are cut before they are kept (the platform's problem is all we keep). */
+const ANSWER_LIMIT = 4_096;
+
+async function answerBody(response: Response): Promise<unknown> {
+  const text = (await response.text()).slice(0, ANSWER_LIMIT);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text === '' ? null : { text };
+  }
+}
+
+export async function callPlatform(call: PlatformCall, fetchImpl: Fetch = fetch): Promise<CallAnswer> {
+  const url = new URL(outboundPath(call.orderNo, call.action), call.endpoint.baseUrl);
+  const headers = {
+    'content-type': 'application/json',
+    [idempotencyKeyHeader]: call.idempotencyKey,
+    ...signingHeaders(call.platformId, call.endpoint.secret, call.body, call.now),
+  };
+  const timeout = AbortSignal.timeout(call.timeoutMs);
+  try {
+    const response = await fetchImpl(url, { method: 'POST', headers, body: call.body, signal: AbortSignal.any([timeout, call.signal]) });
+    return { kind: 'answered', status: response.status, body: await answerBody(response) };
+  } catch (error) {
+    if (call.signal.aborted) return { kind: 'aborted' };
+    if (timeout.aborted) return { kind: 'no_answer', error: `timeout after ${call.timeoutMs} ms` };
+    return { kind: 'no_answer', error: describeNetworkError(error) };
+  }
+}
+
+/** The error's name and code only: never a URL with credentials or a body. */
+function describeNetworkError(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const name = error instanceof Error ? error.name : typeof error;
+  return code ? `network: ${code}` : `network: ${name}`;
+}
+
+export type Verdict = 'delivered' | 'rejected' | 'retry';
+
+/**
+ * 2xx accepted (a repeat of a key the platform saw answers 2xx too). 4xx refused for good, except the
+ * ones that mean "not now": 408 Request Timeout, 425 Too Early, 429 Too Many Requests. Everything else later.
+ */
+export function verdictOf(answer: Exclude<CallAnswer, { kind: 'aborted' }>): Verdict {
+  if (answer.kind === 'no_answer') return 'retry';
+  const { status } = answer;
+  if (status >= 200 && status < 300) return 'delivered';
+  if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) return 'rejected';
+  return 'retry';
+}
