@@ -1,0 +1,126 @@
+// The gap-free rule on a real server: an event committed after an older transaction that is still
+// open stays invisible to $all readers until that transaction ends, so no reader can pass over it.
+import t from 'tap';
+import { freshDatabase } from '@bureau/testing';
+import type { RecordedEvent, SubscriptionMessage } from '../../src/index.js';
+import { createPostgresEventStore } from '../../src/postgres/index.js';
+import { collect, newEvent, sleep, within } from '../contract/support.js';
+
+const url = await freshDatabase(t);
+
+t.test('an event committed behind an open older transaction waits for it; then both appear in transaction order', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, pollIntervalMs: 50 });
+  t.teardown(() => store.close());
+  const start = await store.headPosition();
+  const live: RecordedEvent[] = [];
+  const subscription = store.subscribeToAll({ after: start, filter: { streamCategories: ['held', 'quick'] } });
+  const consumer = (async () => {
+    for await (const m of subscription) if (m.kind === 'event') live.push(m.event);
+  })();
+
+  // given an append whose transaction stays open (it took its transaction id first)
+  const held = await store.pool.connect();
+  await held.query('begin');
+  const first = newEvent('Held');
+  const heldResult = await store.appendToStreamInTransaction(held, 'held-1', [first], { expectedRevision: 'no_stream' });
+  // when a later transaction appends and commits
+  const second = newEvent('Quick');
+  const quickResult = await store.appendToStream('quick-1', [second]);
+  t.ok(quickResult.position.commit > heldResult.position.commit, 'the later append has the larger transaction id');
+
+  // then neither readers nor the subscriber see the committed one yet
+  await sleep(300);
+  t.same(await collect(store.readAll({ after: start })), [], 'readAll shows nothing while the older transaction is open');
+  t.same(await store.headPosition(), start, 'headPosition has not moved');
+  t.same(live, [], 'the subscriber has received nothing');
+  t.same((await collect(store.readStream('quick-1'))).map((e) => e.id), [second.id], 'readStream does see its own stream at once');
+
+  // when the older transaction commits
+  await held.query('commit');
+  held.release();
+  const all = await within(5_000, 'both visible', (async () => {
+    for (;;) {
+      const events = await collect(store.readAll({ after: start }));
+      if (events.length === 2) return events;
+      await sleep(20);
+    }
+  })());
+  t.same(all.map((e) => e.id), [first.id, second.id], 'readAll: the held event first, in transaction order');
+  await within(5_000, 'subscriber receiving both', (async () => {
+    while (live.length < 2) await sleep(10);
+  })());
+  t.same(live.map((e) => e.id), [first.id, second.id], 'the subscriber got both, in the same order');
+  await subscription.close();
+  await consumer;
+});
+
+t.test('a rolled-back transaction releases the events behind it and leaves nothing of its own', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url });
+  t.teardown(() => store.close());
+  const start = await store.headPosition();
+  const held = await store.pool.connect();
+  await held.query('begin');
+  await store.appendToStreamInTransaction(held, 'rollback-1', [newEvent('Doomed')]);
+  const kept = newEvent('Kept');
+  await store.appendToStream('rollback-2', [kept]);
+  t.same(await collect(store.readAll({ after: start })), [], 'hidden while the older transaction is open');
+  await held.query('rollback');
+  held.release();
+  const after = await collect(store.readAll({ after: start }));
+  t.same(after.map((e) => e.id), [kept.id], 'only the committed event, once the other rolled back');
+  await t.rejects(collect(store.readStream('rollback-1')), { name: 'StreamNotFoundError' }, 'the rolled-back stream does not exist');
+});
+
+t.test('subscribers wake on NOTIFY, not on polling', async (t) => {
+  // A poll interval of a minute: anything arriving within a second came by notification.
+  const reader = await createPostgresEventStore({ connectionString: url, pollIntervalMs: 60_000 });
+  const writer = await createPostgresEventStore({ connectionString: url, migrate: false });
+  t.teardown(async () => {
+    await reader.close();
+    await writer.close();
+  });
+  const subscription = reader.subscribeToAll({ after: await reader.headPosition(), filter: { streamCategories: ['wake'] } });
+  const iterator = subscription[Symbol.asyncIterator]();
+  const next = async (): Promise<SubscriptionMessage> => {
+    const r = await within(1_000, 'a message within a second', iterator.next());
+    if (r.done === true) throw new Error('subscription ended');
+    return r.value;
+  };
+  t.equal((await next()).kind, 'caught-up', 'caught up on an empty category');
+  await sleep(100); // let the listening connection come up
+
+  const local = newEvent('Woken');
+  await reader.appendToStream('wake-1', [local]);
+  const a = await next();
+  t.equal(a.kind === 'event' ? a.event.id : a.kind, local.id, "an append by the subscriber's own store arrives at once");
+  t.equal((await next()).kind, 'caught-up');
+
+  const remote = newEvent('Woken');
+  await writer.appendToStream('wake-2', [remote]);
+  const b = await next();
+  t.equal(b.kind === 'event' ? b.event.id : b.kind, remote.id, 'an append by another store (process) arrives via NOTIFY');
+  t.equal((await next()).kind, 'caught-up');
+
+  const client = await writer.pool.connect();
+  await client.query('begin');
+  const transactional = newEvent('Woken');
+  await writer.appendToStreamInTransaction(client, 'wake-3', [transactional]);
+  await client.query('commit');
+  client.release();
+  const c = await next();
+  t.equal(c.kind === 'event' ? c.event.id : c.kind, transactional.id, "an append in a caller's transaction notifies on commit");
+  t.equal((await next()).kind, 'caught-up');
+
+  // an event notified while an older transaction still hides it: re-polled soon after, not in a minute
+  const blocker = await writer.pool.connect();
+  await blocker.query('begin');
+  await blocker.query('select pg_current_xact_id()');
+  const late = newEvent('Woken');
+  await writer.appendToStream('wake-4', [late]);
+  await sleep(200);
+  await blocker.query('commit');
+  blocker.release();
+  const d = await next();
+  t.equal(d.kind === 'event' ? d.event.id : d.kind, late.id, 'arrives soon after the older transaction ends');
+  await subscription.close();
+});
