@@ -1,7 +1,7 @@
 // The shared event store contract, run against a real EventStoreDB (KurrentDB) server. No server can
 // run where `npm test` usually runs, so without EVENTSTORE_URL this file says why and plans nothing;
 // start one with infra/docker-compose.yml and run
-//   EVENTSTORE_URL='esdb://localhost:2113?tls=false' npm test -- 'packages/event-store/test/eventstoredb/*.test.ts'
+//   EVENTSTORE_URL='esdb://localhost:2113?tls=false' npm test -- packages/event-store/test/eventstoredb
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
 import { createEventStoreDbEventStore } from '../../src/eventstoredb/index.js';
