@@ -1,6 +1,7 @@
 // An event id belongs to one stream (the contract, and PostgreSQL's unique index, say so), but
-// EventStoreDB has no index by event id. So before an append, each new id is claimed: one event in
-// the system stream `$bureau-event-id-<id>`, appended with no_stream and naming the owning stream.
+// EventStoreDB has no index by event id. So before an append, each id the caller chose is claimed
+// (a generated uuid v4 cannot be in use already): one event in the system stream
+// `$bureau-event-id-<id>`, appended with no_stream and naming the owning stream.
 // A claim by another stream means the id is taken. Claims are `$` streams, so no read or
 // subscription of the store ever shows them. A claim whose append then loses a race stays behind;
 // it only stops the id being used in a *different* stream, which the contract forbids anyway.
@@ -55,9 +56,12 @@ async function claim(client: EsdbClientPort, streamName: string, eventId: string
   }
 }
 
-/** Claims every event id of the batch for `streamName`; refuses the batch if one is taken. */
+/**
+ * Claims the batch's event ids for `streamName`; refuses the batch if one is taken. Ids the adapter
+ * generated (random uuid v4) cannot be in use, so only ids the caller chose are claimed.
+ */
 export async function claimEventIds(client: EsdbClientPort, streamName: string, events: readonly ValidEvent[]): Promise<void> {
-  const granted = await Promise.all(events.map((e) => claim(client, streamName, e.id)));
+  const granted = await Promise.all(events.map((e) => !e.idGiven || claim(client, streamName, e.id)));
   const taken = granted.indexOf(false);
   if (taken !== -1) {
     throw new InvalidEventStoreInputError(`events[${taken}].id`, 'duplicate event id: already used by an event of another stream');

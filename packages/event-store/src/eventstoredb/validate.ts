@@ -16,6 +16,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** An event ready to store: id present and lower-cased (as both stores print uuids), metadata present. */
 export interface ValidEvent {
   readonly id: string;
+  /** Whether the caller chose the id (a generated uuid v4 cannot already be in use). */
+  readonly idGiven: boolean;
   readonly type: string;
   readonly data: Json;
   readonly metadata: JsonObject;
@@ -110,7 +112,7 @@ function validateEvent(candidate: unknown, index: number): ValidEvent {
   assertJson(metadata, `${at}.metadata`);
   // Checked above; repeated so the type narrows from Json to JsonObject.
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return notAnObject();
-  return { id: id.toLowerCase(), type: e.type, data: e.data, metadata };
+  return { id: id.toLowerCase(), idGiven: e.id !== undefined, type: e.type, data: e.data, metadata };
 }
 
 /**

@@ -301,3 +301,12 @@ t.test('a second append reads only what was added since the first', async (t) =>
   const all: RecordedEvent[] = await collect(store.readStream(STREAM));
   t.same(all.map((e) => e.revision), [0n, 1n, 2n]);
 });
+
+t.test('ids the adapter generates are not claimed: a random uuid v4 cannot be in use', async (t) => {
+  const { store, mainAppends, claims } = setup(new Streams());
+  const given = newEvent('Given');
+  await store.appendToStream(STREAM, [{ type: 'Generated', data: {} }, given]);
+  t.same(claims().map((c) => c.streamName), [claimStreamName(given.id)], 'only the caller-chosen id is claimed');
+  const generatedId = mainAppends()[0]?.events[0]?.id ?? '';
+  t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the generated id is a uuid v4');
+});
