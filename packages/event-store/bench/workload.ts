@@ -29,6 +29,30 @@ export async function runFor(seconds: number, operation: (n: number, loop: numbe
   return { operations: done, seconds: elapsed, perSecond: done / elapsed };
 }
 
+/**
+ * Runs each contender for `seconds` in total, in `rounds` short turns taken in rotation, so that load
+ * from other work on the machine falls on every contender alike rather than on whichever ran when it
+ * peaked. Returns each contender's totals.
+ */
+export async function interleaved(
+  seconds: number,
+  rounds: number,
+  contenders: Record<string, (n: number, loop: number) => Promise<unknown>>,
+): Promise<Record<string, PhaseResult>> {
+  const totals: Record<string, { operations: number; seconds: number }> = {};
+  const counters: Record<string, number> = {};
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, operation] of Object.entries(contenders)) {
+      const base = counters[name] ?? 0;
+      const r = await runFor(seconds / rounds, (n, loop) => operation(base + n, loop));
+      counters[name] = base + r.operations + CONCURRENCY;
+      const t = totals[name] ?? { operations: 0, seconds: 0 };
+      totals[name] = { operations: t.operations + r.operations, seconds: t.seconds + r.seconds };
+    }
+  }
+  return Object.fromEntries(Object.entries(totals).map(([name, t]) => [name, { ...t, perSecond: t.operations / t.seconds }]));
+}
+
 /** A work-order-like event: a few ids, a category, a short note; metadata as the envelope carries. */
 export function sampleData(n: number): JsonObject {
   return { workOrderId: `WO-${n}`, category: 'consultation', handler: 'centre-01', note: `handling note ${n} `.padEnd(120, '.'), dueInWorkingDays: 2 };

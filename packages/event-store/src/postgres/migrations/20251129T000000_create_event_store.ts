@@ -69,6 +69,31 @@ export async function up(db: Kysely<any>): Promise<void> {
       v_first bigint;
       v_hashes bytea[] := '{}';
     begin
+      -- Fast path, the common case: one new event (no caller id, so no retry to recognise) to an
+      -- existing stream. A single UPDATE locks the row, checks the guard (re-checked on the newest row
+      -- version if a concurrent append got there first), and moves revision and hash on; RETURNING
+      -- gives the new ones. Anything else (missing stream, failed guard) takes the general path below.
+      if v_count = 1 and not p_ids_given and p_expected <> -1 then
+        update event_store.streams s
+           set revision = s.revision + 1,
+               last_hash = sha256(s.last_hash || convert_to(concat_ws(E'\\n', 'v1', p_stream, (s.revision + 1)::text,
+                                  p_ids[1]::text, p_types[1], p_data[1], p_metadata[1]), 'UTF8'))
+         where s.stream_name = p_stream and (p_expected in (-2, -4) or s.revision = p_expected)
+        returning s.revision, s.last_hash into v_revision, v_hash;
+        if found then
+          insert into event_store.events (stream_name, revision, event_id, type, data, metadata, hash)
+            values (p_stream, v_revision, p_ids[1], p_types[1], p_data[1]::jsonb, p_metadata[1]::jsonb, v_hash)
+            returning sequence into o_prepare;
+          if p_notify then
+            perform pg_notify('event_store_appended', '');
+          end if;
+          o_status := 'appended';
+          o_revision := v_revision;
+          o_commit := pg_current_xact_id();
+          return;
+        end if;
+      end if;
+
       loop
         select s.revision, s.last_hash into v_revision, v_hash
           from event_store.streams s where s.stream_name = p_stream for update;
