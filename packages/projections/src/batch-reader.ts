@@ -4,7 +4,7 @@
 // its first event has waited `maxWaitMs`. Caught-up markers alone are coalesced into an empty batch at
 // most every `idleAdvanceMs`: they move the checkpoint past events the projection does not handle, so
 // that read-your-writes waits on such positions end too.
-import { comparePositions, type GlobalPosition, type RecordedEvent, type Subscription } from '@bureau/event-store';
+import { comparePositions, type GlobalPosition, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@bureau/event-store';
 
 export interface Batch {
   readonly events: readonly RecordedEvent[];
@@ -23,15 +23,17 @@ export interface BatchOptions {
   readonly idleAdvanceMs: number;
 }
 
-type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'caught-up'; position: GlobalPosition | undefined };
-
 const later = (a: GlobalPosition | undefined, b: GlobalPosition | undefined) =>
   a === undefined ? b : b === undefined ? a : comparePositions(a, b) >= 0 ? a : b;
 
 export class BatchReader {
-  private readonly queue: Item[] = [];
+  private queue: SubscriptionMessage[] = [];
   private head = 0;
   private queuedEvents = 0;
+  /** A caught-up marker is queued after at least one queued event: a batch is due. */
+  private markerAfterEvents = false;
+  /** When the oldest queued event arrived (for maxWaitMs). */
+  private firstEventAt = 0;
   private ended = false;
   private failure: unknown;
   private wake: (() => void) | undefined;
@@ -51,20 +53,21 @@ export class BatchReader {
 
   /** The next batch, or undefined once the subscription has ended (closed). */
   async next(): Promise<Batch | undefined> {
-    let firstEventAt = 0;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
       const batch = this.take();
       if (batch) return batch;
-      if (this.ended) return this.drainRemainder();
-      if (this.queuedEvents > 0 && firstEventAt === 0) firstEventAt = Date.now();
+      if (this.ended) return this.head < this.queue.length ? this.flush(this.queue.length) : undefined;
       const deadline =
-        this.queuedEvents > 0 ? firstEventAt + this.options.maxWaitMs : this.pendingAdvance() ? this.lastEmptyAt + this.options.idleAdvanceMs : Infinity;
+        this.queuedEvents > 0
+          ? this.firstEventAt + this.options.maxWaitMs
+          : this.pendingAdvance()
+            ? this.lastEmptyAt + this.options.idleAdvanceMs
+            : Infinity;
       await this.waitForItem(deadline - Date.now());
       if (Date.now() >= deadline) {
-        const due = this.flush();
+        const due = this.flush(this.queue.length);
         if (due) return due;
-        firstEventAt = 0;
       }
     }
   }
@@ -77,16 +80,24 @@ export class BatchReader {
   }
 
   private async run(): Promise<void> {
+    const size = this.options.batchSize;
     try {
       for await (const message of this.subscription) {
+        this.queue.push(message);
+        // Wake the consumer only when that can change its decision, not once per event.
         if (message.kind === 'event') {
-          this.queue.push({ kind: 'event', event: message.event });
           this.queuedEvents += 1;
+          if (this.queuedEvents === 1) {
+            this.firstEventAt = Date.now();
+            this.wake?.();
+          } else if (this.queuedEvents === size) {
+            this.wake?.();
+          }
         } else {
-          this.queue.push({ kind: 'caught-up', position: message.position });
+          if (this.queuedEvents > 0) this.markerAfterEvents = true;
+          this.wake?.();
         }
-        this.wake?.();
-        if (this.queuedEvents >= this.options.batchSize * 2) {
+        if (this.queuedEvents >= size * 2) {
           await new Promise<void>((resolve) => (this.space = resolve));
           this.space = undefined;
         }
@@ -103,57 +114,54 @@ export class BatchReader {
     if (ms <= 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-      const wake = () => done();
-      this.wake = wake;
+      const self = this;
+      this.wake = done;
       function done(): void {
         clearTimeout(timer);
+        self.wake = undefined;
         resolve();
       }
-    }).finally(() => {
-      this.wake = undefined;
     });
   }
 
   /**
-   * A batch if one is due now: full, or closed by a caught-up marker after events; or, with markers
-   * only, a checkpoint advance (throttled) or a bare "caught up" report (once per catching up).
+   * A batch if one is due now: full; or, once caught up after events, everything queued (so a
+   * runner that fell behind catches up in one batch, not one per poll of the store); or, with
+   * markers only, a checkpoint advance (throttled) or a bare "caught up" report (once).
    */
   private take(): Batch | undefined {
     const size = this.options.batchSize;
-    let events = 0;
-    for (let i = this.head; i < this.queue.length; i++) {
-      const item = this.queue[i] as Item;
-      if (item.kind === 'event') {
-        events += 1;
-        if (events >= size) return this.flush(i + 1);
-      } else if (events > 0) {
-        return this.flush(i + 1);
-      }
+    if (this.queuedEvents >= size) {
+      let events = 0;
+      let i = this.head;
+      while (events < size) if ((this.queue[i++] as SubscriptionMessage).kind === 'event') events += 1;
+      return this.flush(i);
     }
-    if (events > 0 || this.head === this.queue.length) return undefined;
-    if (this.pendingAdvance()) return Date.now() - this.lastEmptyAt >= this.options.idleAdvanceMs ? this.flush() : undefined;
+    if (this.markerAfterEvents) return this.flush(this.queue.length);
+    if (this.queuedEvents > 0 || this.head === this.queue.length) return undefined;
+    if (this.pendingAdvance()) return Date.now() - this.lastEmptyAt >= this.options.idleAdvanceMs ? this.flush(this.queue.length) : undefined;
     // Markers that say nothing new: reported once (a rebuild switches on it), then dropped.
-    return this.flush();
+    return this.flush(this.queue.length);
   }
 
   private pendingAdvance(): boolean {
     for (let i = this.head; i < this.queue.length; i++) {
-      const item = this.queue[i] as Item;
+      const item = this.queue[i] as SubscriptionMessage;
       if (item.kind === 'caught-up' && item.position && (!this.emitted || comparePositions(item.position, this.emitted) > 0)) return true;
     }
     return false;
   }
 
   /** Takes queue items [head, end) into a batch; undefined if they hold nothing worth telling. */
-  private flush(end = this.queue.length): Batch | undefined {
+  private flush(end: number): Batch | undefined {
     const events: RecordedEvent[] = [];
     let through: GlobalPosition | undefined;
     let caughtUp = false;
     for (let i = this.head; i < end; i++) {
-      const item = this.queue[i] as Item;
+      const item = this.queue[i] as SubscriptionMessage;
       if (item.kind === 'event') {
         events.push(item.event);
-        through = later(through, item.event.position);
+        through = item.event.position;
         caughtUp = false;
       } else {
         through = later(through, item.position);
@@ -162,8 +170,7 @@ export class BatchReader {
     }
     this.head = end;
     this.queuedEvents -= events.length;
-    this.compact();
-    this.space?.();
+    this.afterTaking();
     const advances = through !== undefined && (!this.emitted || comparePositions(through, this.emitted) > 0);
     if (events.length === 0 && !advances) {
       if (!caughtUp || this.caughtUpReported) return undefined;
@@ -176,17 +183,25 @@ export class BatchReader {
     return { events, through: this.emitted, caughtUp };
   }
 
-  private compact(): void {
+  /** Re-derives the bookkeeping for what is left queued, and lets the pump read on. */
+  private afterTaking(): void {
     if (this.head === this.queue.length) {
-      this.queue.length = 0;
+      this.queue = [];
       this.head = 0;
-    } else if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
+      this.markerAfterEvents = false;
+    } else {
+      if (this.head > 4096) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      let events = false;
+      this.markerAfterEvents = false;
+      for (let i = this.head; i < this.queue.length; i++) {
+        if ((this.queue[i] as SubscriptionMessage).kind === 'event') events = true;
+        else if (events) this.markerAfterEvents = true;
+      }
+      if (this.queuedEvents > 0) this.firstEventAt = Date.now();
     }
-  }
-
-  private drainRemainder(): Batch | undefined {
-    return this.head < this.queue.length ? this.flush() : undefined;
+    this.space?.();
   }
 }

@@ -8,7 +8,8 @@ import { runnerLockKey, standbyLockKey } from './locks.js';
 
 export type ProjectionState = 'running' | 'standby' | 'parked' | 'rebuilding' | 'stopped';
 
-export interface ProjectionStatus {
+// Type aliases, not interfaces: plain JSON shapes that fit index-signature types (response schemas).
+export type ProjectionStatus = {
   readonly name: string;
   readonly status: ProjectionState;
   readonly version: number;
@@ -23,16 +24,16 @@ export interface ProjectionStatus {
   readonly standbys: number;
   readonly parked: { readonly event: ParkedEventView; readonly error: string; readonly at: string } | null;
   readonly rebuild: { readonly generation: number; readonly version: number; readonly checkpoint: string | null; readonly eventsApplied: number } | null;
-}
+};
 
-export interface ParkedEventView {
+export type ParkedEventView = {
   readonly id: string;
   readonly type: string;
   readonly streamName: string;
   readonly revision: string;
   readonly position: string;
   readonly attempts: number;
-}
+};
 
 export interface StatusOptions {
   readonly db: Kysely<any>;

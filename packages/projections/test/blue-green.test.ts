@@ -1,5 +1,6 @@
 // Rebuild blue/green: while the new generation fills, queries (through the views) keep answering from
 // the old tables; after the switch they answer from the new ones, and the old tables are dropped.
+import type { GlobalPosition } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
 import t from 'tap';
 import { activeTable, loadGenerations, projectionStatus, rebuildProjection } from '../src/index.js';
@@ -32,7 +33,7 @@ t.test('given a live projection, when it is rebuilt, then queries use the old ta
 
   // A rebuild of the same version (say, after fixing data by hand), while the engine stays live.
   const during: Array<Awaited<ReturnType<typeof board>>> = [];
-  let appendedDuring = false;
+  let appendedDuring: GlobalPosition | undefined;
   const result = await rebuildProjection({
     store,
     pool: store.pool,
@@ -40,10 +41,7 @@ t.test('given a live projection, when it is rebuilt, then queries use the old ta
     batchSize: 250,
     onProgress: async () => {
       during.push(await board(db));
-      if (!appendedDuring) {
-        appendedDuring = true;
-        await store.appendToStream('workorder-1000', [{ type: 'WorkOrderDispatched', data: {} }]);
-      }
+      appendedDuring ??= (await store.appendToStream('workorder-1000', [{ type: 'WorkOrderDispatched', data: {} }])).position;
     },
   });
   t.equal(result.kind, 'switched');
@@ -54,6 +52,7 @@ t.test('given a live projection, when it is rebuilt, then queries use the old ta
   );
   t.ok(during.every((d) => d.events >= 2000), 'and never from the half-built new ones');
 
+  await caughtUp(engine, v1.name, appendedDuring);
   const after = await board(db);
   t.same(after, { rows: 101, events: 2001, statuses: 'DISPATCHED,REPLIED' }, 'after the switch: the new tables, including the event appended meanwhile');
   t.same(await tables(db), ['work_order_board_g2'], 'the old tables are dropped');

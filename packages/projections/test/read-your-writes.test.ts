@@ -11,10 +11,12 @@ import { startEngine } from './support/engine.js';
 import { openStore, openStoreAt } from './support/store.js';
 import { workOrderBoard } from './support/work-order-board.js';
 
-function queryApp(db: Kysely<any>, waiter: PositionWaiter) {
+// The wait bound is generous: parallel test files share the server, and a transaction open anywhere in
+// it holds back what readers may see (the store's gap-free rule), so a projection can lag for moments.
+function queryApp(db: Kysely<any>, waiter: PositionWaiter, maxWaitMs = 10_000) {
   const app = Fastify();
   app.get<{ Params: { stream: string } }>('/work-orders/:stream', async (request, reply) => {
-    const freshness = await awaitFreshness(waiter, 'work_order_board', request, { maxWaitMs: 300 });
+    const freshness = await awaitFreshness(waiter, 'work_order_board', request, { maxWaitMs });
     if (freshness.kind !== 'fresh') return reply.code(freshness.statusCode).headers(freshness.headers).send(freshness.body);
     const { rows } = await sql<{ last_revision: string; status: string }>`
       SELECT last_revision, status FROM work_order_board WHERE stream_name = ${request.params.stream}`.execute(db);
@@ -58,7 +60,7 @@ t.test('given a position the projection has not reached, then the query answers 
   const board = workOrderBoard();
   const engine = startEngine(t, store, { projections: [board] });
   await engine.start();
-  const app = queryApp(db, engine);
+  const app = queryApp(db, engine, 300);
   const appended = await store.appendToStream('workorder-1', [{ type: 'WorkOrderDispatched', data: {} }]);
   const future = `${appended.position.commit + 1000n}/${appended.position.prepare + 1000n}`;
   const started = Date.now();

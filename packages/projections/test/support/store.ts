@@ -1,5 +1,5 @@
 // Test and bench support: a real PostgreSQL event store in a fresh database, fast seeding, checksums.
-import type { EventToAppend } from '@bureau/event-store';
+import { comparePositions, type EventToAppend, type GlobalPosition } from '@bureau/event-store';
 import { createPostgresEventStore, type PostgresEventStore } from '@bureau/event-store/postgres';
 import { freshDatabase } from '@bureau/testing';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -48,6 +48,15 @@ export const workOrderEvent = (stream: number, revision: number): EventToAppend 
  * robin over the streams so each transaction holds a slice of each stream.
  */
 export async function seed(store: PostgresEventStore, plan: SeedPlan): Promise<number> {
+  return (await seedTo(store, plan)).count;
+}
+
+/**
+ * Seeds, then waits until every seeded event is readable. Readers see only events older than every
+ * transaction still open in the whole cluster (the store's gap-free rule), and parallel test files
+ * share the cluster, so "just committed" is not yet "readable".
+ */
+export async function seedTo(store: PostgresEventStore, plan: SeedPlan): Promise<{ count: number; last: GlobalPosition }> {
   const perAppend = plan.eventsPerAppend ?? 5;
   const perTransaction = plan.appendsPerTransaction ?? 400;
   const category = plan.category ?? 'workorder';
@@ -57,13 +66,14 @@ export async function seed(store: PostgresEventStore, plan: SeedPlan): Promise<n
     for (let stream = 0; stream < plan.streams; stream++) appends.push({ stream, from, count: Math.min(perAppend, plan.eventsPerStream - from) });
   }
   let total = 0;
+  let last: GlobalPosition | undefined;
   for (let i = 0; i < appends.length; i += perTransaction) {
     const client = await store.pool.connect();
     try {
       await client.query('BEGIN');
       for (const a of appends.slice(i, i + perTransaction)) {
         const events = Array.from({ length: a.count }, (_, k) => make(a.stream, a.from + k));
-        await store.appendToStreamInTransaction(client, `${category}-${a.stream}`, events);
+        last = (await store.appendToStreamInTransaction(client, `${category}-${a.stream}`, events)).position;
         total += a.count;
       }
       await client.query('COMMIT');
@@ -74,7 +84,20 @@ export async function seed(store: PostgresEventStore, plan: SeedPlan): Promise<n
       client.release();
     }
   }
-  return total;
+  if (!last) throw new Error('nothing seeded');
+  await readable(store, last);
+  return { count: total, last };
+}
+
+/** Waits until the store's readers see `position` (see seedTo). */
+export async function readable(store: PostgresEventStore, position: GlobalPosition, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const head = await store.headPosition();
+    if (head && comparePositions(head, position) >= 0) return;
+    if (Date.now() > deadline) throw new Error('seeded events did not become readable');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** md5 of every row of a table in primary-key order: equal checksums, equal tables. */

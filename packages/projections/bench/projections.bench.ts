@@ -1,0 +1,156 @@
+// `pnpm bench:projections`: on one PostgreSQL (durable settings, scripts/with-postgres.mjs):
+// (a) rebuild throughput of a counting and of a realistic projection over 200,000 events,
+// (b) the limit: writing the realistic projection's own rows directly, same statements and batches,
+//     without reading events or moving a checkpoint,
+// (c) end-to-end lag, append → visible in the read model, at a steady 200 appends/s for 10 s.
+// Prints a table, then one JSON line.
+import { randomBytes } from 'node:crypto';
+import type { RecordedEvent } from '@bureau/event-store';
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { createProjectionEngine, generationTables, rebuildProjection, type Projection } from '../src/index.js';
+import { seed } from '../test/support/store.js';
+import { workOrderBoard } from '../test/support/work-order-board.js';
+import { eventCounts } from './counting-projection.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
+const STREAMS = EVENTS / 10;
+const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
+const LAG_RATE = 200;
+const LAG_SECONDS = 10;
+
+async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_PG_URL;
+  const given = process.env.DATABASE_URL;
+  if (!admin) {
+    if (!given) throw new Error('run through `pnpm bench:projections` (it starts PostgreSQL) or set DATABASE_URL');
+    return { url: given, drop: async () => {} };
+  }
+  const name = `projections_bench_${randomBytes(4).toString('hex')}`;
+  const run = async (text: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(text);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function main(): Promise<void> {
+  const database = await freshDatabaseUrl();
+  const store = await createPostgresEventStore({ connectionString: database.url, poolSize: 10 });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: store.pool }) });
+  const rows: Array<[string, string]> = [];
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    // Seeding: round robin over the streams, two events per append, 500 appends per transaction,
+    // so every batch of the realistic projection touches about a thousand different work orders.
+    let started = process.hrtime.bigint();
+    await seed(store, { streams: STREAMS, eventsPerStream: 10, eventsPerAppend: 2, appendsPerTransaction: 500 });
+    const seedSeconds = seconds(started);
+    rows.push(['seed (append function, 500 appends/transaction)', `${EVENTS.toLocaleString()} events in ${seedSeconds.toFixed(1)} s = ${Math.round(EVENTS / seedSeconds).toLocaleString()} events/s`]);
+    log(rows.at(-1)?.join(': ') ?? '');
+    await sql`VACUUM ANALYZE`.execute(db);
+
+    const rebuild = async (projection: Projection) => {
+      const t0 = process.hrtime.bigint();
+      const result = await rebuildProjection({ store, pool: store.pool, projection, batchSize: BATCH });
+      const s = seconds(t0);
+      if (result.kind !== 'switched' || result.eventsThisRun !== EVENTS) throw new Error(`${projection.name}: rebuild ${result.kind}, ${result.eventsThisRun} events`);
+      return EVENTS / s;
+    };
+    const counting = await rebuild(eventCounts);
+    rows.push([`rebuild, counting projection (batch ${BATCH})`, `${Math.round(counting).toLocaleString()} events/s`]);
+    log(rows.at(-1)?.join(': ') ?? '');
+    const board = workOrderBoard();
+    const realistic = await rebuild(board);
+    rows.push([`rebuild, realistic projection (row per work order, batch ${BATCH})`, `${Math.round(realistic).toLocaleString()} events/s`]);
+    log(rows.at(-1)?.join(': ') ?? '');
+
+    // The limit: the realistic projection's own statements on the same batches, events already in memory.
+    const events: RecordedEvent[] = [];
+    for await (const e of store.readAll({ filter: { streamCategories: ['workorder'] } })) events.push(e);
+    const limitTables = generationTables(board, 99);
+    await db.transaction().execute((trx) => board.migrate(trx, limitTables));
+    let limitRows = 0;
+    started = process.hrtime.bigint();
+    for (let i = 0; i < events.length; i += BATCH) {
+      const batch = events.slice(i, i + BATCH);
+      limitRows += new Set(batch.map((e) => e.streamName)).size;
+      await db.transaction().execute((trx) => board.handle(trx, batch, limitTables));
+    }
+    const limitSeconds = seconds(started);
+    const limitRowsPerS = limitRows / limitSeconds;
+    const limitEventsPerS = events.length / limitSeconds;
+    rows.push(['limit: same rows written directly (multi-row upserts, same batches)', `${Math.round(limitRowsPerS).toLocaleString()} rows/s (= ${Math.round(limitEventsPerS).toLocaleString()} events' worth/s)`]);
+    rows.push(['realistic vs limit (limit time / rebuild time, same rows)', (realistic / limitEventsPerS).toFixed(2)]);
+    log(rows.at(-2)?.join(': ') ?? '');
+
+    // Lag: the engine live on the realistic projection, 200 appends/s, each timed until the
+    // projection has committed it (in-process news from the runner, as a query would wait).
+    const engine = createProjectionEngine({ store, pool: store.pool, projections: [board] });
+    await engine.start();
+    const head = await store.headPosition();
+    if (head) await engine.waitForPosition(board.name, head, 60_000);
+    const lags: number[] = [];
+    const afterAck: number[] = [];
+    const pending: Promise<void>[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < LAG_RATE * LAG_SECONDS; i++) {
+      const due = t0 + (i * 1000) / LAG_RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(
+        (async () => {
+          const sent = performance.now();
+          const appended = await store.appendToStream(`workorder-${i % STREAMS}`, [{ type: 'WorkOrderNoteAdded', data: { i } }]);
+          const acked = performance.now();
+          const outcome = await engine.waitForPosition(board.name, appended.position, 10_000);
+          const seen = performance.now();
+          if (outcome !== 'reached') throw new Error('lag probe timed out');
+          lags.push(seen - sent);
+          afterAck.push(seen - acked);
+        })(),
+      );
+    }
+    await Promise.all(pending);
+    const rate = (LAG_RATE * LAG_SECONDS) / ((performance.now() - t0) / 1000);
+    await engine.stop();
+    lags.sort((a, b) => a - b);
+    afterAck.sort((a, b) => a - b);
+    const p50 = percentile(lags, 50);
+    const p99 = percentile(lags, 99);
+    rows.push([`lag append → visible (${Math.round(rate)} appends/s, ${lags.length} appends)`, `p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(lags.at(-1) ?? 0).toFixed(1)} ms`]);
+    rows.push(['lag after the append returned', `p50 ${percentile(afterAck, 50).toFixed(1)} ms, p99 ${percentile(afterAck, 99).toFixed(1)} ms`]);
+
+    const width = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        events: EVENTS,
+        batch_size: BATCH,
+        seed_events_per_s: Math.round(EVENTS / seedSeconds),
+        rebuild_counting_events_per_s: Math.round(counting),
+        rebuild_realistic_events_per_s: Math.round(realistic),
+        limit_rows_per_s: Math.round(limitRowsPerS),
+        limit_events_per_s: Math.round(limitEventsPerS),
+        realistic_vs_limit: Number((realistic / limitEventsPerS).toFixed(2)),
+        lag_p50_ms: Number(p50.toFixed(1)),
+        lag_p99_ms: Number(p99.toFixed(1)),
+        lag_appends_per_s: Math.round(rate),
+      })}\n`,
+    );
+  } finally {
+    await store.close();
+    await database.drop();
+  }
+}
+
+await main();
