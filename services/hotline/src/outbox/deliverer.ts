@@ -6,6 +6,7 @@ import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type Outbo
 import { callPlatform, type Fetch, type PlatformEndpoint } from './platform-call.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { outcomeOfTry } from './try-outcome.js';
+import { errorFacts } from './error-facts.js';
 import { Wakeup } from './wakeup.js';
 
 /** The slice of pino the loop uses: object first, fixed message. Never a message body. */
@@ -151,10 +152,4 @@ export class OutboxDeliverer {
       logger.warn({ ...facts, err: errorFacts(error) }, 'outbox could not record a try; the claim will lapse and it is retried');
     }
   }
-}
-
-function errorFacts(error: unknown): { name: string; code?: string } {
-  if (!(error instanceof Error)) return { name: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? { name: error.name, code } : { name: error.name };
 }

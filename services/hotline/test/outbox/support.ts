@@ -81,6 +81,10 @@ export function workOrders(store: EventStore) {
       run(workOrderId, { type: 'RequestExtension', data: { staffId: 'staff-li', reason: '需调取材料', workingDays } }, at),
     reply: (workOrderId: string, at: Date, answer = '已电话联系张三（13800000000）并解答') =>
       run(workOrderId, { type: 'ReplyToWorkOrder', data: { staffId: 'staff-li', answer } }, at),
+    approveExtension: (workOrderId: string, at: Date, workingDays: number) =>
+      run(workOrderId, { type: 'RecordExtensionApproved', data: { platformId, grant: { kind: 'working_days', workingDays } } }, at, platformActor),
+    approveReturn: (workOrderId: string, at: Date) =>
+      run(workOrderId, { type: 'RecordReturnApproved', data: { platformId, reason: null } }, at, platformActor),
   };
 }
 

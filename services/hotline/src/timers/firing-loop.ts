@@ -1,0 +1,119 @@
+// The firing loop: fires every due timer (one transaction each, the timer locked with SKIP LOCKED so
+// several processes may run a loop), then sleeps until the next one is due, at most `maxSleepMs`. News of
+// new timers wakes it. Firing is idempotent (a deterministic command id per timer and due time), so a
+// loop that dies mid-fire, or two loops racing, still record one overdue event.
+import type { GlobalPosition } from '@bureau/event-store';
+// Shared with the outbox, which has the same kind of loop.
+import { errorCode, errorFacts } from '../outbox/error-facts.js';
+import { Wakeup } from '../outbox/wakeup.js';
+import { deferTimer, lockDueTimer, markFired, nextFireAt, type DueTimer, type TimersDb } from './timer-queries.js';
+import type { FireOutcome } from './timer-table.js';
+
+export interface FiringLoopLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface FiringLoopOptions {
+  readonly db: TimersDb;
+  /** Records the overdue event (or finds it recorded, or not needed). Throws when it could not. */
+  readonly fire: (timer: DueTimer, now: Date) => Promise<Exclude<FireOutcome, 'refused'>>;
+  /** The rule a failure broke, when it will fail the same way every time; undefined for a passing trouble. */
+  readonly refusalOf: (error: unknown) => string | undefined;
+  readonly clock: () => Date;
+  readonly maxSleepMs: number;
+  readonly logger: FiringLoopLogger;
+  /** Resolves once the timers projection's checkpoint has passed `position`. */
+  readonly committed: (position: GlobalPosition) => Promise<unknown>;
+}
+
+/** After a passing failure: 1 s doubling, at most 5 min. */
+const retryDelayMs = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.min(attempts, 20));
+
+/** PostgreSQL "undefined_table": the projection has not created its first generation yet. */
+const notCreatedYet = (error: unknown) => errorCode(error) === '42P01';
+
+export class DeadlineTimerLoop {
+  private readonly wakeup = new Wakeup();
+  private readonly stopping = new AbortController();
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: FiringLoopOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+  }
+
+  wake(): void {
+    this.wakeup.wake();
+  }
+
+  scheduled(position: GlobalPosition): void {
+    this.options.committed(position).then(
+      () => this.wakeup.wake(),
+      () => this.wakeup.wake(),
+    );
+  }
+
+  /** Fires every timer due now; returns how many it handled. */
+  async fireDue(): Promise<number> {
+    let handled = 0;
+    while (!this.stopping.signal.aborted && (await this.fireOne())) handled += 1;
+    return handled;
+  }
+
+  private async fireOne(): Promise<boolean> {
+    const { db, clock, logger } = this.options;
+    return await db.transaction().execute(async (trx) => {
+      const now = clock();
+      const timer = await lockDueTimer(trx, now);
+      if (!timer) return false;
+      const facts = { timerId: timer.timer_id, kind: timer.kind, dueAt: timer.due_at_iso };
+      try {
+        const outcome = await this.options.fire(timer, now);
+        await markFired(trx, timer, outcome, now, null);
+        logger.info({ ...facts, outcome }, 'deadline timer fired');
+      } catch (error) {
+        const rule = this.options.refusalOf(error);
+        if (rule !== undefined) {
+          await markFired(trx, timer, 'refused', now, rule);
+          logger.warn({ ...facts, rule }, 'deadline timer refused by the work order; not retried');
+        } else {
+          const fireAt = new Date(now.getTime() + retryDelayMs(timer.attempts));
+          await deferTimer(trx, timer, fireAt, errorName(error));
+          logger.warn({ ...facts, err: errorFacts(error), retryAt: fireAt.toISOString() }, 'deadline timer could not fire; retrying later');
+        }
+      }
+      return true;
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { db, clock, maxSleepMs, logger } = this.options;
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      let pause = maxSleepMs;
+      try {
+        await this.fireDue();
+        const next = await nextFireAt(db);
+        if (next) pause = Math.min(maxSleepMs, Math.max(0, next.getTime() - clock().getTime()));
+        // Due now yet not fired: another loop holds it. Look again shortly.
+        if (pause === 0) pause = Math.min(maxSleepMs, 50);
+      } catch (error) {
+        if (!notCreatedYet(error)) logger.warn({ err: errorFacts(error) }, 'deadline timers could not be read; trying again');
+        pause = Math.min(maxSleepMs, 1_000);
+      }
+      await this.wakeup.sleep(pause, signal);
+    }
+  }
+}
+
+function errorName(error: unknown): string {
+  const facts = errorFacts(error);
+  return facts.code ? `${facts.name} ${facts.code}` : facts.name;
+}
