@@ -1,0 +1,94 @@
+// The hotline service (12345 工单) as a plugin on the kit's app: its resources (pool, event store,
+// working-day calendar, read models) and its routes. server.ts and the tests both build it here.
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import fp from 'fastify-plugin';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { hotlineCalendarPlugin } from './calendar/calendar-plugin.js';
+import type { HotlineConfig } from './config.js';
+import { readModelsPlugin, type ReadModelsPluginOptions } from './read-models/read-models-plugin.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { monthlyReportRoute } from './routes/monthly-report.js';
+import { operationsRoutes } from './routes/operations.js';
+import type { HotlineRouteOptions } from './routes/options.js';
+import { addNoteRoute } from './routes/staff/add-note.js';
+import { assignRoute } from './routes/staff/assign.js';
+import { replyRoute } from './routes/staff/reply.js';
+import { requestExtensionRoute } from './routes/staff/request-extension.js';
+import { requestReturnRoute } from './routes/staff/request-return.js';
+import { signForRoute } from './routes/staff/sign-for.js';
+import { timelineRoute } from './routes/timeline.js';
+import { webhookRoute } from './routes/webhook.js';
+import { workOrderRoute } from './routes/work-order.js';
+import { worklistRoute } from './routes/worklist.js';
+
+/** What tests (and only tests) replace. */
+export interface HotlineAppDeps {
+  /** The service's clock: decisions of the centre's commands, overdue flags, the signature window. */
+  readonly clock?: () => Date;
+  readonly logStream?: DestinationStream;
+  /** Projection engine timings. */
+  readonly readModels?: ReadModelsPluginOptions;
+}
+
+interface HotlineOptions {
+  readonly config: HotlineConfig;
+  readonly clock: () => Date;
+  readonly readModels: ReadModelsPluginOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The parsed configuration (platforms with their secrets and base URLs, limits) and the clock. */
+    hotline: { readonly config: HotlineConfig; readonly clock: () => Date };
+  }
+}
+
+const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { config, clock, readModels }) => {
+  app.decorate('hotline', { config, clock });
+  await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
+  await app.register(eventStorePlugin, {
+    // Brings the event store's schema up to date before the service takes requests.
+    create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }),
+  });
+  await app.register(hotlineCalendarPlugin, { limits: config.limits });
+  await app.register(readModelsPlugin, readModels);
+
+  // ---- H2: the outbox to the platform and the durable deadline timers register here ----
+  // (import { outboxPlugin } from './outbox/index.js'; import { deadlineTimersPlugin } from './timers/index.js';)
+  // Available to them: app.eventStore, app.pg / app.db, app.hotlineCalendar, app.hotline.{config, clock}.
+  // ---- end H2 ----
+
+  const routeOptions: HotlineRouteOptions = { platforms: config.platforms, clock, readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS };
+  await app.register(webhookRoute, routeOptions);
+  for (const route of [signForRoute, addNoteRoute, assignRoute, requestReturnRoute, requestExtensionRoute, replyRoute]) {
+    await app.register(route, routeOptions);
+  }
+  await app.register(worklistRoute, routeOptions);
+  await app.register(workOrderRoute, routeOptions);
+  await app.register(timelineRoute);
+  await app.register(monthlyReportRoute, routeOptions);
+  await app.register(calendarRoutes, routeOptions);
+  await app.register(operationsRoutes);
+};
+
+/** Not encapsulated: the service is the whole app, and tests reach its decorations. */
+export const hotline = fp(hotlinePlugin, {
+  name: 'hotline',
+  fastify: '5.x',
+  dependencies: ['bureau-problem-handlers', 'bureau-health', 'bureau-auth'],
+});
+
+export async function buildHotlineApp(config: HotlineConfig, deps: HotlineAppDeps = {}): Promise<App> {
+  const app = await buildApp({
+    name: 'hotline',
+    version: '0.1.0',
+    description: '12345 hotline work orders (工单) of the district public legal service centre.',
+    logLevel: config.LOG_LEVEL,
+    auth: authOptionsFrom(config),
+    ...(deps.logStream ? { logStream: deps.logStream } : {}),
+  });
+  await app.register(hotline, { config, clock: deps.clock ?? (() => new Date()), readModels: deps.readModels ?? {} });
+  return app;
+}

@@ -1,0 +1,109 @@
+// The only file that reads process.env: parsed once at start, frozen, fails fast listing every bad variable.
+// Platforms: one with PLATFORM_ID / PLATFORM_SECRET / PLATFORM_BASE_URL, or several as a JSON list in
+// HOTLINE_PLATFORMS. Limits (domain reference §1, CONFIGURABLE) override the decider's defaults.
+import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { workOrderCategories, type HotlineLimitOverrides } from './domain/index.js';
+import { z } from 'zod';
+
+const platformIdSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'a platform id is 2-32 lowercase letters, digits or -');
+
+export const platformSchema = z.object({
+  id: platformIdSchema,
+  /** Shared with the platform for HMAC signing in both directions. */
+  secret: z.string().min(16, 'a platform secret must be at least 16 characters'),
+  /** Where the outbox posts the centre's messages: `${baseUrl}/api/orders/...`. */
+  baseUrl: z.url(),
+});
+export type PlatformSettings = z.output<typeof platformSchema>;
+
+/** A JSON-valued variable, parsed then checked with `schema`. */
+const json = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const value: unknown = JSON.parse(text);
+        return value;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const workingCount = z.coerce.number().int().min(1);
+
+const replyWorkingDaysSchema = z.partialRecord(z.enum(workOrderCategories), z.number().int().min(1));
+
+export const hotlineConfigSchema = serviceConfigSchema({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+  PLATFORM_ID: platformIdSchema.optional(),
+  PLATFORM_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PLATFORM_BASE_URL: z.url().optional(),
+  /** e.g. [{"id":"gz12345","secret":"…","baseUrl":"http://127.0.0.1:3190"}] */
+  HOTLINE_PLATFORMS: json(z.array(platformSchema).min(1, 'lists no platform')).optional(),
+  /** 签收时限, working hours (default 2). */
+  HOTLINE_SIGN_FOR_WORKING_HOURS: workingCount.optional(),
+  /** 退单时限, working days from dispatch (default 2). */
+  HOTLINE_RETURN_WINDOW_WORKING_DAYS: workingCount.optional(),
+  /** 延期上限, working days over an order's life (default 10). */
+  HOTLINE_EXTENSION_CAP_WORKING_DAYS: workingCount.optional(),
+  /** The Nth urge while overdue issues a notice (default 2); "off" = only when the platform says so. */
+  HOTLINE_NOTICE_AFTER_URGES_WHILE_OVERDUE: z.union([z.literal('off'), workingCount]).optional(),
+  /** 办理时限 per category, e.g. {"consultation":3}; the others keep their defaults. */
+  HOTLINE_REPLY_WORKING_DAYS: json(replyWorkingDaysSchema).optional(),
+  /** How long a query with ?after=<position> waits for the read model before answering 503. */
+  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+});
+
+type ParsedEnv = z.output<typeof hotlineConfigSchema>;
+
+export type HotlineConfig = ParsedEnv & {
+  readonly platforms: readonly PlatformSettings[];
+  readonly limits: HotlineLimitOverrides;
+};
+
+export class HotlineConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'HotlineConfigError';
+  }
+}
+
+function platformsOf(env: ParsedEnv): PlatformSettings[] {
+  const single = [env.PLATFORM_ID, env.PLATFORM_SECRET, env.PLATFORM_BASE_URL];
+  const problems: string[] = [];
+  const platforms: PlatformSettings[] = [...(env.HOTLINE_PLATFORMS ?? [])];
+  if (single.some((v) => v !== undefined)) {
+    if (env.PLATFORM_ID && env.PLATFORM_SECRET && env.PLATFORM_BASE_URL) {
+      platforms.push({ id: env.PLATFORM_ID, secret: env.PLATFORM_SECRET, baseUrl: env.PLATFORM_BASE_URL });
+    } else {
+      problems.push('PLATFORM_ID, PLATFORM_SECRET and PLATFORM_BASE_URL: set all three, or none (and use HOTLINE_PLATFORMS)');
+    }
+  }
+  if (platforms.length === 0 && problems.length === 0) {
+    problems.push('PLATFORM_ID / PLATFORM_SECRET / PLATFORM_BASE_URL or HOTLINE_PLATFORMS: configure at least one 12345 platform');
+  }
+  const ids = platforms.map((p) => p.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) problems.push(`platform ${twice.join(', ')} is configured twice`);
+  if (problems.length > 0) throw new HotlineConfigError(problems);
+  return platforms;
+}
+
+function limitsOf(env: ParsedEnv): HotlineLimitOverrides {
+  const notice = env.HOTLINE_NOTICE_AFTER_URGES_WHILE_OVERDUE;
+  return {
+    ...(env.HOTLINE_SIGN_FOR_WORKING_HOURS !== undefined ? { signForWorkingHours: env.HOTLINE_SIGN_FOR_WORKING_HOURS } : {}),
+    ...(env.HOTLINE_RETURN_WINDOW_WORKING_DAYS !== undefined ? { returnWindowWorkingDays: env.HOTLINE_RETURN_WINDOW_WORKING_DAYS } : {}),
+    ...(env.HOTLINE_EXTENSION_CAP_WORKING_DAYS !== undefined ? { extensionCapWorkingDays: env.HOTLINE_EXTENSION_CAP_WORKING_DAYS } : {}),
+    ...(notice !== undefined ? { noticeAfterUrgesWhileOverdue: notice === 'off' ? null : notice } : {}),
+    ...(env.HOTLINE_REPLY_WORKING_DAYS !== undefined ? { replyWorkingDays: env.HOTLINE_REPLY_WORKING_DAYS } : {}),
+  };
+}
+
+/** Throws ConfigError (bad variables) or HotlineConfigError (platforms missing or inconsistent). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Readonly<HotlineConfig> {
+  const parsed = parseConfig(hotlineConfigSchema, env);
+  return Object.freeze({ ...parsed, platforms: Object.freeze(platformsOf(parsed)), limits: Object.freeze(limitsOf(parsed)) });
+}

@@ -1,0 +1,126 @@
+// The stored form of the work-order events (工单): every event's data is checked against its schema
+// before it is appended, and again when read back. The shapes are the decider's (src/domain/events.ts).
+import { createEventRegistry, defineEvent } from '@bureau/service-kit';
+import { z } from 'zod';
+import { workOrderCategories, type WorkOrderEvent } from '../domain/index.js';
+
+const instant = z.iso.datetime();
+const staff = z.object({ kind: z.literal('staff'), staffId: z.string().min(1) });
+const platform = z.object({ kind: z.literal('platform'), platformId: z.string().min(1) });
+const timer = z.object({ kind: z.literal('deadline_timer') });
+const rule = z.object({ kind: z.literal('rule'), rule: z.literal('repeated_urging_while_overdue') });
+const replyDueSource = z.enum(['category_limit', 'platform']);
+const followUpResult = z.union([
+  z.object({ satisfaction: z.enum(['satisfied', 'basically_satisfied']), resolved: z.boolean(), comment: z.string().nullable() }),
+  z.object({ satisfaction: z.literal('dissatisfied'), resolved: z.boolean(), causedByUnit: z.boolean(), comment: z.string().nullable() }),
+]);
+
+export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
+  WorkOrderDispatched: defineEvent({
+    type: 'WorkOrderDispatched',
+    schema: z.object({
+      workOrderId: z.string().min(1),
+      by: platform,
+      externalNumber: z.string().min(1),
+      category: z.enum(workOrderCategories),
+      unitRole: z.enum(['lead', 'assisting']),
+      citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable() }),
+      content: z.string(),
+      dispatchedAt: instant,
+      platformDueAt: instant.nullable(),
+      signForDueAt: instant,
+      replyDueAt: instant,
+      replyDueSource,
+      returnWindowEndsAt: instant,
+      limits: z.object({
+        signForWorkingHours: z.number(),
+        replyWorkingDays: z.number().int(),
+        returnWindowWorkingDays: z.number().int(),
+      }),
+      calendarVersion: z.string().min(1),
+    }),
+  }),
+  WorkOrderSignedFor: defineEvent({
+    type: 'WorkOrderSignedFor',
+    schema: z.object({ by: staff, signedForAt: instant, signForDueAt: instant, onTime: z.boolean() }),
+  }),
+  HandlingNoteAdded: defineEvent({
+    type: 'HandlingNoteAdded',
+    schema: z.object({ noteId: z.string().min(1), by: staff, note: z.string().min(1), addedAt: instant }),
+  }),
+  WorkOrderAssigned: defineEvent({
+    type: 'WorkOrderAssigned',
+    schema: z.object({ by: staff, assigneeStaffId: z.string().min(1), assignedAt: instant }),
+  }),
+  ReturnRequested: defineEvent({
+    type: 'ReturnRequested',
+    schema: z.object({ by: staff, reason: z.string().min(1), requestedAt: instant }),
+  }),
+  WorkOrderReturned: defineEvent({
+    type: 'WorkOrderReturned',
+    schema: z.object({ by: platform, requestReason: z.string(), reason: z.string().nullable(), returnedAt: instant }),
+  }),
+  ReturnRejected: defineEvent({
+    type: 'ReturnRejected',
+    schema: z.object({ by: platform, reason: z.string().nullable(), rejectedAt: instant }),
+  }),
+  ExtensionRequested: defineEvent({
+    type: 'ExtensionRequested',
+    schema: z.object({ by: staff, reason: z.string().min(1), workingDays: z.number().int().min(1), requestedAt: instant }),
+  }),
+  ExtensionApproved: defineEvent({
+    type: 'ExtensionApproved',
+    schema: z.object({
+      by: platform,
+      approvedAt: instant,
+      previousReplyDueAt: instant,
+      replyDueAt: instant,
+      workingDays: z.number().int().min(0),
+      capped: z.boolean(),
+      calendarVersion: z.string().min(1),
+    }),
+  }),
+  ExtensionRejected: defineEvent({
+    type: 'ExtensionRejected',
+    schema: z.object({ by: platform, reason: z.string().nullable(), rejectedAt: instant }),
+  }),
+  WorkOrderReplied: defineEvent({
+    type: 'WorkOrderReplied',
+    schema: z.object({ by: staff, answer: z.string().min(1), repliedAt: instant, replyDueAt: instant, onTime: z.boolean() }),
+  }),
+  FollowUpResultRecorded: defineEvent({
+    type: 'FollowUpResultRecorded',
+    schema: z.object({ by: platform, result: followUpResult, recordedAt: instant }),
+  }),
+  WorkOrderRedoRequested: defineEvent({
+    type: 'WorkOrderRedoRequested',
+    schema: z.object({
+      by: platform,
+      reason: z.string().min(1),
+      requestedAt: instant,
+      replyDueAt: instant,
+      replyDueSource,
+      calendarVersion: z.string().min(1),
+    }),
+  }),
+  WorkOrderUrged: defineEvent({
+    type: 'WorkOrderUrged',
+    schema: z.object({ by: platform, level: z.enum(['urge', 'supervise']), note: z.string().nullable(), urgedAt: instant, overdue: z.boolean() }),
+  }),
+  WorkOrderNoticeIssued: defineEvent({
+    type: 'WorkOrderNoticeIssued',
+    schema: z.object({ by: z.union([platform, rule]), note: z.string().min(1), issuedAt: instant }),
+  }),
+  WorkOrderMerged: defineEvent({
+    type: 'WorkOrderMerged',
+    schema: z.object({ by: platform, externalNumbers: z.array(z.string().min(1)).min(1), mergedAt: instant }),
+  }),
+  SignForOverdue: defineEvent({
+    type: 'SignForOverdue',
+    schema: z.object({ by: timer, dueAt: instant, recordedAt: instant }),
+  }),
+  ReplyOverdue: defineEvent({
+    type: 'ReplyOverdue',
+    schema: z.object({ by: timer, dueAt: instant, recordedAt: instant }),
+  }),
+});

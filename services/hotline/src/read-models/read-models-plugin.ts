@@ -1,0 +1,38 @@
+// The hotline read models as a resource: the projection engine running the hotline projections in this
+// process (as standby when another instance holds a projection's lock), its checkpoint watcher for
+// read-your-writes, and a typed Kysely for the queries. Stops before the pool and the store close.
+import { createProjectionEngine, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { HotlineReadDatabase } from './tables.js';
+import { workOrdersProjection } from './work-orders-projection.js';
+
+/** Every projection of the service; H2's outbox may add its own engine or projections elsewhere. */
+export const hotlineProjections: readonly Projection[] = [workOrdersProjection];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readModels: {
+      readonly engine: ProjectionEngine;
+      readonly projections: readonly Projection[];
+      readonly db: Kysely<HotlineReadDatabase>;
+    };
+  }
+}
+
+/** Timings of the engine (tests shorten them); see EngineOptions. */
+export type ReadModelsPluginOptions = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
+
+async function readModels(app: FastifyInstance, options: ReadModelsPluginOptions) {
+  const engine = createProjectionEngine({ ...options, store: app.eventStore, pool: app.pg, projections: hotlineProjections, logger: app.log });
+  await engine.start();
+  app.decorate('readModels', { engine, projections: hotlineProjections, db: app.db.withTables<HotlineReadDatabase>() });
+  app.addHook('onClose', async () => engine.stop());
+}
+
+export const readModelsPlugin = fp(readModels, {
+  name: 'hotline-read-models',
+  fastify: '5.x',
+  dependencies: ['bureau-pg-pool', 'bureau-event-store'],
+});

@@ -1,0 +1,90 @@
+// The work-order read model: one row per order, kept by the projection engine (exactly once, batched,
+// blue/green rebuild when `version` changes). Worklist, order detail and monthly figures query it.
+import type { RecordedEvent } from '@bureau/event-store';
+import { defineProjection } from '@bureau/projections';
+import { sql } from 'kysely';
+import { workOrderStreamCategory } from '../domain/index.js';
+import { workOrderEvents } from '../events/work-order-events.js';
+import type { WorkOrderRow } from './tables.js';
+import { applyToRow } from './work-order-row.js';
+
+const STREAM_PREFIX = `${workOrderStreamCategory}-`;
+
+export const workOrdersProjection = defineProjection({
+  name: 'hotline_work_orders',
+  version: 1,
+  streamCategories: [workOrderStreamCategory],
+  tables: ['hotline_work_orders'],
+
+  async migrate(trx, tables) {
+    const table = sql.table(tables.hotline_work_orders);
+    await sql`CREATE TABLE ${table} (
+      work_order_id uuid PRIMARY KEY,
+      platform_id text NOT NULL,
+      external_number text NOT NULL,
+      category text NOT NULL,
+      unit_role text NOT NULL,
+      status text NOT NULL,
+      citizen_name text,
+      citizen_phone text,
+      content text NOT NULL,
+      dispatched_at timestamptz NOT NULL,
+      platform_due_at timestamptz,
+      sign_for_due_at timestamptz NOT NULL,
+      signed_for_at timestamptz,
+      signed_for_by text,
+      signed_for_on_time boolean,
+      reply_due_at timestamptz NOT NULL,
+      calendar_version text NOT NULL,
+      return_window_ends_at timestamptz NOT NULL,
+      assignee_staff_id text,
+      return_requested_at timestamptz,
+      extension_requested_days integer,
+      extension_days_approved integer NOT NULL,
+      sign_for_overdue_recorded boolean NOT NULL,
+      reply_overdue_recorded_for timestamptz,
+      replied_at timestamptz,
+      replied_by text,
+      replied_on_time boolean,
+      reply_count integer NOT NULL,
+      followed_up_at timestamptz,
+      satisfaction text,
+      resolved boolean,
+      redo_count integer NOT NULL,
+      urge_count integer NOT NULL,
+      supervision_count integer NOT NULL,
+      notice_count integer NOT NULL,
+      note_count integer NOT NULL,
+      returned_at timestamptz,
+      merged_external_numbers text[] NOT NULL,
+      revision bigint NOT NULL,
+      updated_at timestamptz NOT NULL,
+      UNIQUE (platform_id, external_number))`.execute(trx);
+    // The worklist reads open orders by due time; the monthly figures by dispatch, reply and follow-up time.
+    await sql`CREATE INDEX ON ${table} (status, reply_due_at)`.execute(trx);
+    await sql`CREATE INDEX ON ${table} (dispatched_at)`.execute(trx);
+    await sql`CREATE INDEX ON ${table} (replied_at) WHERE replied_at IS NOT NULL`.execute(trx);
+    await sql`CREATE INDEX ON ${table} (followed_up_at) WHERE followed_up_at IS NOT NULL`.execute(trx);
+  },
+
+  async handle(trx, events, tables) {
+    const ids = [...new Set(events.map(workOrderIdOf))];
+    const stored = await sql<WorkOrderRow>`
+      SELECT * FROM ${sql.table(tables.hotline_work_orders)} WHERE work_order_id = ANY(${ids}::uuid[])`.execute(trx);
+    const rows = new Map(stored.rows.map((row) => [row.work_order_id, row]));
+    for (const recorded of events) {
+      const id = workOrderIdOf(recorded);
+      const next = applyToRow(rows.get(id), workOrderEvents.fromRecorded(recorded), { revision: recorded.revision, recordedAt: recorded.recordedAt });
+      if (next) rows.set(id, next);
+    }
+    if (rows.size === 0) return;
+    // The batch's rows replace the stored ones: one delete and one multi-row insert per batch.
+    await trx.deleteFrom(tables.hotline_work_orders).where('work_order_id', 'in', [...rows.keys()]).execute();
+    await trx.insertInto(tables.hotline_work_orders).values([...rows.values()]).execute();
+  },
+});
+
+function workOrderIdOf(recorded: RecordedEvent): string {
+  if (!recorded.streamName.startsWith(STREAM_PREFIX)) throw new Error(`not a work-order stream: ${recorded.streamName}`);
+  return recorded.streamName.slice(STREAM_PREFIX.length);
+}

@@ -1,0 +1,82 @@
+// 工作清单: the orders still with the centre (awaiting sign-for or in handling), the most urgent first.
+// "Due" is the next deadline: the sign-for due time until signed for, then the reply due time.
+// Overdue is judged against now AND the durable timers' events, so neither a late timer nor a stopped
+// clock hides an overdue order.
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
+import { sql, type Kysely } from 'kysely';
+import type { HotlineReadDatabase, WorkOrderStatus } from './tables.js';
+
+export interface WorklistFilter {
+  readonly now: Date;
+  readonly assignee?: string | undefined;
+  /** Only orders whose next deadline falls today (Asia/Shanghai), up to 24:00. */
+  readonly dueToday?: boolean | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly limit: number;
+}
+
+export interface WorklistEntry {
+  readonly workOrderId: string;
+  readonly externalNumber: string;
+  readonly platformId: string;
+  readonly category: string;
+  readonly status: WorkOrderStatus;
+  readonly dispatchedAt: Date;
+  readonly dueAt: Date;
+  readonly dueKind: 'sign_for' | 'reply';
+  readonly signForDueAt: Date;
+  readonly replyDueAt: Date;
+  readonly assigneeStaffId: string | null;
+  readonly returnPending: boolean;
+  readonly extensionPending: boolean;
+  readonly signForOverdue: boolean;
+  readonly replyOverdue: boolean;
+  readonly overdue: boolean;
+  readonly dueToday: boolean;
+}
+
+export async function listWorklist(db: Kysely<HotlineReadDatabase>, filter: WorklistFilter): Promise<WorklistEntry[]> {
+  const today = localDateOf(filter.now);
+  const dayStarts = startOfLocalDay(today);
+  const dayEnds = endOfLocalDay(today);
+  const nextDue = sql<Date>`CASE WHEN status = 'awaiting_sign_for' THEN sign_for_due_at ELSE reply_due_at END`;
+  const signForOverdue = sql<boolean>`(status = 'awaiting_sign_for' AND (sign_for_due_at < ${filter.now} OR sign_for_overdue_recorded))`;
+  const replyOverdue = sql<boolean>`(reply_due_at < ${filter.now} OR reply_overdue_recorded_for IS NOT DISTINCT FROM reply_due_at)`;
+  // A deadline is 24:00 of its day, which as an instant is the next day's 00:00: due today includes it.
+  const dueToday = sql<boolean>`(${nextDue} > ${dayStarts} AND ${nextDue} <= ${dayEnds})`;
+
+  let query = db
+    .selectFrom('hotline_work_orders')
+    .select([
+      'work_order_id', 'external_number', 'platform_id', 'category', 'status', 'dispatched_at', 'sign_for_due_at', 'reply_due_at',
+      'assignee_staff_id', 'return_requested_at', 'extension_requested_days',
+      nextDue.as('due_at'), signForOverdue.as('sign_for_overdue'), replyOverdue.as('reply_overdue'), dueToday.as('due_today'),
+    ])
+    .where('status', 'in', ['awaiting_sign_for', 'handling']);
+  if (filter.assignee !== undefined) query = query.where('assignee_staff_id', '=', filter.assignee);
+  if (filter.dueToday !== undefined) query = query.where(filter.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
+  if (filter.overdue !== undefined) {
+    const overdue = sql<boolean>`(${signForOverdue} OR ${replyOverdue})`;
+    query = query.where(filter.overdue ? overdue : sql<boolean>`NOT ${overdue}`);
+  }
+  const rows = await query.orderBy(nextDue).orderBy('work_order_id').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    workOrderId: r.work_order_id,
+    externalNumber: r.external_number,
+    platformId: r.platform_id,
+    category: r.category,
+    status: r.status,
+    dispatchedAt: r.dispatched_at,
+    dueAt: r.due_at,
+    dueKind: r.status === 'awaiting_sign_for' ? 'sign_for' : 'reply',
+    signForDueAt: r.sign_for_due_at,
+    replyDueAt: r.reply_due_at,
+    assigneeStaffId: r.assignee_staff_id,
+    returnPending: r.return_requested_at !== null,
+    extensionPending: r.extension_requested_days !== null,
+    signForOverdue: r.sign_for_overdue,
+    replyOverdue: r.reply_overdue,
+    overdue: r.sign_for_overdue || r.reply_overdue,
+    dueToday: r.due_today,
+  }));
+}

@@ -1,0 +1,47 @@
+// GET /reports/monthly/:month: the month's figures (及时签收率, 按时办结率, 满意率, 解决率, 退单率, 超期),
+// each counted in the month named in read-models/monthly-metrics.ts.
+import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ensureFresh } from '../read-models/freshness.js';
+import { monthlyMetrics } from '../read-models/monthly-metrics.js';
+import { workOrdersProjection } from '../read-models/work-orders-projection.js';
+import type { HotlineRouteOptions } from './options.js';
+import { afterQuery } from './read-your-writes.js';
+import { ORDER_READERS } from './roles.js';
+
+const ratio = (basis: string) =>
+  z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() }).describe(basis);
+
+const reportSchema = z.object({
+  month: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  dispatched: z.number().describe('派单: orders dispatched in the month'),
+  timelySignForRate: ratio('及时签收率: signed for in time / dispatched, by dispatch month'),
+  returnRate: ratio('退单率: returned / dispatched, by dispatch month'),
+  onTimeReplyRate: ratio('按时办结率: replied by the due time / replied, by month of the latest reply'),
+  satisfactionRate: ratio('满意率: (satisfied + basically satisfied) / rated, by follow-up month'),
+  resolutionRate: ratio('解决率: resolved / rated, by follow-up month'),
+  overdueCount: z.number().describe('超期: orders whose reply due time fell in the month and were not replied by it'),
+});
+
+export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
+  app.get('/reports/monthly/:month', {
+    onRequest: requireRoles(...ORDER_READERS),
+    schema: {
+      tags: ['reports'],
+      summary: '月度指标 Monthly 12345 figures (months in Asia/Shanghai)',
+      security: bearerSecurity,
+      params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM') }),
+      querystring: z.strictObject(afterQuery),
+      response: { 200: reportSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply, workOrdersProjection.name, options.readYourWritesWaitMs);
+    const now = options.clock();
+    const m = await monthlyMetrics(app.readModels.db, request.params.month, now);
+    return { ...m, from: m.from.toISOString(), to: m.to.toISOString(), asOf: now.toISOString() };
+  });
+};

@@ -1,0 +1,60 @@
+// POST /integrations/12345/:platformId/messages: the city platform's pushes (派单, 审核, 回访, 重办, 催办…).
+// Raw body (this plugin's own parser) → signature (401) → message (400) → command with commandId = the
+// message id, so every redelivery, even concurrent ones, is recognised and answered the same.
+import { centreAnswerSchema } from '@bureau/hotline-simulator/messages';
+import { formatPosition } from '@bureau/event-store';
+import { problemSchema } from '@bureau/service-kit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { runWorkOrderCommand } from '../commands/run-work-order-command.js';
+import { KeyedQueue } from '../integration/keyed-queue.js';
+import { commandOfMessage } from '../integration/message-commands.js';
+import { readMessage } from '../integration/read-message.js';
+import { verifyDelivery } from '../integration/verify-delivery.js';
+import { workOrderIdOf } from '../work-order-id.js';
+import type { HotlineRouteOptions } from './options.js';
+
+/** The role recorded in the envelope of everything a platform message causes. */
+export const PLATFORM_ROLE = 'hotline_platform';
+
+export const webhookRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
+  // Encapsulated: only this route sees bodies as raw bytes, which the signature is computed over.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  const perOrder = new KeyedQueue();
+
+  app.post('/integrations/12345/:platformId/messages', {
+    schema: {
+      tags: ['12345 integration'],
+      summary: 'A signed message from the city 12345 platform (idempotent per messageId)',
+      params: z.object({ platformId: z.string() }),
+      response: { 200: centreAnswerSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 422: problemSchema, 503: problemSchema },
+    },
+  }, async (request) => {
+    const now = options.clock();
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const platform = verifyDelivery({ platforms: options.platforms, platformId: request.params.platformId, headers: request.headers, rawBody, now });
+    const message = readMessage(rawBody, request.headers, now);
+    const workOrderId = workOrderIdOf(platform.id, message.orderNo);
+    const occurredAt = new Date(message.occurredAt);
+    const result = await perOrder.run(workOrderId, () => runWorkOrderCommand(
+      { store: app.eventStore, calendar: app.hotlineCalendar },
+      {
+        workOrderId,
+        command: commandOfMessage(message, platform.id, workOrderId),
+        now: occurredAt,
+        context: {
+          commandId: message.messageId,
+          actor: { id: platform.id, role: PLATFORM_ROLE, organisation: platform.id },
+          correlationId: request.id,
+          occurredAt,
+        },
+      },
+    ));
+    // A stream that answered exists, so it has a last position.
+    if (!result.position) throw new Error(`work order ${workOrderId}: no position after a command`);
+    // Nothing new: this message id was applied before, or the decider found it already done.
+    const duplicate = result.alreadyApplied || result.events.length === 0;
+    return { workOrderId, position: formatPosition(result.position), duplicate };
+  });
+};

@@ -1,0 +1,64 @@
+// GET /worklist: open orders, most urgent deadline first, with overdue and due-today flags.
+import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ensureFresh } from '../read-models/freshness.js';
+import { listWorklist } from '../read-models/worklist.js';
+import { workOrdersProjection } from '../read-models/work-orders-projection.js';
+import type { HotlineRouteOptions } from './options.js';
+import { afterQuery } from './read-your-writes.js';
+import { ORDER_READERS } from './roles.js';
+
+const entry = z.object({
+  workOrderId: z.string(),
+  externalNumber: z.string(),
+  platformId: z.string(),
+  category: z.string(),
+  status: z.enum(['awaiting_sign_for', 'handling', 'replied', 'returned']).describe('Only the open two appear here.'),
+  dispatchedAt: z.string(),
+  dueAt: z.string().describe('The next deadline: sign-for due until signed for, then reply due.'),
+  dueKind: z.enum(['sign_for', 'reply']),
+  signForDueAt: z.string(),
+  replyDueAt: z.string(),
+  assigneeStaffId: z.string().nullable(),
+  returnPending: z.boolean(),
+  extensionPending: z.boolean(),
+  signForOverdue: z.boolean(),
+  replyOverdue: z.boolean(),
+  overdue: z.boolean(),
+  dueToday: z.boolean(),
+});
+
+export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
+  app.get('/worklist', {
+    onRequest: requireRoles(...ORDER_READERS),
+    schema: {
+      tags: ['work orders'],
+      summary: '工作清单 Open work orders by due time',
+      security: bearerSecurity,
+      querystring: z.strictObject({
+        ...afterQuery,
+        assignee: z.string().trim().min(1).max(64).optional(),
+        dueToday: z.stringbool().optional(),
+        overdue: z.stringbool().optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: { 200: z.object({ now: z.string(), entries: z.array(entry) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply, workOrdersProjection.name, options.readYourWritesWaitMs);
+    const now = options.clock();
+    const { assignee, dueToday, overdue, limit } = request.query;
+    const entries = await listWorklist(app.readModels.db, { now, assignee, dueToday, overdue, limit });
+    return {
+      now: now.toISOString(),
+      entries: entries.map((e) => ({
+        ...e,
+        dispatchedAt: e.dispatchedAt.toISOString(),
+        dueAt: e.dueAt.toISOString(),
+        signForDueAt: e.signForDueAt.toISOString(),
+        replyDueAt: e.replyDueAt.toISOString(),
+      })),
+    };
+  });
+};
