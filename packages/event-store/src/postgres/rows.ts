@@ -3,9 +3,12 @@
 import type { CustomTypesConfig } from 'pg';
 import type { GlobalPosition, Json, JsonObject, RecordedEvent } from '../types.js';
 
-/** Column list shared by every read, in the order of `EventRow`. */
+/**
+ * Column list shared by every read, in the order of `EventRow`. recorded_at goes out as epoch
+ * milliseconds: date_part's double arithmetic costs the server half what extract's numeric does.
+ */
 export const EVENT_COLUMNS = `e.event_id, e.stream_name, e.revision, e.transaction_id, e.sequence, e.type, e.data, e.metadata,
-  floor(extract(epoch from e.recorded_at) * 1000)::int8, e.hash`;
+  floor(date_part('epoch', e.recorded_at) * 1000)::int8, e.hash`;
 
 export type EventRow = [
   id: string,
