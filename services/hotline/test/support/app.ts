@@ -1,6 +1,6 @@
 // The hotline service on a fresh PostgreSQL database, with a settable clock, tokens per role, a log
 // capture, and helpers to push signed platform messages and call staff routes.
-import { formatPosition, type RecordedEvent } from '@bureau/event-store';
+import type { RecordedEvent } from '@bureau/event-store';
 import { signingHeaders } from '@bureau/hotline-simulator/signing';
 import { captureLogs, signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
@@ -96,12 +96,27 @@ export async function hotlineFixture(t: Teardown, options: { readonly start?: st
     return events;
   };
 
-  const head = async () => {
-    const position = await app.eventStore.headPosition();
-    return position ? formatPosition(position) : null;
+  /**
+   * Every event in the store, as "stream@revision" (the head position alone can lag behind a commit
+   * while another transaction is open, so "nothing was written" is checked on the events themselves).
+   */
+  const allEvents = async () => {
+    const read = async () => {
+      const seen: string[] = [];
+      for await (const e of app.eventStore.readAll()) seen.push(`${e.streamName}@${e.revision}`);
+      return seen.join(' ');
+    };
+    // $all is gap-free: a commit shows once every older transaction (e.g. a projection's batch) has
+    // ended. Read until two reads 50 ms apart agree.
+    for (let last = await read(); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = await read();
+      if (now === last) return now.split(' ').filter((e) => e !== '');
+      last = now;
+    }
   };
 
-  return { app, logs, clock, tokens, token, config, push, pushRaw, dispatch, staffPost, get, streamOf, head, idOf: (orderNo: string) => workOrderIdOf(PLATFORM_ID, orderNo) };
+  return { app, logs, clock, tokens, token, config, push, pushRaw, dispatch, staffPost, get, streamOf, allEvents, idOf: (orderNo: string) => workOrderIdOf(PLATFORM_ID, orderNo) };
 }
 
 export type HotlineFixture = Awaited<ReturnType<typeof hotlineFixture>>;
