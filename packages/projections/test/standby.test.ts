@@ -82,8 +82,10 @@ t.test('given a runner that loses its lock in the middle of a batch, then the ne
      WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'engine_a'
        AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended('bureau.projection:handover_log', 0)`.execute(db);
   t.equal(rows[0]?.n, 1, "A's lock connection cut");
+  // A is told to stop too (else it may win the lock back first): it still finishes its batch.
+  const aStopped = a.stop();
   await eventually('B to take over', async () => (b.runners()[0]?.status === 'running' ? true : undefined));
-  await a.stop();
+  await aStopped;
   await caughtUp(b, 'handover_log', await store.headPosition());
   await exactlyOnce(t, db, total);
   const by = await appliedBy(db);

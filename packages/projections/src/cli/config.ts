@@ -2,8 +2,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
+const DATABASE_URL_RULE = 'must be set to the PostgreSQL URL of the event store';
 const Env = z.object({
-  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be the PostgreSQL URL of the event store' }),
+  DATABASE_URL: z.string({ error: DATABASE_URL_RULE }).url({ error: DATABASE_URL_RULE }),
 });
 
 export interface RebuildConfig {
@@ -49,7 +50,7 @@ export function parseRebuildConfig(argv: readonly string[], env: NodeJS.ProcessE
   const [projection, ...extra] = parsed.positionals;
   if (!projection || extra.length > 0) throw new UsageError('give exactly one projection name');
   const environment = Env.safeParse(env);
-  if (!environment.success) throw new UsageError(environment.error.issues.map((i) => i.message).join('; '));
+  if (!environment.success) throw new UsageError(environment.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
   const batchSize = positiveInt('--batch-size', parsed.values['batch-size']);
   if (batchSize === 0) throw new UsageError('--batch-size must be at least 1');
   return Object.freeze({

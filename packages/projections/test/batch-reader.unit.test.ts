@@ -1,0 +1,116 @@
+// Pure unit tests of the batching rules, over a scripted in-memory subscription (no store involved:
+// these only decide how messages become batches; everything else is tested against PostgreSQL).
+import type { GlobalPosition, RecordedEvent, Subscription, SubscriptionMessage } from '@bureau/event-store';
+import t from 'tap';
+import { BatchReader, type Batch } from '../src/batch-reader.js';
+
+/** A subscription fed by the test: push messages, end it. */
+function scriptedSubscription() {
+  const queue: SubscriptionMessage[] = [];
+  let wake: (() => void) | undefined;
+  let closed = false;
+  const subscription: Subscription = {
+    async close() {
+      closed = true;
+      wake?.();
+    },
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift() as SubscriptionMessage;
+        if (closed) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+  return {
+    subscription,
+    push(...messages: SubscriptionMessage[]) {
+      queue.push(...messages);
+      wake?.();
+    },
+  };
+}
+
+const at = (n: number): GlobalPosition => ({ commit: BigInt(n), prepare: BigInt(n) });
+const event = (n: number): SubscriptionMessage => ({
+  kind: 'event',
+  event: { id: `e${n}`, streamName: 's-1', revision: BigInt(n), position: at(n), type: 'T', data: null, metadata: {}, recordedAt: new Date(0), hash: '' } satisfies RecordedEvent,
+});
+const caughtUp = (n?: number): SubscriptionMessage => ({ kind: 'caught-up', position: n === undefined ? undefined : at(n) });
+const summary = (b: Batch | undefined) => b && { ids: b.events.map((e) => e.id), through: b.through?.commit, caughtUp: b.caughtUp };
+const options = { batchSize: 3, maxWaitMs: 40, idleAdvanceMs: 30 };
+
+t.test('a full batch goes at once; the rest waits for caught-up', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, undefined);
+  s.push(event(1), event(2), event(3), event(4));
+  t.same(summary(await reader.next()), { ids: ['e1', 'e2', 'e3'], through: 3n, caughtUp: false });
+  s.push(caughtUp(4));
+  t.same(summary(await reader.next()), { ids: ['e4'], through: 4n, caughtUp: true });
+  await reader.close();
+});
+
+t.test('once caught up, the whole backlog is one batch (up to the batch size)', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, { ...options, batchSize: 10 }, undefined);
+  s.push(event(1), caughtUp(1), event(2), caughtUp(2), event(3), caughtUp(3));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  t.same(summary(await reader.next()), { ids: ['e1', 'e2', 'e3'], through: 3n, caughtUp: true });
+  await reader.close();
+});
+
+t.test('an event never waits longer than maxWaitMs for its batch to fill', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, undefined);
+  const started = Date.now();
+  s.push(event(1));
+  t.same(summary(await reader.next()), { ids: ['e1'], through: 1n, caughtUp: false });
+  t.ok(Date.now() - started >= 35, 'flushed by the timer');
+  await reader.close();
+});
+
+t.test('caught-up with nothing new is reported once (a rebuild switches on it), then dropped', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, at(7));
+  s.push(caughtUp(7));
+  t.same(summary(await reader.next()), { ids: [], through: 7n, caughtUp: true });
+  s.push(caughtUp(7), caughtUp(7), event(8), caughtUp(8));
+  t.same(summary(await reader.next()), { ids: ['e8'], through: 8n, caughtUp: true }, 'repeated markers did not become batches');
+  await reader.close();
+});
+
+t.test('an empty store reports caught-up without a position', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, undefined);
+  s.push(caughtUp());
+  t.same(summary(await reader.next()), { ids: [], through: undefined, caughtUp: true });
+  await reader.close();
+});
+
+t.test('a caught-up beyond the last event moves the checkpoint, at most every idleAdvanceMs', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, at(1));
+  s.push(caughtUp(5));
+  t.same(summary(await reader.next()), { ids: [], through: 5n, caughtUp: true });
+  const started = Date.now();
+  s.push(caughtUp(6), caughtUp(9));
+  t.same(summary(await reader.next()), { ids: [], through: 9n, caughtUp: true }, 'coalesced');
+  t.ok(Date.now() - started >= 25, 'after the idle interval');
+  await reader.close();
+});
+
+t.test('closing ends the batches; a failing subscription surfaces its error', async (t) => {
+  const s = scriptedSubscription();
+  const reader = new BatchReader(s.subscription, options, undefined);
+  const pending = reader.next();
+  await reader.close();
+  t.equal(await pending, undefined);
+
+  const failing: Subscription = {
+    async close() {},
+    async *[Symbol.asyncIterator]() {
+      throw new Error('connection lost');
+    },
+  };
+  await t.rejects(new BatchReader(failing, options, undefined).next(), /connection lost/);
+});
