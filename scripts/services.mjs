@@ -1,4 +1,36 @@
 // The platform's deployables as `npm start` runs them locally.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './bootstrap.mjs';
+
+/** A development secret, made once per checkout and kept with the data (never committed: .data/ is ignored). */
+function devSecret(name) {
+  const dir = join(root, '.data');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+// The 12345 demo loop on one machine: the simulated city platform pushes to the hotline service's
+// webhook, and the hotline service's outbox calls the platform back, both signing with one shared secret.
+const hotlinePort = 3200;
+const simulatorPort = 3190;
+const platform = { id: 'gz12345', secret: devSecret('dev-12345-secret') };
+
 export const services = [
   { name: 'example', entry: 'services/example/src/server.ts', port: 3100, env: {} },
+  {
+    name: 'hotline',
+    entry: 'services/hotline/src/server.ts',
+    port: hotlinePort,
+    env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}` },
+  },
+  {
+    name: 'hotline-simulator (city 12345 platform)',
+    entry: 'services/hotline-simulator/src/server.ts',
+    port: simulatorPort,
+    env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, CENTRE_BASE_URL: `http://127.0.0.1:${hotlinePort}`, FOLLOWUP_AUTO: 'true' },
+  },
 ];
