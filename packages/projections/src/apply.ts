@@ -19,6 +19,7 @@ export interface ApplyTarget {
   readonly retry: RetryPolicy;
   readonly logger: Logger;
   readonly signal?: AbortSignal;
+  readonly durableCommits?: boolean;
 }
 
 export type ApplyOutcome =
@@ -34,7 +35,7 @@ export async function applyOnce(target: ApplyTarget, expected: GlobalPosition | 
       expected,
       next: through,
       applied: events.length,
-    });
+    }, target.durableCommits);
     if (events.length > 0) await target.projection.handle(trx, events, target.tables);
   });
 }

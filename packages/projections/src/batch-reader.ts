@@ -21,6 +21,8 @@ export interface BatchOptions {
   readonly batchSize: number;
   readonly maxWaitMs: number;
   readonly idleAdvanceMs: number;
+  /** Wait for the disk at each batch commit (see moveCheckpoint); default false. */
+  readonly durableCommits?: boolean;
 }
 
 const later = (a: GlobalPosition | undefined, b: GlobalPosition | undefined) =>

@@ -90,11 +90,16 @@ export interface CheckpointMove {
  * runners queue on the row lock and the loser sees the winner's checkpoint). Notifies listeners of
  * the active generation when the transaction commits. Throws LostOwnershipError if the row moved,
  * was retired or parked.
+ *
+ * The transaction commits asynchronously (synchronous_commit off): a crash of PostgreSQL may lose
+ * the last fraction of a second of batches, but each one whole, rows and checkpoint together, so
+ * they are simply applied again. Projection commits then do not wait for the disk.
  */
-export async function moveCheckpoint(trx: Transaction<any>, move: CheckpointMove): Promise<void> {
+export async function moveCheckpoint(trx: Transaction<any>, move: CheckpointMove, durable = false): Promise<void> {
   const payload = `${move.projection} ${formatPosition(move.next)}`;
   const result = await sql<{ state: string }>`
-    WITH moved AS (
+    WITH commit_mode AS (SELECT set_config('synchronous_commit', ${durable ? 'on' : 'off'}, true)),
+    moved AS (
       UPDATE projections.checkpoints
          SET commit_position = ${move.next.commit.toString()}, prepare_position = ${move.next.prepare.toString()},
              events_applied = events_applied + ${move.applied}, updated_at = now()
@@ -103,7 +108,7 @@ export async function moveCheckpoint(trx: Transaction<any>, move: CheckpointMove
          AND commit_position IS NOT DISTINCT FROM ${text(move.expected)}::bigint
          AND prepare_position IS NOT DISTINCT FROM ${prep(move.expected)}::bigint
       RETURNING state)
-    SELECT state, CASE WHEN state = 'active' THEN pg_notify(${CHECKPOINT_CHANNEL}, ${payload}) END AS notified FROM moved`.execute(trx);
+    SELECT state, CASE WHEN state = 'active' THEN pg_notify(${CHECKPOINT_CHANNEL}, ${payload}) END AS notified FROM moved, commit_mode`.execute(trx);
   if (result.rows.length !== 1) throw new LostOwnershipError(move.projection, move.generation);
 }
 

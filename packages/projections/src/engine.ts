@@ -24,6 +24,12 @@ export interface EngineOptions {
   readonly maxBatchWaitMs?: number;
   /** Least time between checkpoint-only moves past events the projection ignores; default 50 ms. */
   readonly idleAdvanceMs?: number;
+  /**
+   * Make each batch commit wait for the disk. Default false: a PostgreSQL crash may then undo the
+   * last moments of projection work, always whole batches with their checkpoint, which are applied
+   * again; the read models stay exactly-once either way.
+   */
+  readonly durableCommits?: boolean;
   readonly retry?: Partial<RetryPolicy>;
   /** How often a standby tries for the lock; default 1 s. */
   readonly standbyPollMs?: number;
@@ -53,6 +59,7 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
     batchSize: options.batchSize ?? 1000,
     maxWaitMs: options.maxBatchWaitMs ?? 100,
     idleAdvanceMs: options.idleAdvanceMs ?? 50,
+    durableCommits: options.durableCommits ?? false,
   };
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const names = new Set<string>();

@@ -46,6 +46,7 @@ export async function followGeneration(options: FollowOptions): Promise<FollowOu
     retry: options.retry,
     logger: options.logger,
     signal,
+    durableCommits: options.batch.durableCommits === true,
   };
   try {
     for (;;) {

@@ -34,6 +34,8 @@ export interface SeedPlan {
   readonly eventsPerAppend?: number;
   /** Appends per transaction. */
   readonly appendsPerTransaction?: number;
+  /** Transactions in flight at once (on disjoint streams); default 1. */
+  readonly concurrency?: number;
   readonly category?: string;
   readonly event?: (stream: number, revision: number) => EventToAppend;
 }
@@ -59,31 +61,40 @@ export async function seed(store: PostgresEventStore, plan: SeedPlan): Promise<n
 export async function seedTo(store: PostgresEventStore, plan: SeedPlan): Promise<{ count: number; last: GlobalPosition }> {
   const perAppend = plan.eventsPerAppend ?? 5;
   const perTransaction = plan.appendsPerTransaction ?? 400;
+  const workers = plan.concurrency ?? 1;
   const category = plan.category ?? 'workorder';
   const make = plan.event ?? workOrderEvent;
-  const appends: Array<{ stream: number; from: number; count: number }> = [];
+  // Worker w owns the streams s with s % workers = w, so concurrent transactions never wait on
+  // each other's stream rows.
+  const appends: Array<Array<{ stream: number; from: number; count: number }>> = Array.from({ length: workers }, () => []);
   for (let from = 0; from < plan.eventsPerStream; from += perAppend) {
-    for (let stream = 0; stream < plan.streams; stream++) appends.push({ stream, from, count: Math.min(perAppend, plan.eventsPerStream - from) });
+    for (let stream = 0; stream < plan.streams; stream++) {
+      appends[stream % workers]?.push({ stream, from, count: Math.min(perAppend, plan.eventsPerStream - from) });
+    }
   }
   let total = 0;
   let last: GlobalPosition | undefined;
-  for (let i = 0; i < appends.length; i += perTransaction) {
-    const client = await store.pool.connect();
-    try {
-      await client.query('BEGIN');
-      for (const a of appends.slice(i, i + perTransaction)) {
-        const events = Array.from({ length: a.count }, (_, k) => make(a.stream, a.from + k));
-        last = (await store.appendToStreamInTransaction(client, `${category}-${a.stream}`, events)).position;
-        total += a.count;
+  const work = async (mine: ReadonlyArray<{ stream: number; from: number; count: number }>) => {
+    for (let i = 0; i < mine.length; i += perTransaction) {
+      const client = await store.pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (const a of mine.slice(i, i + perTransaction)) {
+          const events = Array.from({ length: a.count }, (_, k) => make(a.stream, a.from + k));
+          const { position } = await store.appendToStreamInTransaction(client, `${category}-${a.stream}`, events);
+          if (!last || comparePositions(position, last) > 0) last = position;
+          total += a.count;
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
     }
-  }
+  };
+  await Promise.all(appends.map(work));
   if (!last) throw new Error('nothing seeded');
   await readable(store, last);
   return { count: total, last };
