@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { hotlineCalendarPlugin } from './calendar/calendar-plugin.js';
+import { outboxOptionsFrom, outboxPlugin } from './outbox/index.js';
 import type { HotlineConfig } from './config.js';
 import { readModelsPlugin, type ReadModelsPluginOptions } from './read-models/read-models-plugin.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -22,6 +23,7 @@ import { timelineRoute } from './routes/timeline.js';
 import { webhookRoute } from './routes/webhook.js';
 import { workOrderRoute } from './routes/work-order.js';
 import { worklistRoute } from './routes/worklist.js';
+import { deadlineTimersPlugin } from './timers/index.js';
 
 /** What tests (and only tests) replace. */
 export interface HotlineAppDeps {
@@ -55,10 +57,9 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   await app.register(hotlineCalendarPlugin, { limits: config.limits });
   await app.register(readModelsPlugin, readModels);
 
-  // ---- H2: the outbox to the platform and the durable deadline timers register here ----
-  // (import { outboxPlugin } from './outbox/index.js'; import { deadlineTimersPlugin } from './timers/index.js';)
-  // Available to them: app.eventStore, app.pg / app.db, app.hotlineCalendar, app.hotline.{config, clock}.
-  // ---- end H2 ----
+  // The outbox to the platform (src/outbox) and the durable deadline timers (src/timers).
+  await app.register(outboxPlugin, outboxOptionsFrom(config, clock));
+  await app.register(deadlineTimersPlugin, { clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS });
 
   const routeOptions: HotlineRouteOptions = { platforms: config.platforms, clock, readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS };
   await app.register(webhookRoute, routeOptions);

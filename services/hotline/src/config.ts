@@ -54,6 +54,17 @@ export const hotlineConfigSchema = serviceConfigSchema({
   HOTLINE_REPLY_WORKING_DAYS: json(replyWorkingDaysSchema).optional(),
   /** How long a query with ?after=<position> waits for the read model before answering 503. */
   READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+  // ---- outbox to the platform (src/outbox): exponential backoff, and a budget that must outlast an hour's outage ----
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  OUTBOX_RETRY_FACTOR: z.coerce.number().min(1).max(10).default(2),
+  OUTBOX_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(300_000),
+  OUTBOX_RETRY_BUDGET_HOURS: z.coerce.number().positive().default(24),
+  OUTBOX_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(400),
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Longest sleep of the outbox loop between looks (new messages wake it at once); likewise the timers loop below. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  DEADLINE_TIMERS_MAX_SLEEP_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
 });
 
 type ParsedEnv = z.output<typeof hotlineConfigSchema>;

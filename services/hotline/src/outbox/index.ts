@@ -20,6 +20,7 @@ export { OUTBOX_PROJECTION } from './outbox-projection.js';
 export { OUTBOX_STAFF_ROLES } from './outbox-routes.js';
 export { outboxMigrations } from './migrations/index.js';
 export type { PlatformEndpoint } from './platform-call.js';
+export { outboxOptionsFrom } from './options-from-config.js';
 
 export interface OutboxPluginOptions {
   /** Each platform's endpoint (base URL) and shared secret, by platform id. */

@@ -1,12 +1,12 @@
-// The firing loop: fires every due timer (one transaction each, the timer locked with SKIP LOCKED so
-// several processes may run a loop), then sleeps until the next one is due, at most `maxSleepMs`. News of
+// The firing loop: fires every due timer (each claimed for one try with SKIP LOCKED, so several
+// processes may run a loop), then sleeps until the next one is due, at most `maxSleepMs`. News of
 // new timers wakes it. Firing is idempotent (a deterministic command id per timer and due time), so a
 // loop that dies mid-fire, or two loops racing, still record one overdue event.
 import type { GlobalPosition } from '@bureau/event-store';
 // Shared with the outbox, which has the same kind of loop.
 import { errorCode, errorFacts } from '../outbox/error-facts.js';
 import { Wakeup } from '../outbox/wakeup.js';
-import { deferTimer, lockDueTimer, markFired, nextFireAt, type DueTimer, type TimersDb } from './timer-queries.js';
+import { claimDueTimer, deferTimer, markFired, nextFireAt, type DueTimer, type TimersDb } from './timer-queries.js';
 import type { FireOutcome } from './timer-table.js';
 
 export interface FiringLoopLogger {
@@ -22,13 +22,15 @@ export interface FiringLoopOptions {
   readonly refusalOf: (error: unknown) => string | undefined;
   readonly clock: () => Date;
   readonly maxSleepMs: number;
+  /** How long a claimed timer is left to its try before another loop may take it (if this one died). */
+  readonly leaseMs: number;
   readonly logger: FiringLoopLogger;
   /** Resolves once the timers projection's checkpoint has passed `position`. */
   readonly committed: (position: GlobalPosition) => Promise<unknown>;
 }
 
 /** After a passing failure: 1 s doubling, at most 5 min. */
-const retryDelayMs = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.min(attempts, 20));
+const retryDelayMs = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.min(Math.max(0, attempts - 1), 20));
 
 /** PostgreSQL "undefined_table": the projection has not created its first generation yet. */
 const notCreatedYet = (error: unknown) => errorCode(error) === '42P01';
@@ -68,29 +70,28 @@ export class DeadlineTimerLoop {
   }
 
   private async fireOne(): Promise<boolean> {
-    const { db, clock, logger } = this.options;
-    return await db.transaction().execute(async (trx) => {
-      const now = clock();
-      const timer = await lockDueTimer(trx, now);
-      if (!timer) return false;
-      const facts = { timerId: timer.timer_id, kind: timer.kind, dueAt: timer.due_at_iso };
-      try {
-        const outcome = await this.options.fire(timer, now);
-        await markFired(trx, timer, outcome, now, null);
-        logger.info({ ...facts, outcome }, 'deadline timer fired');
-      } catch (error) {
-        const rule = this.options.refusalOf(error);
-        if (rule !== undefined) {
-          await markFired(trx, timer, 'refused', now, rule);
-          logger.warn({ ...facts, rule }, 'deadline timer refused by the work order; not retried');
-        } else {
-          const fireAt = new Date(now.getTime() + retryDelayMs(timer.attempts));
-          await deferTimer(trx, timer, fireAt, errorName(error));
-          logger.warn({ ...facts, err: errorFacts(error), retryAt: fireAt.toISOString() }, 'deadline timer could not fire; retrying later');
-        }
+    const { db, clock, logger, leaseMs } = this.options;
+    const claimedAt = clock();
+    const timer = await claimDueTimer(db, claimedAt, new Date(claimedAt.getTime() + leaseMs));
+    if (!timer) return false;
+    const facts = { timerId: timer.timer_id, kind: timer.kind, dueAt: timer.due_at_iso };
+    const now = clock();
+    try {
+      const outcome = await this.options.fire(timer, now);
+      await markFired(db, timer, outcome, now, null);
+      logger.info({ ...facts, outcome }, 'deadline timer fired');
+    } catch (error) {
+      const rule = this.options.refusalOf(error);
+      if (rule !== undefined) {
+        await markFired(db, timer, 'refused', now, rule);
+        logger.warn({ ...facts, rule }, 'deadline timer refused by the work order; not retried');
+      } else {
+        const fireAt = new Date(now.getTime() + retryDelayMs(timer.attempts));
+        await deferTimer(db, timer, fireAt, errorName(error));
+        logger.warn({ ...facts, err: errorFacts(error), retryAt: fireAt.toISOString() }, 'deadline timer could not fire; retrying later');
       }
-      return true;
-    });
+    }
+    return true;
   }
 
   private async run(): Promise<void> {

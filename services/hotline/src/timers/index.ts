@@ -49,6 +49,7 @@ async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPlugi
     refusalOf: permanentRefusal,
     clock,
     maxSleepMs: options.maxSleepMs ?? 60_000,
+    leaseMs: 30_000,
     logger: app.log,
     committed: (position) => engine.waitForPosition(TIMERS_PROJECTION, position, 10_000),
   });

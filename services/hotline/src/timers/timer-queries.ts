@@ -7,40 +7,31 @@ export type TimersDb = Kysely<TimersDatabase>;
 export type DueTimer = Pick<Selectable<TimerTable>, 'timer_id' | 'work_order_id' | 'kind' | 'due_at_iso' | 'attempts'>;
 
 /**
- * Locks one due timer for this transaction, skipping those another firing loop holds: two loops never
- * fire the same timer at once, and a loop that dies mid-fire releases it by rolling back.
+ * Claims one due timer for one try: its fire time moves to `leaseUntil`, so no other loop takes it while
+ * this one fires, and if this process dies mid-fire the timer is due again by itself. SKIP LOCKED lets
+ * loops claim side by side. A single statement: no transaction stays open while the event is appended.
  */
-export async function lockDueTimer(trx: TimersDb, now: Date): Promise<DueTimer | undefined> {
-  return await trx
-    .selectFrom('hotline_timers')
-    .select(['timer_id', 'work_order_id', 'kind', 'due_at_iso', 'attempts'])
-    .where('state', '=', 'pending')
-    .where('fire_at', '<=', now)
-    .orderBy('fire_at')
-    .limit(1)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
+export async function claimDueTimer(db: TimersDb, now: Date, leaseUntil: Date): Promise<DueTimer | undefined> {
+  const { rows } = await sql<DueTimer>`
+    UPDATE hotline_timers SET fire_at = ${leaseUntil}, attempts = attempts + 1
+     WHERE timer_id = (
+       SELECT timer_id FROM hotline_timers WHERE state = 'pending' AND fire_at <= ${now}
+        ORDER BY fire_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING timer_id, work_order_id, kind, due_at_iso, attempts`.execute(db);
+  return rows[0];
 }
 
-/** Done: guarded by the due time, so a timer moved meanwhile (it cannot be, while locked) stays pending. */
-export async function markFired(trx: TimersDb, timer: DueTimer, outcome: FireOutcome, at: Date, error: string | null): Promise<void> {
-  await trx
-    .updateTable('hotline_timers')
-    .set({ state: 'fired', fired_at: at, outcome, last_error: error, attempts: timer.attempts + 1 })
-    .where('timer_id', '=', timer.timer_id)
-    .where('due_at_iso', '=', timer.due_at_iso)
-    .execute();
+/** Guarded by the due time: a timer moved meanwhile (an extension, a redo) stays pending for its new time. */
+const sameTimer = (db: TimersDb, timer: DueTimer) =>
+  db.updateTable('hotline_timers').where('timer_id', '=', timer.timer_id).where('due_at_iso', '=', timer.due_at_iso).where('state', '=', 'pending');
+
+export async function markFired(db: TimersDb, timer: DueTimer, outcome: FireOutcome, at: Date, error: string | null): Promise<void> {
+  await sameTimer(db, timer).set({ state: 'fired', fired_at: at, outcome, last_error: error }).execute();
 }
 
 /** A try that failed for a reason that may pass (database, calendar not loaded yet): fire again later. */
-export async function deferTimer(trx: TimersDb, timer: DueTimer, fireAt: Date, error: string): Promise<void> {
-  await trx
-    .updateTable('hotline_timers')
-    .set({ fire_at: fireAt, attempts: timer.attempts + 1, last_error: error })
-    .where('timer_id', '=', timer.timer_id)
-    .where('due_at_iso', '=', timer.due_at_iso)
-    .execute();
+export async function deferTimer(db: TimersDb, timer: DueTimer, fireAt: Date, error: string): Promise<void> {
+  await sameTimer(db, timer).set({ fire_at: fireAt, last_error: error }).execute();
 }
 
 /** When the next pending timer is due; undefined when none is. */
