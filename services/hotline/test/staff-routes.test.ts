@@ -76,7 +76,7 @@ t.test('staff routes', async (t) => {
   t.test('given bad input on any route, then 400 names the field and nothing is written', async (t) => {
     f.clock.set('2026-03-02 09:00');
     const id = await newOrder();
-    const before = await f.allEvents();
+    const before = await f.streamRevisions();
     const cases: [string, object, string[]][] = [
       ['sign-for', { commandId: 'not-a-uuid' }, ['body.commandId']],
       ['sign-for', { extra: true }, ['body']],
@@ -99,20 +99,20 @@ t.test('staff routes', async (t) => {
     const badId = await f.staffPost('GZ-S-1', 'sign-for');
     t.equal(badId.statusCode, 400);
     t.same(fields(badId), ['params.workOrderId']);
-    t.same(await f.allEvents(), before, 'the store did not move');
+    t.same(await f.streamRevisions(), before, 'the store did not move');
     t.equal((await f.streamOf(id)).length, 1);
   });
 
   t.test('given no token or the wrong role, then 401 / 403 and nothing is written', async (t) => {
     f.clock.set('2026-03-02 09:00');
     const id = await newOrder();
-    const before = await f.allEvents();
+    const before = await f.streamRevisions();
     const anonymous = await f.app.inject({ method: 'POST', url: `/work-orders/${id}/sign-for`, payload: { commandId: randomUUID() } });
     t.equal(anonymous.statusCode, 401);
     t.match(anonymous.headers['content-type'], PROBLEM);
     t.equal((await f.staffPost(id, 'sign-for', {}, f.tokens.auditor)).statusCode, 403, 'auditors read, they do not act');
     t.equal((await f.staffPost(id, 'assignment', { assigneeStaffId: 'staff-wang' }, f.tokens.staff)).statusCode, 403, 'only supervisors assign');
-    t.same(await f.allEvents(), before);
+    t.same(await f.streamRevisions(), before);
   });
 
   t.test('given an unknown order or a stale If-Match, then 404 / 412', async (t) => {
@@ -124,5 +124,17 @@ t.test('staff routes', async (t) => {
     });
     t.equal(stale.statusCode, 412);
     t.equal((await f.streamOf(id)).length, 1);
+  });
+
+  t.test('the OpenAPI document lists every route with its error answers', async (t) => {
+    const doc = await f.app.inject({ method: 'GET', url: '/docs/json' });
+    t.equal(doc.statusCode, 200);
+    const paths = doc.json().paths;
+    for (const action of ['sign-for', 'notes', 'assignment', 'return-request', 'extension-request', 'reply']) {
+      t.ok(paths[`/work-orders/{workOrderId}/${action}`]?.post?.responses['422'], action);
+    }
+    for (const path of ['/integrations/12345/{platformId}/messages', '/worklist', '/work-orders/{workOrderId}', '/work-orders/{workOrderId}/timeline', '/reports/monthly/{month}', '/calendar', '/calendar/years/{year}']) {
+      t.ok(paths[path], path);
+    }
   });
 });

@@ -25,22 +25,24 @@ async function calendarPlugin(app: FastifyInstance, options: CalendarPluginOptio
 
   // Loads by other instances: re-read when the calendar stream moves. Started from the head read before
   // the first refresh, so nothing in between is missed (a repeat only costs one more read).
-  const subscription: Subscription = app.eventStore.subscribeToAll({
-    ...(head ? { after: head } : {}),
-    filter: { streamCategories: ['calendar'] },
-  });
-  const following = (async () => {
-    for await (const message of subscription) {
-      if (message.kind !== 'event') continue;
-      try {
-        if (await book.refresh()) app.log.info({ calendarVersion: book.current().calendar.version }, 'working-day calendar reloaded');
-      } catch (err) {
-        app.log.warn({ err }, 'working-day calendar reload failed; the next command missing a year retries it');
+  let subscription: Subscription | undefined;
+  let following: Promise<void> | undefined;
+  app.addHook('onReady', async () => {
+    const live = app.eventStore.subscribeToAll({ ...(head ? { after: head } : {}), filter: { streamCategories: ['calendar'] } });
+    subscription = live;
+    following = (async () => {
+      for await (const message of live) {
+        if (message.kind !== 'event') continue;
+        try {
+          if (await book.refresh()) app.log.info({ calendarVersion: book.current().calendar.version }, 'working-day calendar reloaded');
+        } catch (err) {
+          app.log.warn({ err }, 'working-day calendar reload failed; the next command missing a year retries it');
+        }
       }
-    }
-  })().catch((err: unknown) => app.log.warn({ err }, 'calendar subscription ended; reloads now happen on demand only'));
+    })().catch((err: unknown) => app.log.warn({ err }, 'calendar subscription ended; reloads now happen on demand only'));
+  });
   app.addHook('onClose', async () => {
-    await subscription.close();
+    await subscription?.close();
     await following;
   });
 }

@@ -26,8 +26,9 @@ export type ReadModelsPluginOptions = Partial<Pick<EngineOptions, 'batchSize' | 
 
 async function readModels(app: FastifyInstance, options: ReadModelsPluginOptions) {
   const engine = createProjectionEngine({ ...options, store: app.eventStore, pool: app.pg, projections: hotlineProjections, logger: app.log });
-  await engine.start();
   app.decorate('readModels', { engine, projections: hotlineProjections, db: app.db.withTables<HotlineReadDatabase>() });
+  // Started once the whole app has registered, so a failed start leaves no runner behind.
+  app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }
 

@@ -2,7 +2,7 @@
 // PUT /calendar/years/:year loads a newly published year (administrators). Each load is an event on the
 // calendar stream; the service rebuilds its calendar from the shipped data plus that stream.
 import {
-  authenticate, bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
+  actorOf, authenticate, bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
   HttpProblem, problemSchema, problemTypes, requireRoles, type FieldError,
 } from '@bureau/service-kit';
 import { CalendarDataError, parseCalendarData } from '@bureau/working-calendar';
@@ -85,7 +85,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<HotlineRouteOptions> = async 
       registry: calendarEvents,
       streamName: officialCalendarStream,
       decider: book.decider(),
-      command: { type: 'LoadOfficialCalendarYear', data: { year, off, work, source, replaceExisting, loadedBy: request.actor?.id ?? 'unknown', loadedAt: now } },
+      command: { type: 'LoadOfficialCalendarYear', data: { year, off, work, source, replaceExisting, loadedBy: actorOf(request).id, loadedAt: now } },
       context: commandContextOf(request, commandId, now),
     });
     await book.refresh();
