@@ -5,6 +5,7 @@
 // (c) end-to-end lag, append → visible in the read model, at a steady 200 appends/s for 10 s.
 // Prints a table, then one JSON line.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import type { RecordedEvent } from '@bureau/event-store';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -59,19 +60,27 @@ async function main(): Promise<void> {
     log(rows.at(-1)?.join(': ') ?? '');
     await sql`VACUUM ANALYZE`.execute(db);
 
+    // This process's CPU per event: with the database on the other core, 1e6 / it bounds the rate.
+    const cpuPerEvent = (from: NodeJS.CpuUsage, events: number) => {
+      const used = process.cpuUsage(from);
+      return `node CPU ${((used.user + used.system) / events).toFixed(1)} µs/event`;
+    };
     const rebuild = async (projection: Projection) => {
       const t0 = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       const result = await rebuildProjection({ store, pool: store.pool, projection, batchSize: BATCH });
       const s = seconds(t0);
       if (result.kind !== 'switched' || result.eventsThisRun !== EVENTS) throw new Error(`${projection.name}: rebuild ${result.kind}, ${result.eventsThisRun} events`);
-      return EVENTS / s;
+      return { rate: EVENTS / s, cpu: cpuPerEvent(cpu, EVENTS) };
     };
-    const counting = await rebuild(eventCounts);
-    rows.push([`rebuild, counting projection (batch ${BATCH})`, `${Math.round(counting).toLocaleString()} events/s`]);
+    const countingRun = await rebuild(eventCounts);
+    const counting = countingRun.rate;
+    rows.push([`rebuild, counting projection (batch ${BATCH})`, `${Math.round(counting).toLocaleString()} events/s (${countingRun.cpu})`]);
     log(rows.at(-1)?.join(': ') ?? '');
     const board = workOrderBoard();
-    const realistic = await rebuild(board);
-    rows.push([`rebuild, realistic projection (row per work order, batch ${BATCH})`, `${Math.round(realistic).toLocaleString()} events/s`]);
+    const realisticRun = await rebuild(board);
+    const realistic = realisticRun.rate;
+    rows.push([`rebuild, realistic projection (row per work order, batch ${BATCH})`, `${Math.round(realistic).toLocaleString()} events/s (${realisticRun.cpu})`]);
     log(rows.at(-1)?.join(': ') ?? '');
 
     // The limit: the realistic projection's own statements on the same batches, events already in memory.
@@ -81,6 +90,7 @@ async function main(): Promise<void> {
     await db.transaction().execute((trx) => board.migrate(trx, limitTables));
     let limitRows = 0;
     started = process.hrtime.bigint();
+    const limitCpu = process.cpuUsage();
     for (let i = 0; i < events.length; i += BATCH) {
       const batch = events.slice(i, i + BATCH);
       limitRows += new Set(batch.map((e) => e.streamName)).size;
@@ -93,7 +103,10 @@ async function main(): Promise<void> {
     const limitSeconds = seconds(started);
     const limitRowsPerS = limitRows / limitSeconds;
     const limitEventsPerS = events.length / limitSeconds;
-    rows.push(['limit: same rows written directly (multi-row upserts, same batches)', `${Math.round(limitRowsPerS).toLocaleString()} rows/s (= ${Math.round(limitEventsPerS).toLocaleString()} events' worth/s)`]);
+    rows.push([
+      'limit: same rows written directly (multi-row upserts, same batches)',
+      `${Math.round(limitRowsPerS).toLocaleString()} rows/s (= ${Math.round(limitEventsPerS).toLocaleString()} events' worth/s; ${cpuPerEvent(limitCpu, events.length)})`,
+    ]);
     rows.push(['realistic vs limit (limit time / rebuild time, same rows)', (realistic / limitEventsPerS).toFixed(2)]);
     log(rows.at(-2)?.join(': ') ?? '');
 
@@ -137,6 +150,7 @@ async function main(): Promise<void> {
     rows.push([`lag append → visible (${Math.round(rate)} appends/s, ${lags.length} appends)`, `p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(lags.at(-1) ?? 0).toFixed(1)} ms`]);
     rows.push(['lag after the append returned', `p50 ${percentile(afterAck, 50).toFixed(1)} ms, p99 ${percentile(afterAck, 99).toFixed(1)} ms`]);
 
+    rows.push(['machine load average (1 min; figures are for a quiet machine only when low)', `${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`]);
     const width = Math.max(...rows.map(([k]) => k.length));
     process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n\n`);
     process.stdout.write(
@@ -152,6 +166,7 @@ async function main(): Promise<void> {
         lag_p50_ms: Number(p50.toFixed(1)),
         lag_p99_ms: Number(p99.toFixed(1)),
         lag_appends_per_s: Math.round(rate),
+        load_average_1m: Number(loadavg()[0]?.toFixed(2)),
       })}\n`,
     );
   } finally {

@@ -8,7 +8,7 @@ import { loadGenerations } from './checkpoints.js';
 import type { Projection } from './define.js';
 import { LostOwnershipError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
-import { createGeneration } from './generations.js';
+import { createGeneration, dropGenerations } from './generations.js';
 import { describe, runnerLockKey, standbyLockKey, type LockConnection } from './locks.js';
 import type { Logger } from './logger.js';
 import { rebuildGeneration } from './rebuild.js';
@@ -109,6 +109,7 @@ export class ProjectionRunner {
     const { db, projection, logger } = this.options;
     while (!signal.aborted) {
       const generations = await loadGenerations(db, projection.name);
+      if (generations.some((g) => g.state === 'retired')) await this.dropRetired();
       const active = generations.find((g) => g.state === 'active') ?? (await createGeneration(db, projection, 'active'));
       if (active.version < projection.version) {
         this.currentStatus = 'rebuilding';
@@ -139,6 +140,14 @@ export class ProjectionRunner {
         },
       });
     }
+  }
+
+  /** Tables a rebuild's switch could not drop at once (a reader was still in them). */
+  private async dropRetired(): Promise<void> {
+    const { db, projection, logger } = this.options;
+    await dropGenerations(db, projection, (g) => g.state === 'retired', 1_000).catch((error: unknown) => {
+      logger.warn({ projection: projection.name, err: describe(error) }, 'old projection tables not dropped yet');
+    });
   }
 
   private async rebuild(signal: AbortSignal): Promise<void> {
