@@ -1,11 +1,10 @@
-// Input validation, run before any call reaches the server, so bad input gets a clear
-// InvalidEventStoreInputError and changes nothing. Nothing here is EventStoreDB-specific: the rules
-// and `field` names match the PostgreSQL adapter's (src/postgres/append-input.ts), and the module is
-// written to move to src/validate.ts and be shared by both. Rules never quote the offending value
+// Input validation, shared by both adapters and run before any call reaches a server, so bad input gets a clear
+// InvalidEventStoreInputError and changes nothing. The PostgreSQL adapter turns the result into the
+// arrays its append function takes (src/postgres/append-input.ts). Rules never quote the offending value
 // (it may be personal data); they say where it is.
 import { randomUUID } from 'node:crypto';
-import { InvalidEventStoreInputError } from '../errors.js';
-import type { ExpectedRevision, GlobalPosition, Json, JsonObject } from '../types.js';
+import { InvalidEventStoreInputError } from './errors.js';
+import type { ExpectedRevision, GlobalPosition, Json, JsonObject } from './types.js';
 
 export const MAX_STREAM_NAME_LENGTH = 200;
 

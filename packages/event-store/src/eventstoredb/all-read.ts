@@ -5,7 +5,7 @@ import type { GlobalPosition, ReadAllOptions, RecordedEvent } from '../types.js'
 import type { EsdbClientPort } from './client-port.js';
 import { planFilter } from './filter.js';
 import { toRecordedEvent } from './recorded-event.js';
-import { validateMaxCount, validatePosition } from './validate.js';
+import { validateMaxCount, validatePosition } from '../validate.js';
 
 export async function* readAllEvents(client: EsdbClientPort, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
   const after = validatePosition(options.after, 'after');

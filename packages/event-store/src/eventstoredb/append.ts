@@ -13,7 +13,7 @@ import { claimEventIds } from './event-id-claims.js';
 import type { StreamFactsCache } from './stream-facts.js';
 import { readStreamSlice } from './stream-read.js';
 import { assertNoSystemNames } from './system-names.js';
-import { validateAppend } from './validate.js';
+import { validateAppend } from '../validate.js';
 
 export interface AppendRetry {
   /** Attempts of read + append before a lost race is reported (only `any`/`stream_exists` retry). */

@@ -4,7 +4,7 @@ import type { EventData, JSONType } from '@eventstore/db-client';
 import { canonicalContent, chainHash } from '../canonical.js';
 import type { Json } from '../types.js';
 import { sealMetadata } from './chain-metadata.js';
-import type { ValidEvent } from './validate.js';
+import type { ValidEvent } from '../validate.js';
 
 /** Where the batch continues from: the stream's last revision (-1n when new) and its hash. */
 export interface ChainTip {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { FORWARDS, NO_STREAM, START, WrongExpectedVersionError } from '@eventstore/db-client';
 import { InvalidEventStoreInputError } from '../errors.js';
 import type { EsdbClientPort } from './client-port.js';
-import type { ValidEvent } from './validate.js';
+import type { ValidEvent } from '../validate.js';
 
 export const CLAIM_STREAM_PREFIX = '$bureau-event-id-';
 export const CLAIM_EVENT_TYPE = '$EventIdClaimed';

@@ -10,7 +10,7 @@ import { planFilter } from './filter.js';
 import { StreamFactsCache } from './stream-facts.js';
 import { readStreamEvents } from './stream-read.js';
 import { EventStoreDbSubscription } from './subscription.js';
-import { validateDirection, validateMaxCount, validatePosition, validateRevision } from './validate.js';
+import { validateDirection, validateMaxCount, validatePosition, validateRevision } from '../validate.js';
 
 export { CHAIN_KEY } from './chain-metadata.js';
 export { CLAIM_STREAM_PREFIX } from './event-id-claims.js';

@@ -2,7 +2,7 @@
 // $metadata …). The adapter leaves those out of every read and subscription, so it refuses to
 // write a caller's event under such a name: it would be stored yet never be read back from $all.
 import { InvalidEventStoreInputError } from '../errors.js';
-import type { ValidEvent } from './validate.js';
+import type { ValidEvent } from '../validate.js';
 
 export function assertNoSystemNames(streamName: string, events: readonly ValidEvent[]): void {
   if (streamName.startsWith('$')) {

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
-import { expectedRevisionCode, prepareAppend } from './append-input.js';
+import { prepareAppend } from './append-input.js';
 import { RAW_TEXT } from './rows.js';
 
 type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
@@ -20,14 +20,13 @@ export async function appendEvents(
   notifyInTransaction = false,
 ): Promise<AppendResult> {
   const expected = options.expectedRevision ?? 'any';
-  const code = expectedRevisionCode(expected);
-  const input = prepareAppend(streamName, events);
+  const input = prepareAppend(streamName, events, expected);
   let row: AppendRow | undefined;
   try {
     const result = await db.query<AppendRow>({
       name: 'event_store_append',
       text: APPEND_SQL,
-      values: [streamName, code, input.ids, input.types, input.data, input.metadata, input.idsGiven, notifyInTransaction],
+      values: [streamName, input.expectedCode, input.ids, input.types, input.data, input.metadata, input.idsGiven, notifyInTransaction],
       rowMode: 'array',
       types: RAW_TEXT,
     });
