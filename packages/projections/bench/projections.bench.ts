@@ -3,7 +3,7 @@
 // (b) the limit: writing the realistic projection's own rows directly, same statements and batches,
 //     without reading events or moving a checkpoint,
 // (c) end-to-end lag, append → visible in the read model, at a steady 200 appends/s for 10 s.
-// Prints a table, then one JSON line.
+// Throughputs are the better of two runs. Prints a table, then one JSON line.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import type { RecordedEvent } from '@bureau/event-store';
@@ -20,6 +20,7 @@ const STREAMS = EVENTS / 10;
 const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const LAG_RATE = 200;
 const LAG_SECONDS = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 
 async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_PG_URL;
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   try {
     // Seeding: round robin over the streams, two events per append, 500 appends per transaction,
     // so every batch of the realistic projection touches about a thousand different work orders.
-    let started = process.hrtime.bigint();
+    const started = process.hrtime.bigint();
     await seed(store, { streams: STREAMS, eventsPerStream: 10, eventsPerAppend: 2, appendsPerTransaction: 500, concurrency: 4 });
     const seedSeconds = seconds(started);
     rows.push(['seed (append function, 500 appends per transaction, 4 at once)', `${EVENTS.toLocaleString()} events in ${seedSeconds.toFixed(1)} s = ${Math.round(EVENTS / seedSeconds).toLocaleString()} events/s`]);
@@ -65,14 +66,25 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(from);
       return `node CPU ${((used.user + used.system) / events).toFixed(1)} µs/event`;
     };
-    const rebuild = async (projection: Projection) => {
-      const t0 = process.hrtime.bigint();
-      const cpu = process.cpuUsage();
-      const result = await rebuildProjection({ store, pool: store.pool, projection, batchSize: BATCH });
-      const s = seconds(t0);
-      if (result.kind !== 'switched' || result.eventsThisRun !== EVENTS) throw new Error(`${projection.name}: rebuild ${result.kind}, ${result.eventsThisRun} events`);
-      return { rate: EVENTS / s, cpu: cpuPerEvent(cpu, EVENTS) };
+    // Every throughput is the better of RUNS runs: the first run of a code path also pays for V8's
+    // warm-up, and the machine is shared; both projections and the limit are treated alike.
+    const bestOf = async (run: () => Promise<{ rate: number; cpu: string }>) => {
+      let best = { rate: 0, cpu: '' };
+      for (let i = 0; i < RUNS; i++) {
+        const r = await run();
+        if (r.rate > best.rate) best = r;
+      }
+      return best;
     };
+    const rebuild = (projection: Projection) =>
+      bestOf(async () => {
+        const t0 = process.hrtime.bigint();
+        const cpu = process.cpuUsage();
+        const result = await rebuildProjection({ store, pool: store.pool, projection, batchSize: BATCH });
+        const s = seconds(t0);
+        if (result.kind !== 'switched' || result.eventsThisRun !== EVENTS) throw new Error(`${projection.name}: rebuild ${result.kind}, ${result.eventsThisRun} events`);
+        return { rate: EVENTS / s, cpu: cpuPerEvent(cpu, EVENTS) };
+      });
     const countingRun = await rebuild(eventCounts);
     const counting = countingRun.rate;
     rows.push([`rebuild, counting projection (batch ${BATCH})`, `${Math.round(counting).toLocaleString()} events/s (${countingRun.cpu})`]);
@@ -86,26 +98,28 @@ async function main(): Promise<void> {
     // The limit: the realistic projection's own statements on the same batches, events already in memory.
     const events: RecordedEvent[] = [];
     for await (const e of store.readAll({ filter: { streamCategories: ['workorder'] } })) events.push(e);
-    const limitTables = generationTables(board, 99);
-    await db.transaction().execute((trx) => board.migrate(trx, limitTables));
-    let limitRows = 0;
-    started = process.hrtime.bigint();
-    const limitCpu = process.cpuUsage();
-    for (let i = 0; i < events.length; i += BATCH) {
-      const batch = events.slice(i, i + BATCH);
-      limitRows += new Set(batch.map((e) => e.streamName)).size;
-      // Same commit mode as the engine's batches (asynchronous; see moveCheckpoint).
-      await db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-        await board.handle(trx, batch, limitTables);
-      });
-    }
-    const limitSeconds = seconds(started);
-    const limitRowsPerS = limitRows / limitSeconds;
-    const limitEventsPerS = events.length / limitSeconds;
+    const limitRows = events.reduce((n, _, i) => (i % BATCH === 0 ? n + new Set(events.slice(i, i + BATCH).map((e) => e.streamName)).size : n), 0);
+    let generation = 90;
+    const limitRun = await bestOf(async () => {
+      const limitTables = generationTables(board, (generation += 1));
+      await db.transaction().execute((trx) => board.migrate(trx, limitTables));
+      const t0 = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < events.length; i += BATCH) {
+        const batch = events.slice(i, i + BATCH);
+        // Same commit mode as the engine's batches (asynchronous; see moveCheckpoint).
+        await db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+          await board.handle(trx, batch, limitTables);
+        });
+      }
+      return { rate: events.length / seconds(t0), cpu: cpuPerEvent(cpu, events.length) };
+    });
+    const limitEventsPerS = limitRun.rate;
+    const limitRowsPerS = (limitRows / events.length) * limitEventsPerS;
     rows.push([
       'limit: same rows written directly (multi-row upserts, same batches)',
-      `${Math.round(limitRowsPerS).toLocaleString()} rows/s (= ${Math.round(limitEventsPerS).toLocaleString()} events' worth/s; ${cpuPerEvent(limitCpu, events.length)})`,
+      `${Math.round(limitRowsPerS).toLocaleString()} rows/s (= ${Math.round(limitEventsPerS).toLocaleString()} events' worth/s; ${limitRun.cpu})`,
     ]);
     rows.push(['realistic vs limit (limit time / rebuild time, same rows)', (realistic / limitEventsPerS).toFixed(2)]);
     log(rows.at(-2)?.join(': ') ?? '');
