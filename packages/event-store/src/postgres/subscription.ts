@@ -11,6 +11,9 @@ import { Wakeup } from './wakeup.js';
 
 const PAGE_SIZE = 1000;
 const FIRST_REPOLL_MS = 5;
+// Rows committed but held back by an older open transaction become readable when it ends, and
+// transactions that do not notify (projection batches, say) send no wake-up: keep looking often.
+const MAX_REPOLL_MS = 40;
 
 const PENDING_SQL = `select exists (select 1 from event_store.events e
   where (e.transaction_id, e.sequence) > ($1::xid8, $2::int8)
@@ -87,7 +90,7 @@ export class PostgresSubscription implements Subscription {
         await notifications.ensureConnected();
         if (await this.#hasPendingRows(position ?? START_POSITION)) {
           await this.#wakeup.wait(repollMs);
-          repollMs = Math.min(repollMs * 2, pollIntervalMs);
+          repollMs = Math.min(repollMs * 2, MAX_REPOLL_MS, pollIntervalMs);
         } else {
           repollMs = FIRST_REPOLL_MS;
           await this.#wakeup.wait(pollIntervalMs);
