@@ -19,7 +19,7 @@ import {
   outboundActions,
   reviewOutcomeData,
   unitRoleSchema,
-} from './messages.js';
+} from '@bureau/hotline-protocol/messages';
 import type { Outage } from './outage.js';
 import type { PlatformRecord } from './platform-record.js';
 import { ProblemError } from './problem.js';

@@ -5,11 +5,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idempotencyKeyHeader, outboundActions, outboundBodies } from './messages.js';
+import { idempotencyKeyHeader, outboundActions, outboundBodies } from '@bureau/hotline-protocol/messages';
 import type { Outage } from './outage.js';
 import type { PlatformRecord, ReceivedCall } from './platform-record.js';
 import { ProblemError, sendProblem } from './problem.js';
-import { platformHeader, signatureHeader, timestampHeader, verify } from './signing.js';
+import { platformHeader, signatureHeader, timestampHeader, verify } from '@bureau/hotline-protocol/signing';
 
 export interface ApiRoutesOptions {
   readonly platformId: string;

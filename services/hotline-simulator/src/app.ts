@@ -6,7 +6,7 @@ import { adminRoutes } from './admin-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { defaultRetryPolicy, type RetryPolicy } from './delivery.js';
 import { createDriver, type Driver } from './driver.js';
-import type { Satisfaction } from './messages.js';
+import type { Satisfaction } from '@bureau/hotline-protocol/messages';
 import { fakeOrders, orderNumbers, seededRandom } from './orders.js';
 import { createOutage, type Outage } from './outage.js';
 import { createPlatformRecord, type PlatformRecord, type ReceivedCall } from './platform-record.js';

@@ -1,6 +1,6 @@
 // The simulator's settings, from the environment, parsed once at start. The only file reading process.env.
 import { z } from 'zod';
-import { satisfactionSchema, webhookPath } from './messages.js';
+import { satisfactionSchema, webhookPath } from '@bureau/hotline-protocol/messages';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,7 +1,7 @@
 // Sends one signed message to the centre's webhook the way a real platform does: a fresh timestamp
 // and signature on every try, retried on 5xx or no answer (with exponential backoff), never on 4xx.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { messageIdHeader, signingHeaders } from './signing.js';
+import { messageIdHeader, signingHeaders } from '@bureau/hotline-protocol/signing';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

@@ -12,10 +12,10 @@ import {
   type OrderCategory,
   type UnitRole,
   type UrgeLevel,
-} from './messages.js';
+} from '@bureau/hotline-protocol/messages';
 import type { FakeOrder } from './orders.js';
 import type { PlatformRecord } from './platform-record.js';
-import { messageIdHeader, platformHeader, sign, signatureHeader, timestampHeader, unixSeconds } from './signing.js';
+import { messageIdHeader, platformHeader, sign, signatureHeader, timestampHeader, unixSeconds } from '@bureau/hotline-protocol/signing';
 
 export interface DispatchInput {
   readonly orderNo?: string;

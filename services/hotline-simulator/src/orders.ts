@@ -1,6 +1,6 @@
 // Orders as the platform makes them: external numbers (工单编号) and realistic, seeded fake content.
 // Numbers look like the platform's own (prefix + China date + serial, e.g. SIM2025093000123).
-import type { Citizen, OrderCategory, UnitRole } from './messages.js';
+import type { Citizen, OrderCategory, UnitRole } from '@bureau/hotline-protocol/messages';
 
 /** mulberry32: small, fast, good enough for fake data, and reproducible from a seed. */
 export function seededRandom(seed: number): () => number {

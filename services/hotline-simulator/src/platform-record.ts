@@ -1,6 +1,6 @@
 // What the platform remembers: the orders it dispatched, and every call from the centre it accepted,
 // in arrival order, with the answer given to each idempotency key (so a retry gets the same answer).
-import type { OutboundAction } from './messages.js';
+import type { OutboundAction } from '@bureau/hotline-protocol/messages';
 
 export interface KnownOrder {
   readonly orderNo: string;

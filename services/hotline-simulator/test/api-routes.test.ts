@@ -1,6 +1,6 @@
 // The platform's API, as the centre's outbox meets it: signed calls, dedupe by idempotency key, outages.
 import t from 'tap';
-import { sign } from '../src/signing.js';
+import { sign } from '@bureau/hotline-protocol/signing';
 import type { Simulator } from '../src/app.js';
 import { platformId, secret, simulatorWithReceiver, type Teardown } from './support.js';
 

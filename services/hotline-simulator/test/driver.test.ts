@@ -1,7 +1,7 @@
 // The driver pushing to a real HTTP receiver on 127.0.0.1: signed bodies, redelivery, retries.
 import t from 'tap';
-import { inboundMessageSchema } from '../src/messages.js';
-import { verify } from '../src/signing.js';
+import { inboundMessageSchema } from '@bureau/hotline-protocol/messages';
+import { verify } from '@bureau/hotline-protocol/signing';
 import { platformId, secret, simulatorWithReceiver, type ReceivedRequest } from './support.js';
 
 /** Checks a request the way the centre will: signature, platform, message id; returns the message. */

@@ -2,7 +2,7 @@
 // deadline in a year with no calendar is a clear 503, never a guess; deadlines record the version.
 import t from 'tap';
 import { randomUUID } from 'node:crypto';
-import { signingHeaders } from '@bureau/hotline-simulator/signing';
+import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { buildHotlineApp } from '../src/app.js';
 import { citizen, hotlineFixture, local, PLATFORM_ID, PLATFORM_SECRET } from './support/app.js';
 

@@ -1,6 +1,6 @@
 // The 12345 webhook against PostgreSQL: signed pushes become work-order events, once.
 import t from 'tap';
-import { signingHeaders } from '@bureau/hotline-simulator/signing';
+import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { randomUUID } from 'node:crypto';
 import { citizen, hotlineFixture, local, PLATFORM_ID, PLATFORM_SECRET } from './support/app.js';
 

@@ -1,6 +1,6 @@
 // Each inbound 12345 message (docs/integrations/12345-protocol.md) as the decider command it stands for.
 // Pure: the work-order id is derived by the caller, times are parsed here.
-import type { InboundMessage } from '@bureau/hotline-simulator/messages';
+import type { InboundMessage } from '@bureau/hotline-protocol/messages';
 import type { ExtensionGrant, FollowUpResult, WorkOrderCommand } from '../domain/index.js';
 
 export function commandOfMessage(message: InboundMessage, platformId: string, workOrderId: string): WorkOrderCommand {

@@ -1,7 +1,7 @@
 // The body of a verified delivery as a protocol message: JSON, then the protocol's zod schema, with each
 // bad field named (400, nothing written). A message id header that disagrees with the body is refused too.
-import { inboundMessageSchema, type InboundMessage } from '@bureau/hotline-simulator/messages';
-import { messageIdHeader, signatureWindowSeconds } from '@bureau/hotline-simulator/signing';
+import { inboundMessageSchema, type InboundMessage } from '@bureau/hotline-protocol/messages';
+import { messageIdHeader, signatureWindowSeconds } from '@bureau/hotline-protocol/signing';
 import { HttpProblem, problemTypes, type FieldError } from '@bureau/service-kit';
 
 const invalid = (detail: string, errors: FieldError[]) =>

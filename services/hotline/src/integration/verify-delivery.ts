@@ -1,7 +1,7 @@
 // Who sent a webhook delivery: the platform named in the path, proven by the HMAC signature over
 // `${timestamp}.${rawBody}` with that platform's secret, within 5 minutes of our clock. Anything else is
 // 401 and nothing is read further, let alone written.
-import { platformHeader, signatureHeader, timestampHeader, verify } from '@bureau/hotline-simulator/signing';
+import { platformHeader, signatureHeader, timestampHeader, verify } from '@bureau/hotline-protocol/signing';
 import { HttpProblem, problemTypes } from '@bureau/service-kit';
 import type { PlatformSettings } from '../config.js';
 

@@ -1,7 +1,7 @@
 // Which work-order events the platform must hear about, and what each call says (protocol "Outbound:
 // centre → platform"). Pure: the body is built once from the event, stored, and sent byte for byte on
 // every retry, so the platform's idempotency check sees the very same call.
-import type { OutboundAction, OutboundBody } from '@bureau/hotline-simulator/messages';
+import type { OutboundAction, OutboundBody } from '@bureau/hotline-protocol/messages';
 import type { WorkOrderEvent } from '../domain/index.js';
 
 export type OutboundMessage = {

@@ -1,5 +1,5 @@
 // Every read and write of the outbox table. Functions take the db (or a transaction) first.
-import type { OutboundAction } from '@bureau/hotline-simulator/messages';
+import type { OutboundAction } from '@bureau/hotline-protocol/messages';
 import type { ReadModelTransaction } from '@bureau/projections';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DeadReason, OutboxDatabase, OutboxStatus, OutboxTable } from './outbox-table.js';

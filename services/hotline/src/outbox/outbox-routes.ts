@@ -1,7 +1,7 @@
 // Staff see and retry what the platform would not take (死信): GET /outbox/dead-letters,
 // POST /outbox/dead-letters/:id/retry, GET /outbox/stats. Supervisors and administrators only.
 import { bearerSecurity, notFound, problemSchema, requireRoles } from '@bureau/service-kit';
-import { outboundActions } from '@bureau/hotline-simulator/messages';
+import { outboundActions } from '@bureau/hotline-protocol/messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listDeadLetters, outboxStats, retryDeadLetter, type OutboxDb, type OutboxRow } from './outbox-queries.js';

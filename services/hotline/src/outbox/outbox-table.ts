@@ -1,6 +1,6 @@
 // The outbox table as Kysely sees it (see migrations/ for the DDL).
 import type { ColumnType, Generated } from 'kysely';
-import type { OutboundAction } from '@bureau/hotline-simulator/messages';
+import type { OutboundAction } from '@bureau/hotline-protocol/messages';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 

@@ -1,7 +1,7 @@
 // One try at delivering one message: a signed POST to the platform, with a timeout, and what the
 // answer means for the outbox (protocol "Outbound": 2xx accepted, 4xx never, 5xx or silence: later).
-import { idempotencyKeyHeader, type OutboundAction } from '@bureau/hotline-simulator/messages';
-import { signingHeaders } from '@bureau/hotline-simulator/signing';
+import { idempotencyKeyHeader, type OutboundAction } from '@bureau/hotline-protocol/messages';
+import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { outboundPath } from './outbound-message.js';
 
 /** Where a platform takes the centre's calls, and the secret both sides sign with. */

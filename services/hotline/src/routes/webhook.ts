@@ -1,7 +1,7 @@
 // POST /integrations/12345/:platformId/messages: the city platform's pushes (派单, 审核, 回访, 重办, 催办…).
 // Raw body (this plugin's own parser) → signature (401) → message (400) → command with commandId = the
 // message id, so every redelivery, even concurrent ones, is recognised and answered the same.
-import { centreAnswerSchema } from '@bureau/hotline-simulator/messages';
+import { centreAnswerSchema } from '@bureau/hotline-protocol/messages';
 import { formatPosition } from '@bureau/event-store';
 import { problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

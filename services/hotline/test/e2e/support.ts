@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '@bureau/hotline-simulator';
-import { webhookPath } from '@bureau/hotline-simulator/messages';
+import { webhookPath } from '@bureau/hotline-protocol/messages';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import type { RecordedEvent } from '@bureau/event-store';
 import { captureLogs, signTestToken } from '@bureau/service-kit/testing';

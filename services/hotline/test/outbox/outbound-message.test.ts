@@ -1,6 +1,6 @@
 // The message each event becomes, checked against the protocol's own schemas (the simulator's).
 import t from 'tap';
-import { outboundBodies } from '@bureau/hotline-simulator/messages';
+import { outboundBodies } from '@bureau/hotline-protocol/messages';
 import type { WorkOrderEvent } from '../../src/domain/index.js';
 import { outboundMessageOf, outboundPath } from '../../src/outbox/index.js';
 

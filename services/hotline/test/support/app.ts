@@ -1,7 +1,7 @@
 // The hotline service on a fresh PostgreSQL database, with a settable clock, tokens per role, a log
 // capture, and helpers to push signed platform messages and call staff routes.
 import type { RecordedEvent } from '@bureau/event-store';
-import { signingHeaders } from '@bureau/hotline-simulator/signing';
+import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { captureLogs, signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import { randomUUID } from 'node:crypto';

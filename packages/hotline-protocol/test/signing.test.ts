@@ -1,5 +1,5 @@
 import t from 'tap';
-import { sign, signingHeaders, verify } from '../src/signing.js';
+import { sign, signingHeaders, verify } from '@bureau/hotline-protocol/signing';
 
 // Computed independently: printf '%s' "$ts.$body" | openssl dgst -sha256 -hmac "$secret"
 const secret = 'gz12345-test-secret';
