@@ -1,0 +1,178 @@
+// `pnpm bench:hotline`: the hotline service's two hot endpoints under load from a second process
+// (autocannon, 16 connections), against the foundation's limit measured in the same run on the same
+// PostgreSQL (scripts/with-postgres.mjs starts a durable one and sets DATABASE_URL):
+//   limit    1-event appends of the event store, 1,000 streams, 16 clients (before and after, averaged)
+//   webhook  POST /integrations/12345/:platformId/messages, each request a NEW signed order.dispatched
+//   reply    POST /work-orders/:id/reply on pre-created signed-for orders, one reply each
+// The whole service runs as in production (read models, outbox, deadline timers). Prints a table, then
+// one JSON line. BENCH_SECONDS sets each phase's length (default 10).
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { comparePositions } from '@bureau/event-store';
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import { signTestToken } from '@bureau/service-kit/testing';
+import pg from 'pg';
+import { buildHotlineApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { CONCURRENCY, measureAppendLimit, measureInsertLimit, type PhaseResult } from './limits.js';
+import { seedSignedForOrders } from './seed-orders.js';
+
+const connectionString = process.env.DATABASE_URL;
+if (!connectionString) throw new Error('DATABASE_URL is not set: run through `pnpm bench:hotline`');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const PLATFORM_ID = 'gz12345';
+const PLATFORM_SECRET = 'bench-platform-secret-0123456789';
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
+const loadGenerator = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
+
+interface LoadResult {
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly statusCodes: Record<string, { count?: number }>;
+}
+
+/** Runs autocannon in a child process (so the load does not share the service's event loop). */
+function runLoad(task: object): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', loadGenerator, JSON.stringify(task)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('close', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`load generator exited ${code}: ${output.slice(-500)}`));
+      resolve(JSON.parse(line.slice('RESULT '.length)));
+    });
+  });
+}
+
+/** Waits until every active projection has caught up with the head of $all, so one phase's read-side work does not spill into the next. */
+async function waitForProjections(pool: pg.Pool, head: () => Promise<{ commit: bigint; prepare: bigint } | undefined>, timeoutMs = 300_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const target = await head();
+    const { rows } = await pool.query<{ commit_position: string | null; prepare_position: string | null }>(
+      "SELECT commit_position, prepare_position FROM projections.checkpoints WHERE state = 'active'",
+    );
+    const behind = rows.some((r) => !target || r.commit_position === null || comparePositions({ commit: BigInt(r.commit_position), prepare: BigInt(r.prepare_position ?? 0) }, target) < 0);
+    if (target === undefined || (!behind && rows.length > 0)) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error('projections did not catch up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
+const rate = (r: LoadResult) => r.ok / r.seconds;
+
+// ---- the foundation's limit (nothing else running) ----
+const insertLimit = await measureInsertLimit(connectionString, Math.max(3, Math.round(seconds / 2)));
+const appendBefore = await measureAppendLimit(connectionString, seconds, 'limitA');
+
+// ---- the platform's side: accepts every outbox call at once ----
+const platformStub = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"receiptId":"R1"}');
+  });
+});
+await new Promise<void>((resolve) => platformStub.listen(0, '127.0.0.1', resolve));
+const platformUrl = `http://127.0.0.1:${(platformStub.address() as AddressInfo).port}`;
+
+// ---- the service, as in production ----
+const config = loadConfig({
+  DATABASE_URL: connectionString,
+  JWT_SECRET,
+  LOG_LEVEL: 'info',
+  PLATFORM_ID,
+  PLATFORM_SECRET,
+  PLATFORM_BASE_URL: platformUrl,
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('HOTLINE_') || k.startsWith('OUTBOX_'))),
+});
+// Log lines are made as in production, then dropped (stdout would interleave with the table).
+const app = await buildHotlineApp(config, { logStream: { write: () => undefined } });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const serviceUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const observer = new pg.Pool({ connectionString, max: 1 });
+const head = () => app.eventStore.headPosition();
+
+const webhook = await runLoad({ kind: 'webhook', url: serviceUrl, connections: CONCURRENCY, seconds, platformId: PLATFORM_ID, secret: PLATFORM_SECRET, orderPrefix: 'BW' });
+const webhookCatchUpMs = await waitForProjections(observer, head);
+
+// One order per reply. Replies can go no faster than the append limit; and seeding (and draining the
+// seeded sign-fors from the outbox) costs time, so a generous multiple of the webhook's rate is made.
+const orderCount = Math.ceil(Math.min(appendBefore.perSecond * 1.3, Math.max(rate(webhook), 100) * 4) * seconds) + 500;
+const seedStore = await createPostgresEventStore({ connectionString, poolSize: CONCURRENCY, migrate: false });
+const seedStarted = Date.now();
+const ids = await seedSignedForOrders(seedStore, PLATFORM_ID, 'BR', orderCount, CONCURRENCY);
+const seedSeconds = (Date.now() - seedStarted) / 1000;
+await seedStore.close();
+const seedCatchUpMs = await waitForProjections(observer, head);
+// The seeded sign-fors are owed to the platform: let the outbox deliver them first, as it would have
+// long before anyone replied, so the reply phase measures replies.
+const drainStarted = Date.now();
+for (;;) {
+  const { rows } = await observer.query<{ n: string }>("SELECT count(*) AS n FROM hotline_outbox WHERE status = 'pending'");
+  if (Number(rows[0]?.n ?? 0) === 0) break;
+  if (Date.now() - drainStarted > 300_000) throw new Error('the outbox did not drain the seeded sign-fors');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const drainSeconds = (Date.now() - drainStarted) / 1000;
+const dir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
+const idsFile = join(dir, 'orders.json');
+writeFileSync(idsFile, JSON.stringify(ids));
+const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-staff', role: 'centre_staff', org: 'district-plsc' })}`;
+
+const reply = await runLoad({ kind: 'reply', url: serviceUrl, connections: CONCURRENCY, seconds, token, idsFile });
+const replyCatchUpMs = await waitForProjections(observer, head);
+const outbox = await observer.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM hotline_outbox GROUP BY status ORDER BY status');
+
+await app.close();
+await observer.end();
+await new Promise((resolve) => platformStub.close(resolve));
+rmSync(dir, { recursive: true, force: true });
+
+const appendAfter = await measureAppendLimit(connectionString, seconds, 'limitB');
+// Before and after, averaged, so drift over the run favours neither side.
+const limit = (appendBefore.perSecond + appendAfter.perSecond) / 2;
+
+const line = (name: string, ops: number, perSecond: number, unit: string, extra = '') =>
+  console.log(`${name.padEnd(50)}${String(ops).padStart(9)}${round(perSecond).toString().padStart(10)}  ${unit.padEnd(10)}${extra}`);
+console.log(`Hotline service benchmark (${seconds} s per phase, ${CONCURRENCY} connections / clients)`);
+console.log(`${'phase'.padEnd(50)}${'ops'.padStart(9)}${'rate'.padStart(10)}  ${'unit'.padEnd(10)}latency / notes`);
+const phase = (name: string, r: PhaseResult, unit: string) => line(name, r.operations, r.perSecond, unit);
+phase('limit: prepared INSERT, 16 clients', insertLimit, 'rows/s');
+phase('limit: event store 1-event append (before)', appendBefore, 'appends/s');
+phase('limit: event store 1-event append (after)', appendAfter, 'appends/s');
+const describe = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}`;
+line('webhook: new signed order.dispatched (autocannon)', webhook.ok, rate(webhook), 'req/s', describe(webhook));
+line('reply: 办结 on a signed-for order (autocannon)', reply.ok, rate(reply), 'req/s', describe(reply));
+console.log(`seeded ${orderCount} signed-for orders in ${round(seedSeconds, 1)} s, their sign-fors delivered by the outbox in ${round(drainSeconds, 1)} s; read side caught up ${webhookCatchUpMs} / ${seedCatchUpMs} / ${replyCatchUpMs} ms after the phases`);
+console.log(`outbox after the reply phase: ${outbox.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+
+const summary = {
+  webhook_per_s: round(rate(webhook)),
+  reply_per_s: round(rate(reply)),
+  webhook_p99_ms: webhook.p99,
+  reply_p99_ms: reply.p99,
+  p99_ms: Math.max(webhook.p99, reply.p99),
+  webhook_non2xx: webhook.non2xx + webhook.errors,
+  reply_non2xx: reply.non2xx + reply.errors,
+  limit_append_per_s: round(limit),
+  limit_insert_per_s: round(insertLimit.perSecond),
+  webhook_vs_limit: round(rate(webhook) / limit, 2),
+  reply_vs_limit: round(rate(reply) / limit, 2),
+};
+console.log(JSON.stringify(summary));
