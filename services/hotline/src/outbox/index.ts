@@ -2,7 +2,7 @@
 // are delivered at least once, with the event id as idempotency key, retried with exponential backoff,
 // and dead-lettered for staff to see and retry when the platform refuses them or the budget runs out.
 // See README.md here.
-import { createProjectionEngine, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { OutboxDeliverer } from './deliverer.js';
@@ -42,6 +42,8 @@ export interface OutboxPluginOptions {
    */
   readonly requireHourBudget?: boolean;
   readonly clock?: () => Date;
+  /** Timings of the reactor's projection engine (see EngineOptions). */
+  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
   readonly random?: () => number;
   readonly fetch?: Fetch;
 }
@@ -84,6 +86,7 @@ async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promi
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const engine = createProjectionEngine({
+    ...options.engine,
     store: app.eventStore,
     pool: app.pg,
     projections: [outboxProjection({ clock, onQueued: (position) => deliverer.queued(position) })],

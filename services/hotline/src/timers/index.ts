@@ -1,7 +1,7 @@
 // Durable deadline timers (签收 / 办结时限): overdue is not only computed when someone looks; at the due
 // moment a timer records SignForOverdue / ReplyOverdue. Timers live in PostgreSQL (kept by a projection of
 // the work-order events), survive restarts, and fire once however many processes run the loop.
-import { createProjectionEngine, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { deadlineTimerActor, fireTimer, permanentRefusal } from './fire-timer.js';
@@ -18,6 +18,8 @@ export { timersOf } from './timer-queries.js';
 export interface DeadlineTimersPluginOptions {
   /** The time source (tests pass a fake one). Default: the system clock. */
   readonly clock?: () => Date;
+  /** Timings of the scheduler's projection engine (see EngineOptions). */
+  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
   /** Longest sleep between looks at the timers; default 60 s. */
   readonly maxSleepMs?: number;
   /** Run the firing loop in this process (default true); the scheduler runs regardless. */
@@ -54,6 +56,7 @@ async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPlugi
     committed: (position) => engine.waitForPosition(TIMERS_PROJECTION, position, 10_000),
   });
   const engine = createProjectionEngine({
+    ...options.engine,
     store: app.eventStore,
     pool: app.pg,
     projections: [timersProjection({ onScheduled: (position) => loop.scheduled(position) })],
