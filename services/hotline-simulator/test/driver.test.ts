@@ -153,7 +153,7 @@ t.test('deliverRaw sends exactly what it is told, once', async (t) => {
 t.test('auto follow-up: a reply received is answered by followup.recorded after the delay', async (t) => {
   const { simulator, receiver } = await simulatorWithReceiver(t, { followUp: { auto: true, delayMs: 20, satisfaction: 'dissatisfied' } });
   const { orderNo } = await simulator.dispatch();
-  const { sign } = await import('../src/signing.js');
+  const { sign } = await import('@bureau/hotline-protocol/signing');
   const raw = JSON.stringify({ repliedAt: new Date().toISOString(), answer: '已答复市民', staffId: 'staff-1' });
   const ts = Math.floor(Date.now() / 1000);
   const reply = () =>
