@@ -59,7 +59,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
 
   // The outbox to the platform (src/outbox) and the durable deadline timers (src/timers).
   await app.register(outboxPlugin, outboxOptionsFrom(config, clock));
-  await app.register(deadlineTimersPlugin, { clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS });
+  await app.register(deadlineTimersPlugin, { clock, fire: config.DEADLINE_TIMERS_FIRE, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS });
 
   const routeOptions: HotlineRouteOptions = { platforms: config.platforms, clock, readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS };
   await app.register(webhookRoute, routeOptions);

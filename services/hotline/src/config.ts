@@ -65,6 +65,8 @@ export const hotlineConfigSchema = serviceConfigSchema({
   /** Longest sleep of the outbox loop between looks (new messages wake it at once); likewise the timers loop below. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   DEADLINE_TIMERS_MAX_SLEEP_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
+  /** Whether this process fires due timers (the scheduler always runs); several processes may, safely. */
+  DEADLINE_TIMERS_FIRE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 type ParsedEnv = z.output<typeof hotlineConfigSchema>;

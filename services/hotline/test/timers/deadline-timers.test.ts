@@ -58,7 +58,11 @@ t.test('given an order signed for and replied to in time, then no timer ever fir
   const workOrderId = await orders.dispatch('GZ2025110300002', local('2025-11-03 10:00'));
   await orders.signFor(workOrderId, local('2025-11-03 11:00'));
   await orders.reply(workOrderId, local('2025-11-10 16:00'));
-  await eventually(async () => (await timersOf(app.deadlineTimers.db, workOrderId)).every((row) => row.state === 'cancelled'), 5_000, 'both timers cancelled');
+  // Both rows must exist: `every` on no rows yet (scheduler behind) would pass at once.
+  await eventually(async () => {
+    const rows = await timersOf(app.deadlineTimers.db, workOrderId);
+    return rows.length === 2 && rows.every((row) => row.state === 'cancelled');
+  }, 5_000, 'both timers cancelled');
 
   clock.set(local('2025-12-01 09:00'));
   app.deadlineTimers.wake();
@@ -100,7 +104,11 @@ t.test('given a returned order, then its timers are cancelled', async (t) => {
   const workOrderId = await orders.dispatch('GZ2025110300004', local('2025-11-03 10:00'));
   await orders.requestReturn(workOrderId, local('2025-11-03 10:30'));
   await orders.approveReturn(workOrderId, local('2025-11-03 11:00'));
-  await eventually(async () => (await timersOf(app.deadlineTimers.db, workOrderId)).every((row) => row.state === 'cancelled'), 5_000, 'both timers cancelled');
+  // Both rows must exist: `every` on no rows yet (scheduler behind) would pass at once.
+  await eventually(async () => {
+    const rows = await timersOf(app.deadlineTimers.db, workOrderId);
+    return rows.length === 2 && rows.every((row) => row.state === 'cancelled');
+  }, 5_000, 'both timers cancelled');
   clock.set(local('2025-12-01 09:00'));
   t.equal(await app.deadlineTimers.fireDue(), 0);
   t.same(await overdueEvents(app, workOrderId), []);
