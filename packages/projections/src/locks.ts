@@ -89,10 +89,11 @@ export class LockConnection {
   }
 }
 
-export function describe(error: unknown): { name: string; code?: string } {
+// `type`, not `name`: log redaction blanks every `name` field (it is how people's names are keyed).
+export function describe(error: unknown): { type: string; code?: string } {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? { name: error.name, code } : { name: error.name };
+    return typeof code === 'string' ? { type: error.name, code } : { type: error.name };
   }
-  return { name: typeof error };
+  return { type: typeof error };
 }

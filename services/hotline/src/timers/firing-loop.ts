@@ -116,5 +116,5 @@ export class DeadlineTimerLoop {
 
 function errorName(error: unknown): string {
   const facts = errorFacts(error);
-  return facts.code ? `${facts.name} ${facts.code}` : facts.name;
+  return facts.code ? `${facts.type} ${facts.code}` : facts.type;
 }
