@@ -1,17 +1,14 @@
 // Blue/green rebuild: fill a new generation's tables from the start of $all while the active ones keep
 // serving, then switch (generations.ts). The building generation's checkpoint moves in the same
 // transactions as its rows, so an interrupted rebuild (SIGINT, SIGKILL, crash) resumes where it stopped.
-import { formatPosition, type EventStore, type GlobalPosition } from '@bureau/event-store';
-import type { Kysely } from 'kysely';
+import { formatPosition, type GlobalPosition } from '@bureau/event-store';
 import type { BatchOptions } from './batch-reader.js';
 import { loadGenerations, resumeParkedProjection, type Generation } from './checkpoints.js';
-import type { Projection } from './define.js';
 import { ProjectionParkedError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
 import { activateGeneration, createGeneration, dropGenerations } from './generations.js';
-import { describe, rebuildLockKey, type LockConnection } from './locks.js';
-import type { Logger } from './logger.js';
-import type { RetryPolicy } from './sleep.js';
+import { describe, rebuildLockKey } from './locks.js';
+import type { ProjectionWorkOptions } from './work-options.js';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -26,14 +23,7 @@ export interface RebuildProgress {
   readonly elapsedMs: number;
 }
 
-export interface RebuildOptions {
-  readonly store: EventStore;
-  readonly db: Kysely<any>;
-  readonly locks: LockConnection;
-  readonly projection: Projection;
-  readonly batch: BatchOptions;
-  readonly retry: RetryPolicy;
-  readonly logger: Logger;
+export interface RebuildOptions extends ProjectionWorkOptions {
   /** Abort to stop after the batch in progress; run again to resume. */
   readonly signal: AbortSignal;
   readonly onProgress?: (progress: RebuildProgress) => void;
@@ -77,7 +67,7 @@ async function buildingGeneration({ db, projection }: RebuildOptions): Promise<G
 }
 
 async function build(options: RebuildOptions, building: Generation): Promise<RebuildResult> {
-  const { store, db, projection, signal } = options;
+  const { store, db, projection } = options;
   const started = Date.now();
   const head = await store.headPosition();
   const startPrepare = building.checkpoint?.prepare ?? 0n;

@@ -1,29 +1,19 @@
 // One projection's life in one process: wait as standby until this process holds the projection's
 // advisory lock, then follow the active generation; rebuild when the code's version is newer; sit
 // parked when an event keeps failing. Losing the lock (connection drop) sends it back to standby.
-import type { EventStore, GlobalPosition } from '@bureau/event-store';
-import type { Kysely } from 'kysely';
-import type { BatchOptions } from './batch-reader.js';
+import type { GlobalPosition } from '@bureau/event-store';
 import { loadGenerations } from './checkpoints.js';
-import type { Projection } from './define.js';
 import { LostOwnershipError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
 import { createGeneration, dropGenerations } from './generations.js';
-import { describe, runnerLockKey, standbyLockKey, type LockConnection } from './locks.js';
-import type { Logger } from './logger.js';
+import { describe, runnerLockKey, standbyLockKey } from './locks.js';
+import type { ProjectionWorkOptions } from './work-options.js';
 import { rebuildGeneration } from './rebuild.js';
-import { sleep, type RetryPolicy } from './sleep.js';
+import { sleep } from './sleep.js';
 
 export type RunnerStatus = 'standby' | 'running' | 'parked' | 'rebuilding' | 'stopped';
 
-export interface RunnerOptions {
-  readonly store: EventStore;
-  readonly db: Kysely<any>;
-  readonly locks: LockConnection;
-  readonly projection: Projection;
-  readonly batch: BatchOptions;
-  readonly retry: RetryPolicy;
-  readonly logger: Logger;
+export interface RunnerOptions extends ProjectionWorkOptions {
   readonly standbyPollMs: number;
   readonly parkedPollMs: number;
   /** Told after every committed batch of the active generation (in-process read-your-writes). */
