@@ -26,6 +26,35 @@ const QUERIES = {
   },
 } as const;
 
+// Any matching event after a position, visible or not yet. A subscriber asks after reading a short page:
+// a row it did not get is either held back by an older transaction or became visible after its read
+// (and its notification was already spent), so either way it must look again soon, not at the next poll.
+const PENDING = {
+  all: { name: 'event_store_pending', text: `select exists (select 1 from event_store.events e where ${AFTER})` },
+  category: {
+    name: 'event_store_pending_by_category',
+    text: `select exists (select 1 from event_store.events e where ${AFTER} and split_part(e.stream_name, '-', 1) = any($3::text[]))`,
+  },
+  typePrefix: {
+    name: 'event_store_pending_by_type_prefix',
+    text: `select exists (select 1 from event_store.events e where ${AFTER} and e.type ^@ any($3::text[]))`,
+  },
+} as const;
+
+export async function hasEventsAfter(db: Queryable, after: GlobalPosition, filter?: AllFilter): Promise<boolean> {
+  const values: unknown[] = [after.commit.toString(), after.prepare.toString()];
+  let query: { readonly name: string; readonly text: string } = PENDING.all;
+  if (filter !== undefined && 'streamCategories' in filter) {
+    query = PENDING.category;
+    values.push(filter.streamCategories);
+  } else if (filter !== undefined && 'eventTypePrefixes' in filter) {
+    query = PENDING.typePrefix;
+    values.push(filter.eventTypePrefixes);
+  }
+  const { rows } = await db.query<[boolean]>({ ...query, values, rowMode: 'array' });
+  return rows[0]?.[0] === true;
+}
+
 export function checkFilter(filter: AllFilter | undefined): void {
   if (filter === undefined) return;
   const values = 'streamCategories' in filter ? filter.streamCategories : 'eventTypePrefixes' in filter ? filter.eventTypePrefixes : undefined;

@@ -5,7 +5,7 @@
 import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
 import type { Queryable } from './append.js';
 import type { AppendNotifications } from './notifications.js';
-import { checkFilter, readAllPage } from './read-all.js';
+import { checkFilter, hasEventsAfter, readAllPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
 import { Wakeup } from './wakeup.js';
 
@@ -14,10 +14,6 @@ const FIRST_REPOLL_MS = 5;
 // Rows committed but held back by an older open transaction become readable when it ends, and
 // transactions that do not notify (projection batches, say) send no wake-up: keep looking often.
 const MAX_REPOLL_MS = 40;
-
-const PENDING_SQL = `select exists (select 1 from event_store.events e
-  where (e.transaction_id, e.sequence) > ($1::xid8, $2::int8)
-    and e.transaction_id >= (select pg_snapshot_xmin(pg_current_snapshot())))`;
 
 export interface SubscriptionSettings {
   readonly db: Queryable;
@@ -55,15 +51,7 @@ export class PostgresSubscription implements Subscription {
     await this.#stopListening();
   }
 
-  async #hasPendingRows(after: GlobalPosition): Promise<boolean> {
-    const { rows } = await this.#settings.db.query<[boolean]>({
-      name: 'event_store_pending_rows',
-      text: PENDING_SQL,
-      values: [after.commit.toString(), after.prepare.toString()],
-      rowMode: 'array',
-    });
-    return rows[0]?.[0] === true;
-  }
+
 
   async *#messages(): AsyncGenerator<SubscriptionMessage> {
     const { db, filter, pollIntervalMs, notifications } = this.#settings;
@@ -88,7 +76,7 @@ export class PostgresSubscription implements Subscription {
         }
         if (this.#closed) return;
         await notifications.ensureConnected();
-        if (await this.#hasPendingRows(position ?? START_POSITION)) {
+        if (await hasEventsAfter(db, position ?? START_POSITION, filter)) {
           await this.#wakeup.wait(repollMs);
           repollMs = Math.min(repollMs * 2, MAX_REPOLL_MS, pollIntervalMs);
         } else {
