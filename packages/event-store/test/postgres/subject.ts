@@ -25,7 +25,7 @@ export async function makePostgresSubject(connectionString: string): Promise<Con
     },
     async tamper(streamName, revision) {
       await store.pool.query(
-        `update event_store.events set data = jsonb_build_object('tampered', data) where stream_name = $1 and revision = $2`,
+        `update event_store.events set data = json_build_object('tampered', data) where stream_name = $1 and revision = $2`,
         [streamName, revision.toString()],
       );
     },
