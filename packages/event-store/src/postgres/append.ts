@@ -2,10 +2,11 @@
 import type pg from 'pg';
 import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
-import { prepareAppend } from './append-input.js';
+import { type AppendArrays, prepareAppend } from './append-input.js';
 import { RAW_TEXT } from './rows.js';
 
-type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
+/** What the append function returns for one append: a status and the numbers that go with it. */
+export type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
 
 const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7, $8)';
 
@@ -20,7 +21,17 @@ export async function appendEvents(
   notifyInTransaction = false,
 ): Promise<AppendResult> {
   const expected = options.expectedRevision ?? 'any';
-  const input = prepareAppend(streamName, events, expected);
+  return appendPrepared(db, streamName, expected, prepareAppend(streamName, events, expected), notifyInTransaction);
+}
+
+/** The append of input already validated and turned into arrays (prepareAppend). */
+export async function appendPrepared(
+  db: Queryable,
+  streamName: string,
+  expected: ExpectedRevision,
+  input: AppendArrays,
+  notifyInTransaction = false,
+): Promise<AppendResult> {
   let row: AppendRow | undefined;
   try {
     const result = await db.query<AppendRow>({
@@ -32,13 +43,22 @@ export async function appendEvents(
     });
     row = result.rows[0];
   } catch (error) {
-    // Two concurrent appends of one new id to two different streams: the unique index decides.
-    if (error instanceof Error && 'constraint' in error && error.constraint === 'events_event_id_key') {
-      throw new InvalidEventStoreInputError('events[].id', 'duplicate event id: already used by another event');
-    }
-    throw error;
+    throw duplicateIdError(error) ?? error;
   }
   if (row === undefined) throw new Error('event_store.append_to_stream returned no row');
+  return appendOutcome(streamName, expected, row);
+}
+
+/** Two concurrent appends of one new id to two different streams: the unique index decides. */
+export function duplicateIdError(error: unknown): InvalidEventStoreInputError | undefined {
+  if (error instanceof Error && 'constraint' in error && error.constraint === 'events_event_id_key') {
+    return new InvalidEventStoreInputError('events[].id', 'duplicate event id: already used by another event');
+  }
+  return undefined;
+}
+
+/** Turns the append function's row into the result, or into the typed error its status names. */
+export function appendOutcome(streamName: string, expected: ExpectedRevision, row: AppendRow): AppendResult {
   const [status, revision, commit, prepare, index] = row;
   switch (status) {
     case 'appended':

@@ -1,3 +1,4 @@
 export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './store.js';
+export type { GroupCommitOptions } from './group-commit.js';
 export { migrateEventStore, EVENT_STORE_SCHEMA } from './migrate.js';
 export { APPEND_CHANNEL } from './notifications.js';

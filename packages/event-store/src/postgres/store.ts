@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
 import { AppendAnnouncer } from './announce.js';
 import { appendEvents } from './append.js';
+import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { migrateEventStore } from './migrate.js';
 import { AppendNotifications } from './notifications.js';
 import { readAllEvents } from './read-all.js';
@@ -17,6 +18,8 @@ export interface PostgresEventStoreOptions {
   readonly migrate?: boolean;
   /** How often a live subscription polls when no notification wakes it (default 250 ms). */
   readonly pollIntervalMs?: number;
+  /** How appends made while others are in flight share a transaction (README "Group commit"); false sends each alone. */
+  readonly groupCommit?: GroupCommitOptions | false;
 }
 
 export interface PostgresEventStore extends EventStore {
@@ -47,11 +50,14 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   const announcer = new AppendAnnouncer(pool, () => notifications.wakeLocal());
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const subscriptions = new Set<PostgresSubscription>();
+  const groupCommit = options.groupCommit === false ? undefined : new GroupCommit(pool, options.groupCommit);
 
   return {
     pool,
     async appendToStream(streamName, events, appendOptions) {
-      const result = await appendEvents(pool, streamName, events, appendOptions);
+      const result = groupCommit
+        ? await groupCommit.append(streamName, events, appendOptions?.expectedRevision)
+        : await appendEvents(pool, streamName, events, appendOptions);
       announcer.announce();
       return result;
     },
@@ -76,6 +82,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       return row === undefined ? undefined : { commit: BigInt(row[0]), prepare: BigInt(row[1]) };
     },
     async close(): Promise<void> {
+      await groupCommit?.drained();
       await Promise.all([...subscriptions].map((s) => s.close()));
       await announcer.close();
       await notifications.close();

@@ -1,7 +1,12 @@
 import t from 'tap';
 import pg from 'pg';
 import { freshDatabase } from '@bureau/testing';
-import { migrateEventStore } from '../../src/postgres/index.js';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { verifyStreamChain } from '../../src/index.js';
+import { appendEvents } from '../../src/postgres/append.js';
+import { createPostgresEventStore, migrateEventStore } from '../../src/postgres/index.js';
+import { eventStoreMigrations } from '../../src/postgres/migrations/index.js';
+import { collect, newEvent } from '../contract/support.js';
 
 async function schemaObjects(connectionString: string): Promise<{ tables: string[]; migrations: string[]; functions: string[] }> {
   const client = new pg.Client({ connectionString });
@@ -12,7 +17,7 @@ async function schemaObjects(connectionString: string): Promise<{ tables: string
     );
     const migrations = await client.query<{ name: string }>('select name from event_store.migration order by name');
     const functions = await client.query<{ name: string }>(
-      "select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'event_store'",
+      "select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'event_store' order by 1",
     );
     return { tables: tables.rows.map((r) => r.name), migrations: migrations.rows.map((r) => r.name), functions: functions.rows.map((r) => r.name) };
   } finally {
@@ -25,8 +30,8 @@ t.test('migrating twice in a row changes nothing the second time', async (t) => 
   await migrateEventStore(url);
   const first = await schemaObjects(url);
   t.same(first.tables, ['events', 'migration', 'migration_lock', 'streams'], 'tables live in schema event_store');
-  t.same(first.functions, ['append_to_stream'], 'the append function');
-  t.equal(first.migrations.length, 1, 'one migration recorded');
+  t.same(first.functions, ['append_batch', 'append_to_stream'], 'the append functions');
+  t.same(first.migrations, Object.keys(eventStoreMigrations), 'every migration recorded, in order');
   await migrateEventStore(url);
   t.same(await schemaObjects(url), first, 'the second run is a no-op');
 });
@@ -36,6 +41,37 @@ t.test('processes migrating at once: one applies, the others wait and find it do
   const results = await Promise.allSettled([migrateEventStore(url), migrateEventStore(url), migrateEventStore(url), migrateEventStore(url)]);
   t.same(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'], 'every migrator succeeds');
   const objects = await schemaObjects(url);
-  t.equal(objects.migrations.length, 1, 'the migration was applied once');
-  t.same(objects.functions, ['append_to_stream']);
+  t.same(objects.migrations, Object.keys(eventStoreMigrations), 'each migration was applied once');
+  t.same(objects.functions, ['append_batch', 'append_to_stream']);
+});
+
+t.test('events stored as jsonb by the first schema read back and verify after the move to json', async (t) => {
+  const url = await freshDatabase(t);
+  // given a store at the first migration, holding events written by its append function
+  const first = Object.keys(eventStoreMigrations)[0] ?? '';
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => eventStoreMigrations },
+    migrationTableSchema: 'event_store',
+    migrationTableName: 'migration',
+    migrationLockTableName: 'migration_lock',
+  });
+  t.equal((await migrator.migrateTo(first)).error, undefined, 'first migration applied alone');
+  await db.destroy();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const data = { note: 'z before a', amount: 1.5, nested: { b: [1, 'two', null], a: true } };
+  await appendEvents(client, 'ledger-old', [newEvent('Noted', data), newEvent('Noted', { n: 2 }, { actor: { id: 'a-1' } })]);
+  const before = await client.query<{ type: string }>("select data_type as type from information_schema.columns where table_schema = 'event_store' and table_name = 'events' and column_name = 'data'");
+  t.equal(before.rows[0]?.type, 'jsonb', 'stored as jsonb');
+  await client.end();
+
+  // when the rest of the migrations run
+  const store = await createPostgresEventStore({ connectionString: url });
+  t.teardown(() => store.close());
+  await store.appendToStream('ledger-old', [newEvent('Noted', { n: 3 })], { expectedRevision: 1n });
+  const events = await collect(store.readStream('ledger-old'));
+  t.same(events[0]?.data, data, 'the old event reads back with the same content');
+  t.same((await verifyStreamChain(events)).intact, true, 'and the chain over old and new events verifies');
 });

@@ -1,0 +1,150 @@
+// Group commit (README "Group commit"): the store's own appends that arrive while earlier ones are still
+// in flight wait in a queue, and leave it together, in one call of event_store.append_batch: one round
+// trip and one transaction (one commit, one WAL flush) for all of them. An append that arrives when the
+// store is idle goes at once, alone, so batching adds no latency; under load it saves a commit per
+// append. Every append keeps its own outcome, exactly as if it had been sent alone.
+import type pg from 'pg';
+import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
+import { type AppendArrays, prepareAppend } from './append-input.js';
+import { type AppendRow, appendOutcome, appendPrepared, duplicateIdError } from './append.js';
+import { RAW_TEXT } from './rows.js';
+
+export interface GroupCommitOptions {
+  /** Batches in flight at once (default 2); an append finding them all busy waits for the next one. */
+  readonly maxInFlight?: number;
+  /** Most events in one batch (default 500); a larger single append still goes, alone. */
+  readonly maxBatchEvents?: number;
+}
+
+interface Waiting {
+  readonly streamName: string;
+  readonly expected: ExpectedRevision;
+  readonly input: AppendArrays;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const BATCH_SQL = `select * from event_store.append_batch($1::text[], $2::int8[], $3::bool[], $4::int4[],
+  $5::uuid[], $6::text[], $7::text[], $8::text[])`;
+
+// SQLSTATEs after which the whole batch certainly rolled back and each append can be tried again alone:
+// unique violation (a new event id that a concurrent transaction also wrote; only one append of the
+// batch is at fault), deadlock (two batches that reused ids across streams), serialization failure.
+const ROLLED_BACK = new Set(['23505', '40P01', '40001']);
+
+export class GroupCommit {
+  readonly #pool: pg.Pool;
+  readonly #maxInFlight: number;
+  readonly #maxBatchEvents: number;
+  #queue: Waiting[] = [];
+  #inFlight = 0;
+  #idle: Array<() => void> = [];
+
+  constructor(pool: pg.Pool, options: GroupCommitOptions = {}) {
+    this.#pool = pool;
+    this.#maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+    this.#maxBatchEvents = Math.max(1, options.maxBatchEvents ?? 500);
+  }
+
+  /** Validates at once (bad input never enters the queue), then appends with the next batch. */
+  append(streamName: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision | undefined): Promise<AppendResult> {
+    const expected = expectedRevision ?? 'any';
+    let input: AppendArrays;
+    try {
+      input = prepareAppend(streamName, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.#queue.push({ streamName, expected, input, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  /** Resolves once every append handed in so far has its answer. */
+  async drained(): Promise<void> {
+    if (this.#inFlight === 0 && this.#queue.length === 0) return;
+    await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  #pump(): void {
+    while (this.#inFlight < this.#maxInFlight && this.#queue.length > 0) {
+      const batch = this.#take();
+      this.#inFlight += 1;
+      void this.#send(batch).finally(() => {
+        this.#inFlight -= 1;
+        this.#pump();
+        if (this.#inFlight === 0 && this.#queue.length === 0) for (const resolve of this.#idle.splice(0)) resolve();
+      });
+    }
+  }
+
+  /** The oldest waiting appends, up to maxBatchEvents events (always at least one append). */
+  #take(): Waiting[] {
+    let events = 0;
+    let n = 0;
+    while (n < this.#queue.length) {
+      const size = this.#queue[n]?.input.ids.length ?? 0;
+      if (n > 0 && events + size > this.#maxBatchEvents) break;
+      events += size;
+      n += 1;
+    }
+    return this.#queue.splice(0, n);
+  }
+
+  async #send(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1) return this.#sendAlone(batch);
+    // Stable sort by the UTF-8 bytes of the stream name (the order append_batch locks rows in):
+    // appends to one stream keep their order of arrival, and every batch locks in one order.
+    const keyed = batch.map((w) => ({ w, key: Buffer.from(w.streamName, 'utf8') }));
+    const ordered = keyed.sort((a, b) => Buffer.compare(a.key, b.key)).map((k) => k.w);
+    let rows: AppendRow[];
+    try {
+      const result = await this.#pool.query<AppendRow>({
+        name: 'event_store_append_batch',
+        text: BATCH_SQL,
+        values: [
+          ordered.map((w) => w.streamName),
+          ordered.map((w) => w.input.expectedCode),
+          ordered.map((w) => w.input.idsGiven),
+          ordered.map((w) => w.input.ids.length),
+          ordered.flatMap((w) => w.input.ids),
+          ordered.flatMap((w) => w.input.types),
+          ordered.flatMap((w) => w.input.data),
+          ordered.flatMap((w) => w.input.metadata),
+        ],
+        rowMode: 'array',
+        types: RAW_TEXT,
+      });
+      rows = result.rows;
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+      // Nothing of the batch was written: each append is tried again on its own, so only the one at
+      // fault fails. Any other failure leaves the outcome unknown (the commit may have happened), so
+      // every caller gets the error, as a lost response would give it, and retries idempotently.
+      if (ROLLED_BACK.has(code)) return this.#sendAlone(ordered);
+      for (const w of ordered) w.reject(error);
+      return;
+    }
+    ordered.forEach((w, i) => {
+      const row = rows[i];
+      if (row === undefined) return w.reject(new Error('event_store.append_batch returned too few rows'));
+      try {
+        w.resolve(appendOutcome(w.streamName, w.expected, row));
+      } catch (error) {
+        w.reject(error);
+      }
+    });
+  }
+
+  /** Each append in its own transaction, one after another. */
+  async #sendAlone(appends: Waiting[]): Promise<void> {
+    for (const w of appends) {
+      try {
+        w.resolve(await appendPrepared(this.#pool, w.streamName, w.expected, w.input));
+      } catch (error) {
+        w.reject(duplicateIdError(error) ?? error);
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+// Group commit: appends that wait together go in one transaction, and each keeps the outcome it would
+// have had alone. With maxInFlight 1, appends handed in during one tick make a batch: the first goes
+// alone, the rest wait for it and leave together (they then share one transaction id).
+import t from 'tap';
+import { freshDatabase } from '@bureau/testing';
+import { InvalidEventStoreInputError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
+import { createPostgresEventStore } from '../../src/postgres/index.js';
+import { collect, newEvent, type TapTest, thrownBy } from '../contract/support.js';
+
+const url = await freshDatabase(t);
+const plain = (type: string, data = {}): EventToAppend => ({ type, data });
+
+async function oneBatchStore(t: TapTest) {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 4, groupCommit: { maxInFlight: 1 } });
+  t.teardown(() => store.close());
+  return store;
+}
+
+// The group commit settles its bookkeeping just after its callers resume: let it, so the next append
+// finds it idle and goes alone.
+const idle = () => new Promise((resolve) => setImmediate(resolve));
+const settle = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+t.test('a batch of appends to existing streams: one transaction, each its own outcome', async (t) => {
+  const store = await oneBatchStore(t);
+  for (const s of ['gc-a', 'gc-b', 'gc-c']) await store.appendToStream(s, [plain('Opened')]);
+  await idle();
+  const [first, ...batch] = await Promise.all([
+    settle(store.appendToStream('gc-a', [plain('Noted', { n: 0 })])),
+    settle(store.appendToStream('gc-c', [plain('Noted', { n: 1 })], { expectedRevision: 0n })),
+    settle(store.appendToStream('gc-b', [plain('Noted', { n: 2 })], { expectedRevision: 7n })),
+    settle(store.appendToStream('gc-a', [plain('Noted', { n: 3 }), plain('Noted', { n: 4 })], { expectedRevision: 1n })),
+    settle(store.appendToStream('gc-a', [plain('Noted', { n: 5 })], { expectedRevision: 1n })),
+    settle(store.appendToStream('gc-b', [plain('Noted', { n: 6 })], { expectedRevision: 'stream_exists' })),
+  ]);
+  t.ok(first && 'value' in first, 'the first append went alone');
+  const [c, bWrong, aTwo, aStale, bExists] = batch;
+  const value = (r: typeof c) => (r && 'value' in r ? (r.value as AppendResult) : undefined);
+  t.equal(value(c)?.nextExpectedRevision, 1n, 'exact revision on gc-c: appended');
+  const wrong = bWrong && 'error' in bWrong ? bWrong.error : undefined;
+  t.ok(wrong instanceof WrongExpectedRevisionError && wrong.actualRevision === 0n, 'wrong revision on gc-b: refused, with the actual revision');
+  t.equal(value(aTwo)?.nextExpectedRevision, 3n, 'two events to gc-a after the lone append: revisions 2 and 3');
+  const stale = aStale && 'error' in aStale ? aStale.error : undefined;
+  t.ok(stale instanceof WrongExpectedRevisionError && stale.actualRevision === 3n, 'the second append to gc-a at revision 1 sees the batch-mate before it');
+  t.equal(value(bExists)?.nextExpectedRevision, 1n, 'stream_exists on gc-b: appended after the refused one wrote nothing');
+
+  const commits = new Set([c, aTwo, bExists].map((r) => value(r)?.position.commit));
+  t.equal(commits.size, 1, 'the batch shares one transaction');
+  t.not(value(first as typeof c)?.position.commit, [...commits][0], 'the lone append had its own');
+
+  const a = await collect(store.readStream('gc-a'));
+  t.same(a.map((e) => (e.data as { n?: number }).n), [undefined, 0, 3, 4], 'gc-a holds exactly the appended events, in order');
+  t.same((await collect(store.readStream('gc-b'))).map((e) => (e.data as { n?: number }).n), [undefined, 6], 'gc-b holds nothing of the refused append');
+  for (const s of ['gc-a', 'gc-b', 'gc-c']) {
+    t.equal((await verifyStreamChain(store.readStream(s))).intact, true, `${s}: the hash chain verifies`);
+  }
+  const positions = [aTwo, c, bExists].map((r) => value(r)?.position.prepare ?? 0n);
+  t.equal(new Set(positions).size, 3, 'each append reports the position of its own last event');
+});
+
+t.test('a batch that creates streams, retries and reuses ids keeps every rule', async (t) => {
+  const store = await oneBatchStore(t);
+  await store.appendToStream('gc-old', [plain('Opened')]);
+  const retried = newEvent('Placed');
+  const taken = newEvent('Placed');
+  await store.appendToStream('gc-taken', [taken]);
+  const results = await Promise.all([
+    settle(store.appendToStream('gc-old', [plain('Noted')])),
+    settle(store.appendToStream('gc-new', [retried], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-new', [retried], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-new2', [plain('Placed')], { expectedRevision: 'stream_exists' })),
+    settle(store.appendToStream('gc-other', [{ ...taken }])),
+    settle(store.appendToStream('gc-old', [plain('Noted')], { expectedRevision: 1n })),
+  ]);
+  const [, created, retry, missing, reused, old] = results;
+  t.ok(created && 'value' in created && created.value.nextExpectedRevision === 0n, 'no_stream creates the stream');
+  t.ok(retry && 'value' in retry && retry.value.nextExpectedRevision === 0n, 'the same ids again: idempotent success');
+  t.ok(missing && 'error' in missing && missing.error instanceof WrongExpectedRevisionError, 'stream_exists on a missing stream: refused');
+  t.ok(reused && 'error' in reused && reused.error instanceof InvalidEventStoreInputError, 'an id stored in another stream: refused');
+  t.ok(old && 'value' in old && old.value.nextExpectedRevision === 2n, 'and the ordinary append beside them: appended');
+  t.equal((await collect(store.readStream('gc-new'))).length, 1, 'one copy of the retried event');
+  t.equal((await store.pool.query("select count(*)::int as n from event_store.streams where stream_name in ('gc-new2', 'gc-other')")).rows[0]?.n, 0, 'no stream row for the refused appends');
+});
+
+t.test('two appends of one new id to two streams in one batch: the first wins, the second is refused', async (t) => {
+  const store = await oneBatchStore(t);
+  for (const s of ['gc-x', 'gc-y', 'gc-z']) await store.appendToStream(s, [plain('Opened')]);
+  const shared = newEvent('Placed');
+  const [, x, y] = await Promise.all([
+    settle(store.appendToStream('gc-z', [plain('Noted')])),
+    settle(store.appendToStream('gc-x', [shared])),
+    settle(store.appendToStream('gc-y', [{ ...shared }])),
+  ]);
+  t.ok(x && 'value' in x, 'gc-x: appended');
+  t.ok(y && 'error' in y && y.error instanceof InvalidEventStoreInputError, 'gc-y: duplicate event id');
+  t.equal((await store.pool.query('select count(*)::int as n from event_store.events where event_id = $1', [shared.id])).rows[0]?.n, 1, 'one copy');
+});
+
+t.test('a batch that collides with a concurrent transaction is rolled back and retried append by append', async (t) => {
+  const store = await oneBatchStore(t);
+  for (const s of ['gc-p', 'gc-q', 'gc-r']) await store.appendToStream(s, [plain('Opened')]);
+  const contested = newEvent('Placed');
+  // given a transaction that wrote the id and has not committed yet
+  const client = await store.pool.connect();
+  await client.query('begin');
+  await store.appendToStreamInTransaction(client, 'gc-p', [contested]);
+  // when a batch writes the same id to another stream beside an innocent append: it waits on the unique
+  // index, and fails when the holder commits
+  const pending = Promise.all([
+    settle(store.appendToStream('gc-r', [plain('Noted')])),
+    settle(store.appendToStream('gc-q', [{ ...contested }])),
+    settle(store.appendToStream('gc-r', [plain('Noted')])),
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await client.query('commit');
+  client.release();
+  const [, clash, innocent] = await pending;
+  t.ok(clash && 'error' in clash && clash.error instanceof InvalidEventStoreInputError, 'the append of the contested id: duplicate event id');
+  t.ok(innocent && 'value' in innocent && innocent.value.nextExpectedRevision === 2n, 'the innocent batch-mate: appended, once');
+  t.same((await collect(store.readStream('gc-r'))).map((e) => e.revision), [0n, 1n, 2n], 'gc-r: no gap, no duplicate');
+  t.equal((await collect(store.readStream('gc-q'))).length, 1, 'gc-q: nothing of the refused append');
+});
+
+t.test('invalid input is refused before it joins a batch, and close waits for queued appends', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 4, groupCommit: { maxInFlight: 1 } });
+  const bad = await thrownBy(store.appendToStream('', [plain('Noted')]));
+  t.ok(bad instanceof InvalidEventStoreInputError, 'an empty stream name: typed error');
+  const appends = Array.from({ length: 20 }, (_, i) => store.appendToStream('gc-closing', [plain('Noted', { i })]));
+  await store.close();
+  const results = await Promise.all(appends);
+  t.equal(results.at(-1)?.nextExpectedRevision, 19n, 'every append handed in before close was written');
+});
+
+t.test('group commit off: each append alone', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 4, groupCommit: false });
+  t.teardown(() => store.close());
+  const results = await Promise.all(Array.from({ length: 4 }, () => store.appendToStream('gc-alone', [plain('Noted')])));
+  t.equal(new Set(results.map((r) => r.position.commit)).size, 4, 'four transactions');
+});
