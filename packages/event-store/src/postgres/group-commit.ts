@@ -1,12 +1,12 @@
 // Group commit (README "Group commit"): the store's own appends that arrive while earlier ones are still
-// in flight wait in a queue, and leave it together, in one call of event_store.append_batch: one round
-// trip and one transaction (one commit, one WAL flush) for all of them. An append that arrives when the
-// store is idle goes at once, alone, so batching adds no latency; under load it saves a commit per
-// append. Every append keeps its own outcome, exactly as if it had been sent alone.
+// in flight wait (coalescer.ts), and leave together in one call of event_store.append_batch: one round
+// trip and one transaction (one commit, one WAL flush) for all of them. Every append keeps its own
+// outcome, exactly as if it had been sent alone.
 import type pg from 'pg';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
 import { type AppendArrays, prepareAppend } from './append-input.js';
 import { type AppendRow, appendOutcome, appendPrepared, duplicateIdError } from './append.js';
+import { Coalescer } from './coalescer.js';
 import { RAW_TEXT } from './rows.js';
 
 export interface GroupCommitOptions {
@@ -34,16 +34,16 @@ const ROLLED_BACK = new Set(['23505', '40P01', '40001']);
 
 export class GroupCommit {
   readonly #pool: pg.Pool;
-  readonly #maxInFlight: number;
-  readonly #maxBatchEvents: number;
-  #queue: Waiting[] = [];
-  #inFlight = 0;
-  #idle: Array<() => void> = [];
+  readonly #queue: Coalescer<Waiting>;
 
   constructor(pool: pg.Pool, options: GroupCommitOptions = {}) {
     this.#pool = pool;
-    this.#maxInFlight = Math.max(1, options.maxInFlight ?? 2);
-    this.#maxBatchEvents = Math.max(1, options.maxBatchEvents ?? 500);
+    this.#queue = new Coalescer<Waiting>({
+      maxInFlight: options.maxInFlight ?? 2,
+      maxWeight: options.maxBatchEvents ?? 500,
+      weight: (w) => w.input.ids.length,
+      send: (batch) => this.#send(batch),
+    });
   }
 
   /** Validates at once (bad input never enters the queue), then appends with the next batch. */
@@ -55,41 +55,12 @@ export class GroupCommit {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.#queue.push({ streamName, expected, input, resolve, reject });
-      this.#pump();
-    });
+    return new Promise<AppendResult>((resolve, reject) => this.#queue.push({ streamName, expected, input, resolve, reject }));
   }
 
   /** Resolves once every append handed in so far has its answer. */
-  async drained(): Promise<void> {
-    if (this.#inFlight === 0 && this.#queue.length === 0) return;
-    await new Promise<void>((resolve) => this.#idle.push(resolve));
-  }
-
-  #pump(): void {
-    while (this.#inFlight < this.#maxInFlight && this.#queue.length > 0) {
-      const batch = this.#take();
-      this.#inFlight += 1;
-      void this.#send(batch).finally(() => {
-        this.#inFlight -= 1;
-        this.#pump();
-        if (this.#inFlight === 0 && this.#queue.length === 0) for (const resolve of this.#idle.splice(0)) resolve();
-      });
-    }
-  }
-
-  /** The oldest waiting appends, up to maxBatchEvents events (always at least one append). */
-  #take(): Waiting[] {
-    let events = 0;
-    let n = 0;
-    while (n < this.#queue.length) {
-      const size = this.#queue[n]?.input.ids.length ?? 0;
-      if (n > 0 && events + size > this.#maxBatchEvents) break;
-      events += size;
-      n += 1;
-    }
-    return this.#queue.splice(0, n);
+  drained(): Promise<void> {
+    return this.#queue.drained();
   }
 
   async #send(batch: Waiting[]): Promise<void> {
