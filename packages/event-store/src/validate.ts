@@ -42,6 +42,17 @@ export function validateStreamName(streamName: unknown): string {
   return streamName;
 }
 
+/**
+ * A name to read by: any string the stores can carry. Empty or over-long names are not errors here (no
+ * such stream exists, so reading one finds nothing), but a NUL or an unpaired surrogate cannot be sent.
+ */
+export function validateStreamNameToRead(streamName: unknown): string {
+  if (typeof streamName !== 'string') fail('streamName', 'must be a string');
+  const problem = textProblem(streamName);
+  if (problem) fail('streamName', problem);
+  return streamName;
+}
+
 export function validateExpectedRevision(expected: unknown): ExpectedRevision {
   if (expected === undefined) return 'any';
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;

@@ -1,7 +1,7 @@
 // The EventStoreDB (KurrentDB) adapter of the event store contract. Same semantics as the
 // PostgreSQL adapter; the hash chain is computed client-side (see append.ts).
 import { EventStoreDBClient, START } from '@eventstore/db-client';
-import { InvalidEventStoreInputError, StreamNotFoundError } from '../errors.js';
+import { StreamNotFoundError } from '../errors.js';
 import type { EventStore, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
 import { headPosition, readAllEvents } from './all-read.js';
 import { appendWithChain, defaultAppendRetry, type AppendRetry } from './append.js';
@@ -10,7 +10,7 @@ import { planFilter } from './filter.js';
 import { StreamFactsCache } from './stream-facts.js';
 import { readStreamEvents } from './stream-read.js';
 import { EventStoreDbSubscription } from './subscription.js';
-import { validateDirection, validateMaxCount, validatePosition, validateRevision } from '../validate.js';
+import { validateDirection, validateMaxCount, validatePosition, validateRevision, validateStreamNameToRead } from '../validate.js';
 
 export { CHAIN_KEY } from './chain-metadata.js';
 export { CLAIM_STREAM_PREFIX } from './event-id-claims.js';
@@ -41,7 +41,7 @@ export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, o
   const open = new Set<Subscription>();
 
   async function* readStream(streamName: string, readOptions: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
-    if (typeof streamName !== 'string') throw new InvalidEventStoreInputError('streamName', 'must be a string');
+    validateStreamNameToRead(streamName);
     const direction = validateDirection(readOptions.direction);
     const fromRevision = validateRevision(readOptions.fromRevision, 'fromRevision');
     const maxCount = validateMaxCount(readOptions.maxCount);

@@ -3,13 +3,14 @@
 import { InvalidEventStoreInputError, StreamNotFoundError } from '../errors.js';
 import type { ReadStreamOptions, RecordedEvent } from '../types.js';
 import type { Queryable } from './append.js';
+import { validateStreamNameToRead } from '../validate.js';
+import { fromPages } from './pages.js';
 import { EVENT_COLUMNS, type EventRow, RAW_TEXT, toRecordedEvent } from './rows.js';
+import { FORWARDS_SQL, type StreamPageReader } from './stream-pages.js';
 
 const PAGE_SIZE = 1000;
 const LAST_REVISION = '9223372036854775807';
 
-const FORWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
-  where e.stream_name = $1 and e.revision >= $2 order by e.revision limit $3`;
 const BACKWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
   where e.stream_name = $1 and e.revision <= $2 order by e.revision desc limit $3`;
 
@@ -26,32 +27,53 @@ export function checkReadStreamOptions(options: ReadStreamOptions): void {
   }
 }
 
-export async function* readStreamEvents(db: Queryable, streamName: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
-  checkReadStreamOptions(options);
-  const backwards = options.direction === 'backwards';
-  let from = options.fromRevision?.toString() ?? (backwards ? LAST_REVISION : '0');
-  let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-  let first = true;
-  while (remaining > 0) {
-    const limit = Math.min(PAGE_SIZE, remaining);
-    const { rows } = await db.query<EventRow>({
-      name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
-      text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
-      values: [streamName, from, limit],
-      rowMode: 'array',
-      types: RAW_TEXT,
-    });
-    if (first && rows.length === 0) {
-      const exists = await db.query('select 1 from event_store.streams where stream_name = $1 and revision >= 0', [streamName]);
-      if (exists.rowCount === 0) throw new StreamNotFoundError(streamName);
-    }
-    first = false;
-    for (const row of rows) yield toRecordedEvent(row);
-    remaining -= rows.length;
-    const last = rows.at(-1);
-    if (rows.length < limit || last === undefined) return;
-    const lastRevision = BigInt(last[2]);
-    if (backwards && lastRevision === 0n) return;
-    from = (backwards ? lastRevision - 1n : lastRevision + 1n).toString();
-  }
+/** `pages`, when given, fetches forwards pages batched with other readers' (stream-pages.ts). */
+export function readStreamEvents(
+  db: Queryable,
+  streamName: string,
+  options: ReadStreamOptions = {},
+  pages?: StreamPageReader,
+): AsyncIterable<RecordedEvent> {
+  return fromPages(() => {
+    // Checked when iteration starts, as before any read: a bad option is the first thing the reader sees.
+    // A name PostgreSQL cannot take would fail every read sharing its query, not only this one.
+    validateStreamNameToRead(streamName);
+    checkReadStreamOptions(options);
+    const backwards = options.direction === 'backwards';
+    let from = options.fromRevision?.toString() ?? (backwards ? LAST_REVISION : '0');
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let first = true;
+    let finished = false;
+    return async () => {
+      if (finished || remaining <= 0) return undefined;
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows =
+        pages !== undefined && !backwards
+          ? await pages.forwardsPage(streamName, from, limit)
+          : (
+              await db.query<EventRow>({
+                name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
+                text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
+                values: [streamName, from, limit],
+                rowMode: 'array',
+                types: RAW_TEXT,
+              })
+            ).rows;
+      if (first && rows.length === 0) {
+        const exists = await db.query('select 1 from event_store.streams where stream_name = $1 and revision >= 0', [streamName]);
+        if (exists.rowCount === 0) throw new StreamNotFoundError(streamName);
+      }
+      first = false;
+      remaining -= rows.length;
+      const last = rows.at(-1);
+      if (rows.length < limit || last === undefined) {
+        finished = true;
+      } else {
+        const lastRevision = BigInt(last[2]);
+        if (backwards && lastRevision === 0n) finished = true;
+        from = (backwards ? lastRevision - 1n : lastRevision + 1n).toString();
+      }
+      return rows.map(toRecordedEvent);
+    };
+  });
 }

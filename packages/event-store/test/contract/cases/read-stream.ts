@@ -1,4 +1,4 @@
-import { StreamNotFoundError } from '../../../src/index.js';
+import { InvalidEventStoreInputError, StreamNotFoundError } from '../../../src/index.js';
 import type { MakeSubject } from '../subject.js';
 import { collect, newEvent, range, thrownBy, uniqueCategory, type TapTest } from '../support.js';
 
@@ -47,5 +47,14 @@ export function readStreamCases(t: TapTest, makeSubject: MakeSubject): void {
     t.equal(error instanceof StreamNotFoundError ? error.streamName : undefined, stream);
     const backwards = await thrownBy(collect(store.readStream(stream, { direction: 'backwards' })));
     t.ok(backwards instanceof StreamNotFoundError, 'backwards too');
+  });
+
+  t.test('readStream of a name no store can hold: empty or long is not found, a NUL is invalid input', async (t) => {
+    const { store, close } = await makeSubject();
+    t.teardown(close);
+    t.ok((await thrownBy(collect(store.readStream('')))) instanceof StreamNotFoundError, 'empty name: StreamNotFoundError');
+    t.ok((await thrownBy(collect(store.readStream('x'.repeat(201))))) instanceof StreamNotFoundError, '201 characters: StreamNotFoundError');
+    const nul = await thrownBy(collect(store.readStream('order-\u0000')));
+    t.ok(nul instanceof InvalidEventStoreInputError && nul.field === 'streamName', 'a NUL: InvalidEventStoreInputError on streamName');
   });
 }
