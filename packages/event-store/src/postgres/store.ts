@@ -4,6 +4,7 @@ import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalP
 import { AppendAnnouncer } from './announce.js';
 import { appendEvents } from './append.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { StreamPageReader, type StreamReadBatchingOptions } from './stream-pages.js';
 import { migrateEventStore } from './migrate.js';
 import { AppendNotifications } from './notifications.js';
 import { readAllEvents } from './read-all.js';
@@ -20,6 +21,8 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** How appends made while others are in flight share a transaction (README "Group commit"); false sends each alone. */
   readonly groupCommit?: GroupCommitOptions | false;
+  /** How stream reads made while others are in flight share a query (README "Batched stream reads"); false reads each alone. */
+  readonly streamReadBatching?: StreamReadBatchingOptions | false;
 }
 
 export interface PostgresEventStore extends EventStore {
@@ -51,6 +54,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const subscriptions = new Set<PostgresSubscription>();
   const groupCommit = options.groupCommit === false ? undefined : new GroupCommit(pool, options.groupCommit);
+  const streamPages = options.streamReadBatching === false ? undefined : new StreamPageReader(pool, options.streamReadBatching);
 
   return {
     pool,
@@ -63,7 +67,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     },
     // Notifies inside the transaction: the NOTIFY is delivered when (and only if) the caller commits.
     appendToStreamInTransaction: (client, streamName, events, appendOptions) => appendEvents(client, streamName, events, appendOptions, true),
-    readStream: (streamName: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> => readStreamEvents(pool, streamName, readOptions),
+    readStream: (streamName: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> => readStreamEvents(pool, streamName, readOptions, streamPages),
     readAll: (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> => readAllEvents(pool, readOptions),
     subscribeToAll(subscribeOptions: SubscribeOptions = {}): Subscription {
       const subscription = new PostgresSubscription({
