@@ -2,10 +2,11 @@
 // delivered position; when a page comes back short it has reached the head and waits for a
 // notification or the poll interval. Rows already committed but not yet visible (an older
 // transaction is still open somewhere) make it re-poll soon instead of waiting a full interval.
-import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
+import type { AllFilter, GlobalPosition, RecordedEvent, Subscription, SubscriptionMessage } from '../types.js';
 import type { Queryable } from './append.js';
 import type { AppendNotifications } from './notifications.js';
-import { checkFilter, hasEventsAfter, readAllPage } from './read-all.js';
+import { comparePositions } from '../position.js';
+import { checkFilter, hasEventsAfter, readAllPage, readFilteredPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
 import { Wakeup } from './wakeup.js';
 
@@ -55,20 +56,32 @@ export class PostgresSubscription implements Subscription {
 
   async *#messages(): AsyncGenerator<SubscriptionMessage> {
     const { db, filter, pollIntervalMs, notifications } = this.#settings;
+    // `position`: the last event delivered (what caught-up reports). `searched`: where the next read
+    // starts; for a filtered subscription it moves on past unmatched events too (readFilteredPage).
     let position = this.#settings.after;
+    let searched = position ?? START_POSITION;
     let reportCaughtUp = true;
     let repollMs = FIRST_REPOLL_MS;
     try {
       while (!this.#closed) {
         this.#wakeup.clear();
-        const page = await readAllPage(db, position ?? START_POSITION, PAGE_SIZE, filter);
+        let page: RecordedEvent[];
+        let horizon: GlobalPosition | undefined;
+        if (filter === undefined) {
+          page = await readAllPage(db, searched, PAGE_SIZE);
+        } else {
+          ({ events: page, horizon } = await readFilteredPage(db, searched, PAGE_SIZE, filter));
+        }
         for (const event of page) {
           if (this.#closed) return;
           yield { kind: 'event', event };
           position = event.position;
+          searched = event.position;
           reportCaughtUp = true;
         }
         if (page.length === PAGE_SIZE) continue;
+        // A short page holds every matching event up to the horizon: none can appear there later.
+        if (horizon !== undefined && comparePositions(horizon, searched) > 0) searched = horizon;
         if (reportCaughtUp) {
           if (this.#closed) return;
           yield { kind: 'caught-up', position };
@@ -76,7 +89,7 @@ export class PostgresSubscription implements Subscription {
         }
         if (this.#closed) return;
         await notifications.ensureConnected();
-        if (await hasEventsAfter(db, position ?? START_POSITION, filter)) {
+        if (await hasEventsAfter(db, searched, filter)) {
           await this.#wakeup.wait(repollMs);
           repollMs = Math.min(repollMs * 2, MAX_REPOLL_MS, pollIntervalMs);
         } else {

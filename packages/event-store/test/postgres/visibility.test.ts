@@ -2,7 +2,8 @@
 // open stays invisible to $all readers until that transaction ends, so no reader can pass over it.
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
-import type { EventStore, GlobalPosition, RecordedEvent, SubscriptionMessage } from '../../src/index.js';
+import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent, type SubscriptionMessage } from '../../src/index.js';
+import { readFilteredPage } from '../../src/postgres/read-all.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, sleep, within } from '../contract/support.js';
 
@@ -130,4 +131,29 @@ t.test('subscribers wake on NOTIFY, not on polling', async (t) => {
   const d = await next();
   t.equal(d.kind === 'event' ? d.event.id : d.kind, late.id, 'arrives soon after the older transaction ends');
   await subscription.close();
+});
+
+t.test('a filtered read moves its search past unmatched events, but never past one still held back', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url });
+  t.teardown(() => store.close());
+  const filter = { streamCategories: ['wanted'] };
+  const start = (await store.headPosition()) ?? { commit: 0n, prepare: 0n };
+  // given unmatched events, then one wanted event in a transaction still open, then more unmatched ones
+  for (let i = 0; i < 5; i += 1) await store.appendToStream(`other-${i}`, [newEvent('Noise')]);
+  const client = await store.pool.connect();
+  await client.query('begin');
+  const held = await store.appendToStreamInTransaction(client, 'wanted-1', [newEvent('Wanted')]);
+  const after = await store.appendToStream('other-late', [newEvent('Noise')]);
+  // when a filtered page is read
+  const first = await readFilteredPage(store.pool, start, 100, filter);
+  t.same(first.events, [], 'nothing wanted is readable yet');
+  t.ok(first.horizon && comparePositions(first.horizon, start) > 0, 'the search moves on past the unmatched events');
+  t.ok(first.horizon && comparePositions(first.horizon, held.position) < 0, 'but stops before the held-back event');
+  t.ok(first.horizon && comparePositions(first.horizon, after.position) < 0, 'and so before every event committed after it');
+  await client.query('commit');
+  client.release();
+  // then, searching on from the horizon, the wanted event is found
+  const second = await readFilteredPage(store.pool, first.horizon ?? start, 100, filter);
+  t.same(second.events.map((e) => e.streamName), ['wanted-1'], 'the held-back event, once committed');
+  t.ok(second.horizon && comparePositions(second.horizon, after.position) >= 0, 'and the horizon reaches the head');
 });
