@@ -54,7 +54,11 @@ t.test('given a live projection, when it is rebuilt, then queries use the old ta
 
   await caughtUp(engine, v1.name, appendedDuring);
   const after = await board(db);
-  t.same(after, { rows: 101, events: 2001, statuses: 'DISPATCHED,REPLIED' }, 'after the switch: the new tables, including the event appended meanwhile');
+  t.match(after, { rows: 101, events: 2001 }, 'after the switch: the new tables, including the event appended meanwhile, once');
+  // The rebuilt rows shout (REPLIED). The event appended meanwhile is applied either by the rebuild
+  // before it switches or, if an open transaction still hid it when the rebuild caught up, by the live
+  // runner just after (which does not shout): once either way.
+  t.match(after.statuses, /^(DISPATCHED,REPLIED|REPLIED,dispatched)$/, 'rows from the new generation');
   t.same(await tables(db), ['work_order_board_g2'], 'the old tables are dropped');
   t.equal(await activeTable(db, v1, 'work_order_board'), 'public.work_order_board_g2');
 
