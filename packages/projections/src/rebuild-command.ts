@@ -20,7 +20,7 @@ export interface RebuildProjectionOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Abort (e.g. on SIGINT) to stop after the batch in progress; run again to resume. */
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
   readonly logger?: Logger;
 }
 

@@ -26,7 +26,8 @@ export interface RebuildProgress {
 export interface RebuildOptions extends ProjectionWorkOptions {
   /** Abort to stop after the batch in progress; run again to resume. */
   readonly signal: AbortSignal;
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Called after each batch; the rebuild waits for it (and so does not switch while it runs). */
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
 
 export type RebuildResult =
@@ -72,12 +73,12 @@ async function build(options: RebuildOptions, building: Generation): Promise<Reb
   const head = await store.headPosition();
   const startPrepare = building.checkpoint?.prepare ?? 0n;
   let eventsThisRun = 0;
-  const report = (checkpoint: GlobalPosition | undefined) => {
+  const report = async (checkpoint: GlobalPosition | undefined) => {
     const span = head ? Number(head.prepare - startPrepare) : 0;
     const covered = checkpoint ? Number(checkpoint.prepare - startPrepare) : 0;
     const fraction = !head ? 1 : span <= 0 ? 1 : Math.min(1, Math.max(0, covered / span));
     const already = Number(building.eventsApplied);
-    options.onProgress?.({
+    await options.onProgress?.({
       projection: projection.name,
       generation: building.generation,
       eventsDone: already + eventsThisRun,
@@ -87,7 +88,7 @@ async function build(options: RebuildOptions, building: Generation): Promise<Reb
       elapsedMs: Date.now() - started,
     });
   };
-  report(building.checkpoint);
+  await report(building.checkpoint);
 
   let switched = false;
   const outcome = await followGeneration({
@@ -95,7 +96,7 @@ async function build(options: RebuildOptions, building: Generation): Promise<Reb
     generation: building,
     onBatch: async (checkpoint, batch) => {
       eventsThisRun += batch.events.length;
-      report(checkpoint);
+      await report(checkpoint);
       if (!batch.caughtUp) return 'continue';
       const current = { ...building, checkpoint };
       switched = (await activateGeneration(db, projection, current)) === 'switched';

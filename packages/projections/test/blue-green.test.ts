@@ -48,7 +48,7 @@ t.test('given a live projection, when it is rebuilt, then queries use the old ta
   t.ok(during.length >= 8, `queried ${during.length} times during the rebuild`);
   t.ok(
     during.every((d) => d.statuses === 'replied' || d.statuses === 'dispatched,replied'),
-    'every query during the rebuild answered from the old tables (lower-case statuses)',
+    `every query during the rebuild answered from the old tables (lower-case statuses): ${during.map((d) => d.statuses).join(' | ')}`,
   );
   t.ok(during.every((d) => d.events >= 2000), 'and never from the half-built new ones');
 
