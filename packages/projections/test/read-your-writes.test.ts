@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import t from 'tap';
 import { CheckpointWatcher, type PositionWaiter } from '../src/index.js';
 import { awaitFreshness } from '../src/http/index.js';
-import { startEngine } from './support/engine.js';
+import { caughtUp, startEngine } from './support/engine.js';
 import { openStore, openStoreAt } from './support/store.js';
 import { workOrderBoard } from './support/work-order-board.js';
 
@@ -74,8 +74,13 @@ t.test('given a position the projection has not reached, then the query answers 
   const invalid = await app.inject({ method: 'GET', url: '/work-orders/workorder-1?after=yesterday' });
   t.equal(invalid.statusCode, 400, 'an unreadable position is a 400');
   t.match(invalid.json(), { type: 'urn:bureau:problem:invalid-position' });
+  // (Once the projection has the event: parallel test files share the server, and their open
+  // transactions can hold its visibility back past the 300 ms above.)
+  await caughtUp(engine, board.name, appended.position);
+  const plainStarted = Date.now();
   const plain = await app.inject({ method: 'GET', url: '/work-orders/workorder-1' });
   t.equal(plain.statusCode, 200, 'without a position the query answers at once');
+  t.ok(Date.now() - plainStarted < 290, 'without waiting the bounded time');
   await app.close();
 });
 
