@@ -24,3 +24,21 @@ t.test('given a request carrying personal data, when it is handled (even logged 
   t.match(text, /"url":"\/citizens"/, 'the path is logged, without its query string');
   t.match(text, /10\.0\.0\.7/, 'a 5xx error is logged server-side in full (it carried no personal data)');
 });
+
+t.test('an error is logged by its type, message, stack and codes, not by what a library hung on it', async (t) => {
+  const { app, logs } = await testApp();
+  t.teardown(() => app.close());
+  const error = Object.assign(new Error('terminating connection due to administrator command'), {
+    code: '57P01',
+    severity: 'FATAL',
+    client: { connectionParameters: { host: '127.0.0.1', user: 'postgres' }, processID: 4242 },
+    detail: `Key (id_number)=(${idNumber}) already exists.`,
+    cause: Object.assign(new Error('socket closed'), { code: 'ECONNRESET' }),
+  });
+  app.log.warn({ err: error }, 'idle PostgreSQL client failed');
+  const line = logs.lines.map((l) => JSON.parse(l) as { msg?: string; err?: Record<string, unknown> }).find((l) => l.msg === 'idle PostgreSQL client failed');
+  t.match(line?.err, { type: 'Error', message: 'terminating connection due to administrator command', code: '57P01', severity: 'FATAL', cause: { message: 'socket closed', code: 'ECONNRESET' } });
+  t.ok(typeof line?.err?.stack === 'string', 'with its stack');
+  t.notOk(line?.err && 'client' in line.err, 'not the client object pg-pool attached');
+  t.notMatch(logs.text(), idNumber, 'nor a driver detail quoting the data');
+});

@@ -1,12 +1,26 @@
 // The pino options every service uses. Request logs carry method, path (no query string, which may
 // hold personal data), status and timing; never headers, never bodies.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { redactionPaths } from './personal-data.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 const pathOnly = (url: string) => url.split('?')[0] ?? url;
+
+// What an error line keeps: which error, where, and the database's codes. Not the other properties
+// libraries hang on errors: pg-pool puts its whole client on a pool error (a screenful of connection
+// state per line), and a driver's free-text fields can quote the data that failed.
+const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'severity', 'routine', 'constraint', 'statusCode', 'rule', 'field'] as const;
+
+function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
+  const full = stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const field of ERROR_FIELDS) if (full[field] !== undefined) kept[field] = full[field];
+  if (error.cause !== undefined) kept.cause = serializeError(error.cause);
+  return kept;
+}
 
 export function loggerOptions(level: LogLevel, serviceName: string): LoggerOptions {
   return {
@@ -16,6 +30,7 @@ export function loggerOptions(level: LogLevel, serviceName: string): LoggerOptio
     serializers: {
       req: (req: FastifyRequest) => ({ method: req.method, url: pathOnly(req.url) }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+      err: serializeError,
     },
   };
 }
