@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
 import { type AppendArrays, prepareAppend } from './append-input.js';
-import { type AppendRow, appendOutcome, appendPrepared, duplicateIdError } from './append.js';
+import { type AppendRow, appendOutcome, appendPrepared } from './append.js';
 import { Coalescer } from './coalescer.js';
 import { RAW_TEXT } from './rows.js';
 
@@ -114,7 +114,8 @@ export class GroupCommit {
       try {
         w.resolve(await appendPrepared(this.#pool, w.streamName, w.expected, w.input));
       } catch (error) {
-        w.reject(duplicateIdError(error) ?? error);
+        // appendPrepared already names a duplicate id.
+        w.reject(error);
       }
     }
   }
