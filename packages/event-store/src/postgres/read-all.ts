@@ -73,8 +73,9 @@ export async function readFilteredPage(
   limit: number,
   filter: AllFilter,
 ): Promise<{ events: RecordedEvent[]; horizon: GlobalPosition | undefined }> {
-  const query = 'streamCategories' in filter ? WITH_HORIZON.category : WITH_HORIZON.typePrefix;
-  const values = [after.commit.toString(), after.prepare.toString(), limit, 'streamCategories' in filter ? filter.streamCategories : filter.eventTypePrefixes];
+  // (A filter is required here, so the `all` variant is never chosen.)
+  const { query, extra } = forFilter({ all: WITH_HORIZON.category, ...WITH_HORIZON }, filter);
+  const values = [after.commit.toString(), after.prepare.toString(), limit, ...extra];
   const { rows } = await db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT });
   const events: RecordedEvent[] = [];
   let horizon: GlobalPosition | undefined;
@@ -85,16 +86,18 @@ export async function readFilteredPage(
   return { events, horizon };
 }
 
+type NamedQuery = { readonly name: string; readonly text: string };
+
+/** The query variant a filter needs, and its values to append after the others. */
+function forFilter(queries: { readonly all: NamedQuery; readonly category: NamedQuery; readonly typePrefix: NamedQuery }, filter: AllFilter | undefined): { query: NamedQuery; extra: unknown[] } {
+  if (filter !== undefined && 'streamCategories' in filter) return { query: queries.category, extra: [filter.streamCategories] };
+  if (filter !== undefined && 'eventTypePrefixes' in filter) return { query: queries.typePrefix, extra: [filter.eventTypePrefixes] };
+  return { query: queries.all, extra: [] };
+}
+
 export async function hasEventsAfter(db: Queryable, after: GlobalPosition, filter?: AllFilter): Promise<boolean> {
-  const values: unknown[] = [after.commit.toString(), after.prepare.toString()];
-  let query: { readonly name: string; readonly text: string } = PENDING.all;
-  if (filter !== undefined && 'streamCategories' in filter) {
-    query = PENDING.category;
-    values.push(filter.streamCategories);
-  } else if (filter !== undefined && 'eventTypePrefixes' in filter) {
-    query = PENDING.typePrefix;
-    values.push(filter.eventTypePrefixes);
-  }
+  const { query, extra } = forFilter(PENDING, filter);
+  const values = [after.commit.toString(), after.prepare.toString(), ...extra];
   const { rows } = await db.query<[number]>({ ...query, values, rowMode: 'array' });
   return rows.length > 0;
 }
@@ -109,15 +112,8 @@ export function checkFilter(filter: AllFilter | undefined): void {
 
 /** The raw rows of one page of $all strictly after `after`, at most `limit`. */
 function fetchRows(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<EventRow[]> {
-  const values: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
-  let query: { readonly name: string; readonly text: string } = QUERIES.all;
-  if (filter !== undefined && 'streamCategories' in filter) {
-    query = QUERIES.category;
-    values.push(filter.streamCategories);
-  } else if (filter !== undefined && 'eventTypePrefixes' in filter) {
-    query = QUERIES.typePrefix;
-    values.push(filter.eventTypePrefixes);
-  }
+  const { query, extra } = forFilter(QUERIES, filter);
+  const values = [after.commit.toString(), after.prepare.toString(), limit, ...extra];
   return db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT }).then((r) => r.rows);
 }
 
