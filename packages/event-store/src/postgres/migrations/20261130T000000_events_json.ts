@@ -25,7 +25,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 
 // The append function of 20251129T000000_create_event_store (its comments explain each step), as it
 // was but for the type its data and metadata texts are cast to.
-function appendFunction(type: 'json' | 'jsonb') {
+export function appendFunction(type: 'json' | 'jsonb') {
   const cast = sql.raw(type);
   return sql`
       create or replace function event_store.append_to_stream(
