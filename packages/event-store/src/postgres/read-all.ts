@@ -26,64 +26,64 @@ const QUERIES = {
   },
 } as const;
 
-// Any matching event after a position, visible or not yet. A subscriber asks after reading a short page:
-// a row it did not get is either held back by an older transaction or became visible after its read
-// (and its notification was already spent), so either way it must look again soon, not at the next poll.
-// Asked as "the first such row", not EXISTS: PostgreSQL drops ORDER BY and LIMIT inside EXISTS and
-// then prefers a sequential scan, which read the whole table on every check (23 ms at 200,000 events).
-// With them the plan walks the global-order index from the position and stops at the first match.
-const FIRST_AFTER = 'order by e.transaction_id, e.sequence limit 1';
-const PENDING = {
-  all: { name: 'event_store_pending', text: `select 1 from event_store.events e where ${AFTER} ${FIRST_AFTER}` },
-  category: {
-    name: 'event_store_pending_by_category',
-    text: `select 1 from event_store.events e where ${AFTER} and split_part(e.stream_name, '-', 1) = any($3::text[]) ${FIRST_AFTER}`,
-  },
-  typePrefix: {
-    name: 'event_store_pending_by_type_prefix',
-    text: `select 1 from event_store.events e where ${AFTER} and e.type ^@ any($3::text[]) ${FIRST_AFTER}`,
-  },
-} as const;
-
-// A filtered page, plus (as a last row with no event id) the newest visible position in the same
-// snapshot: when the page comes back short, every visible event up to there has been looked at, so a
-// filtered subscriber moves its search on to there instead of passing over the same unmatched events
-// (another category's thousands) on every poll.
+// A subscriber's page: the page of visible events, and a last row with no event id that says two things
+// about the same snapshot (README "Global order"):
+//  - the horizon, the newest visible position: when the page comes back short, every visible event up
+//    to there has been looked at, so the subscriber moves its search on to there instead of passing
+//    over the same unmatched events (another category's thousands) on every poll;
+//  - whether a matching event exists after max(horizon, start), visible or not: one held back by an
+//    older open transaction, which will become readable without any notification, so the subscriber
+//    must look again soon rather than at the next poll. (One committed after this snapshot notifies.)
+// Asked in the page's own statement, not a second one, so a subscriber's round costs one round trip.
+// The look-ahead is a scalar subquery with ORDER BY and LIMIT 1, not EXISTS: PostgreSQL drops those
+// inside EXISTS and then prefers a sequential scan (23 ms at 200,000 events); this walks the
+// global-order index from the bound and stops at the first match.
 const HORIZON = `horizon as (select e.transaction_id, e.sequence from event_store.events e where ${VISIBLE}
   order by e.transaction_id desc, e.sequence desc limit 1)`;
-const HORIZON_ROW = `select null::uuid, null::text, null::int8, h.transaction_id, h.sequence, null::text, null::json, null::json, null::int8, null::bytea from horizon h`;
-const WITH_HORIZON = {
-  category: {
-    name: 'event_store_read_all_by_category_with_horizon',
-    text: `with page as (${QUERIES.category.text}), ${HORIZON} select * from page union all ${HORIZON_ROW} order by 4, 5, 1 nulls last`,
-  },
-  typePrefix: {
-    name: 'event_store_read_all_by_type_prefix_with_horizon',
-    text: `with page as (${QUERIES.typePrefix.text}), ${HORIZON} select * from page union all ${HORIZON_ROW} order by 4, 5, 1 nulls last`,
-  },
+const BOUND = `bound as (select h.transaction_id as h_commit, h.sequence as h_prepare,
+    case when h.transaction_id is null or (h.transaction_id, h.sequence) < ($1::xid8, $2::int8) then $1::xid8 else h.transaction_id end as commit,
+    case when h.transaction_id is null or (h.transaction_id, h.sequence) < ($1::xid8, $2::int8) then $2::int8 else h.sequence end as prepare
+  from (select 1) one left join horizon h on true)`;
+const trailer = (match: string) => `select null::uuid, null::text, null::int8, b.h_commit, b.h_prepare, null::text, null::json, null::json, null::int8, null::bytea,
+    (select 1 from event_store.events e where (e.transaction_id, e.sequence) > (b.commit, b.prepare) ${match} ${'order by e.transaction_id, e.sequence limit 1'}) is not null
+  from bound b`;
+const subscriptionPage = (name: string, page: string, match: string) => ({
+  name,
+  text: `with page as (${page}), ${HORIZON}, ${BOUND}
+    select *, null::bool from page union all ${trailer(match)}
+    order by 4, 5, 1 nulls last`,
+});
+const SUBSCRIPTION_PAGES = {
+  all: subscriptionPage('event_store_subscription_page', QUERIES.all.text, ''),
+  category: subscriptionPage('event_store_subscription_page_by_category', QUERIES.category.text, "and split_part(e.stream_name, '-', 1) = any($4::text[])"),
+  typePrefix: subscriptionPage('event_store_subscription_page_by_type_prefix', QUERIES.typePrefix.text, 'and e.type ^@ any($4::text[])'),
 } as const;
 
-/**
- * One filtered page strictly after `after`, and the horizon: the newest position visible to the same
- * read, before which no matching event can appear later (README "Global order").
- */
-export async function readFilteredPage(
-  db: Queryable,
-  after: GlobalPosition,
-  limit: number,
-  filter: AllFilter,
-): Promise<{ events: RecordedEvent[]; horizon: GlobalPosition | undefined }> {
-  // (A filter is required here, so the `all` variant is never chosen.)
-  const { query, extra } = forFilter({ all: WITH_HORIZON.category, ...WITH_HORIZON }, filter);
+export interface SubscriptionPage {
+  readonly events: RecordedEvent[];
+  /** The newest position visible to the same read; undefined while nothing is. */
+  readonly horizon: GlobalPosition | undefined;
+  /** A matching event lies after max(horizon, `after`), not yet readable: look again soon. */
+  readonly pending: boolean;
+}
+
+/** One page strictly after `after` for a subscriber, with its horizon and look-ahead (above). */
+export async function readSubscriptionPage(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<SubscriptionPage> {
+  const { query, extra } = forFilter(SUBSCRIPTION_PAGES, filter);
   const values = [after.commit.toString(), after.prepare.toString(), limit, ...extra];
-  const { rows } = await db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT });
+  const { rows } = await db.query<[...EventRow, string | null]>({ ...query, values, rowMode: 'array', types: RAW_TEXT });
   const events: RecordedEvent[] = [];
   let horizon: GlobalPosition | undefined;
+  let pending = false;
   for (const row of rows) {
-    if ((row[0] as string | null) === null) horizon = { commit: BigInt(row[3]), prepare: BigInt(row[4]) };
-    else events.push(toRecordedEvent(row));
+    if ((row[0] as string | null) !== null) {
+      events.push(toRecordedEvent(row as unknown as EventRow));
+      continue;
+    }
+    if (row[3] !== null) horizon = { commit: BigInt(row[3]), prepare: BigInt(row[4]) };
+    pending = row[10] === 't';
   }
-  return { events, horizon };
+  return { events, horizon, pending };
 }
 
 type NamedQuery = { readonly name: string; readonly text: string };
@@ -93,13 +93,6 @@ function forFilter(queries: { readonly all: NamedQuery; readonly category: Named
   if (filter !== undefined && 'streamCategories' in filter) return { query: queries.category, extra: [filter.streamCategories] };
   if (filter !== undefined && 'eventTypePrefixes' in filter) return { query: queries.typePrefix, extra: [filter.eventTypePrefixes] };
   return { query: queries.all, extra: [] };
-}
-
-export async function hasEventsAfter(db: Queryable, after: GlobalPosition, filter?: AllFilter): Promise<boolean> {
-  const { query, extra } = forFilter(PENDING, filter);
-  const values = [after.commit.toString(), after.prepare.toString(), ...extra];
-  const { rows } = await db.query<[number]>({ ...query, values, rowMode: 'array' });
-  return rows.length > 0;
 }
 
 export function checkFilter(filter: AllFilter | undefined): void {
@@ -115,11 +108,6 @@ function fetchRows(db: Queryable, after: GlobalPosition, limit: number, filter?:
   const { query, extra } = forFilter(QUERIES, filter);
   const values = [after.commit.toString(), after.prepare.toString(), limit, ...extra];
   return db.query<EventRow>({ ...query, values, rowMode: 'array', types: RAW_TEXT }).then((r) => r.rows);
-}
-
-/** One page of $all strictly after `after`, at most `limit` events. */
-export async function readAllPage(db: Queryable, after: GlobalPosition, limit: number, filter?: AllFilter): Promise<RecordedEvent[]> {
-  return (await fetchRows(db, after, limit, filter)).map(toRecordedEvent);
 }
 
 /**

@@ -5,14 +5,13 @@ import type { ReadStreamOptions, RecordedEvent } from '../types.js';
 import type { Queryable } from './append.js';
 import { validateStreamNameToRead } from '../validate.js';
 import { fromPages } from './pages.js';
-import { EVENT_COLUMNS, type EventRow, RAW_TEXT, toRecordedEvent } from './rows.js';
-import { FORWARDS_SQL, type StreamPageReader } from './stream-pages.js';
+import { RAW_TEXT, toRecordedEvent } from './rows.js';
+import { FORWARDS_SQL, pageSql, streamPageOf, type FlaggedRow, type StreamPage, type StreamPageReader } from './stream-pages.js';
 
 const PAGE_SIZE = 1000;
 const LAST_REVISION = '9223372036854775807';
 
-const BACKWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
-  where e.stream_name = $1 and e.revision <= $2 order by e.revision desc limit $3`;
+const BACKWARDS_SQL = pageSql('backwards');
 
 export function checkReadStreamOptions(options: ReadStreamOptions): void {
   const { direction, fromRevision, maxCount } = options;
@@ -47,22 +46,22 @@ export function readStreamEvents(
     return async () => {
       if (finished || remaining <= 0) return undefined;
       const limit = Math.min(PAGE_SIZE, remaining);
-      const rows =
+      const page: StreamPage =
         pages !== undefined && !backwards
           ? await pages.forwardsPage(streamName, from, limit)
-          : (
-              await db.query<EventRow>({
-                name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
-                text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
-                values: [streamName, from, limit],
-                rowMode: 'array',
-                types: RAW_TEXT,
-              })
-            ).rows;
-      if (first && rows.length === 0) {
-        const exists = await db.query('select 1 from event_store.streams where stream_name = $1 and revision >= 0', [streamName]);
-        if (exists.rowCount === 0) throw new StreamNotFoundError(streamName);
-      }
+          : streamPageOf(
+              (
+                await db.query<FlaggedRow>({
+                  name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
+                  text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
+                  values: [streamName, from, limit],
+                  rowMode: 'array',
+                  types: RAW_TEXT,
+                })
+              ).rows,
+            );
+      if (first && !page.streamExists) throw new StreamNotFoundError(streamName);
+      const rows = page.rows;
       first = false;
       remaining -= rows.length;
       const last = rows.at(-1);

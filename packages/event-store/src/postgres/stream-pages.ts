@@ -17,20 +17,53 @@ interface PageRequest {
   readonly streamName: string;
   readonly from: string;
   readonly limit: number;
-  readonly resolve: (rows: EventRow[]) => void;
+  readonly resolve: (page: StreamPage) => void;
   readonly reject: (error: unknown) => void;
 }
 
-export const FORWARDS_SQL = `select ${EVENT_COLUMNS} from event_store.events e
-  where e.stream_name = $1 and e.revision >= $2 order by e.revision limit $3`;
+/**
+ * One page of a stream, and whether the stream exists: a page comes back empty both past a stream's end
+ * and for a stream never written, and a reader must tell them apart (StreamNotFoundError). Asked in the
+ * same query, by a join with the stream's row, so an empty page costs no second round trip. A page
+ * with no events is one row with a null event id.
+ */
+export interface StreamPage {
+  readonly rows: EventRow[];
+  readonly streamExists: boolean;
+}
 
-const PAGES_SQL = `select q.ord, ${EVENT_COLUMNS}
+/** An event row, then whether its stream exists (`t`, or `f`/null), then (batched only) the request's number. */
+export type FlaggedRow = [...row: EventRow, streamExists: string | null, ord?: string];
+
+const STREAM_EXISTS = 's.revision >= 0';
+
+/** One stream's page, in either direction: $1 stream, $2 first revision wanted, $3 most events. */
+export const pageSql = (direction: 'forwards' | 'backwards') => {
+  const [compare, order] = direction === 'forwards' ? ['>=', 'e.revision'] : ['<=', 'e.revision desc'];
+  return `select ${EVENT_COLUMNS}, ${STREAM_EXISTS}
+  from (select $1::text as stream_name) q
+  left join event_store.streams s on s.stream_name = q.stream_name
+  left join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision ${compare} $2
+                     order by ${order} limit $3) e on true
+  order by ${order}`;
+};
+
+export const FORWARDS_SQL = pageSql('forwards');
+
+const PAGES_SQL = `select ${EVENT_COLUMNS}, ${STREAM_EXISTS}, q.ord
   from unnest($1::text[], $2::int8[], $3::int8[]) with ordinality q(stream_name, from_revision, max_count, ord)
-  cross join lateral (select * from event_store.events s where s.stream_name = q.stream_name and s.revision >= q.from_revision
-                       order by s.revision limit q.max_count) e
+  left join event_store.streams s on s.stream_name = q.stream_name
+  left join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision >= q.from_revision
+                     order by e.revision limit q.max_count) e on true
   order by q.ord, e.revision`;
 
-type OrdinalRow = [ord: string, ...row: EventRow];
+/** The rows of one page query (or of one stream's part of a batched one) as a page. */
+export function streamPageOf(rows: readonly FlaggedRow[]): StreamPage {
+  const first = rows[0];
+  if (first === undefined || first[0] === null) return { rows: [], streamExists: first?.[10] === 't' };
+  // Event rows carry the flag (and ord) after the event's columns, where the row mapper does not look.
+  return { rows: rows as unknown as EventRow[], streamExists: true };
+}
 
 export class StreamPageReader {
   readonly #pool: pg.Pool;
@@ -47,7 +80,7 @@ export class StreamPageReader {
   }
 
   /** Up to `limit` events of the stream from revision `from` on, in revision order. */
-  forwardsPage(streamName: string, from: string, limit: number): Promise<EventRow[]> {
+  forwardsPage(streamName: string, from: string, limit: number): Promise<StreamPage> {
     return new Promise((resolve, reject) => this.#queue.push({ streamName, from, limit, resolve, reject }));
   }
 
@@ -55,26 +88,26 @@ export class StreamPageReader {
     try {
       if (batch.length === 1) {
         const [only] = batch as [PageRequest];
-        const { rows } = await this.#pool.query<EventRow>({
+        const { rows } = await this.#pool.query<FlaggedRow>({
           name: 'event_store_read_stream_forwards',
           text: FORWARDS_SQL,
           values: [only.streamName, only.from, only.limit],
           rowMode: 'array',
           types: RAW_TEXT,
         });
-        only.resolve(rows);
+        only.resolve(streamPageOf(rows));
         return;
       }
-      const { rows } = await this.#pool.query<OrdinalRow>({
+      const { rows } = await this.#pool.query<FlaggedRow>({
         name: 'event_store_read_stream_pages',
         text: PAGES_SQL,
         values: [batch.map((r) => r.streamName), batch.map((r) => r.from), batch.map((r) => r.limit)],
         rowMode: 'array',
         types: RAW_TEXT,
       });
-      const pages: EventRow[][] = batch.map(() => []);
-      for (const row of rows) pages[Number(row[0]) - 1]?.push(row.slice(1) as EventRow);
-      batch.forEach((request, i) => request.resolve(pages[i] ?? []));
+      const pages: FlaggedRow[][] = batch.map(() => []);
+      for (const row of rows) pages[Number(row[11]) - 1]?.push(row);
+      batch.forEach((request, i) => request.resolve(streamPageOf(pages[i] ?? [])));
     } catch (error) {
       for (const request of batch) request.reject(error);
     }

@@ -1,12 +1,13 @@
 // Catch-up then live subscription to $all. Each round reads pages of visible events after the last
 // delivered position; when a page comes back short it has reached the head and waits for a
 // notification or the poll interval. Rows already committed but not yet visible (an older
-// transaction is still open somewhere) make it re-poll soon instead of waiting a full interval.
-import type { AllFilter, GlobalPosition, RecordedEvent, Subscription, SubscriptionMessage } from '../types.js';
+// transaction is still open somewhere) make it re-poll soon instead of waiting a full interval; the
+// page's own query says whether there are any (readSubscriptionPage), so each round is one query.
+import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
 import type { Queryable } from './append.js';
 import type { AppendNotifications } from './notifications.js';
 import { comparePositions } from '../position.js';
-import { checkFilter, hasEventsAfter, readAllPage, readFilteredPage } from './read-all.js';
+import { checkFilter, readSubscriptionPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
 import { Wakeup } from './wakeup.js';
 
@@ -57,7 +58,7 @@ export class PostgresSubscription implements Subscription {
   async *#messages(): AsyncGenerator<SubscriptionMessage> {
     const { db, filter, pollIntervalMs, notifications } = this.#settings;
     // `position`: the last event delivered (what caught-up reports). `searched`: where the next read
-    // starts; for a filtered subscription it moves on past unmatched events too (readFilteredPage).
+    // starts; it moves on to the page's horizon, past unmatched events too (readSubscriptionPage).
     let position = this.#settings.after;
     let searched = position ?? START_POSITION;
     let reportCaughtUp = true;
@@ -65,13 +66,7 @@ export class PostgresSubscription implements Subscription {
     try {
       while (!this.#closed) {
         this.#wakeup.clear();
-        let page: RecordedEvent[];
-        let horizon: GlobalPosition | undefined;
-        if (filter === undefined) {
-          page = await readAllPage(db, searched, PAGE_SIZE);
-        } else {
-          ({ events: page, horizon } = await readFilteredPage(db, searched, PAGE_SIZE, filter));
-        }
+        const { events: page, horizon, pending } = await readSubscriptionPage(db, searched, PAGE_SIZE, filter);
         for (const event of page) {
           if (this.#closed) return;
           yield { kind: 'event', event };
@@ -89,7 +84,7 @@ export class PostgresSubscription implements Subscription {
         }
         if (this.#closed) return;
         await notifications.ensureConnected();
-        if (await hasEventsAfter(db, searched, filter)) {
+        if (pending) {
           await this.#wakeup.wait(repollMs);
           repollMs = Math.min(repollMs * 2, MAX_REPOLL_MS, pollIntervalMs);
         } else {

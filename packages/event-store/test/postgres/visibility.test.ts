@@ -3,7 +3,7 @@
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent, type SubscriptionMessage } from '../../src/index.js';
-import { readFilteredPage } from '../../src/postgres/read-all.js';
+import { readSubscriptionPage } from '../../src/postgres/read-all.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, sleep, within } from '../contract/support.js';
 
@@ -145,7 +145,7 @@ t.test('a filtered read moves its search past unmatched events, but never past o
   const held = await store.appendToStreamInTransaction(client, 'wanted-1', [newEvent('Wanted')]);
   const after = await store.appendToStream('other-late', [newEvent('Noise')]);
   // when a filtered page is read
-  const first = await readFilteredPage(store.pool, start, 100, filter);
+  const first = await readSubscriptionPage(store.pool, start, 100, filter);
   t.same(first.events, [], 'nothing wanted is readable yet');
   t.ok(first.horizon && comparePositions(first.horizon, start) > 0, 'the search moves on past the unmatched events');
   t.ok(first.horizon && comparePositions(first.horizon, held.position) < 0, 'but stops before the held-back event');
@@ -154,11 +154,11 @@ t.test('a filtered read moves its search past unmatched events, but never past o
   client.release();
   // then, searching on from the horizon, the wanted event is found (once visible: test files in
   // parallel share the server, and any of their open transactions holds the line back a moment)
-  let second = await readFilteredPage(store.pool, first.horizon ?? start, 100, filter);
+  let second = await readSubscriptionPage(store.pool, first.horizon ?? start, 100, filter);
   const reachedHead = (r: typeof second) => r.events.length > 0 && r.horizon !== undefined && comparePositions(r.horizon, after.position) >= 0;
   for (const deadline = Date.now() + 10_000; !reachedHead(second) && Date.now() < deadline; ) {
     await sleep(20);
-    second = await readFilteredPage(store.pool, first.horizon ?? start, 100, filter);
+    second = await readSubscriptionPage(store.pool, first.horizon ?? start, 100, filter);
   }
   t.same(second.events.map((e) => e.streamName), ['wanted-1'], 'the held-back event, once committed');
   t.ok(second.horizon && comparePositions(second.horizon, after.position) >= 0, 'and the horizon reaches the head');
