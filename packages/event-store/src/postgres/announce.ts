@@ -5,25 +5,28 @@
 // a commit), and its appends never wait on the server-wide lock that notifying transactions take at
 // commit. Other processes thus hear of an append within about NOTIFY_INTERVAL_MS plus a round trip.
 import type { Queryable } from './append.js';
-import { APPEND_CHANNEL } from './notifications.js';
+import { APPEND_CHANNEL, type LocalAppend } from './notifications.js';
 
 export const NOTIFY_INTERVAL_MS = 5;
-const NOTIFY_SQL = `select set_config('synchronous_commit', 'off', true), pg_notify('${APPEND_CHANNEL}', '')`;
+const NOTIFY_SQL = `select set_config('synchronous_commit', 'off', true), pg_notify('${APPEND_CHANNEL}', $1)`;
 
 export class AppendAnnouncer {
   readonly #db: Queryable;
-  readonly #wakeLocal: () => void;
+  readonly #wakeLocal: (appended: LocalAppend) => void;
+  readonly #selfId: string;
   #inFlight: Promise<void> | undefined;
   #again = false;
   #closed = false;
 
-  constructor(db: Queryable, wakeLocal: () => void) {
+  /** `selfId`: the payload this process's listener knows as its own (notifications.ts). */
+  constructor(db: Queryable, selfId: string, wakeLocal: (appended: LocalAppend) => void) {
+    this.#selfId = selfId;
     this.#db = db;
     this.#wakeLocal = wakeLocal;
   }
 
-  announce(): void {
-    this.#wakeLocal();
+  announce(appended: LocalAppend): void {
+    this.#wakeLocal(appended);
     if (this.#closed) return;
     if (this.#inFlight !== undefined) {
       this.#again = true;
@@ -39,7 +42,7 @@ export class AppendAnnouncer {
       this.#again = false;
       const started = Date.now();
       // Best effort: listeners that miss it still poll.
-      await this.#db.query({ name: 'event_store_notify', text: NOTIFY_SQL }).catch(() => undefined);
+      await this.#db.query({ name: 'event_store_notify', text: NOTIFY_SQL, values: [this.#selfId] }).catch(() => undefined);
       const rest = NOTIFY_INTERVAL_MS - (Date.now() - started);
       if (rest > 0 && !this.#closed) await new Promise((resolve) => setTimeout(resolve, rest));
     } while (this.#again && !this.#closed);

@@ -1,14 +1,30 @@
 // Wakes subscriptions the moment an append commits: one dedicated connection per store LISTENs on the
 // channel the append function notifies. Best effort by design: if it drops, subscriptions still poll,
 // and it reconnects at their next wait.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 export const APPEND_CHANNEL = 'event_store_appended';
+
+/** What this process appended, when it says: a listener that cannot want it need not wake. */
+export interface LocalAppend {
+  readonly streamName: string;
+  readonly types: readonly string[];
+}
+
+/** Called on every append: `appended` is this process's own append, undefined for news from the server. */
+export type AppendListener = (appended?: LocalAppend) => void;
 const RECONNECT_PAUSE_MS = 1000;
 
 export class AppendNotifications {
   readonly #connectionString: string;
-  readonly #listeners = new Set<() => void>();
+  /**
+   * The payload of this store's own NOTIFYs (announce.ts). They come back on its LISTEN connection too,
+   * and say nothing its local wake-ups did not; ignored, so a filtered subscriber does not read a page
+   * after every few of the service's appends. (The append function's own NOTIFY has an empty payload.)
+   */
+  readonly selfId = randomUUID();
+  readonly #listeners = new Set<AppendListener>();
   #client: pg.Client | undefined;
   #connecting: Promise<void> | undefined;
   #lastAttempt = 0;
@@ -18,7 +34,7 @@ export class AppendNotifications {
   }
 
   /** Calls `listener` on every notification until the returned function is called. */
-  listen(listener: () => void): () => Promise<void> {
+  listen(listener: AppendListener): () => Promise<void> {
     this.#listeners.add(listener);
     void this.ensureConnected();
     return async () => {
@@ -28,8 +44,8 @@ export class AppendNotifications {
   }
 
   /** Wakes this process's listeners without a round trip (the store's own appends). */
-  wakeLocal(): void {
-    for (const listener of this.#listeners) listener();
+  wakeLocal(appended?: LocalAppend): void {
+    for (const listener of this.#listeners) listener(appended);
   }
 
   /** Connects (again) when someone listens and no connection is up; never throws. */
@@ -52,7 +68,9 @@ export class AppendNotifications {
     // A broken listening connection only costs latency: subscriptions fall back to polling.
     client.on('error', drop);
     client.on('end', drop);
-    client.on('notification', () => this.wakeLocal());
+    client.on('notification', (message) => {
+      if (message.payload !== this.selfId) this.wakeLocal();
+    });
     try {
       await client.connect();
       await client.query(`listen ${APPEND_CHANNEL}`);

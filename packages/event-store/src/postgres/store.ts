@@ -50,7 +50,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   // crash the process.
   pool.on('error', () => undefined);
   const notifications = new AppendNotifications(options.connectionString);
-  const announcer = new AppendAnnouncer(pool, () => notifications.wakeLocal());
+  const announcer = new AppendAnnouncer(pool, notifications.selfId, (appended) => notifications.wakeLocal(appended));
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const subscriptions = new Set<PostgresSubscription>();
   const groupCommit = options.groupCommit === false ? undefined : new GroupCommit(pool, options.groupCommit);
@@ -62,7 +62,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       const result = groupCommit
         ? await groupCommit.append(streamName, events, appendOptions?.expectedRevision)
         : await appendEvents(pool, streamName, events, appendOptions);
-      announcer.announce();
+      announcer.announce({ streamName, types: events.map((e) => e.type) });
       return result;
     },
     // Notifies inside the transaction: the NOTIFY is delivered when (and only if) the caller commits.

@@ -5,7 +5,7 @@
 // page's own query says whether there are any (readSubscriptionPage), so each round is one query.
 import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
 import type { Queryable } from './append.js';
-import type { AppendNotifications } from './notifications.js';
+import type { AppendNotifications, LocalAppend } from './notifications.js';
 import { comparePositions } from '../position.js';
 import { checkFilter, readSubscriptionPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
@@ -36,7 +36,12 @@ export class PostgresSubscription implements Subscription {
   constructor(settings: SubscriptionSettings) {
     checkFilter(settings.filter);
     this.#settings = settings;
-    this.#stopListening = settings.notifications.listen(() => this.#wakeup.signal());
+    const filter = settings.filter;
+    // This process's own appends say what they wrote: one the filter refuses is no news (a filtered
+    // subscriber, such as the calendar's, would otherwise read a page after every append of the service).
+    this.#stopListening = settings.notifications.listen((appended) => {
+      if (appended === undefined || filter === undefined || matches(filter, appended)) this.#wakeup.signal();
+    });
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
@@ -96,4 +101,10 @@ export class PostgresSubscription implements Subscription {
       await this.close();
     }
   }
+}
+
+/** The filter's rule (read-all.ts's SQL) applied to an append: category is the name up to the first '-'. */
+export function matches(filter: AllFilter, appended: LocalAppend): boolean {
+  if ('streamCategories' in filter) return filter.streamCategories.includes(appended.streamName.split('-', 1)[0] ?? '');
+  return appended.types.some((type) => filter.eventTypePrefixes.some((prefix) => type.startsWith(prefix)));
 }

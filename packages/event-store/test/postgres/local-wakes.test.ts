@@ -1,0 +1,70 @@
+// Who wakes a live subscriber. This process's own appends wake it directly, and only when its filter
+// could want them; its own NOTIFYs, which come back on its LISTEN connection, are ignored; another
+// process's appends (here, a second store) wake every subscriber. Counted by the page queries the
+// subscriber makes, with a poll interval far longer than the test, so every read is a wake-up's.
+import t from 'tap';
+import { freshDatabase } from '@bureau/testing';
+import type pg from 'pg';
+import { createPostgresEventStore } from '../../src/postgres/index.js';
+import { matches } from '../../src/postgres/subscription.js';
+import { newEvent, sleep, within } from '../contract/support.js';
+
+const url = await freshDatabase(t);
+
+/** Counts the queries named `name` sent through the pool. */
+function countQueries(pool: pg.Pool, name: string): () => number {
+  let count = 0;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (typeof config === 'object' && config !== null && (config as { name?: string }).name === name) count += 1;
+    return query(config, ...rest);
+  };
+  return () => count;
+}
+
+t.test('the filter rule on a local append', async (t) => {
+  t.ok(matches({ streamCategories: ['calendar'] }, { streamName: 'calendar-2026', types: ['X'] }), 'category: the name up to the first dash');
+  t.notOk(matches({ streamCategories: ['calendar'] }, { streamName: 'calendars-2026', types: ['X'] }), 'not a longer category');
+  t.notOk(matches({ streamCategories: ['calendar'] }, { streamName: 'work_order-calendar', types: ['X'] }), 'not a later part of the name');
+  t.ok(matches({ streamCategories: ['calendar'] }, { streamName: 'calendar', types: ['X'] }), 'a name without a dash is its own category');
+  t.ok(matches({ eventTypePrefixes: ['Work'] }, { streamName: 's-1', types: ['Noted', 'WorkOrderDispatched'] }), 'type prefix: any event of the append');
+  t.notOk(matches({ eventTypePrefixes: ['Work'] }, { streamName: 's-1', types: ['Noted'] }), 'no event with the prefix');
+});
+
+t.test('a filtered subscriber reads only when an append could concern it', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, pollIntervalMs: 600_000 });
+  const other = await createPostgresEventStore({ connectionString: url, migrate: false });
+  t.teardown(() => Promise.all([store.close(), other.close()]));
+  const reads = countQueries(store.pool, 'event_store_subscription_page_by_category');
+  const subscription = store.subscribeToAll({ after: await store.headPosition(), filter: { streamCategories: ['wanted'] } });
+  const iterator = subscription[Symbol.asyncIterator]();
+  t.teardown(() => subscription.close());
+  const first = await within(5_000, 'caught up', iterator.next());
+  t.equal(first.value?.kind, 'caught-up', 'caught up at the head');
+  // Asked for the next message: the subscriber now waits for a wake-up (a paused generator would not read).
+  const nextMessage = iterator.next();
+  await sleep(100);
+
+  const before = reads();
+  for (let i = 0; i < 20; i += 1) await store.appendToStream(`unwanted-${i}`, [newEvent('Noise')]);
+  await sleep(200);
+  t.equal(reads(), before, "twenty of this process's appends to another category: no read at all");
+
+  const wanted = await store.appendToStream('wanted-1', [newEvent('Wanted')]);
+  const next = await within(5_000, 'the wanted event', nextMessage);
+  t.equal(next.value?.kind === 'event' ? next.value.event.position.prepare : undefined, wanted.position.prepare, 'an append it wants wakes it at once');
+
+  await sleep(100);
+  const quiet = reads();
+  const remote = await other.appendToStream('wanted-2', [newEvent('Wanted')]);
+  let got: bigint | undefined;
+  for (;;) {
+    const message = await within(5_000, "another process's event", iterator.next());
+    if (message.value?.kind === 'event') {
+      got = message.value.event.position.prepare;
+      break;
+    }
+  }
+  t.equal(got, remote.position.prepare, "another process's append reaches it by NOTIFY, long before the poll");
+  t.ok(reads() > quiet, 'by reading again');
+});
