@@ -39,6 +39,8 @@ export class DeadlineTimerLoop {
   private readonly wakeup = new Wakeup();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
+  /** While the loop sleeps: when (on its clock) it will look again. Undefined while it is looking. */
+  private sleepingUntil: number | undefined;
 
   constructor(private readonly options: FiringLoopOptions) {}
 
@@ -55,11 +57,16 @@ export class DeadlineTimerLoop {
     this.wakeup.wake();
   }
 
-  scheduled(position: GlobalPosition): void {
-    this.options.committed(position).then(
-      () => this.wakeup.wake(),
-      () => this.wakeup.wake(),
-    );
+  /**
+   * New timers, the earliest due at `earliest`, are being committed at `position`. The loop re-plans
+   * once they are, unless it will look again before `earliest` anyway: under a stream of new orders,
+   * whose timers fall due hours later, it would otherwise query the timers after every batch.
+   */
+  scheduled(position: GlobalPosition, earliest: Date): void {
+    const replan = () => {
+      if (this.sleepingUntil === undefined || earliest.getTime() < this.sleepingUntil) this.wakeup.wake();
+    };
+    this.options.committed(position).then(replan, replan);
   }
 
   /** Fires every timer due now; returns how many it handled. */
@@ -109,7 +116,9 @@ export class DeadlineTimerLoop {
         if (!notCreatedYet(error)) logger.warn({ err: errorFacts(error) }, 'deadline timers could not be read; trying again');
         pause = Math.min(maxSleepMs, 1_000);
       }
+      this.sleepingUntil = clock().getTime() + pause;
       await this.wakeup.sleep(pause, signal);
+      this.sleepingUntil = undefined;
     }
   }
 }

@@ -59,7 +59,7 @@ async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPlugi
     ...options.engine,
     store: app.eventStore,
     pool: app.pg,
-    projections: [timersProjection({ onScheduled: (position) => loop.scheduled(position) })],
+    projections: [timersProjection({ onScheduled: (position, earliest) => loop.scheduled(position, earliest) })],
     logger: app.log,
   });
   app.decorate('deadlineTimers', { wake: () => loop.wake(), fireDue: () => loop.fireDue(), engine, db });

@@ -16,8 +16,11 @@ const STREAM_PREFIX = `${workOrderStreamCategory}-`;
 type Followup = { readonly kind: 'cancel' } | { readonly kind: 'fired'; readonly dueAt: string; readonly at: Date };
 
 export interface TimersProjectionOptions {
-  /** Told (before commit) the position of a batch that set timers: the firing loop re-plans once it is committed. */
-  readonly onScheduled: (position: GlobalPosition) => void;
+  /**
+   * Told (before commit) the position of a batch that set timers, and the earliest of them: the firing
+   * loop re-plans once it is committed, if that timer is due before the loop's next look.
+   */
+  readonly onScheduled: (position: GlobalPosition, earliest: Date) => void;
 }
 
 function pendingRow(workOrderId: string, timer: TimerKind, dueAt: string): TimerTable {
@@ -131,7 +134,10 @@ export function timersProjection(options: TimersProjectionOptions) {
           .execute();
       }
       await applyFollowups(trx, tables.hotline_timers, followups);
-      if (scheduledAt) options.onScheduled(scheduledAt);
+      if (scheduledAt) {
+        const pending = [...written.values()].filter((row) => row.state === 'pending').map((row) => row.fire_at.getTime());
+        if (pending.length > 0) options.onScheduled(scheduledAt, new Date(Math.min(...pending)));
+      }
     },
   });
 }
