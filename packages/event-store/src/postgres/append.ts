@@ -49,6 +49,26 @@ export async function appendPrepared(
   return appendOutcome(streamName, expected, row);
 }
 
+/** SQLSTATE serialization_failure: the stream's last event came from a younger transaction (event_store.assert_stream_order). */
+const STREAM_ORDER_CONFLICT = '40001';
+const ORDER_CONFLICT_TRIES = 5;
+
+/**
+ * The append in a transaction of its own (autocommit on the pool), tried again when it was refused for
+ * stream order: nothing was written, and the next try's transaction gets a younger id. A caller's own
+ * transaction cannot be retried here; it gets the error, as with any serialization failure.
+ */
+export async function appendAlone(pool: Queryable, streamName: string, expected: ExpectedRevision, input: AppendArrays): Promise<AppendResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await appendPrepared(pool, streamName, expected, input);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+      if (code !== STREAM_ORDER_CONFLICT || attempt >= ORDER_CONFLICT_TRIES) throw error;
+    }
+  }
+}
+
 /** Two concurrent appends of one new id to two different streams: the unique index decides. */
 export function duplicateIdError(error: unknown): InvalidEventStoreInputError | undefined {
   if (error instanceof Error && 'constraint' in error && error.constraint === 'events_event_id_key') {

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
 import { type AppendArrays, prepareAppend } from './append-input.js';
-import { type AppendRow, appendOutcome, appendPrepared } from './append.js';
+import { type AppendRow, appendAlone, appendOutcome } from './append.js';
 import { Coalescer } from './coalescer.js';
 import { RAW_TEXT } from './rows.js';
 
@@ -28,8 +28,9 @@ const BATCH_SQL = `select * from event_store.append_batch($1::text[], $2::int8[]
   $5::uuid[], $6::text[], $7::text[], $8::text[])`;
 
 // SQLSTATEs after which the whole batch certainly rolled back and each append can be tried again alone:
-// unique violation (a new event id that a concurrent transaction also wrote; only one append of the
-// batch is at fault), deadlock (two batches that reused ids across streams), serialization failure.
+// unique violation (a new event id or a new stream that a concurrent transaction also wrote; only one
+// append of the batch is at fault), deadlock (two batches that reused ids across streams), serialization
+// failure (a stream's last event came from a younger transaction: event_store.assert_stream_order).
 const ROLLED_BACK = new Set(['23505', '40P01', '40001']);
 
 export class GroupCommit {
@@ -112,7 +113,7 @@ export class GroupCommit {
   async #sendAlone(appends: Waiting[]): Promise<void> {
     for (const w of appends) {
       try {
-        w.resolve(await appendPrepared(this.#pool, w.streamName, w.expected, w.input));
+        w.resolve(await appendAlone(this.#pool, w.streamName, w.expected, w.input));
       } catch (error) {
         // appendPrepared already names a duplicate id.
         w.reject(error);

@@ -2,7 +2,8 @@
 import pg from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
 import { AppendAnnouncer } from './announce.js';
-import { appendEvents } from './append.js';
+import { appendAlone, appendEvents } from './append.js';
+import { prepareAppend } from './append-input.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { StreamPageReader, type StreamReadBatchingOptions } from './stream-pages.js';
 import { migrateEventStore } from './migrate.js';
@@ -61,7 +62,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     async appendToStream(streamName, events, appendOptions) {
       const result = groupCommit
         ? await groupCommit.append(streamName, events, appendOptions?.expectedRevision)
-        : await appendEvents(pool, streamName, events, appendOptions);
+        : await appendAlone(pool, streamName, appendOptions?.expectedRevision ?? 'any', prepareAppend(streamName, events, appendOptions?.expectedRevision ?? 'any'));
       announcer.announce({ streamName, types: events.map((e) => e.type) });
       return result;
     },

@@ -82,6 +82,67 @@ t.test('a batch that creates streams, retries and reuses ids keeps every rule', 
   t.equal((await store.pool.query("select count(*)::int as n from event_store.streams where stream_name in ('gc-new2', 'gc-other')")).rows[0]?.n, 0, 'no stream row for the refused appends');
 });
 
+t.test('a batch of new streams with fresh caller ids goes set-wise, and decides each guard as alone', async (t) => {
+  const store = await oneBatchStore(t);
+  await store.appendToStream('gc-s-old', [plain('Opened')]);
+  await idle();
+  const [, ...batch] = await Promise.all([
+    settle(store.appendToStream('gc-s-warmup', [plain('Opened')])),
+    settle(store.appendToStream('gc-s-a', [newEvent('Placed'), newEvent('Noted')], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-s-a', [newEvent('Noted')], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-s-a', [newEvent('Noted')], { expectedRevision: 1n })),
+    settle(store.appendToStream('gc-s-b', [newEvent('Placed')])),
+    settle(store.appendToStream('gc-s-c', [newEvent('Placed')], { expectedRevision: 'stream_exists' })),
+    settle(store.appendToStream('gc-s-d', [newEvent('Placed')], { expectedRevision: 0n })),
+    settle(store.appendToStream('gc-s-old', [newEvent('Noted')], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-s-old', [newEvent('Noted')], { expectedRevision: 0n })),
+  ]);
+  const value = (r: (typeof batch)[number] | undefined) => (r && 'value' in r ? r.value : undefined);
+  const actual = (r: (typeof batch)[number] | undefined) =>
+    r && 'error' in r && r.error instanceof WrongExpectedRevisionError ? r.error.actualRevision : 'not refused';
+  const [aNew, aAgain, aNext, bAny, cExists, dExact, oldNoStream, oldExact] = batch;
+  t.equal(value(aNew)?.nextExpectedRevision, 1n, 'no_stream on a new stream: created with both events');
+  t.equal(actual(aAgain), 1n, 'no_stream again in the same batch: refused, the stream now at revision 1');
+  t.equal(value(aNext)?.nextExpectedRevision, 2n, 'the exact revision after the batch-mate: appended');
+  t.equal(value(bAny)?.nextExpectedRevision, 0n, 'any on a new stream: created');
+  t.equal(actual(cExists), -1n, 'stream_exists on a missing stream: refused, actual revision -1');
+  t.equal(actual(dExact), -1n, 'an exact revision on a missing stream: refused, actual revision -1');
+  t.equal(actual(oldNoStream), 0n, 'no_stream on an existing stream: refused with its revision');
+  t.equal(value(oldExact)?.nextExpectedRevision, 1n, 'and the exact one beside it: appended');
+  t.equal(new Set([aNew, aNext, bAny, oldExact].map((r) => value(r)?.position.commit)).size, 1, 'all in one transaction');
+  const rows = await store.pool.query<{ stream_name: string; revision: string }>(
+    "select stream_name, revision::text from event_store.streams where stream_name like 'gc-s-%' order by stream_name collate \"C\"",
+  );
+  t.same(rows.rows.map((r) => `${r.stream_name}@${r.revision}`), ['gc-s-a@2', 'gc-s-b@0', 'gc-s-old@1', 'gc-s-warmup@0'], 'stream rows only for streams written, at their last revision');
+  for (const s of ['gc-s-a', 'gc-s-b', 'gc-s-old']) {
+    t.equal((await verifyStreamChain(store.readStream(s))).intact, true, `${s}: the hash chain verifies from the zero hash`);
+  }
+});
+
+t.test('a batch creating a stream that a concurrent transaction creates first: retried alone, guards decided again', async (t) => {
+  const store = await oneBatchStore(t);
+  await store.appendToStream('gc-t-old', [plain('Opened')]);
+  const client = await store.pool.connect();
+  await client.query('begin');
+  await store.appendToStreamInTransaction(client, 'gc-t-new', [newEvent('Placed')], { expectedRevision: 'no_stream' });
+  await idle();
+  const pending = Promise.all([
+    settle(store.appendToStream('gc-t-old', [plain('Noted')])),
+    settle(store.appendToStream('gc-t-new', [newEvent('Placed')], { expectedRevision: 'no_stream' })),
+    settle(store.appendToStream('gc-t-new', [newEvent('Noted')], { expectedRevision: 'any' })),
+    settle(store.appendToStream('gc-t-old', [plain('Noted')])),
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await client.query('commit');
+  client.release();
+  const [, lost, any, innocent] = await pending;
+  t.ok(lost && 'error' in lost && lost.error instanceof WrongExpectedRevisionError && lost.error.actualRevision === 0n, 'no_stream: refused, the other transaction created it');
+  t.ok(any && 'value' in any && any.value.nextExpectedRevision === 1n, 'any: appended after the other transaction\'s event');
+  t.ok(innocent && 'value' in innocent && innocent.value.nextExpectedRevision === 2n, 'the innocent batch-mate: appended, once');
+  t.same((await collect(store.readStream('gc-t-new'))).map((e) => e.type), ['Placed', 'Noted'], 'gc-t-new: the other transaction\'s event, then the batch\'s');
+  t.equal((await verifyStreamChain(store.readStream('gc-t-new'))).intact, true, 'its chain verifies');
+});
+
 t.test('two appends of one new id to two streams in one batch: the first wins, the second is refused', async (t) => {
   const store = await oneBatchStore(t);
   for (const s of ['gc-x', 'gc-y', 'gc-z']) await store.appendToStream(s, [plain('Opened')]);

@@ -9,18 +9,22 @@ export async function makePostgresSubject(connectionString: string): Promise<Con
   return {
     store,
     async appendHeldOpen(streamName, events, holdMs) {
-      const client = await store.pool.connect();
-      try {
-        await client.query('begin');
-        const result = await store.appendToStreamInTransaction(client, streamName, events, { expectedRevision: 'any' });
-        await new Promise((resolve) => setTimeout(resolve, holdMs));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+      // As any caller's transaction must: retried when PostgreSQL refuses it with a serialization
+      // failure, here the stream-order guard (its id was taken before another append to the stream).
+      for (let attempt = 1; ; attempt += 1) {
+        const client = await store.pool.connect();
+        try {
+          await client.query('begin');
+          const result = await store.appendToStreamInTransaction(client, streamName, events, { expectedRevision: 'any' });
+          await new Promise((resolve) => setTimeout(resolve, holdMs));
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          if (!(error instanceof Error && 'code' in error && error.code === '40001' && attempt < 10)) throw error;
+        } finally {
+          client.release();
+        }
       }
     },
     async tamper(streamName, revision) {

@@ -1,18 +1,46 @@
-// The caller's event ids are looked up one by one through the unique index on event_id, never by a
-// join PostgreSQL may plan as a hash join over the whole events table. append_to_stream's plans are
-// generic and cached for the life of a connection: planned on a new, empty table, the join of the id
-// array with event_store.events became a sequential scan, and every later append to a new stream with
-// caller ids (every command's first event) read the table through: about 1 ms of server time per
-// webhook call at 150,000 events, and growing with the table. Each look-up is now a LATERAL subquery
-// with LIMIT 1 (event_id is unique, so the limit changes no result), which the planner cannot flatten
-// into a join: one index probe per id, whatever the statistics said when the plan was made.
+// append_to_stream, two corrections (test/postgres/id-lookups.test.ts, test/contract/cases/global-order.ts).
 //
-// The function is otherwise as 20261130T000000_events_json left it (its comments explain each step);
-// test/postgres/id-lookups.test.ts counts the scans.
+// 1. Stream order in $all. $all is ordered by (transaction id, sequence), and a stream's revisions are
+//    ordered by its row lock; the two agree only if a transaction gets its id after the stream's previous
+//    appender got its own. Not so when a transaction had its id before it waited for the stream: it wrote
+//    something earlier in a caller's transaction, or (seen in the contract's race test, about one run in
+//    eight) its INSERT of a new stream row took an id and then lost the race to create the stream. Its
+//    event then came after the other's in the stream and before it in $all, and a projection saw a
+//    stream's later event first. Now an append whose transaction id is older than that of the stream's
+//    last event is refused with serialization_failure (40001): nothing is written, and the transaction is
+//    to be retried, when it gets a new, younger id. The store retries its own appends itself (append.ts);
+//    a caller's transaction gets the error, as with any serialization failure. event_store.
+//    assert_stream_order is the check, shared with append_batch.
+//
+// 2. Caller ids are looked up one by one through the unique index on event_id, never by a join
+//    PostgreSQL may plan as a hash join over the whole events table. The function's plans are generic and
+//    cached for the life of a connection: planned on a new, empty table, the join of the id array with
+//    event_store.events became a sequential scan, and every later append to a new stream with caller ids
+//    (every command's first event) read the table through: about 1 ms of server time per webhook call at
+//    150,000 events, and growing with the table. Each look-up is now a LATERAL subquery with LIMIT 1
+//    (event_id is unique, so the limit changes no result), which the planner cannot flatten into a join:
+//    one index probe per id, whatever the statistics said when the plan was made.
+//
+// The function is otherwise as 20261130T000000_events_json left it (its comments explain each step).
 import { type Kysely, sql } from 'kysely';
 import { appendFunction } from './20261130T000000_events_json.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    create function event_store.assert_stream_order(p_stream text, p_revision bigint) returns void
+    language plpgsql
+    as $fn$
+    begin
+      if p_revision >= 0 and exists (select 1 from event_store.events e
+                                      where e.stream_name = p_stream and e.revision = p_revision
+                                        and e.transaction_id > pg_current_xact_id()) then
+        raise exception using
+          errcode = 'serialization_failure',
+          message = format('stream %s: its last event was written by a younger transaction than this one', p_stream),
+          hint = 'Retry the transaction: an append must come after the stream''s last event in $all too.';
+      end if;
+    end
+    $fn$`.execute(db);
   await sql`
       create or replace function event_store.append_to_stream(
         p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_data text[], p_metadata text[],
@@ -47,6 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
            where s.stream_name = p_stream and (p_expected in (-2, -4) or s.revision = p_expected)
           returning s.revision, s.last_hash into v_revision, v_hash;
           if found then
+            perform event_store.assert_stream_order(p_stream, v_revision - 1);
             insert into event_store.events (stream_name, revision, event_id, type, data, metadata, hash)
               values (p_stream, v_revision, p_ids[1], p_types[1], p_data[1]::json, p_metadata[1]::json, v_hash)
               returning sequence into o_prepare;
@@ -94,6 +123,9 @@ export async function up(db: Kysely<any>): Promise<void> {
             exit;
           end if;
         end loop;
+        if not v_created then
+          perform event_store.assert_stream_order(p_stream, v_revision);
+        end if;
   
         if p_ids_given and not v_created then
           select count(*)::integer, min(o.ord)::integer, (min(o.ord) filter (where e.stream_name <> p_stream))::integer,
@@ -169,4 +201,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await appendFunction('json').execute(db);
+  await sql`drop function event_store.assert_stream_order`.execute(db);
 }
