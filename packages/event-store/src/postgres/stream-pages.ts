@@ -24,8 +24,10 @@ interface PageRequest {
 /**
  * One page of a stream, and whether the stream exists: a page comes back empty both past a stream's end
  * and for a stream never written, and a reader must tell them apart (StreamNotFoundError). Asked in the
- * same query, by a join with the stream's row, so an empty page costs no second round trip. A page
- * with no events is one row with a null event id.
+ * same query, by a look-up of the stream's row, so an empty page costs no second round trip. A page
+ * with no events is one row with a null event id. Both look-ups are LATERAL with LIMIT, so each is an
+ * index probe per stream: as a plain join, PostgreSQL's generic plan (made on a small table) joined the
+ * batch with a sequential scan of event_store.streams.
  */
 export interface StreamPage {
   readonly rows: EventRow[];
@@ -42,7 +44,7 @@ export const pageSql = (direction: 'forwards' | 'backwards') => {
   const [compare, order] = direction === 'forwards' ? ['>=', 'e.revision'] : ['<=', 'e.revision desc'];
   return `select ${EVENT_COLUMNS}, ${STREAM_EXISTS}
   from (select $1::text as stream_name) q
-  left join event_store.streams s on s.stream_name = q.stream_name
+  left join lateral (select s.revision from event_store.streams s where s.stream_name = q.stream_name limit 1) s on true
   left join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision ${compare} $2
                      order by ${order} limit $3) e on true
   order by ${order}`;
@@ -52,7 +54,7 @@ export const FORWARDS_SQL = pageSql('forwards');
 
 const PAGES_SQL = `select ${EVENT_COLUMNS}, ${STREAM_EXISTS}, q.ord
   from unnest($1::text[], $2::int8[], $3::int8[]) with ordinality q(stream_name, from_revision, max_count, ord)
-  left join event_store.streams s on s.stream_name = q.stream_name
+  left join lateral (select s.revision from event_store.streams s where s.stream_name = q.stream_name limit 1) s on true
   left join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision >= q.from_revision
                      order by e.revision limit q.max_count) e on true
   order by q.ord, e.revision`;

@@ -21,14 +21,21 @@ const append = (client: pg.ClientBase, stream: string, expected: number, ids: st
     [stream, expected, ids, ids.map(() => 'Noted'), ids.map(() => '{}'), ids.map(() => '{}')],
   );
 
+const appendBatch = (client: pg.ClientBase, streams: string[], expected: number[], ids: string[]) =>
+  client.query<{ o_status: string }>(
+    'select * from event_store.append_batch($1::text[], $2::int8[], $3::bool[], $4::int4[], $5::uuid[], $6::text[], $7::text[], $8::text[])',
+    [streams, expected, streams.map(() => true), streams.map(() => 1), ids, ids.map(() => 'Noted'), ids.map(() => '{}'), ids.map(() => '{}')],
+  );
+
 /** Runs the appends on a connection of its own (so its plans are made there and then), and rolls back. */
 async function scansOfEventsDuringAppends(t: TapTest, prefix: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   t.teardown(() => client.end());
+  // Both tables: the ids are looked up in events, the stream rows in streams.
   const scans = async () =>
     Number((await client.query<{ seq_scan: string }>(
-      "select seq_scan from pg_stat_xact_user_tables where schemaname = 'event_store' and relname = 'events'",
+      "select coalesce(sum(seq_scan), 0) as seq_scan from pg_stat_xact_user_tables where schemaname = 'event_store' and relname in ('events', 'streams')",
     )).rows[0]?.seq_scan ?? 0);
   await client.query('begin');
   const before = await scans();
@@ -43,13 +50,18 @@ async function scansOfEventsDuringAppends(t: TapTest, prefix: string): Promise<n
   t.equal((await append(client, `${prefix}-0`, -1, firstIds)).rows[0]?.o_status, 'idempotent', 'a retry is still recognised');
   const elsewhere = await append(client, `${prefix}-other`, -1, [randomUUID(), firstIds[1] as string]);
   t.same([elsewhere.rows[0]?.o_status, elsewhere.rows[0]?.o_index], ['duplicate_event_id', 2], 'an id of another stream is still refused, by its index');
+  for (let i = 0; i < 8; i += 1) {
+    const streams = [`${prefix}-batch-${i}-a`, `${prefix}-batch-${i}-b`, `${prefix}-0`];
+    const batch = await appendBatch(client, streams, [-1, -2, -2], [randomUUID(), randomUUID(), randomUUID()]);
+    t.same(batch.rows.map((r) => r.o_status), ['appended', 'appended', 'appended'], 'a group commit batch: two new streams and an old one');
+  }
   const after = await scans();
   await client.query('rollback');
   return after - before;
 }
 
 t.test('on a new, empty events table (plans made before any statistics)', async (t) => {
-  t.equal(await scansOfEventsDuringAppends(t, 'empty'), 0, 'no sequential scan of event_store.events');
+  t.equal(await scansOfEventsDuringAppends(t, 'empty'), 0, 'no sequential scan of event_store.events or streams');
 });
 
 t.test('at 2,000 events, analysed', async (t) => {
@@ -57,5 +69,5 @@ t.test('at 2,000 events, analysed', async (t) => {
     await Promise.all(Array.from({ length: 100 }, (_, j) => store.appendToStream(`bulk-${i}-${j}`, [{ type: 'Opened', data: { j } }])));
   }
   await store.pool.query('analyze event_store.events');
-  t.equal(await scansOfEventsDuringAppends(t, 'analysed'), 0, 'no sequential scan of event_store.events');
+  t.equal(await scansOfEventsDuringAppends(t, 'analysed'), 0, 'no sequential scan of event_store.events or streams');
 });

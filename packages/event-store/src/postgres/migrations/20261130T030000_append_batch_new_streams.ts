@@ -30,6 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     returns table (o_status text, o_revision bigint, o_commit xid8, o_prepare bigint, o_index integer)
     language plpgsql
     set plan_cache_mode = force_generic_plan
+    -- Every statement here touches a few rows by key. Generic plans made while a table is small (a new
+    -- database) would otherwise read it whole from then on, for the life of the connection: the UPDATE
+    -- joining the batch's arrays with event_store.streams did.
+    set enable_seqscan = off
     as $fn$
     declare
       v_appends integer := cardinality(p_streams);
@@ -77,11 +81,15 @@ export async function up(db: Kysely<any>): Promise<void> {
         return;
       end if;
 
-      -- Existing streams locked in byte order; missing ones join them as new, at revision -1.
+      -- Existing streams locked in byte order, each by an index probe (as \`= any(p_streams)\`, the cached
+      -- generic plan, made on a small table, scanned all of event_store.streams); missing ones join them
+      -- as new, at revision -1.
       select coalesce(array_agg(l.stream_name), '{}'), coalesce(array_agg(l.revision), '{}'), coalesce(array_agg(l.last_hash), '{}')
         into v_names, v_revisions, v_hashes
-        from (select s.stream_name, s.revision, s.last_hash from event_store.streams s
-               where s.stream_name = any(p_streams) order by s.stream_name collate "C" for update) l;
+        from (select n.stream_name from (select distinct u as stream_name from unnest(p_streams) u) n
+               order by n.stream_name collate "C") q
+        cross join lateral (select s.stream_name, s.revision, s.last_hash from event_store.streams s
+                             where s.stream_name = q.stream_name limit 1 for update) l;
       -- Taken only now (the locks above took it, if there were rows): the later a batch takes its id,
       -- the less often it is older than another append to one of its streams.
       v_commit := pg_current_xact_id();
