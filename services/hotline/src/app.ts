@@ -52,7 +52,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
   await app.register(eventStorePlugin, {
     // Brings the event store's schema up to date before the service takes requests.
-    create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }),
+    create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
   await app.register(hotlineCalendarPlugin, { limits: config.limits });
   await app.register(readModelsPlugin, readModels);

@@ -52,6 +52,13 @@ export const hotlineConfigSchema = serviceConfigSchema({
   HOTLINE_NOTICE_AFTER_URGES_WHILE_OVERDUE: z.union([z.literal('off'), workingCount]).optional(),
   /** 办理时限 per category, e.g. {"consultation":3}; the others keep their defaults. */
   HOTLINE_REPLY_WORKING_DAYS: json(replyWorkingDaysSchema).optional(),
+  /**
+   * Group commit batches in flight at once in this process's event store (src/app.ts). 1 by default: the
+   * service's CPU, which also serves HTTP and runs the projections, bounds it before the disk does, and
+   * fewer, larger batches cost less of it per append. The store's own default (2) overlaps commits for
+   * a process that only appends.
+   */
+  EVENT_STORE_COMMITS_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(1),
   /** How long a query with ?after=<position> waits for the read model before answering 503. */
   READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
   // ---- outbox to the platform (src/outbox): exponential backoff, and a budget that must outlast an hour's outage ----

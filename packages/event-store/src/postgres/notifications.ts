@@ -24,6 +24,8 @@ export class AppendNotifications {
    * after every few of the service's appends. (The append function's own NOTIFY has an empty payload.)
    */
   readonly selfId = randomUUID();
+  /** How many wake-ups (own appends, news from the server) this process has had: shared-pages.ts. */
+  wakeCount = 0;
   readonly #listeners = new Set<AppendListener>();
   #client: pg.Client | undefined;
   #connecting: Promise<void> | undefined;
@@ -45,6 +47,7 @@ export class AppendNotifications {
 
   /** Wakes this process's listeners without a round trip (the store's own appends). */
   wakeLocal(appended?: LocalAppend): void {
+    this.wakeCount += 1;
     for (const listener of this.#listeners) listener(appended);
   }
 

@@ -10,6 +10,7 @@ import { migrateEventStore } from './migrate.js';
 import { AppendNotifications } from './notifications.js';
 import { readAllEvents } from './read-all.js';
 import { readStreamEvents } from './read-stream.js';
+import { SharedPageReads } from './shared-pages.js';
 import { PostgresSubscription } from './subscription.js';
 
 export interface PostgresEventStoreOptions {
@@ -51,6 +52,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   // crash the process.
   pool.on('error', () => undefined);
   const notifications = new AppendNotifications(options.connectionString);
+  const sharedPages = new SharedPageReads(pool, notifications);
   const announcer = new AppendAnnouncer(pool, notifications.selfId, (appended) => notifications.wakeLocal(appended));
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const subscriptions = new Set<PostgresSubscription>();
@@ -72,7 +74,7 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     readAll: (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> => readAllEvents(pool, readOptions),
     subscribeToAll(subscribeOptions: SubscribeOptions = {}): Subscription {
       const subscription = new PostgresSubscription({
-        db: pool,
+        readPage: (after, limit, filter) => sharedPages.read(after, limit, filter),
         notifications,
         pollIntervalMs,
         ...subscribeOptions,

@@ -4,10 +4,9 @@
 // transaction is still open somewhere) make it re-poll soon instead of waiting a full interval; the
 // page's own query says whether there are any (readSubscriptionPage), so each round is one query.
 import type { AllFilter, GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
-import type { Queryable } from './append.js';
 import type { AppendNotifications, LocalAppend } from './notifications.js';
 import { comparePositions } from '../position.js';
-import { checkFilter, readSubscriptionPage } from './read-all.js';
+import { checkFilter, type SubscriptionPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
 import { Wakeup } from './wakeup.js';
 
@@ -18,7 +17,8 @@ const FIRST_REPOLL_MS = 5;
 const MAX_REPOLL_MS = 40;
 
 export interface SubscriptionSettings {
-  readonly db: Queryable;
+  /** Reads one page (shared-pages.ts shares it with identical reads in flight). */
+  readonly readPage: (after: GlobalPosition, limit: number, filter: AllFilter | undefined) => Promise<SubscriptionPage>;
   readonly notifications: AppendNotifications;
   readonly pollIntervalMs: number;
   readonly after?: GlobalPosition;
@@ -61,7 +61,7 @@ export class PostgresSubscription implements Subscription {
 
 
   async *#messages(): AsyncGenerator<SubscriptionMessage> {
-    const { db, filter, pollIntervalMs, notifications } = this.#settings;
+    const { readPage, filter, pollIntervalMs, notifications } = this.#settings;
     // `position`: the last event delivered (what caught-up reports). `searched`: where the next read
     // starts; it moves on to the page's horizon, past unmatched events too (readSubscriptionPage).
     let position = this.#settings.after;
@@ -71,7 +71,7 @@ export class PostgresSubscription implements Subscription {
     try {
       while (!this.#closed) {
         this.#wakeup.clear();
-        const { events: page, horizon, pending } = await readSubscriptionPage(db, searched, PAGE_SIZE, filter);
+        const { events: page, horizon, pending } = await readPage(searched, PAGE_SIZE, filter);
         for (const event of page) {
           if (this.#closed) return;
           yield { kind: 'event', event };

@@ -1,11 +1,15 @@
-// Who wakes a live subscriber. This process's own appends wake it directly, and only when its filter
-// could want them; its own NOTIFYs, which come back on its LISTEN connection, are ignored; another
-// process's appends (here, a second store) wake every subscriber. Counted by the page queries the
-// subscriber makes, with a poll interval far longer than the test, so every read is a wake-up's.
+// Who wakes a live subscriber, and what it reads then. This process's own appends wake it directly, and
+// only when its filter could want them; its own NOTIFYs, which come back on its LISTEN connection, are
+// ignored; another process's appends (here, a second store) wake every subscriber. Subscribers woken
+// together share the page they all ask for. Counted by the page queries the subscribers make, with a
+// poll interval far longer than the test, so every read is a wake-up's.
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
 import type pg from 'pg';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
+import type { Queryable } from '../../src/postgres/append.js';
+import type { AppendNotifications } from '../../src/postgres/notifications.js';
+import { SharedPageReads } from '../../src/postgres/shared-pages.js';
 import { matches } from '../../src/postgres/subscription.js';
 import { newEvent, sleep, within } from '../contract/support.js';
 
@@ -67,4 +71,42 @@ t.test('a filtered subscriber reads only when an append could concern it', async
   }
   t.equal(got, remote.position.prepare, "another process's append reaches it by NOTIFY, long before the poll");
   t.ok(reads() > quiet, 'by reading again');
+});
+
+t.test('subscribers that ask for the same page at once share one query; after a new append they do not', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, pollIntervalMs: 600_000 });
+  t.teardown(() => store.close());
+  const reads = countQueries(store.pool, 'event_store_subscription_page_by_category');
+  const start = await store.headPosition();
+  const iterators = [1, 2, 3].map(() => {
+    const subscription = store.subscribeToAll({ after: start, filter: { streamCategories: ['shared'] } });
+    t.teardown(() => subscription.close());
+    return subscription[Symbol.asyncIterator]();
+  });
+  for (const it of iterators) t.equal((await within(5_000, 'caught up', it.next())).value?.kind, 'caught-up', 'caught up');
+  const waiting = iterators.map((it) => it.next());
+  await sleep(100);
+  const before = reads();
+  const appended = await store.appendToStream('shared-1', [newEvent('Shared')]);
+  const got = await within(5_000, 'the event, to all three', Promise.all(waiting));
+  t.same(got.map((m) => (m.value?.kind === 'event' ? m.value.event.position.prepare : undefined)), [1, 2, 3].map(() => appended.position.prepare), 'each subscriber gets the event');
+  t.equal(reads() - before, 1, 'read by one query');
+});
+
+t.test('a read asked for after a wake-up never takes the answer of one asked before it', async (t) => {
+  let queries = 0;
+  const db = { query: async () => ((queries += 1), { rows: [] }) } as unknown as Queryable;
+  const notifications = { wakeCount: 0 } as AppendNotifications;
+  const shared = new SharedPageReads(db, notifications);
+  const after = { commit: 5n, prepare: 7n };
+  const first = shared.read(after, 100, { streamCategories: ['x'] });
+  t.equal(shared.read(after, 100, { streamCategories: ['x'] }), first, 'the same read, no wake-up between: shared');
+  t.not(shared.read(after, 100, { streamCategories: ['y'] }), first, 'another filter: its own');
+  t.not(shared.read({ commit: 5n, prepare: 8n }, 100, { streamCategories: ['x'] }), first, 'another position: its own');
+  notifications.wakeCount += 1;
+  const later = shared.read(after, 100, { streamCategories: ['x'] });
+  t.not(later, first, 'after a wake-up: its own query, which sees the new append');
+  await Promise.all([first, later]);
+  t.equal(queries, 4, 'four queries for five reads');
+  t.not(shared.read(after, 100, { streamCategories: ['x'] }), later, 'and once answered, a read is not kept');
 });
