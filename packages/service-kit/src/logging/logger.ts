@@ -2,7 +2,7 @@
 // hold personal data), status and timing; never headers, never bodies.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { redactionPaths } from './personal-data.js';
+import { redactPersonalData } from './personal-data.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -26,7 +26,8 @@ export function loggerOptions(level: LogLevel, serviceName: string): LoggerOptio
   return {
     level,
     base: { service: serviceName },
-    redact: { paths: redactionPaths(), censor: '[redacted]' },
+    // Every line's own fields and a child logger's bindings, before they are written (personal-data.ts).
+    formatters: { log: (object) => redactPersonalData(object), bindings: (bindings) => redactPersonalData(bindings) },
     serializers: {
       req: (req: FastifyRequest) => ({ method: req.method, url: pathOnly(req.url) }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
