@@ -5,13 +5,14 @@ import type { ReadStreamOptions, RecordedEvent } from '../types.js';
 import type { Queryable } from './append.js';
 import { validateStreamNameToRead } from '../validate.js';
 import { fromPages } from './pages.js';
-import { RAW_TEXT, toRecordedEvent } from './rows.js';
-import { FORWARDS_SQL, pageSql, streamPageOf, type FlaggedRow, type StreamPage, type StreamPageReader } from './stream-pages.js';
+import { type EventRow, RAW_TEXT, toRecordedEvent } from './rows.js';
+import { FORWARDS_SQL, pageSql, type StreamPage, type StreamPageReader } from './stream-pages.js';
 
 const PAGE_SIZE = 1000;
 const LAST_REVISION = '9223372036854775807';
 
 const BACKWARDS_SQL = pageSql('backwards');
+const STREAM_EXISTS_SQL = 'select 1 from event_store.streams where stream_name = $1 and revision >= 0';
 
 export function checkReadStreamOptions(options: ReadStreamOptions): void {
   const { direction, fromRevision, maxCount } = options;
@@ -49,9 +50,9 @@ export function readStreamEvents(
       const page: StreamPage =
         pages !== undefined && !backwards
           ? await pages.forwardsPage(streamName, from, limit)
-          : streamPageOf(
-              (
-                await db.query<FlaggedRow>({
+          : {
+              rows: (
+                await db.query<EventRow>({
                   name: backwards ? 'event_store_read_stream_backwards' : 'event_store_read_stream_forwards',
                   text: backwards ? BACKWARDS_SQL : FORWARDS_SQL,
                   values: [streamName, from, limit],
@@ -59,8 +60,12 @@ export function readStreamEvents(
                   types: RAW_TEXT,
                 })
               ).rows,
-            );
-      if (first && !page.streamExists) throw new StreamNotFoundError(streamName);
+              streamExists: undefined,
+            };
+      if (first && page.rows.length === 0) {
+        const exists = page.streamExists ?? (await db.query(STREAM_EXISTS_SQL, [streamName])).rowCount !== 0;
+        if (!exists) throw new StreamNotFoundError(streamName);
+      }
       const rows = page.rows;
       first = false;
       remaining -= rows.length;

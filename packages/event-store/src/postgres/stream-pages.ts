@@ -23,55 +23,39 @@ interface PageRequest {
 
 /**
  * One page of a stream, and whether the stream exists: a page comes back empty both past a stream's end
- * and for a stream never written, and a reader must tell them apart (StreamNotFoundError). Asked in the
- * same query, by a look-up of the stream's row, so an empty page costs no second round trip. A page
- * with no events is one row with a null event id. Both look-ups are LATERAL with LIMIT, so each is an
- * index probe per stream: as a plain join, PostgreSQL's generic plan (made on a small table) joined the
- * batch with a sequential scan of event_store.streams.
+ * and for a stream never written, and a reader must tell them apart (StreamNotFoundError). A batch says
+ * (EXISTING_SQL); `undefined` when a lone read did not, and the reader asks for an empty first page.
  */
 export interface StreamPage {
   readonly rows: EventRow[];
-  readonly streamExists: boolean;
+  readonly streamExists: boolean | undefined;
 }
 
-/** An event row, then whether its stream exists (`t`, or `f`/null), then (batched only) the request's number. */
-export type FlaggedRow = [...row: EventRow, streamExists: string | null, ord?: string];
-
-const STREAM_EXISTS = 's.revision >= 0';
-
 /**
- * One stream's page, in either direction: $1 stream, $2 first revision wanted, $3 most events. The
- * stream's row is looked up only when the page is empty (a page of events proves the stream exists),
- * so reading a stream costs one index probe more only where a second query was needed before.
+ * One stream's page, in either direction: $1 stream, $2 first revision wanted, $3 most events. Plain:
+ * asking for the stream's row in the same statement (a join, a CTE, a CASE) cost stream reads 15 to 30%
+ * (measured at 16 concurrent readers), more than the second query an empty first page needs.
  */
 export const pageSql = (direction: 'forwards' | 'backwards') => {
-  const [compare, order, outer] = direction === 'forwards' ? ['>=', 'e.revision', 'asc'] : ['<=', 'e.revision desc', 'desc'];
-  return `with page as (select ${EVENT_COLUMNS} from event_store.events e
-                     where e.stream_name = $1 and e.revision ${compare} $2 order by ${order} limit $3)
-  select *, true from page
-  union all
-  select null::uuid, null::text, null::int8, null::xid8, null::int8, null::text, null::json, null::json, null::int8, null::bytea,
-    (select ${STREAM_EXISTS} from event_store.streams s where s.stream_name = $1 limit 1)
-  where not exists (select 1 from page)
-  order by 3 ${outer} nulls last`;
+  const [compare, order] = direction === 'forwards' ? ['>=', 'e.revision'] : ['<=', 'e.revision desc'];
+  return `select ${EVENT_COLUMNS} from event_store.events e where e.stream_name = $1 and e.revision ${compare} $2 order by ${order} limit $3`;
 };
 
 export const FORWARDS_SQL = pageSql('forwards');
 
-const PAGES_SQL = `select ${EVENT_COLUMNS}, ${STREAM_EXISTS}, q.ord
+// Batched: one lateral index scan per stream; the event's columns, then the request's number.
+const PAGES_SQL = `select ${EVENT_COLUMNS}, q.ord
   from unnest($1::text[], $2::int8[], $3::int8[]) with ordinality q(stream_name, from_revision, max_count, ord)
-  left join lateral (select s.revision from event_store.streams s where s.stream_name = q.stream_name limit 1) s on true
-  left join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision >= q.from_revision
-                     order by e.revision limit q.max_count) e on true
+  cross join lateral (select * from event_store.events e where e.stream_name = q.stream_name and e.revision >= q.from_revision
+                      order by e.revision limit q.max_count) e
   order by q.ord, e.revision`;
 
-/** The rows of one page query (or of one stream's part of a batched one) as a page. */
-export function streamPageOf(rows: readonly FlaggedRow[]): StreamPage {
-  const first = rows[0];
-  if (first === undefined || first[0] === null) return { rows: [], streamExists: first?.[10] === 't' };
-  // Event rows carry the flag (and ord) after the event's columns, where the row mapper does not look.
-  return { rows: rows as unknown as EventRow[], streamExists: true };
-}
+// Which of the streams whose pages came back empty exist: asked once for the whole batch, and only when
+// one did (a batch of reads before new streams' first appends). One index probe per name.
+const EXISTING_SQL = `select q.stream_name from unnest($1::text[]) q(stream_name)
+  cross join lateral (select 1 from event_store.streams s where s.stream_name = q.stream_name and s.revision >= 0 limit 1) s`;
+
+type OrdinalRow = [...row: EventRow, ord: string];
 
 export class StreamPageReader {
   readonly #pool: pg.Pool;
@@ -96,26 +80,36 @@ export class StreamPageReader {
     try {
       if (batch.length === 1) {
         const [only] = batch as [PageRequest];
-        const { rows } = await this.#pool.query<FlaggedRow>({
+        const { rows } = await this.#pool.query<EventRow>({
           name: 'event_store_read_stream_forwards',
           text: FORWARDS_SQL,
           values: [only.streamName, only.from, only.limit],
           rowMode: 'array',
           types: RAW_TEXT,
         });
-        only.resolve(streamPageOf(rows));
+        only.resolve({ rows, streamExists: rows.length > 0 ? true : undefined });
         return;
       }
-      const { rows } = await this.#pool.query<FlaggedRow>({
+      const { rows } = await this.#pool.query<OrdinalRow>({
         name: 'event_store_read_stream_pages',
         text: PAGES_SQL,
         values: [batch.map((r) => r.streamName), batch.map((r) => r.from), batch.map((r) => r.limit)],
         rowMode: 'array',
         types: RAW_TEXT,
       });
-      const pages: FlaggedRow[][] = batch.map(() => []);
-      for (const row of rows) pages[Number(row[11]) - 1]?.push(row);
-      batch.forEach((request, i) => request.resolve(streamPageOf(pages[i] ?? [])));
+      // The request's number rides after the event's columns, where the row mapper does not look.
+      const pages: EventRow[][] = batch.map(() => []);
+      for (const row of rows) pages[Number(row[10]) - 1]?.push(row as unknown as EventRow);
+      const empty = [...new Set(batch.filter((_, i) => pages[i]?.length === 0).map((r) => r.streamName))];
+      const existing = new Set<string>();
+      if (empty.length > 0) {
+        const found = await this.#pool.query<[string]>({ name: 'event_store_existing_streams', text: EXISTING_SQL, values: [empty], rowMode: 'array' });
+        for (const [name] of found.rows) existing.add(name);
+      }
+      batch.forEach((request, i) => {
+        const page = pages[i] ?? [];
+        request.resolve({ rows: page, streamExists: page.length > 0 || existing.has(request.streamName) });
+      });
     } catch (error) {
       for (const request of batch) request.reject(error);
     }
