@@ -40,6 +40,8 @@ interface LoadResult {
   readonly p99: number;
   readonly max: number;
   readonly statusCodes: Record<string, { count?: number }>;
+  /** The load generator's own CPU time over its run: it shares the 2 cores with the service and PostgreSQL. */
+  readonly cpuMs: number;
 }
 
 /** Runs autocannon in a child process (so the load does not share the service's event loop). */
@@ -161,7 +163,8 @@ const phase = (name: string, r: PhaseResult, unit: string) => line(name, r.opera
 phase('limit: prepared INSERT, 16 clients', insertLimit, 'rows/s');
 phase('limit: event store 1-event append (before)', appendBefore, 'appends/s');
 phase('limit: event store 1-event append (after)', appendAfter, 'appends/s');
-const describe = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}`;
+const describe = (r: LoadResult) =>
+  `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; load generator ${round((r.cpuMs * 1000) / Math.max(1, r.ok))} µs CPU per request`;
 line('webhook: new signed order.dispatched (autocannon)', webhook.ok, rate(webhook), 'req/s', describe(webhook));
 line('reply: 办结 on a signed-for order (autocannon)', reply.ok, rate(reply), 'req/s', describe(reply));
 console.log(`seeded ${orderCount} signed-for orders in ${round(seedSeconds, 1)} s, their sign-fors delivered by the outbox in ${round(drainSeconds, 1)} s; read side caught up ${webhookCatchUpMs} / ${seedCatchUpMs} / ${replyCatchUpMs} ms after the phases`);

@@ -57,6 +57,7 @@ function replyRequest(spec: Extract<Task, { kind: 'reply' }>): autocannon.Reques
   };
 }
 
+const cpuBefore = process.cpuUsage();
 const result = await autocannon({
   url: task.url,
   connections: task.connections,
@@ -75,5 +76,7 @@ process.stdout.write(
     p99: result.latency.p99,
     max: result.latency.max,
     statusCodes: result.statusCodeStats ?? {},
+    // This process's own CPU time over the run: the load shares the machine with the service.
+    cpuMs: Math.round((process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000),
   })}\n`,
 );
