@@ -45,7 +45,7 @@ const BOUND = `bound as (select h.transaction_id as h_commit, h.sequence as h_pr
     case when h.transaction_id is null or (h.transaction_id, h.sequence) < ($1::xid8, $2::int8) then $2::int8 else h.sequence end as prepare
   from (select 1) one left join horizon h on true)`;
 const trailer = (match: string) => `select null::uuid, null::text, null::int8, b.h_commit, b.h_prepare, null::text, null::json, null::json, null::int8, null::bytea,
-    (select 1 from event_store.events e where (e.transaction_id, e.sequence) > (b.commit, b.prepare) ${match} ${'order by e.transaction_id, e.sequence limit 1'}) is not null
+    (select 1 from event_store.events e where (e.transaction_id, e.sequence) > (b.commit, b.prepare) ${match} order by e.transaction_id, e.sequence limit 1) is not null
   from bound b`;
 const subscriptionPage = (name: string, page: string, match: string) => ({
   name,

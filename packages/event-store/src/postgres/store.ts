@@ -62,9 +62,10 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   return {
     pool,
     async appendToStream(streamName, events, appendOptions) {
+      const expected = appendOptions?.expectedRevision ?? 'any';
       const result = groupCommit
-        ? await groupCommit.append(streamName, events, appendOptions?.expectedRevision)
-        : await appendAlone(pool, streamName, appendOptions?.expectedRevision ?? 'any', prepareAppend(streamName, events, appendOptions?.expectedRevision ?? 'any'));
+        ? await groupCommit.append(streamName, events, expected)
+        : await appendAlone(pool, streamName, expected, prepareAppend(streamName, events, expected));
       announcer.announce({ streamName, types: events.map((e) => e.type) });
       return result;
     },

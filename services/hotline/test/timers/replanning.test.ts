@@ -41,6 +41,6 @@ t.test('a new timer due after the next look leaves the sleeping loop alone; one 
   t.equal(queries, asleep, 'ten batches of timers due in four hours: no query (the loop looks again within a minute anyway)');
 
   loop.scheduled(position, new Date(local('2025-11-03 10:00').getTime() + 30_000));
-  await eventually(async () => queries > asleep, 5_000, 'a look after the sooner timer');
-  t.pass('a timer due before the next look wakes it at once');
+  await eventually(async () => queries > asleep, 5_000, 'a look after the sooner timer').catch(() => undefined);
+  t.ok(queries > asleep, 'a timer due before the next look wakes it at once');
 });

@@ -1,4 +1,5 @@
-// append_to_stream, two corrections (test/postgres/id-lookups.test.ts, test/contract/cases/global-order.ts).
+// append_to_stream, two corrections (test/postgres/stream-order.test.ts and the contract's race test;
+// test/postgres/id-lookups.test.ts).
 //
 // 1. Stream order in $all. $all is ordered by (transaction id, sequence), and a stream's revisions are
 //    ordered by its row lock; the two agree only if a transaction gets its id after the stream's previous
