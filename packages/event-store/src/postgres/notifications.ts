@@ -14,6 +14,7 @@ export interface LocalAppend {
 
 /** Called on every append: `appended` is this process's own append, undefined for news from the server. */
 export type AppendListener = (appended?: LocalAppend) => void;
+
 const RECONNECT_PAUSE_MS = 1000;
 
 export class AppendNotifications {
