@@ -63,7 +63,7 @@ export function readStreamEvents(
               streamExists: undefined,
             };
       if (first && page.rows.length === 0) {
-        const exists = page.streamExists ?? (await db.query(STREAM_EXISTS_SQL, [streamName])).rowCount !== 0;
+        const exists = page.streamExists ?? (await db.query({ name: 'event_store_stream_exists', text: STREAM_EXISTS_SQL, values: [streamName] })).rowCount !== 0;
         if (!exists) throw new StreamNotFoundError(streamName);
       }
       const rows = page.rows;
