@@ -51,6 +51,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   /** Global position of the last event of this append. */
   readonly position: GlobalPosition;
+  /**
+   * False when nothing was written because these very events were already stored (a retry of an append
+   * that happened: the rest of the result is the first call's). Two identical appends racing may both
+   * say true on EventStoreDB (its own idempotency can absorb the second); on PostgreSQL exactly one does.
+   */
+  readonly written: boolean;
 }
 
 export interface ReadStreamOptions {

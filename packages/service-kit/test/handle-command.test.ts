@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { commandEventId, handleCommand, InvalidEventDataError, PreconditionFailedError, readStreamState, type CommandContext } from '@bureau/service-kit';
-import { StreamNotFoundError, WrongExpectedRevisionError } from '@bureau/event-store';
+import { StreamNotFoundError, WrongExpectedRevisionError, type EventStore } from '@bureau/event-store';
 import { DomainRuleError } from '@bureau/service-kit/domain';
 import { freshStore, readAllOf, withRivalWriter } from './fixtures/store.js';
 import { tallyDecider, tallyRegistry, type TallyCommand } from './fixtures/tally.js';
@@ -130,5 +130,100 @@ t.test('handleCommand against PostgreSQL', async (t) => {
     const read = await readStreamState(store, tallyRegistry, tallyDecider, name);
     t.same(read, { state: { status: 'open', count: 2, limit: 5 }, revision: 1n, position: last.position });
     await t.rejects(readStreamState(store, tallyRegistry, tallyDecider, stream()), StreamNotFoundError);
+  });
+
+  t.test('startsStream: a command that starts its stream is appended without reading first', async (t) => {
+    // Counts the reads and the appends handleCommand makes.
+    const counted = () => {
+      const calls = { reads: 0, appends: 0 };
+      const over: EventStore = {
+        ...store,
+        readStream: (name, options) => {
+          calls.reads += 1;
+          return store.readStream(name, options);
+        },
+        appendToStream: (name, events, options) => {
+          calls.appends += 1;
+          return store.appendToStream(name, events, options);
+        },
+      };
+      return { over, calls };
+    };
+    const startsTally = (command: TallyCommand) => command.type === 'OpenTally';
+    const runNew = (name: string, command: TallyCommand, ctx: CommandContext, over: EventStore) =>
+      handleCommand({ store: over, registry: tallyRegistry, decider: tallyDecider, streamName: name, command, context: ctx, startsStream: startsTally });
+
+    t.test('given no stream, then one append and no read', async (t) => {
+      const { over, calls } = counted();
+      const name = stream();
+      const ctx = context();
+      const result = await runNew(name, open(5), ctx, over);
+      t.same(calls, { reads: 0, appends: 1 });
+      t.equal(result.alreadyApplied, false);
+      t.equal(result.nextExpectedRevision, 0n);
+      const [stored] = await readAllOf(store, name);
+      t.equal(stored?.id, commandEventId(ctx.commandId, 0));
+      t.same(stored?.position, result.position);
+    });
+
+    t.test('given the same command again (a redelivery), then it is found applied, as without the shortcut', async (t) => {
+      const name = stream();
+      const ctx = context();
+      const first = await runNew(name, open(5), ctx, store);
+      await run(name, increment(1)); // the stream moves on in between
+      const { over, calls } = counted();
+      const again = await runNew(name, open(5), ctx, over);
+      t.equal(again.alreadyApplied, true);
+      t.same(again.position, first.position);
+      t.same(again.events, first.events);
+      t.equal(calls.reads, 1, 'read once the store said the stream exists');
+      t.equal((await readAllOf(store, name)).length, 2, 'nothing written twice');
+      // And right after the first, with nothing in between: the store answers "not written".
+      const other = stream();
+      const otherCtx = context();
+      const created = await runNew(other, open(3), otherCtx, store);
+      const repeated = await runNew(other, open(3), otherCtx, store);
+      t.equal(repeated.alreadyApplied, true);
+      t.same(repeated.position, created.position);
+    });
+
+    t.test('given the same command five times at once, then one is applied and the others find it', async (t) => {
+      const name = stream();
+      const ctx = context();
+      const results = await Promise.all(Array.from({ length: 5 }, () => runNew(name, open(5), ctx, store)));
+      t.equal(results.filter((r) => !r.alreadyApplied).length, 1, 'one says it applied the command');
+      t.equal(new Set(results.map((r) => `${r.position?.commit}:${r.position?.prepare}`)).size, 1, 'all name one position');
+      t.equal((await readAllOf(store, name)).length, 1);
+    });
+
+    t.test('given the stream exists (another command started it), then the rule is decided on what it holds', async (t) => {
+      const name = stream();
+      await run(name, open(5));
+      const { over, calls } = counted();
+      t.match(await rejection(runNew(name, open(7), context(), over)), { rule: 'tally_already_open' });
+      t.same(calls, { reads: 1, appends: 1 }, 'the no_stream append was refused, then the stream was read');
+      t.equal((await readAllOf(store, name)).length, 1);
+    });
+
+    t.test('given a command the initial state refuses, then the ordinary path answers it', async (t) => {
+      const { over, calls } = counted();
+      const name = stream();
+      t.match(await rejection(runNew(name, increment(1), context(), over)), { rule: 'tally_not_open' });
+      t.same(calls, { reads: 1, appends: 0 });
+    });
+
+    t.test('given an If-Match on an existing revision, then no shortcut is taken', async (t) => {
+      const name = stream();
+      await run(name, open(5));
+      const { over, calls } = counted();
+      t.match(await rejection(runNew(name, open(5), context({ expectedRevision: 0n }), over)), { rule: 'tally_already_open' });
+      t.same(calls, { reads: 1, appends: 0 });
+    });
+
+    t.test('given its commandId used on another stream, then it is refused as a reused key', async (t) => {
+      const ctx = context();
+      await runNew(stream(), open(5), ctx, store);
+      t.match(await rejection(runNew(stream(), open(5), ctx, store)), { rule: 'command_id_reused' });
+    });
   });
 });

@@ -91,7 +91,7 @@ export async function appendWithChain(
     if (first !== undefined && atExpectedPlace(expected, first)) {
       // A retry of an append that already happened: answer as the first call did.
       const last = first + BigInt(batch.length) - 1n;
-      return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id) };
+      return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id), written: false };
     }
     if (!meetsExpectation(expected, actual)) throw new WrongExpectedRevisionError(streamName, expected, actual);
     const reused = found.findIndex((revision) => revision !== undefined);
@@ -120,6 +120,6 @@ export async function appendWithChain(
     // back, so it is the one every read reports (an append's own reply may name another record).
     facts.appended(streamName, chained.links);
     const last = actual + BigInt(batch.length);
-    return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id) };
+    return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id), written: true };
   }
 }

@@ -83,7 +83,11 @@ export function appendOutcome(streamName: string, expected: ExpectedRevision, ro
   switch (status) {
     case 'appended':
     case 'idempotent':
-      return { nextExpectedRevision: BigInt(revision ?? ''), position: { commit: BigInt(commit ?? ''), prepare: BigInt(prepare ?? '') } };
+      return {
+        nextExpectedRevision: BigInt(revision ?? ''),
+        position: { commit: BigInt(commit ?? ''), prepare: BigInt(prepare ?? '') },
+        written: status === 'appended',
+      };
     case 'wrong_expected_revision':
       throw new WrongExpectedRevisionError(streamName, expected, BigInt(revision ?? '-1'));
     case 'duplicate_event_id':

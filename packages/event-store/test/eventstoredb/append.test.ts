@@ -94,7 +94,7 @@ t.test('a new stream: appended with NO_STREAM, each event carrying its chain lin
   t.ok(calls.log.indexOf(`append ${STREAM}`) > calls.log.lastIndexOf(`append ${claimStreamName(second.id)}`), 'claims come before the append');
   const lastStored = streams.byName.get(STREAM)?.[1]?.event?.position;
   t.ok(lastStored && lastStored.commit !== 1_000_000n, 'the reply named another position than the stored event');
-  t.same(result, { nextExpectedRevision: 1n, position: lastStored }, "the last event's revision and read-back position, not the reply's");
+  t.same(result, { nextExpectedRevision: 1n, position: lastStored, written: true }, "the last event's revision and read-back position, not the reply's");
 });
 
 t.test('an existing stream: the chain continues from its last hash, guarded by the exact revision read', async (t) => {
@@ -231,7 +231,7 @@ t.test('a retry of a batch already stored answers as the first call did, without
     // ids come back lower-cased, so an upper-cased retry is the same batch
     const retry = [a, { ...b, id: b.id.toUpperCase() }];
     const result = await store.appendToStream(STREAM, retry, { expectedRevision: expected });
-    t.same(result, { nextExpectedRevision: last, position: position(lastPosition) }, `${name}: the stored batch's result`);
+    t.same(result, { nextExpectedRevision: last, position: position(lastPosition), written: false }, `${name}: the stored batch's result, not written`);
     t.equal(calls.append.length, 0, `${name}: nothing appended, nothing claimed`);
   }
 });

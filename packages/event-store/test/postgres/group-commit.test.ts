@@ -73,8 +73,8 @@ t.test('a batch that creates streams, retries and reuses ids keeps every rule', 
     settle(store.appendToStream('gc-old', [plain('Noted')], { expectedRevision: 1n })),
   ]);
   const [, created, retry, missing, reused, old] = results;
-  t.ok(created && 'value' in created && created.value.nextExpectedRevision === 0n, 'no_stream creates the stream');
-  t.ok(retry && 'value' in retry && retry.value.nextExpectedRevision === 0n, 'the same ids again: idempotent success');
+  t.ok(created && 'value' in created && created.value.nextExpectedRevision === 0n && created.value.written, 'no_stream creates the stream');
+  t.ok(retry && 'value' in retry && retry.value.nextExpectedRevision === 0n && !retry.value.written, 'the same ids again: idempotent success, not written');
   t.ok(missing && 'error' in missing && missing.error instanceof WrongExpectedRevisionError, 'stream_exists on a missing stream: refused');
   t.ok(reused && 'error' in reused && reused.error instanceof InvalidEventStoreInputError, 'an id stored in another stream: refused');
   t.ok(old && 'value' in old && old.value.nextExpectedRevision === 2n, 'and the ordinary append beside them: appended');

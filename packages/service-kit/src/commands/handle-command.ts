@@ -31,6 +31,13 @@ export interface HandleCommandInput<S, C, E extends DomainMessage> {
   readonly context: CommandContext;
   /** Re-read and re-decide this many times when another writer got in first (default 3). */
   readonly maxRetries?: number;
+  /**
+   * Commands that normally start their stream (a work order's dispatch): decided on the initial state and
+   * appended with `no_stream` without reading first, one round trip instead of two. If the stream exists
+   * after all (a redelivery, or a rule the decider would apply), the store says so (WrongExpectedRevision,
+   * or `written: false` for this very command) and the command goes the ordinary way: read, decide.
+   */
+  readonly startsStream?: (command: C) => boolean;
 }
 
 export interface CommandResult<E> {
@@ -55,6 +62,14 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
     actor: context.actor,
     occurredAt,
   };
+  const toAppend = (events: readonly E[]) =>
+    events.map((event, index) =>
+      registry.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }),
+    );
+  if (input.startsStream?.(command) && (context.expectedRevision === undefined || context.expectedRevision === 'no_stream')) {
+    const created = await tryAsNewStream(input, toAppend);
+    if (created) return created;
+  }
   for (let attempt = 0; ; attempt += 1) {
     const loaded = await loadStream(store, registry, decider, streamName, context.commandId);
     if (loaded.appliedBefore) {
@@ -69,21 +84,50 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
     if (events.length === 0) {
       return { events, nextExpectedRevision: loaded.revision, position: loaded.lastPosition, alreadyApplied: false };
     }
-    const toAppend = events.map((event, index) =>
-      registry.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }),
-    );
     try {
       const expectedRevision = loaded.revision === -1n ? 'no_stream' : loaded.revision;
-      const result = await store.appendToStream(streamName, toAppend, { expectedRevision });
+      const result = await store.appendToStream(streamName, toAppend(events), { expectedRevision });
       return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
     } catch (error) {
-      if (error instanceof InvalidEventStoreInputError && /^events\[\d+\]\.id$/.test(error.field)) {
-        // The derived ids exist in another stream: the client reused an idempotency key.
-        throw new DomainRuleError('command_id_reused', 'This commandId was already used for a different command; send a new one.');
-      }
+      throwIfCommandIdReused(error);
       // Someone appended between our read and our write: read again (perhaps it was this very
       // command, retried concurrently) and decide again, a bounded number of times.
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxRetries) throw error;
     }
+  }
+}
+
+/**
+ * The first try of a command that starts its stream: no read. Undefined when the stream turned out to
+ * exist (or the decider refused the initial state): the caller then reads and decides as usual, and a
+ * redelivery finds its own events there and answers as the first delivery did.
+ */
+async function tryAsNewStream<S, C, E extends DomainMessage>(
+  input: HandleCommandInput<S, C, E>,
+  toAppend: (events: readonly E[]) => ReturnType<EventRegistry<E>['toAppend']>[],
+): Promise<CommandResult<E> | undefined> {
+  let events: readonly E[];
+  try {
+    events = input.decider.decide(input.command, input.decider.initialState());
+  } catch {
+    // Decided again on what the stream holds, which is what a refusal must be based on.
+    return undefined;
+  }
+  if (events.length === 0) return undefined;
+  try {
+    const result = await input.store.appendToStream(input.streamName, toAppend(events), { expectedRevision: 'no_stream' });
+    if (!result.written) return undefined;
+    return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
+  } catch (error) {
+    throwIfCommandIdReused(error);
+    if (error instanceof WrongExpectedRevisionError) return undefined;
+    throw error;
+  }
+}
+
+function throwIfCommandIdReused(error: unknown): void {
+  if (error instanceof InvalidEventStoreInputError && /^events\[\d+\]\.id$/.test(error.field)) {
+    // The derived ids exist in another stream: the client reused an idempotency key.
+    throw new DomainRuleError('command_id_reused', 'This commandId was already used for a different command; send a new one.');
   }
 }

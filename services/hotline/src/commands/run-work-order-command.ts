@@ -67,6 +67,8 @@ export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: Wor
         decider: boundDecider(input.now, deps.calendar.rules()),
         command: input.command,
         context: input.context,
+        // A dispatch is the order's first event: appended without reading first (handleCommand).
+        startsStream: (command) => command.type === 'DispatchWorkOrder',
       });
     } catch (error) {
       throw translated(error);
