@@ -1,7 +1,10 @@
 // Turns a subscription's message stream into batches. A pump reads ahead into a bounded queue, so
 // reading the next batch from the store overlaps applying the current one. A batch closes when it is
 // full, when the subscription says it has caught up (live events go out at once: low lag), or when
-// its first event has waited `maxWaitMs`. Caught-up markers alone are coalesced into an empty batch at
+// its first event has waited `maxWaitMs`. Under steady load (events arriving within `lingerMs` of the
+// last batch) a caught-up batch lingers up to `lingerMs` for more: each transaction then carries more
+// events, which is what lets one core keep up; a lone event after a quiet spell still goes at once.
+// Caught-up markers alone are coalesced into an empty batch at
 // most every `idleAdvanceMs`: they move the checkpoint past events the projection does not handle, so
 // that read-your-writes waits on such positions end too.
 import { comparePositions, type GlobalPosition, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@bureau/event-store';
@@ -21,6 +24,8 @@ export interface BatchOptions {
   readonly batchSize: number;
   readonly maxWaitMs: number;
   readonly idleAdvanceMs: number;
+  /** Under steady load, how long a caught-up batch waits for more events (0: never; see above). */
+  readonly lingerMs?: number;
   /** Wait for the disk at each batch commit (see moveCheckpoint); default false. */
   readonly durableCommits?: boolean;
 }
@@ -41,6 +46,8 @@ export class BatchReader {
   private wake: (() => void) | undefined;
   private space: (() => void) | undefined;
   private lastEmptyAt = 0;
+  /** When the last batch with events was taken: events arriving soon after it mean steady load. */
+  private lastEventsAt = -Infinity;
   private caughtUpReported = false;
   private readonly pump: Promise<void>;
 
@@ -62,7 +69,7 @@ export class BatchReader {
       if (this.ended) return this.head < this.queue.length ? this.flush(this.queue.length) : undefined;
       const deadline =
         this.queuedEvents > 0
-          ? this.firstEventAt + this.options.maxWaitMs
+          ? this.firstEventAt + (this.lingering() ? (this.options.lingerMs ?? 0) : this.options.maxWaitMs)
           : this.pendingAdvance()
             ? this.lastEmptyAt + this.options.idleAdvanceMs
             : Infinity;
@@ -139,11 +146,19 @@ export class BatchReader {
       while (events < size) if ((this.queue[i++] as SubscriptionMessage).kind === 'event') events += 1;
       return this.flush(i);
     }
-    if (this.markerAfterEvents) return this.flush(this.queue.length);
+    if (this.markerAfterEvents && !(this.lingering() && Date.now() < this.firstEventAt + (this.options.lingerMs ?? 0))) {
+      return this.flush(this.queue.length);
+    }
     if (this.queuedEvents > 0 || this.head === this.queue.length) return undefined;
     if (this.pendingAdvance()) return Date.now() - this.lastEmptyAt >= this.options.idleAdvanceMs ? this.flush(this.queue.length) : undefined;
     // Markers that say nothing new: reported once (a rebuild switches on it), then dropped.
     return this.flush(this.queue.length);
+  }
+
+  /** Caught up after events that came within lingerMs of the last batch: steady load, worth waiting for more. */
+  private lingering(): boolean {
+    const linger = this.options.lingerMs ?? 0;
+    return linger > 0 && this.markerAfterEvents && this.firstEventAt - this.lastEventsAt < linger;
   }
 
   private pendingAdvance(): boolean {
@@ -180,6 +195,7 @@ export class BatchReader {
       return { events, through: this.emitted, caughtUp };
     }
     if (events.length === 0) this.lastEmptyAt = Date.now();
+    else this.lastEventsAt = Date.now();
     this.emitted = later(this.emitted, through);
     this.caughtUpReported = caughtUp;
     return { events, through: this.emitted, caughtUp };
