@@ -68,19 +68,38 @@ export const workOrdersProjection = defineProjection({
   },
 
   async handle(trx, events, tables) {
-    const ids = [...new Set(events.map(workOrderIdOf))];
-    const stored = await sql<WorkOrderRow>`
-      SELECT * FROM ${sql.table(tables.hotline_work_orders)} WHERE work_order_id = ANY(${ids}::uuid[])`.execute(trx);
-    const rows = new Map(stored.rows.map((row) => [row.work_order_id, row]));
+    const table = tables.hotline_work_orders;
+    // An order whose first event here is its stream's first (the dispatch) has no row yet: only the
+    // others are looked up (under a stream of new orders, none is).
+    const seen = new Set<string>();
+    const existing: string[] = [];
+    for (const recorded of events) {
+      const id = workOrderIdOf(recorded);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (recorded.revision > 0n) existing.push(id);
+    }
+    const rows = new Map<string, WorkOrderRow>();
+    if (existing.length > 0) {
+      const stored = await sql<WorkOrderRow>`SELECT * FROM ${sql.table(table)} WHERE work_order_id = ANY(${existing}::uuid[])`.execute(trx);
+      for (const row of stored.rows) rows.set(row.work_order_id, row);
+    }
     for (const recorded of events) {
       const id = workOrderIdOf(recorded);
       const next = applyToRow(rows.get(id), workOrderEvents.fromRecorded(recorded), { revision: recorded.revision, recordedAt: recorded.recordedAt });
       if (next) rows.set(id, next);
     }
     if (rows.size === 0) return;
-    // The batch's rows replace the stored ones: one delete and one multi-row insert per batch.
-    await trx.deleteFrom(tables.hotline_work_orders).where('work_order_id', 'in', [...rows.keys()]).execute();
-    await trx.insertInto(tables.hotline_work_orders).values([...rows.values()]).execute();
+    // The batch's rows replace the stored ones: one multi-row upsert per batch.
+    const values = [...rows.values()];
+    const columns = Object.keys(values[0] as WorkOrderRow).filter((c) => c !== 'work_order_id') as Array<keyof WorkOrderRow>;
+    await trx
+      .insertInto(table)
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.column('work_order_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      )
+      .execute();
   },
 });
 
