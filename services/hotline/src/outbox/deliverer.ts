@@ -2,6 +2,7 @@
 // free up, records each outcome, and sleeps until the next message is due (at most `pollMs`, the
 // fallback for news it missed). New messages wake it at once. Several processes may run one each.
 import type { GlobalPosition } from '@bureau/event-store';
+import { DeliveredRecorder } from './delivered-recorder.js';
 import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './outbox-queries.js';
 import { callPlatform, type Fetch, type PlatformEndpoint } from './platform-call.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -45,8 +46,11 @@ export class OutboxDeliverer {
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | undefined;
+  private readonly delivered: DeliveredRecorder;
 
-  constructor(private readonly options: DelivererOptions) {}
+  constructor(private readonly options: DelivererOptions) {
+    this.delivered = new DeliveredRecorder(options.db);
+  }
 
   start(): void {
     this.loop ??= this.run();
@@ -125,7 +129,10 @@ export class OutboxDeliverer {
         this.options.fetch,
       );
       const outcome = outcomeOfTry(message, answer, retry, clock(), random());
-      const recorded = await recordTry(db, message, outcome);
+      const recorded =
+        outcome.kind === 'delivered'
+          ? await this.delivered.record({ message, at: outcome.at, status: outcome.status })
+          : await recordTry(db, message, outcome);
       if (!recorded) {
         logger.warn(facts, 'outbox try outlived its claim; its outcome was left to the newer claim');
         return;

@@ -151,15 +151,43 @@ export async function recordTry(db: OutboxDb, message: Pick<ClaimedMessage, 'ide
   return result.numUpdatedRows === 1n;
 }
 
+/** One delivered try, as recordDelivered takes it. */
+export interface DeliveredTry {
+  readonly message: Pick<ClaimedMessage, 'idempotencyKey' | 'claimToken'>;
+  readonly at: Date;
+  readonly status: number;
+}
+
+/**
+ * recordTry's `delivered` for many tries in one statement (the deliverer gathers the answers that arrive
+ * while one such write is in flight). Returns the keys whose claim still held: only those were recorded.
+ */
+export async function recordDelivered(db: OutboxDb, tries: readonly DeliveredTry[]): Promise<Set<string>> {
+  if (tries.length === 0) return new Set();
+  const { rows } = await sql<{ idempotency_key: string }>`
+    UPDATE hotline_outbox o
+       SET status = 'delivered', delivered_at = t.at, last_status = t.status, last_error = NULL, last_problem = NULL, claim_token = NULL
+      FROM unnest(${tries.map((d) => d.message.idempotencyKey)}::text[], ${tries.map((d) => d.message.claimToken)}::uuid[],
+                  ${tries.map((d) => d.at.toISOString())}::timestamptz[], ${tries.map((d) => d.status)}::integer[]) AS t(key, token, at, status)
+     WHERE o.idempotency_key = t.key AND o.claim_token = t.token AND o.status = 'pending'
+    RETURNING o.idempotency_key`.execute(db);
+  return new Set(rows.map((r) => r.idempotency_key));
+}
+
 /**
  * When the next try may start: the earliest due time among the messages at the head of their order's
  * queue (a claimed one counts with the end of its claim). Undefined when nothing is pending.
  */
 export async function nextDueAt(db: OutboxDb): Promise<Date | undefined> {
+  // ORDER BY … LIMIT 1, not min(): the due-time index is walked from the earliest and stops at the first
+  // message at the head of its order's queue, where min() would look at every pending message (a backlog
+  // of thousands made this 4 ms a call in the bench's reply phase).
   const { rows } = await sql<{ due: Date | null }>`
-    SELECT min(c.next_attempt_at) AS due FROM hotline_outbox c
+    SELECT c.next_attempt_at AS due FROM hotline_outbox c
      WHERE c.status = 'pending'
-       AND NOT EXISTS (SELECT 1 FROM hotline_outbox e WHERE e.work_order_id = c.work_order_id AND e.status = 'pending' AND e.seq < c.seq)`.execute(db);
+       AND NOT EXISTS (SELECT 1 FROM hotline_outbox e WHERE e.work_order_id = c.work_order_id AND e.status = 'pending' AND e.seq < c.seq)
+     ORDER BY c.next_attempt_at
+     LIMIT 1`.execute(db);
   return rows[0]?.due ?? undefined;
 }
 
