@@ -4,7 +4,8 @@
 import type { GlobalPosition } from '@bureau/event-store';
 import { DeliveredRecorder } from './delivered-recorder.js';
 import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './outbox-queries.js';
-import { callPlatform, type Fetch, type PlatformEndpoint } from './platform-call.js';
+import { callPlatform, type PlatformEndpoint } from './platform-call.js';
+import type { PlatformPost } from './platform-post.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { outcomeOfTry } from './try-outcome.js';
 import { errorFacts } from './error-facts.js';
@@ -38,7 +39,7 @@ export interface DelivererOptions {
   readonly logger: DelivererLogger;
   /** Resolves once the outbox projection's checkpoint has passed `position` (queued rows are committed). */
   readonly committed: (position: GlobalPosition) => Promise<unknown>;
-  readonly fetch?: Fetch;
+  readonly post?: PlatformPost;
 }
 
 export class OutboxDeliverer {
@@ -126,7 +127,7 @@ export class OutboxDeliverer {
       }
       const answer = await callPlatform(
         { platformId: message.platformId, endpoint, orderNo: message.orderNo, action: message.action, body: message.body, idempotencyKey: message.idempotencyKey, now: clock(), timeoutMs: this.options.timeoutMs, signal: this.stopping.signal },
-        this.options.fetch,
+        this.options.post,
       );
       const outcome = outcomeOfTry(message, answer, retry, clock(), random());
       const recorded =

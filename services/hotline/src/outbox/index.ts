@@ -11,7 +11,8 @@ import { OUTBOX_PROJECTION, outboxProjection } from './outbox-projection.js';
 import type { OutboxDb } from './outbox-queries.js';
 import type { OutboxDatabase } from './outbox-table.js';
 import { outboxRoutes } from './outbox-routes.js';
-import type { Fetch, PlatformEndpoint } from './platform-call.js';
+import type { PlatformEndpoint } from './platform-call.js';
+import type { PlatformPost } from './platform-post.js';
 import { checkRetryPolicy, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 export { outboundMessageOf, outboundPath, type OutboundMessage } from './outbound-message.js';
@@ -45,7 +46,7 @@ export interface OutboxPluginOptions {
   /** Timings of the reactor's projection engine (see EngineOptions). */
   readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
   readonly random?: () => number;
-  readonly fetch?: Fetch;
+  readonly post?: PlatformPost;
 }
 
 export interface OutboxControl {
@@ -83,7 +84,7 @@ async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promi
     random: options.random ?? Math.random,
     logger: app.log,
     committed: (position) => engine.waitForPosition(OUTBOX_PROJECTION, position, 10_000),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.post ? { post: options.post } : {}),
   });
   const engine = createProjectionEngine({
     ...options.engine,

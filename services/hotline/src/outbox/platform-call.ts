@@ -3,6 +3,7 @@
 import { idempotencyKeyHeader, type OutboundAction } from '@bureau/hotline-protocol/messages';
 import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { outboundPath } from './outbound-message.js';
+import { postOverHttp, type PlatformPost } from './platform-post.js';
 
 /** Where a platform takes the centre's calls, and the secret both sides sign with. */
 export interface PlatformEndpoint {
@@ -29,13 +30,7 @@ export type CallAnswer =
   | { readonly kind: 'no_answer'; readonly error: string }
   | { readonly kind: 'aborted' };
 
-export type Fetch = typeof fetch;
-
-/** Answers longer than this are cut before they are kept (the platform's problem is all we keep). */
-const ANSWER_LIMIT = 4_096;
-
-async function answerBody(response: Response): Promise<unknown> {
-  const text = (await response.text()).slice(0, ANSWER_LIMIT);
+function answerBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -43,7 +38,7 @@ async function answerBody(response: Response): Promise<unknown> {
   }
 }
 
-export async function callPlatform(call: PlatformCall, fetchImpl: Fetch = fetch): Promise<CallAnswer> {
+export async function callPlatform(call: PlatformCall, post: PlatformPost = postOverHttp): Promise<CallAnswer> {
   const url = new URL(outboundPath(call.orderNo, call.action), call.endpoint.baseUrl);
   const headers = {
     'content-type': 'application/json',
@@ -52,8 +47,8 @@ export async function callPlatform(call: PlatformCall, fetchImpl: Fetch = fetch)
   };
   const timeout = AbortSignal.timeout(call.timeoutMs);
   try {
-    const response = await fetchImpl(url, { method: 'POST', headers, body: call.body, signal: AbortSignal.any([timeout, call.signal]) });
-    return { kind: 'answered', status: response.status, body: await answerBody(response) };
+    const answer = await post(url, { headers, body: call.body, signal: AbortSignal.any([timeout, call.signal]) });
+    return { kind: 'answered', status: answer.status, body: answerBody(answer.text) };
   } catch (error) {
     if (call.signal.aborted) return { kind: 'aborted' };
     if (timeout.aborted) return { kind: 'no_answer', error: `timeout after ${call.timeoutMs} ms` };
@@ -64,7 +59,7 @@ export async function callPlatform(call: PlatformCall, fetchImpl: Fetch = fetch)
 /** The error's name and code only: never a URL with credentials or a body. */
 function describeNetworkError(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const code = codeOf(error) ?? codeOf(cause);
   const name = error instanceof Error ? error.name : typeof error;
   return code ? `network: ${code}` : `network: ${name}`;
 }
@@ -81,4 +76,8 @@ export function verdictOf(answer: Exclude<CallAnswer, { kind: 'aborted' }>): Ver
   if (status >= 200 && status < 300) return 'delivered';
   if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) return 'rejected';
   return 'retry';
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
