@@ -3,8 +3,8 @@
 // committed on the way, so the checkpoint ends exactly before the bad event. That event is retried
 // with backoff and, if it keeps failing, the generation is parked on it. Nothing is skipped.
 import type { GlobalPosition, RecordedEvent } from '@bureau/event-store';
-import type { Kysely } from 'kysely';
-import { moveCheckpoint, parkGeneration } from './checkpoints.js';
+import { sql, type Kysely } from 'kysely';
+import { beginBatch, parkGeneration } from './checkpoints.js';
 import type { Projection, TableNames } from './define.js';
 import { LostOwnershipError } from './errors.js';
 import { describe } from './locks.js';
@@ -26,17 +26,24 @@ export type ApplyOutcome =
   | { readonly kind: 'applied'; readonly checkpoint: GlobalPosition }
   | { readonly kind: 'parked'; readonly checkpoint: GlobalPosition | undefined; readonly event: RecordedEvent };
 
-/** One transaction: compare-and-set the checkpoint first, then let the handler write. */
+/**
+ * One transaction on one reserved connection: BEGIN with the checkpoint's compare-and-set (one round
+ * trip, beginBatch), the handler's writes, COMMIT. Any failure rolls the whole batch back.
+ */
 export async function applyOnce(target: ApplyTarget, expected: GlobalPosition | undefined, events: readonly RecordedEvent[], through: GlobalPosition): Promise<void> {
-  await target.db.transaction().execute(async (trx) => {
-    await moveCheckpoint(trx, {
-      projection: target.projection.name,
-      generation: target.generation,
-      expected,
-      next: through,
-      applied: events.length,
-    }, target.durableCommits);
-    if (events.length > 0) await target.projection.handle(trx, events, target.tables);
+  await target.db.connection().execute(async (conn) => {
+    try {
+      await beginBatch(conn, { projection: target.projection.name, generation: target.generation, expected, next: through, applied: events.length }, target.durableCommits);
+      if (events.length > 0) await target.projection.handle(conn, events, target.tables);
+      const { rows } = await sql.raw<{ command?: string }>('COMMIT').execute(conn);
+      // PostgreSQL answers COMMIT with ROLLBACK when an earlier statement's error (one a handler caught
+      // and went on from) had aborted the transaction: nothing was written.
+      if (rows[0]?.command === 'ROLLBACK') throw new Error(`projection ${target.projection.name}: the batch's transaction was aborted by an earlier error`);
+    } catch (error) {
+      // After a failed BEGIN or COMMIT there is no transaction left; PostgreSQL only warns then.
+      await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+      throw error;
+    }
   });
 }
 

@@ -4,7 +4,7 @@
 import { formatPosition, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { LostOwnershipError } from './errors.js';
-import { CHECKPOINT_CHANNEL, type CheckpointsTable, type ParkedEventRow } from './schema.js';
+import { CHECKPOINT_MOVED, type CheckpointsTable, type ParkedEventRow } from './schema.js';
 
 export type GenerationRole = CheckpointsTable['state'];
 
@@ -86,31 +86,41 @@ export interface CheckpointMove {
 }
 
 /**
- * Moves the checkpoint from `expected` to `next`, first thing in the batch transaction (so competing
- * runners queue on the row lock and the loser sees the winner's checkpoint). Notifies listeners of
- * the active generation when the transaction commits. Throws LostOwnershipError if the row moved,
- * was retired or parked.
+ * Opens a batch's transaction on `conn` (a connection reserved for the batch) and, first thing in it,
+ * moves the checkpoint from `expected` to `next`: competing runners queue on the row lock, and the loser
+ * finds the row moved (LostOwnershipError, the transaction left for the caller to roll back). Listeners
+ * of the active generation are notified when the transaction commits.
+ *
+ * BEGIN, the commit mode and the move go in one round trip: one simple-protocol statement list, hence the
+ * literals (numbers from bigints, and the projection's name, which defineProjection restricts to
+ * lower_snake_case). projections.move_checkpoint (schema.ts) raises CHECKPOINT_MOVED when nothing moved.
  *
  * The transaction commits asynchronously (synchronous_commit off): a crash of PostgreSQL may lose
  * the last fraction of a second of batches, but each one whole, rows and checkpoint together, so
  * they are simply applied again. Projection commits then do not wait for the disk.
  */
-export async function moveCheckpoint(trx: Transaction<any>, move: CheckpointMove, durable = false): Promise<void> {
+export async function beginBatch(conn: Kysely<any>, move: CheckpointMove, durable = false): Promise<void> {
+  if (!SAFE_NAME.test(move.projection) || !Number.isSafeInteger(move.generation) || !Number.isSafeInteger(move.applied)) {
+    throw new Error(`beginBatch: unexpected projection ${JSON.stringify(move.projection)} / generation / count`);
+  }
   const payload = `${move.projection} ${formatPosition(move.next)}`;
-  const result = await sql<{ state: string }>`
-    WITH commit_mode AS (SELECT set_config('synchronous_commit', ${durable ? 'on' : 'off'}, true)),
-    moved AS (
-      UPDATE projections.checkpoints
-         SET commit_position = ${move.next.commit.toString()}, prepare_position = ${move.next.prepare.toString()},
-             events_applied = events_applied + ${move.applied}, updated_at = now()
-       WHERE projection = ${move.projection} AND generation = ${move.generation}
-         AND state <> 'retired' AND parked_event IS NULL
-         AND commit_position IS NOT DISTINCT FROM ${text(move.expected)}::bigint
-         AND prepare_position IS NOT DISTINCT FROM ${prep(move.expected)}::bigint
-      RETURNING state)
-    SELECT state, CASE WHEN state = 'active' THEN pg_notify(${CHECKPOINT_CHANNEL}, ${payload}) END AS notified FROM moved, commit_mode`.execute(trx);
-  if (result.rows.length !== 1) throw new LostOwnershipError(move.projection, move.generation);
+  const bigint = (value: bigint | undefined) => (value === undefined ? 'NULL' : `${value.toString()}::bigint`);
+  const statements = [
+    'BEGIN',
+    `SET LOCAL synchronous_commit = ${durable ? 'on' : 'off'}`,
+    `SELECT projections.move_checkpoint('${move.projection}', ${move.generation}, ${bigint(move.expected?.commit)}, ${bigint(move.expected?.prepare)},
+       ${bigint(move.next.commit)}, ${bigint(move.next.prepare)}, ${move.applied}, '${payload}')`,
+  ];
+  try {
+    await sql.raw(statements.join(';\n')).execute(conn);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === CHECKPOINT_MOVED) throw new LostOwnershipError(move.projection, move.generation);
+    throw error;
+  }
 }
+
+/** What may appear unquoted in beginBatch's statement: a projection name, and a position's digits and slash. */
+const SAFE_NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Marks the generation parked on `event`; guarded like a batch, so only the owner can park. */
 export async function parkGeneration(

@@ -1,14 +1,15 @@
 // What a projection is: a named, versioned handler that turns batches of events into rows of its own
 // read-model tables. The engine owns where those tables physically live (one set per generation).
 import type { AllFilter, RecordedEvent } from '@bureau/event-store';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /** Logical table name → the physical table of the generation being written (e.g. worklist → worklist_g3). */
 export type TableNames<Table extends string = string> = { readonly [K in Table]: string };
 
 /** The read-model database as handlers and migrations see it: table names are resolved at run time. */
 export type ReadModelDb = Kysely<any>;
-export type ReadModelTransaction = Transaction<any>;
+/** The batch's transaction (or a migration's): a connection on which the engine has begun it. */
+export type ReadModelTransaction = Kysely<any>;
 
 export interface ProjectionDefinition<Table extends string = string> {
   /** Stable identifier, e.g. `hotline_worklist`; also the advisory-lock and checkpoint key. */

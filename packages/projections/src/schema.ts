@@ -5,6 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 
 export const CHECKPOINT_CHANNEL = 'projections_checkpoint';
+/** SQLSTATE of projections.move_checkpoint's refusal (user-defined class PJ). */
+export const CHECKPOINT_MOVED = 'PJ001';
 
 export interface CheckpointsTable {
   projection: string;
@@ -64,5 +66,32 @@ export async function migrateEngineSchema(db: Kysely<any>): Promise<void> {
       )`.execute(trx);
     await sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_active ON projections.checkpoints (projection) WHERE state = 'active'`.execute(trx);
     await sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_building ON projections.checkpoints (projection) WHERE state = 'building'`.execute(trx);
+    // A batch's first statement (checkpoints.ts, beginBatch): the compare-and-set of the checkpoint, raising
+    // CHECKPOINT_MOVED when this runner no longer owns it, and the notification of an active generation.
+    await sql`
+      CREATE OR REPLACE FUNCTION projections.move_checkpoint(
+        p_projection text, p_generation integer, p_expected_commit bigint, p_expected_prepare bigint,
+        p_next_commit bigint, p_next_prepare bigint, p_applied bigint, p_payload text) RETURNS void
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_state text;
+      BEGIN
+        UPDATE projections.checkpoints
+           SET commit_position = p_next_commit, prepare_position = p_next_prepare,
+               events_applied = events_applied + p_applied, updated_at = now()
+         WHERE projection = p_projection AND generation = p_generation
+           AND state <> 'retired' AND parked_event IS NULL
+           AND commit_position IS NOT DISTINCT FROM p_expected_commit
+           AND prepare_position IS NOT DISTINCT FROM p_expected_prepare
+        RETURNING state INTO v_state;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'projection % generation %: checkpoint moved under this runner', p_projection, p_generation
+            USING ERRCODE = ${sql.lit(CHECKPOINT_MOVED)};
+        END IF;
+        IF v_state = 'active' THEN
+          PERFORM pg_notify(${sql.lit(CHECKPOINT_CHANNEL)}, p_payload);
+        END IF;
+      END
+      $fn$`.execute(trx);
   });
 }
