@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage();
       for (let i = 0; i < events.length; i += BATCH) {
         const batch = events.slice(i, i + BATCH);
-        // Same commit mode as the engine's batches (asynchronous; see moveCheckpoint).
+        // Same commit mode as the engine's batches (asynchronous; see beginBatch).
         await db.transaction().execute(async (trx) => {
           await sql`SET LOCAL synchronous_commit = off`.execute(trx);
           await board.handle(trx, batch, limitTables);

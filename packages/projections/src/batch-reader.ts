@@ -4,9 +4,9 @@
 // its first event has waited `maxWaitMs`. Under steady load (events arriving within `lingerMs` of the
 // last batch) a caught-up batch lingers up to `lingerMs` for more: each transaction then carries more
 // events, which is what lets one core keep up; a lone event after a quiet spell still goes at once.
-// Caught-up markers alone are coalesced into an empty batch at
-// most every `idleAdvanceMs`: they move the checkpoint past events the projection does not handle, so
-// that read-your-writes waits on such positions end too.
+// Caught-up markers alone are coalesced into an empty batch at most every `idleAdvanceMs`: they move
+// the checkpoint past events the projection does not handle, so that read-your-writes waits on such
+// positions end too.
 import { comparePositions, type GlobalPosition, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@bureau/event-store';
 
 export interface Batch {
@@ -26,7 +26,7 @@ export interface BatchOptions {
   readonly idleAdvanceMs: number;
   /** Under steady load, how long a caught-up batch waits for more events (0: never; see above). */
   readonly lingerMs?: number;
-  /** Wait for the disk at each batch commit (see moveCheckpoint); default false. */
+  /** Wait for the disk at each batch commit (see beginBatch); default false. */
   readonly durableCommits?: boolean;
 }
 

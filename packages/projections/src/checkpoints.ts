@@ -119,7 +119,7 @@ export async function beginBatch(conn: Kysely<any>, move: CheckpointMove, durabl
   }
 }
 
-/** What may appear unquoted in beginBatch's statement: a projection name, and a position's digits and slash. */
+/** What beginBatch puts between quotes without escaping (a projection name; defineProjection's rule is stricter). */
 const SAFE_NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Marks the generation parked on `event`; guarded like a batch, so only the owner can park. */
