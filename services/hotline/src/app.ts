@@ -55,11 +55,17 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
     create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
   await app.register(hotlineCalendarPlugin, { limits: config.limits });
-  await app.register(readModelsPlugin, readModels);
+  // Tests' timings (readModels) win over the configured linger.
+  await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
 
   // The outbox to the platform (src/outbox) and the durable deadline timers (src/timers).
   await app.register(outboxPlugin, outboxOptionsFrom(config, clock));
-  await app.register(deadlineTimersPlugin, { clock, fire: config.DEADLINE_TIMERS_FIRE, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS });
+  await app.register(deadlineTimersPlugin, {
+    clock,
+    fire: config.DEADLINE_TIMERS_FIRE,
+    maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS,
+    engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS },
+  });
 
   const routeOptions: HotlineRouteOptions = { platforms: config.platforms, clock, readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS };
   await app.register(webhookRoute, routeOptions);

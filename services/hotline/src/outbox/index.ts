@@ -44,7 +44,7 @@ export interface OutboxPluginOptions {
   readonly requireHourBudget?: boolean;
   readonly clock?: () => Date;
   /** Timings of the reactor's projection engine (see EngineOptions). */
-  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
+  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
   readonly random?: () => number;
   readonly post?: PlatformPost;
 }

@@ -15,6 +15,7 @@ export function outboxOptionsFrom(config: HotlineConfig, clock: () => Date): Out
     timeoutMs: config.OUTBOX_TIMEOUT_MS,
     concurrency: config.OUTBOX_CONCURRENCY,
     pollMs: config.OUTBOX_POLL_MS,
+    engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS },
     clock,
   };
 }

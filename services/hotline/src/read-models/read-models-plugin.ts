@@ -22,7 +22,7 @@ declare module 'fastify' {
 }
 
 /** Timings of the engine (tests shorten them); see EngineOptions. */
-export type ReadModelsPluginOptions = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
+export type ReadModelsPluginOptions = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, options: ReadModelsPluginOptions) {
   const engine = createProjectionEngine({ ...options, store: app.eventStore, pool: app.pg, projections: hotlineProjections, logger: app.log });

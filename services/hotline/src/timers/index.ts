@@ -19,7 +19,7 @@ export interface DeadlineTimersPluginOptions {
   /** The time source (tests pass a fake one). Default: the system clock. */
   readonly clock?: () => Date;
   /** Timings of the scheduler's projection engine (see EngineOptions). */
-  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
+  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
   /** Longest sleep between looks at the timers; default 60 s. */
   readonly maxSleepMs?: number;
   /** Run the firing loop in this process (default true); the scheduler runs regardless. */
