@@ -84,10 +84,18 @@ export class OutboxDeliverer {
       let pause = pollMs;
       try {
         const free = this.options.concurrency - this.inFlight.size;
-        if (free > 0) {
+        // While tries are in flight, claim only once half the slots are free: fewer, larger claims
+        // under load. An idle outbox claims at once.
+        if (free > 0 && (this.inFlight.size === 0 || free * 2 >= this.options.concurrency)) {
           const claimed = await this.claim(free);
           for (const message of claimed) this.track(this.tryOnce(message));
           if (claimed.length === free) continue; // there may be more due
+        }
+        // A try that ends wakes the loop, which then looks again; the next due time matters only once
+        // nothing is in flight (and pollMs bounds the wait regardless).
+        if (this.inFlight.size > 0) {
+          await this.wakeup.sleep(pollMs, signal);
+          continue;
         }
         const due = await nextDueAt(this.options.db);
         if (due) pause = Math.min(pollMs, Math.max(0, due.getTime() - this.options.clock().getTime()));
