@@ -1,6 +1,6 @@
 // The outbox's delivery loop: keeps up to `concurrency` tries in flight, claims due messages as slots
-// free up, records each outcome, and sleeps until the next message is due (at most `pollMs`, the
-// fallback for news it missed). New messages wake it at once. Several processes may run one each.
+// free up (half of them at a time while tries are in flight), records each outcome (deliveries in
+// batches), and sleeps until the next message is due (at most `pollMs`, the fallback for news it missed). New messages wake it at once. Several processes may run one each.
 import type { GlobalPosition } from '@bureau/event-store';
 import { DeliveredRecorder } from './delivered-recorder.js';
 import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './outbox-queries.js';
