@@ -139,7 +139,14 @@ t.test('a filtered read moves its search past unmatched events, but never past o
   const filter = { streamCategories: ['wanted'] };
   const start = (await store.headPosition()) ?? { commit: 0n, prepare: 0n };
   // given unmatched events, then one wanted event in a transaction still open, then more unmatched ones
-  for (let i = 0; i < 5; i += 1) await store.appendToStream(`other-${i}`, [newEvent('Noise')]);
+  let noise = start;
+  for (let i = 0; i < 5; i += 1) noise = (await store.appendToStream(`other-${i}`, [newEvent('Noise')])).position;
+  // Test files in parallel share the server: a transaction one of them holds open hides these events for
+  // a moment. Wait until they are visible (visibility only grows), so the search below can pass them.
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(20)) {
+    const { horizon } = await readSubscriptionPage(store.pool, start, 100, filter);
+    if (horizon && comparePositions(horizon, noise) >= 0) break;
+  }
   const client = await store.pool.connect();
   await client.query('begin');
   const held = await store.appendToStreamInTransaction(client, 'wanted-1', [newEvent('Wanted')]);
