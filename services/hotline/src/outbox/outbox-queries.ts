@@ -58,6 +58,16 @@ export interface ClaimedMessage {
 }
 
 /**
+ * Per-order FIFO: an earlier message of the same order still waiting (c is the candidate). It names the
+ * states it waits on by what they are not, so that only the index of every message by order can serve it:
+ * `status = 'pending'` would let stale statistics (taken when nothing was pending) pick a partial index
+ * and walk the whole backlog for each candidate (migration 20261206, test/outbox/stale-statistics).
+ */
+const earlierUndelivered = sql`
+            SELECT 1 FROM hotline_outbox e
+             WHERE e.work_order_id = c.work_order_id AND e.seq < c.seq AND e.status <> 'delivered' AND e.status <> 'dead'`;
+
+/**
  * Claims up to `limit` due messages for one try each. A claim is a lease: the row's due time moves to
  * `leaseUntil`, so if this process dies mid-try the message becomes due again by itself. SKIP LOCKED lets
  * several deliverers claim side by side; the FIFO rule keeps one order's messages in the order they arose.
@@ -78,8 +88,7 @@ export async function claimDueMessages(db: OutboxDb, input: { now: Date; leaseUn
      WHERE o.idempotency_key IN (
        SELECT c.idempotency_key FROM hotline_outbox c
         WHERE c.status = 'pending' AND c.next_attempt_at <= ${input.now}
-          AND NOT EXISTS (
-            SELECT 1 FROM hotline_outbox e WHERE e.work_order_id = c.work_order_id AND e.status = 'pending' AND e.seq < c.seq)
+          AND NOT EXISTS (${earlierUndelivered})
         ORDER BY c.next_attempt_at, c.seq
         LIMIT ${input.limit}
         FOR UPDATE SKIP LOCKED)
@@ -96,12 +105,13 @@ export async function claimDueMessages(db: OutboxDb, input: { now: Date; leaseUn
   }));
 }
 
+/**
+ * The row a claim holds, by key and claim token alone: only a pending message holds a claim (the table's
+ * rule hotline_outbox_claimed_is_pending), and a `status = 'pending'` here could be planned, on stale
+ * statistics, as a walk of the due index instead of one primary-key probe.
+ */
 const claimed = (db: OutboxDb, message: Pick<ClaimedMessage, 'idempotencyKey' | 'claimToken'>) =>
-  db
-    .updateTable('hotline_outbox')
-    .where('idempotency_key', '=', message.idempotencyKey)
-    .where('claim_token', '=', message.claimToken)
-    .where('status', '=', 'pending');
+  db.updateTable('hotline_outbox').where('idempotency_key', '=', message.idempotencyKey).where('claim_token', '=', message.claimToken);
 
 /** The outcome of one try, recorded only by the claim that made it (a lapsed claim's news is dropped). */
 export type TryOutcome =
@@ -161,6 +171,7 @@ export interface DeliveredTry {
 /**
  * recordTry's `delivered` for many tries in one statement (the deliverer gathers the answers that arrive
  * while one such write is in flight). Returns the keys whose claim still held: only those were recorded.
+ * A held claim means the message is pending (see `claimed`).
  */
 export async function recordDelivered(db: OutboxDb, tries: readonly DeliveredTry[]): Promise<Set<string>> {
   if (tries.length === 0) return new Set();
@@ -169,7 +180,7 @@ export async function recordDelivered(db: OutboxDb, tries: readonly DeliveredTry
        SET status = 'delivered', delivered_at = t.at, last_status = t.status, last_error = NULL, last_problem = NULL, claim_token = NULL
       FROM unnest(${tries.map((d) => d.message.idempotencyKey)}::text[], ${tries.map((d) => d.message.claimToken)}::uuid[],
                   ${tries.map((d) => d.at.toISOString())}::timestamptz[], ${tries.map((d) => d.status)}::integer[]) AS t(key, token, at, status)
-     WHERE o.idempotency_key = t.key AND o.claim_token = t.token AND o.status = 'pending'
+     WHERE o.idempotency_key = t.key AND o.claim_token = t.token
     RETURNING o.idempotency_key`.execute(db);
   return new Set(rows.map((r) => r.idempotency_key));
 }
@@ -185,7 +196,7 @@ export async function nextDueAt(db: OutboxDb): Promise<Date | undefined> {
   const { rows } = await sql<{ due: Date | null }>`
     SELECT c.next_attempt_at AS due FROM hotline_outbox c
      WHERE c.status = 'pending'
-       AND NOT EXISTS (SELECT 1 FROM hotline_outbox e WHERE e.work_order_id = c.work_order_id AND e.status = 'pending' AND e.seq < c.seq)
+       AND NOT EXISTS (${earlierUndelivered})
      ORDER BY c.next_attempt_at
      LIMIT 1`.execute(db);
   return rows[0]?.due ?? undefined;
