@@ -4,11 +4,12 @@
 //   limit    1-event appends of the event store, 1,000 streams, 16 clients (before and after, averaged)
 //   webhook  POST /integrations/12345/:platformId/messages, each request a NEW signed order.dispatched
 //   reply    POST /work-orders/:id/reply on pre-created signed-for orders, one reply each
+//   floor    an HTTP route that only appends its body to a new stream (append-floor.ts): how much of
+//            the limit any endpoint can reach here, with load, service and PostgreSQL on the same cores
 // The whole service runs as in production (read models, outbox, deadline timers). Prints a table, then
 // one JSON line. BENCH_SECONDS sets each phase's length (default 10).
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { signTestToken } from '@bureau/service-kit/testing';
 import pg from 'pg';
 import { buildHotlineApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { startAppendFloor } from './append-floor.js';
 import { CONCURRENCY, measureAppendLimit, measureInsertLimit, type PhaseResult } from './limits.js';
 import { seedSignedForOrders } from './seed-orders.js';
 
@@ -82,16 +84,15 @@ const rate = (r: LoadResult) => r.ok / r.seconds;
 const insertLimit = await measureInsertLimit(connectionString, Math.max(3, Math.round(seconds / 2)));
 const appendBefore = await measureAppendLimit(connectionString, seconds, 'limitA');
 
-// ---- the platform's side: accepts every outbox call at once ----
-const platformStub = createServer((request, response) => {
-  request.resume();
-  request.on('end', () => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"receiptId":"R1"}');
+// ---- the platform's side: accepts every outbox call at once, in a process of its own ----
+const platformStub = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./platform-stub.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+const platformUrl = await new Promise<string>((resolve, reject) => {
+  platformStub.stdout.on('data', (chunk: Buffer) => {
+    const port = /PORT (\d+)/.exec(chunk.toString())?.[1];
+    if (port) resolve(`http://127.0.0.1:${port}`);
   });
+  platformStub.on('exit', (code) => reject(new Error(`the platform stub exited ${code}`)));
 });
-await new Promise<void>((resolve) => platformStub.listen(0, '127.0.0.1', resolve));
-const platformUrl = `http://127.0.0.1:${(platformStub.address() as AddressInfo).port}`;
 
 // ---- the service, as in production ----
 const config = loadConfig({
@@ -148,8 +149,12 @@ const outbox = await observer.query<{ status: string; n: string }>('SELECT statu
 
 await app.close();
 await observer.end();
-await new Promise((resolve) => platformStub.close(resolve));
+platformStub.stdin.end();
 rmSync(dir, { recursive: true, force: true });
+
+const floorServer = await startAppendFloor(connectionString);
+const floor = await runLoad({ kind: 'floor', url: floorServer.url, connections: CONCURRENCY, seconds, orderPrefix: 'BF' });
+await floorServer.close();
 
 const appendAfter = await measureAppendLimit(connectionString, seconds, 'limitB');
 // Before and after, averaged, so drift over the run favours neither side.
@@ -167,6 +172,7 @@ const describe = (r: LoadResult) =>
   `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; load generator ${round((r.cpuMs * 1000) / Math.max(1, r.ok))} µs CPU per request`;
 line('webhook: new signed order.dispatched (autocannon)', webhook.ok, rate(webhook), 'req/s', describe(webhook));
 line('reply: 办结 on a signed-for order (autocannon)', reply.ok, rate(reply), 'req/s', describe(reply));
+line('floor: HTTP route that only appends (autocannon)', floor.ok, rate(floor), 'req/s', describe(floor));
 console.log(`seeded ${orderCount} signed-for orders in ${round(seedSeconds, 1)} s, their sign-fors delivered by the outbox in ${round(drainSeconds, 1)} s; read side caught up ${webhookCatchUpMs} / ${seedCatchUpMs} / ${replyCatchUpMs} ms after the phases`);
 console.log(`outbox after the reply phase: ${outbox.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
 
@@ -182,5 +188,9 @@ const summary = {
   limit_insert_per_s: round(insertLimit.perSecond),
   webhook_vs_limit: round(rate(webhook) / limit, 2),
   reply_vs_limit: round(rate(reply) / limit, 2),
+  floor_per_s: round(rate(floor)),
+  floor_vs_limit: round(rate(floor) / limit, 2),
+  webhook_vs_floor: round(rate(webhook) / rate(floor), 2),
+  reply_vs_floor: round(rate(reply) / rate(floor), 2),
 };
 console.log(JSON.stringify(summary));

@@ -2,6 +2,7 @@
 // new message. Given its task as JSON in argv[2]; prints one line `RESULT <json>` when done.
 //  - webhook: a NEW signed order.dispatched message per request (new order number and message id)
 //  - reply:   a reply (办结) to the next pre-created signed-for order, one reply per order
+//  - floor:   the webhook's message, unsigned, to the append floor (append-floor.ts)
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -10,9 +11,20 @@ import { webhookPath } from '@bureau/hotline-protocol/messages';
 
 type Task =
   | { kind: 'webhook'; url: string; connections: number; seconds: number; platformId: string; secret: string; orderPrefix: string }
-  | { kind: 'reply'; url: string; connections: number; seconds: number; token: string; idsFile: string };
+  | { kind: 'reply'; url: string; connections: number; seconds: number; token: string; idsFile: string }
+  | { kind: 'floor'; url: string; connections: number; seconds: number; orderPrefix: string };
 
 const task: Task = JSON.parse(process.argv[2] ?? '{}');
+
+function dispatchMessage(orderPrefix: string, n: number) {
+  return {
+    messageId: randomUUID(),
+    type: 'order.dispatched',
+    orderNo: `${orderPrefix}${String(n).padStart(9, '0')}`,
+    occurredAt: new Date().toISOString(),
+    data: { category: 'consultation', citizen: { name: '测试', phone: '13800000000' }, content: '咨询劳动合同解除的补偿标准', role: 'lead' },
+  };
+}
 
 function webhookRequest(spec: Extract<Task, { kind: 'webhook' }>): autocannon.Request {
   let n = 0;
@@ -21,13 +33,7 @@ function webhookRequest(spec: Extract<Task, { kind: 'webhook' }>): autocannon.Re
     path: webhookPath(spec.platformId),
     setupRequest(request) {
       n += 1;
-      const message = {
-        messageId: randomUUID(),
-        type: 'order.dispatched',
-        orderNo: `${spec.orderPrefix}${String(n).padStart(9, '0')}`,
-        occurredAt: new Date().toISOString(),
-        data: { category: 'consultation', citizen: { name: '测试', phone: '13800000000' }, content: '咨询劳动合同解除的补偿标准', role: 'lead' },
-      };
+      const message = dispatchMessage(spec.orderPrefix, n);
       const body = JSON.stringify(message);
       return {
         ...request,
@@ -57,12 +63,25 @@ function replyRequest(spec: Extract<Task, { kind: 'reply' }>): autocannon.Reques
   };
 }
 
+function floorRequest(spec: Extract<Task, { kind: 'floor' }>): autocannon.Request {
+  let n = 0;
+  return {
+    method: 'POST',
+    path: '/floor',
+    setupRequest(request) {
+      n += 1;
+      return { ...request, body: JSON.stringify(dispatchMessage(spec.orderPrefix, n)), headers: { 'content-type': 'application/json' } };
+    },
+  };
+}
+
+const requests = { webhook: webhookRequest, reply: replyRequest, floor: floorRequest } as const;
 const cpuBefore = process.cpuUsage();
 const result = await autocannon({
   url: task.url,
   connections: task.connections,
   duration: task.seconds,
-  requests: [task.kind === 'webhook' ? webhookRequest(task) : replyRequest(task)],
+  requests: [(requests[task.kind] as (spec: Task) => autocannon.Request)(task)],
 });
 
 process.stdout.write(
