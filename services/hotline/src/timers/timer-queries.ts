@@ -1,6 +1,6 @@
 // The firing loop's reads and writes of the timers (through the view). Functions take the db or a
 // transaction first.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { FireOutcome, TimersDatabase, TimerTable } from './timer-table.js';
 
 export type TimersDb = Kysely<TimersDatabase>;
@@ -21,9 +21,22 @@ export async function claimDueTimer(db: TimersDb, now: Date, leaseUntil: Date): 
   return rows[0];
 }
 
+/**
+ * "Still pending", for statements that find their timers by key. Said as "neither fired nor cancelled"
+ * (the same, by the table's CHECK) so that the partial index of pending timers cannot serve it: on
+ * statistics taken when no timer was pending that index looks empty, and `state = 'pending'` could be
+ * planned as a walk of every pending timer instead of a primary-key probe (test/timers/stale-statistics).
+ * The firing loop's claim and next-due queries do want that index, and say `state = 'pending'`.
+ */
+export const stillPending = (state: RawBuilder<unknown>) => sql<boolean>`(${state} <> 'fired' AND ${state} <> 'cancelled')`;
+
 /** Guarded by the due time: a timer moved meanwhile (an extension, a redo) stays pending for its new time. */
 const sameTimer = (db: TimersDb, timer: DueTimer) =>
-  db.updateTable('hotline_timers').where('timer_id', '=', timer.timer_id).where('due_at_iso', '=', timer.due_at_iso).where('state', '=', 'pending');
+  db
+    .updateTable('hotline_timers')
+    .where('timer_id', '=', timer.timer_id)
+    .where('due_at_iso', '=', timer.due_at_iso)
+    .where(stillPending(sql.ref('state')));
 
 export async function markFired(db: TimersDb, timer: DueTimer, outcome: FireOutcome, at: Date, error: string | null): Promise<void> {
   await sameTimer(db, timer).set({ state: 'fired', fired_at: at, outcome, last_error: error }).execute();

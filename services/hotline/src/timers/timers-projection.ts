@@ -6,6 +6,7 @@ import { defineProjection, type ReadModelTransaction } from '@bureau/projections
 import { sql } from 'kysely';
 import { toWorkOrderEvent, workOrderStreamCategory } from '../domain/index.js';
 import { timerChangesOf, timerIdOf, type TimerKind } from './timer-changes.js';
+import { stillPending } from './timer-queries.js';
 import type { TimerTable } from './timer-table.js';
 
 export const TIMERS_PROJECTION = 'hotline_deadline_timers';
@@ -51,13 +52,13 @@ async function applyFollowups(trx: ReadModelTransaction, table: string, followup
       else if (change?.kind === 'fired') fired.push({ id, dueAt: change.dueAt, at: change.at });
     }
     if (cancel.length > 0) {
-      await sql`UPDATE ${sql.table(table)} SET state = 'cancelled' WHERE timer_id = ANY(${cancel}) AND state = 'pending'`.execute(trx);
+      await sql`UPDATE ${sql.table(table)} SET state = 'cancelled' WHERE timer_id = ANY(${cancel}) AND ${stillPending(sql.ref('state'))}`.execute(trx);
     }
     if (fired.length > 0) {
       await sql`
         UPDATE ${sql.table(table)} t SET state = 'fired', fired_at = v.at, outcome = 'recorded'
           FROM unnest(${fired.map((f) => f.id)}::text[], ${fired.map((f) => f.dueAt)}::text[], ${fired.map((f) => f.at)}::timestamptz[]) AS v(id, due, at)
-         WHERE t.timer_id = v.id AND t.due_at_iso = v.due AND t.state = 'pending'`.execute(trx);
+         WHERE t.timer_id = v.id AND t.due_at_iso = v.due AND ${stillPending(sql.ref('t.state'))}`.execute(trx);
     }
   }
 }

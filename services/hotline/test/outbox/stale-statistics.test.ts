@@ -7,40 +7,22 @@
 // are counted: a bound that grows with the batch, not with the backlog.
 import { randomUUID } from 'node:crypto';
 import { freshDatabase } from '@bureau/testing';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import t from 'tap';
 import { migrateOutbox } from '../../src/outbox/migrate.js';
 import { claimDueMessages, nextDueAt, recordDelivered, recordTry, type OutboxDb } from '../../src/outbox/outbox-queries.js';
 import type { OutboxDatabase } from '../../src/outbox/outbox-table.js';
+import { rowsVisitedBy, statementCapture, statementName } from '../support/plan-cost.js';
 
 const DELIVERED = 20_000;
 const PENDING_ORDERS = 2_500; // two messages each: 5,000 pending
 
-interface PlanNode {
-  readonly 'Node Type': string;
-  readonly 'Actual Rows': number;
-  readonly 'Actual Loops': number;
-  readonly 'Rows Removed by Filter'?: number;
-  readonly Plans?: readonly PlanNode[];
-}
-
-/** The rows a plan's table and index scans produced or filtered away, over all their loops. */
-function rowsVisited(node: PlanNode): number {
-  const own = /Scan$/.test(node['Node Type']) && node['Node Type'] !== 'Function Scan' ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0;
-  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsVisited(child), 0);
-}
-
 t.test('with statistics taken when nothing was pending, the outbox statements touch pages in proportion to their batch', async (t) => {
   const url = await freshDatabase(t);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const captured: CompiledQuery[] = [];
-  const db: OutboxDb = new Kysely<OutboxDatabase>({
-    dialect: new PostgresDialect({ pool }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
+  const { statements: captured, log } = statementCapture();
+  const db: OutboxDb = new Kysely<OutboxDatabase>({ dialect: new PostgresDialect({ pool }), log });
   t.teardown(() => db.destroy());
   await migrateOutbox(db);
   await sql`ALTER TABLE hotline_outbox SET (autovacuum_enabled = false)`.execute(db);
@@ -74,19 +56,10 @@ t.test('with statistics taken when nothing was pending, the outbox statements to
   t.equal(captured.length, 4, 'four statements captured');
 
   for (const query of captured) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, [...query.parameters]);
-      const visited = rowsVisited(rows[0]!['QUERY PLAN'][0].Plan);
-      const name = query.sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-      // A batch of 16 looks at a few rows per message; walking the backlog looks at thousands (the
-      // statements before this test's fix: about 5,000 for a recorded delivery, 170,000 for a claim).
-      t.ok(visited < 400, `${name}…: ${visited} rows visited`);
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
+    const visited = await rowsVisitedBy(pool, query);
+    // A batch of 16 looks at a few rows per message; walking the backlog looks at thousands (the
+    // statements before this test's fix: about 5,000 for a recorded delivery, 170,000 for a claim).
+    t.ok(visited < 400, `${statementName(query)}: ${visited} rows visited`);
   }
 });
 
