@@ -231,7 +231,10 @@ export async function retryDeadLetter(db: OutboxDb, idempotencyKey: string, now:
       staff_retries: eb('staff_retries', '+', 1),
     }))
     .where('idempotency_key', '=', idempotencyKey)
-    .where('status', '=', 'dead')
+    // "Dead", said as neither pending nor delivered: `status = 'dead'` could be planned, on statistics
+    // taken when nothing was dead, as a walk of every dead letter instead of one primary-key probe.
+    .where('status', '<>', 'pending')
+    .where('status', '<>', 'delivered')
     .returningAll()
     .executeTakeFirst();
   return revived ?? (await findMessage(db, idempotencyKey));

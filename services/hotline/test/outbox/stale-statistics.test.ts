@@ -11,7 +11,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import t from 'tap';
 import { migrateOutbox } from '../../src/outbox/migrate.js';
-import { claimDueMessages, nextDueAt, recordDelivered, recordTry, type OutboxDb } from '../../src/outbox/outbox-queries.js';
+import { claimDueMessages, nextDueAt, recordDelivered, recordTry, retryDeadLetter, type OutboxDb } from '../../src/outbox/outbox-queries.js';
 import type { OutboxDatabase } from '../../src/outbox/outbox-table.js';
 import { rowsVisitedBy, statementCapture, statementName } from '../support/plan-cost.js';
 
@@ -61,6 +61,32 @@ t.test('with statistics taken when nothing was pending, the outbox statements to
     // statements before this test's fix: about 5,000 for a recorded delivery, 170,000 for a claim).
     t.ok(visited < 400, `${statementName(query)}: ${visited} rows visited`);
   }
+});
+
+t.test('with statistics taken when nothing was dead, a staff retry of one dead letter looks at that letter only', async (t) => {
+  const pool = new pg.Pool({ connectionString: await freshDatabase(t), max: 2 });
+  const { statements, log } = statementCapture();
+  const db: OutboxDb = new Kysely<OutboxDatabase>({ dialect: new PostgresDialect({ pool }), log });
+  t.teardown(() => db.destroy());
+  await migrateOutbox(db);
+  await sql`ALTER TABLE hotline_outbox SET (autovacuum_enabled = false)`.execute(db);
+  const rows = (status: string, count: number) => sql`
+    INSERT INTO hotline_outbox (idempotency_key, event_type, work_order_id, platform_id, order_no, action, body, status,
+                                next_attempt_at, budget_started_at, created_at, dead_at, dead_reason)
+    SELECT ${status} || '-' || i, 'WorkOrderReplied', ${status} || '-' || i, 'gz12345', 'D' || i, 'replies', '{}', ${status},
+           now(), now(), now(), CASE ${status} WHEN 'dead' THEN now() END, CASE ${status} WHEN 'dead' THEN 'retry_budget_spent' END
+      FROM generate_series(1, ${count}) i`.execute(db);
+  await rows('delivered', DELIVERED);
+  await sql`ANALYZE hotline_outbox`.execute(db);
+  // A day's outage later: thousands of dead letters.
+  await rows('dead', 5_000);
+  statements.length = 0;
+  const revived = await retryDeadLetter(db, 'dead-17', new Date());
+  t.equal(revived?.status, 'pending', 'the letter is due again');
+  const update = statements.find((q) => /^\s*update/i.test(q.sql));
+  if (!update) throw new Error('no update captured');
+  const visited = await rowsVisitedBy(pool, update);
+  t.ok(visited <= 2, `${statementName(update)}: ${visited} rows visited`);
 });
 
 t.test('a message claimed is always pending: the table refuses a claim token on a delivered or dead row', async (t) => {
