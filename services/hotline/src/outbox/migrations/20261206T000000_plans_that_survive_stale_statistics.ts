@@ -12,6 +12,9 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX hotline_outbox_order_queue ON hotline_outbox (work_order_id, seq)`.execute(db);
   await sql`DROP INDEX hotline_outbox_order_pending`.execute(db);
+  // Every path that ends a try has always cleared the token; should a row say otherwise, its claim is
+  // over anyway (it is no longer pending), so clearing it loses nothing and lets the rule hold.
+  await sql`UPDATE hotline_outbox SET claim_token = NULL WHERE status <> 'pending' AND claim_token IS NOT NULL`.execute(db);
   await sql`ALTER TABLE hotline_outbox ADD CONSTRAINT hotline_outbox_claimed_is_pending CHECK (claim_token IS NULL OR status = 'pending')`.execute(db);
 }
 
