@@ -87,7 +87,8 @@ const appendBefore = await measureAppendLimit(connectionString, seconds, 'limitA
 
 // ---- the platform's side: accepts every outbox call at once ----
 // In this process: a stub in a process of its own measured no better on these two cores (three
-// alternating pairs of reply phases: 661–836 against 750–853 replies/s, p99 46–53 against 40–45 ms).
+// alternating pairs of reply phases: 661–836 against 750–853 replies/s, p99 46–53 against 40–45 ms;
+// whole runs with it saw reply p99 over 50 ms in 3 of 7).
 const platformStub = createServer((request, response) => {
   request.resume();
   request.on('end', () => {
