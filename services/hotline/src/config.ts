@@ -61,15 +61,12 @@ export const hotlineConfigSchema = serviceConfigSchema({
   EVENT_STORE_COMMITS_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(1),
   /**
    * Under steady load, how long each of the service's projection batches (read models, outbox reactor,
-   * timers scheduler) waits for more events once caught up (the engine's busyLingerMs). 100 ms: fewer,
-   * larger batch transactions cost less per order. In the bench's probe (one phase of bench:hotline),
-   * against 25 ms: webhook 1,239–1,705 vs 1,061–1,522 req/s, more in each of four alternating pairs;
-   * reply 974–1,133 vs 708–853/s, p99 39–43 vs 45–48 ms, service CPU per reply 0.69–0.81 vs 0.95–1.11 ms
-   * (two pairs). Under steady load a read model, the outbox's queue and the timers are then up to
-   * 100 ms later (a query with ?after= waits that long at most); an event after a quiet spell is not
-   * delayed at all.
+   * timers scheduler) waits for more events once caught up (the engine's busyLingerMs). 25 ms: in the
+   * webhook bench, fewer batch transactions per order cut both the service's and PostgreSQL's CPU per
+   * request (about 0.40 and 0.27 ms against 0.49 and 0.34 ms at 10 ms, two alternating pairs); a read
+   * model is then up to 25 ms later under load, and an order after a quiet spell is not delayed at all.
    */
-  PROJECTION_BUSY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(100),
+  PROJECTION_BUSY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(25),
   /** How long a query with ?after=<position> waits for the read model before answering 503. */
   READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
   // ---- outbox to the platform (src/outbox): exponential backoff, and a budget that must outlast an hour's outage ----
