@@ -3,8 +3,8 @@
 // took the partial "pending" indexes for empty and walked the whole due index, for every candidate of a
 // claim and for every key of a recorded delivery (a claim took 40 ms with 7,000 messages pending). Here
 // that state is made on purpose (analysed with nothing pending, then a backlog, autovacuum off), every
-// statement the outbox runs is captured and run again under EXPLAIN ANALYZE, and the pages it touched
-// are counted: a bound that grows with the batch, not with the backlog.
+// statement the outbox runs is captured and run again under EXPLAIN ANALYZE, and the rows its scans
+// visited are counted: a bound that grows with the batch, not with the backlog.
 import { randomUUID } from 'node:crypto';
 import { freshDatabase } from '@bureau/testing';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -18,7 +18,7 @@ import { rowsVisitedBy, statementCapture, statementName } from '../support/plan-
 const DELIVERED = 20_000;
 const PENDING_ORDERS = 2_500; // two messages each: 5,000 pending
 
-t.test('with statistics taken when nothing was pending, the outbox statements touch pages in proportion to their batch', async (t) => {
+t.test('with statistics taken when nothing was pending, the outbox statements visit rows in proportion to their batch', async (t) => {
   const url = await freshDatabase(t);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const { statements: captured, log } = statementCapture();
