@@ -6,13 +6,15 @@
 //   reply    POST /work-orders/:id/reply on pre-created signed-for orders, one reply each
 //   floor    an HTTP route that only appends its body to a new stream (append-floor.ts): what an
 //            endpoint doing no work of its own reaches here, load, service and PostgreSQL on one machine
-// The whole service runs as in production (read models, outbox, deadline timers). Prints a table, then
-// one JSON line. BENCH_SECONDS sets each phase's length (default 10).
+// The whole service runs as in production (read models, outbox, deadline timers). Each phase also
+// reports its CPU per request (the service, PostgreSQL, the load generator; counted until the read side
+// and the outbox have caught up), against what the target allows on this machine's cores. Prints a
+// table, then one JSON line. BENCH_SECONDS sets each phase's length (default 10).
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePositions } from '@bureau/event-store';
@@ -22,6 +24,7 @@ import pg from 'pg';
 import { buildHotlineApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startAppendFloor } from './append-floor.js';
+import { type CpuSpent, startCpuMeter } from './cpu-meter.js';
 import { CONCURRENCY, measureAppendLimit, measureInsertLimit, type PhaseResult } from './limits.js';
 import { seedSignedForOrders } from './seed-orders.js';
 
@@ -45,6 +48,22 @@ interface LoadResult {
   readonly statusCodes: Record<string, { count?: number }>;
   /** The load generator's own CPU time over its run: it shares the 2 cores with the service and PostgreSQL. */
   readonly cpuMs: number;
+}
+
+/** A phase under load, with the CPU that this process (the service) and PostgreSQL spent on it. */
+interface Measured extends LoadResult {
+  readonly cpu: CpuSpent;
+}
+
+/**
+ * Runs the load, then `settle` (the read side catching up): the CPU measured covers both, so that it is
+ * what the phase's requests cost in all, not only what was done while the load lasted.
+ */
+async function measurePhase(task: object, settle: () => Promise<unknown> = async () => undefined): Promise<Measured> {
+  const stopMeter = startCpuMeter();
+  const result = await runLoad(task);
+  await settle();
+  return { ...result, cpu: stopMeter() };
 }
 
 /** Runs autocannon in a child process (so the load does not share the service's event loop). */
@@ -78,12 +97,29 @@ async function waitForProjections(pool: pg.Pool, head: () => Promise<{ commit: b
   }
 }
 
+async function outboxPending(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM hotline_outbox WHERE status = 'pending'");
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Waits until the outbox has nothing pending; the seconds it took. */
+async function outboxDrained(pool: pg.Pool, what: string, timeoutMs = 300_000): Promise<number> {
+  const started = Date.now();
+  while ((await outboxPending(pool)) > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error(`the outbox did not deliver ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return (Date.now() - started) / 1000;
+}
+
 const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
 const rate = (r: LoadResult) => r.ok / r.seconds;
 
 // ---- the foundation's limit (nothing else running) ----
 const insertLimit = await measureInsertLimit(connectionString, Math.max(3, Math.round(seconds / 2)));
+const stopLimitMeter = startCpuMeter();
 const appendBefore = await measureAppendLimit(connectionString, seconds, 'limitA');
+const limitCpu = stopLimitMeter();
 
 // ---- the platform's side: accepts every outbox call at once ----
 // In this process: a stub in a process of its own measured no better on these two cores (three
@@ -121,8 +157,10 @@ const head = () => app.eventStore.headPosition();
 await observer.query('VACUUM ANALYZE');
 await new Promise((resolve) => setTimeout(resolve, 3_000));
 
-const webhook = await runLoad({ kind: 'webhook', url: serviceUrl, connections: CONCURRENCY, seconds, platformId: PLATFORM_ID, secret: PLATFORM_SECRET, orderPrefix: 'BW' });
-const webhookCatchUpMs = await waitForProjections(observer, head);
+let webhookCatchUpMs = 0;
+const webhook = await measurePhase({ kind: 'webhook', url: serviceUrl, connections: CONCURRENCY, seconds, platformId: PLATFORM_ID, secret: PLATFORM_SECRET, orderPrefix: 'BW' }, async () => {
+  webhookCatchUpMs = await waitForProjections(observer, head);
+});
 
 // One order per reply. Replies can go no faster than the append limit; and seeding (and draining the
 // seeded sign-fors from the outbox) costs time, so a generous multiple of the webhook's rate is made.
@@ -135,21 +173,20 @@ await seedStore.close();
 const seedCatchUpMs = await waitForProjections(observer, head);
 // The seeded sign-fors are owed to the platform: let the outbox deliver them first, as it would have
 // long before anyone replied, so the reply phase measures replies.
-const drainStarted = Date.now();
-for (;;) {
-  const { rows } = await observer.query<{ n: string }>("SELECT count(*) AS n FROM hotline_outbox WHERE status = 'pending'");
-  if (Number(rows[0]?.n ?? 0) === 0) break;
-  if (Date.now() - drainStarted > 300_000) throw new Error('the outbox did not drain the seeded sign-fors');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
-const drainSeconds = (Date.now() - drainStarted) / 1000;
+const drainSeconds = await outboxDrained(observer, 'the seeded sign-fors');
 const dir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
 const idsFile = join(dir, 'orders.json');
 writeFileSync(idsFile, JSON.stringify(ids));
 const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-staff', role: 'centre_staff', org: 'district-plsc' })}`;
 
-const reply = await runLoad({ kind: 'reply', url: serviceUrl, connections: CONCURRENCY, seconds, token, idsFile });
-const replyCatchUpMs = await waitForProjections(observer, head);
+// The replies are owed to the platform too: the phase's CPU counts until the outbox has delivered them.
+let replyCatchUpMs = 0;
+let replyOutbox = { backlog: 0, drainSeconds: 0 };
+const reply = await measurePhase({ kind: 'reply', url: serviceUrl, connections: CONCURRENCY, seconds, token, idsFile }, async () => {
+  replyOutbox = { ...replyOutbox, backlog: await outboxPending(observer) };
+  replyCatchUpMs = await waitForProjections(observer, head);
+  replyOutbox = { ...replyOutbox, drainSeconds: await outboxDrained(observer, 'the replies') };
+});
 const outbox = await observer.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM hotline_outbox GROUP BY status ORDER BY status');
 
 await app.close();
@@ -158,7 +195,7 @@ await new Promise((resolve) => platformStub.close(resolve));
 rmSync(dir, { recursive: true, force: true });
 
 const floorServer = await startAppendFloor(connectionString, config.EVENT_STORE_COMMITS_IN_FLIGHT);
-const floor = await runLoad({ kind: 'floor', url: floorServer.url, connections: CONCURRENCY, seconds, orderPrefix: 'BF' });
+const floor = await measurePhase({ kind: 'floor', url: floorServer.url, connections: CONCURRENCY, seconds, orderPrefix: 'BF' });
 await floorServer.close();
 
 const appendAfter = await measureAppendLimit(connectionString, seconds, 'limitB');
@@ -173,13 +210,32 @@ const phase = (name: string, r: PhaseResult, unit: string) => line(name, r.opera
 phase('limit: prepared INSERT, 16 clients', insertLimit, 'rows/s');
 phase('limit: event store 1-event append (before)', appendBefore, 'appends/s');
 phase('limit: event store 1-event append (after)', appendAfter, 'appends/s');
-const describe = (r: LoadResult) =>
-  `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; load generator ${round((r.cpuMs * 1000) / Math.max(1, r.ok))} µs CPU per request`;
+// CPU per request, µs: the service (this process, the platform stub with it), PostgreSQL, the load
+// generator; and their sum.
+const perRequest = (r: Measured) => {
+  const per = (us: number | undefined) => (us === undefined ? undefined : round(us / Math.max(1, r.ok)));
+  const service = per(r.cpu.processUs) ?? 0;
+  const postgres = per(r.cpu.postgresUs);
+  const load = per(r.cpuMs * 1000) ?? 0;
+  return { service, postgres, load, total: postgres === undefined ? undefined : service + postgres + load };
+};
+const describe = (r: Measured) => {
+  const c = perRequest(r);
+  return `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; CPU per request: service ${c.service} µs, PostgreSQL ${c.postgres ?? '?'} µs, load generator ${c.load} µs`;
+};
 line('webhook: new signed order.dispatched (autocannon)', webhook.ok, rate(webhook), 'req/s', describe(webhook));
 line('reply: 办结 on a signed-for order (autocannon)', reply.ok, rate(reply), 'req/s', describe(reply));
 line('floor: HTTP route that only appends (autocannon)', floor.ok, rate(floor), 'req/s', describe(floor));
 console.log(`seeded ${orderCount} signed-for orders in ${round(seedSeconds, 1)} s, their sign-fors delivered by the outbox in ${round(drainSeconds, 1)} s; read side caught up ${webhookCatchUpMs} / ${seedCatchUpMs} / ${replyCatchUpMs} ms after the phases`);
-console.log(`outbox after the reply phase: ${outbox.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+// What the target allows: at 0.6x of the limit, every core of the machine spread over 0.6 x limit
+// requests a second. A phase whose requests cost more CPU than this cannot reach the target here.
+const cores = availableParallelism();
+const budgetAtTarget = (cores * 1_000_000) / (0.6 * limit);
+const limitAppendCpuUs = limitCpu.postgresUs === undefined ? undefined : round((limitCpu.processUs + limitCpu.postgresUs) / appendBefore.operations);
+console.log(
+  `CPU: ${cores} cores; a limit append cost ${limitAppendCpuUs ?? '?'} µs (appenders + PostgreSQL); at 0.6x of the limit a request may cost at most ${round(budgetAtTarget)} µs in all: webhook ${perRequest(webhook).total ?? '?'}, reply ${perRequest(reply).total ?? '?'}, floor ${perRequest(floor).total ?? '?'}`,
+);
+console.log(`outbox: ${replyOutbox.backlog} replies still to deliver when the reply phase ended, delivered in ${round(replyOutbox.drainSeconds, 1)} s after; then ${outbox.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
 
 const summary = {
   webhook_per_s: round(rate(webhook)),
@@ -197,5 +253,10 @@ const summary = {
   floor_vs_limit: round(rate(floor) / limit, 2),
   webhook_vs_floor: round(rate(webhook) / rate(floor), 2),
   reply_vs_floor: round(rate(reply) / rate(floor), 2),
+  cores,
+  cpu_us_per_req_at_target: round(budgetAtTarget),
+  webhook_cpu_us_per_req: perRequest(webhook).total ?? null,
+  reply_cpu_us_per_req: perRequest(reply).total ?? null,
+  floor_cpu_us_per_req: perRequest(floor).total ?? null,
 };
 console.log(JSON.stringify(summary));
