@@ -56,8 +56,9 @@ interface Measured extends LoadResult {
 }
 
 /**
- * Runs the load, then `settle` (the read side catching up): the CPU measured covers both, so that it is
- * what the phase's requests cost in all, not only what was done while the load lasted.
+ * Runs the load, then `settle` (waiting for the read side, and for the outbox, to catch up): the CPU
+ * measured covers both, so that it is what the phase's requests cost in all, not only what was done
+ * while the load lasted.
  */
 async function measurePhase(task: object, settle: () => Promise<unknown> = async () => undefined): Promise<Measured> {
   const stopMeter = startCpuMeter();
