@@ -2,6 +2,7 @@
 // tries share kept-alive connections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setImmediate } from 'node:timers/promises';
 import { idempotencyKeyHeader } from '@bureau/hotline-protocol/messages';
 import { signatureHeader, timestampHeader } from '@bureau/hotline-protocol/signing';
 import t from 'tap';
@@ -40,6 +41,9 @@ t.test('a 2xx answer: status and parsed body; the request is signed and keyed', 
     response.writeHead(202, { 'content-type': 'application/json' }).end('{"receiptId":"R1"}');
   });
   t.same(await callPlatform(call(baseUrl)), { kind: 'answered', status: 202, body: { receiptId: 'R1' } });
+  // The outbox records each outcome in PostgreSQL before its next try; undici frees a connection for
+  // reuse only after the answer's last byte has been handled, a turn of the event loop later.
+  await setImmediate();
   t.same(await callPlatform(call(baseUrl, { idempotencyKey: 'key-2' })), { kind: 'answered', status: 202, body: { receiptId: 'R1' } });
   t.equal(seen[0]?.body, JSON.stringify({ answer: '已答复' }), 'the body as given (UTF-8)');
   t.equal(seen[0]?.headers[idempotencyKeyHeader], 'key-1');
