@@ -7,9 +7,10 @@ import { sql, type Kysely } from 'kysely';
 import { beginBatch, parkGeneration } from './checkpoints.js';
 import type { Projection, TableNames } from './define.js';
 import { LostOwnershipError } from './errors.js';
-import { describe } from './locks.js';
+import { errorFacts } from '@bureau/loop-kit';
 import type { Logger } from './logger.js';
-import { backoffDelay, sleep, type RetryPolicy } from './sleep.js';
+import { backoffDelay, type RetryPolicy } from './retry-policy.js';
+import { sleep } from '@bureau/loop-kit';
 
 export interface ApplyTarget {
   readonly db: Kysely<any>;
@@ -71,7 +72,7 @@ export async function applyWithRecovery(
       if (error instanceof LostOwnershipError) throw error;
       if (!isTransient(error) && events.length > 0) return await narrowDown(target, expected, events, through, error);
       if (attempt >= target.retry.attempts || target.signal?.aborted) throw error;
-      target.logger.warn({ projection: target.projection.name, attempt, err: describe(error) }, 'projection batch failed transiently; retrying');
+      target.logger.warn({ projection: target.projection.name, attempt, err: errorFacts(error) }, 'projection batch failed transiently; retrying');
       await sleep(backoffDelay(target.retry, attempt + 1), target.signal);
     }
   }
@@ -123,7 +124,7 @@ async function retryOrPark(
       eventId: event.id,
       eventType: event.type,
       revision: event.revision.toString(),
-      err: describe(lastError),
+      err: errorFacts(lastError),
     },
     'projection parked on a failing event',
   );

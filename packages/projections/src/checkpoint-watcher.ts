@@ -7,7 +7,7 @@
 import { comparePositions, parsePosition, type AllFilter, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { describe } from './locks.js';
+import { errorFacts } from '@bureau/loop-kit';
 import { silentLogger, type Logger } from './logger.js';
 import { CHECKPOINT_CHANNEL } from './schema.js';
 
@@ -121,7 +121,7 @@ export class CheckpointWatcher implements PositionWaiter {
       await this.refresh();
       for (const name of [...this.waiters.keys()]) await this.passOverIgnored(name);
     } catch (error) {
-      this.logger.warn({ err: describe(error) }, 'checkpoint poll failed');
+      this.logger.warn({ err: errorFacts(error) }, 'checkpoint poll failed');
     } finally {
       this.ticking = false;
     }
@@ -160,7 +160,7 @@ export class CheckpointWatcher implements PositionWaiter {
       for (const row of rows) this.observe(row.projection, { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) });
       if (listener && listener === this.listener) for (const name of names) this.tracked.add(name);
     } catch (error) {
-      this.logger.warn({ err: describe(error) }, 'checkpoint poll failed');
+      this.logger.warn({ err: errorFacts(error) }, 'checkpoint poll failed');
     }
   }
 
@@ -174,7 +174,7 @@ export class CheckpointWatcher implements PositionWaiter {
         if (projection && position) this.observe(projection, position);
       });
       client.on('error', (error) => {
-        this.logger.warn({ err: describe(error) }, 'checkpoint listener lost; polling until it is back');
+        this.logger.warn({ err: errorFacts(error) }, 'checkpoint listener lost; polling until it is back');
         if (this.listener === client) this.listener = undefined;
         this.tracked.clear();
         client.end().catch(() => undefined);
@@ -185,7 +185,7 @@ export class CheckpointWatcher implements PositionWaiter {
         if (this.closed) await client.end();
         else this.listener = client;
       } catch (error) {
-        this.logger.warn({ err: describe(error) }, 'checkpoint listener could not start; polling');
+        this.logger.warn({ err: errorFacts(error) }, 'checkpoint listener could not start; polling');
         await client.end().catch(() => undefined);
       }
     })().finally(() => {

@@ -11,7 +11,7 @@ import { LockConnection } from './locks.js';
 import { silentLogger, type Logger } from './logger.js';
 import { ProjectionRunner, type RunnerStatus } from './runner.js';
 import { migrateEngineSchema } from './schema.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './sleep.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 
 export interface EngineOptions {
   readonly store: EventStore;

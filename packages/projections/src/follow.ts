@@ -7,7 +7,7 @@ import { BatchReader, type Batch, type BatchOptions } from './batch-reader.js';
 import type { Generation } from './checkpoints.js';
 import { generationTables, type Projection } from './define.js';
 import type { Logger } from './logger.js';
-import type { RetryPolicy } from './sleep.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 export interface FollowOptions {
   readonly store: EventStore;

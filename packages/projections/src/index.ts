@@ -19,4 +19,4 @@ export { migrateEngineSchema } from './schema.js';
 export { LockConnection } from './locks.js';
 export * from './errors.js';
 export type { Logger } from './logger.js';
-export type { RetryPolicy } from './sleep.js';
+export type { RetryPolicy } from './retry-policy.js';

@@ -1,6 +1,7 @@
 // Session advisory locks on one dedicated connection: "this process runs projection X". If the process
 // dies or the connection drops, PostgreSQL releases the locks and a standby takes over. A standby holds
 // a shared "standby" lock meanwhile, only so that status can count the standbys.
+import { errorFacts } from '@bureau/loop-kit';
 import pg from 'pg';
 import type { Logger } from './logger.js';
 
@@ -51,7 +52,7 @@ export class LockConnection {
     if (!this.held.delete(key) || !this.client) return;
     const fn = shared ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
     await this.client.query(`SELECT ${fn}(${LOCK_KEY_SQL})`, [key]).catch((error: unknown) => {
-      this.logger.warn({ err: describe(error) }, 'projection lock release failed; the connection drop releases it');
+      this.logger.warn({ err: errorFacts(error) }, 'projection lock release failed; the connection drop releases it');
     });
   }
 
@@ -84,16 +85,7 @@ export class LockConnection {
     const hadLocks = this.held.size > 0;
     this.held.clear();
     client.end().catch(() => undefined);
-    if (hadLocks) this.logger.warn({ err: describe(error) }, 'projection lock connection lost; locks released');
+    if (hadLocks) this.logger.warn({ err: errorFacts(error) }, 'projection lock connection lost; locks released');
     for (const listener of this.lostListeners) listener();
   }
-}
-
-// `type`, not `name`: log redaction blanks every `name` field (it is how people's names are keyed).
-export function describe(error: unknown): { type: string; code?: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? { type: error.name, code } : { type: error.name };
-  }
-  return { type: typeof error };
 }

@@ -8,7 +8,7 @@ import { LockConnection } from './locks.js';
 import { silentLogger, type Logger } from './logger.js';
 import { DEFAULT_REBUILD_BATCH, rebuildGeneration, type RebuildProgress, type RebuildResult } from './rebuild.js';
 import { migrateEngineSchema } from './schema.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './sleep.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 
 export interface RebuildProjectionOptions {
   readonly store: EventStore;

@@ -7,7 +7,8 @@ import { loadGenerations, resumeParkedProjection, type Generation } from './chec
 import { ProjectionParkedError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
 import { activateGeneration, createGeneration, dropGenerations } from './generations.js';
-import { describe, rebuildLockKey } from './locks.js';
+import { errorFacts } from '@bureau/loop-kit';
+import { rebuildLockKey } from './locks.js';
 import type { ProjectionWorkOptions } from './work-options.js';
 
 export interface RebuildProgress {
@@ -46,7 +47,7 @@ export async function rebuildGeneration(options: RebuildOptions): Promise<Rebuil
     if (result.kind === 'switched') {
       logger.info({ projection: projection.name, generation: building.generation }, 'projection rebuild switched to the new tables');
       await dropGenerations(options.db, projection, (g) => g.state === 'retired').catch((error: unknown) => {
-        logger.warn({ projection: projection.name, err: describe(error) }, 'old projection tables not dropped yet');
+        logger.warn({ projection: projection.name, err: errorFacts(error) }, 'old projection tables not dropped yet');
       });
     }
     return result;

@@ -6,10 +6,10 @@ import { loadGenerations } from './checkpoints.js';
 import { LostOwnershipError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
 import { createGeneration, dropGenerations } from './generations.js';
-import { describe, runnerLockKey, standbyLockKey } from './locks.js';
+import { errorFacts, sleep } from '@bureau/loop-kit';
+import { runnerLockKey, standbyLockKey } from './locks.js';
 import type { ProjectionWorkOptions } from './work-options.js';
 import { rebuildGeneration } from './rebuild.js';
-import { sleep } from './sleep.js';
 
 export type RunnerStatus = 'standby' | 'running' | 'parked' | 'rebuilding' | 'stopped';
 
@@ -60,7 +60,7 @@ export class ProjectionRunner {
         if (error instanceof LostOwnershipError) {
           logger.info({ projection: projection.name }, 'projection checkpoint moved elsewhere; re-reading state');
         } else {
-          logger.error({ projection: projection.name, err: describe(error) }, 'projection runner failed; restarting');
+          logger.error({ projection: projection.name, err: errorFacts(error) }, 'projection runner failed; restarting');
           pause = this.options.retry.initialDelayMs * 5;
         }
       } finally {
@@ -85,7 +85,7 @@ export class ProjectionRunner {
             return { abort: () => owner.abort(), signal: AbortSignal.any([signal, owner.signal]) };
           }
         } catch (error) {
-          logger.warn({ projection: projection.name, err: describe(error) }, 'projection lock check failed');
+          logger.warn({ projection: projection.name, err: errorFacts(error) }, 'projection lock check failed');
         }
         await sleep(this.options.standbyPollMs, signal);
       }
@@ -136,7 +136,7 @@ export class ProjectionRunner {
   private async dropRetired(): Promise<void> {
     const { db, projection, logger } = this.options;
     await dropGenerations(db, projection, (g) => g.state === 'retired', 1_000).catch((error: unknown) => {
-      logger.warn({ projection: projection.name, err: describe(error) }, 'old projection tables not dropped yet');
+      logger.warn({ projection: projection.name, err: errorFacts(error) }, 'old projection tables not dropped yet');
     });
   }
 

@@ -5,7 +5,7 @@ import type { BatchOptions } from './batch-reader.js';
 import type { Projection } from './define.js';
 import type { LockConnection } from './locks.js';
 import type { Logger } from './logger.js';
-import type { RetryPolicy } from './sleep.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 export interface ProjectionWorkOptions {
   readonly store: EventStore;

@@ -5,7 +5,7 @@ import { applyOnce } from '../src/apply.js';
 import { createGeneration } from '../src/generations.js';
 import { generationTables, LostOwnershipError, migrateEngineSchema } from '../src/index.js';
 import { silentLogger } from '../src/logger.js';
-import { DEFAULT_RETRY } from '../src/sleep.js';
+import { DEFAULT_RETRY } from '../src/retry-policy.js';
 import { appliedEvents } from './support/applied-events.js';
 import { openStore, seed } from './support/store.js';
 import { sql } from 'kysely';

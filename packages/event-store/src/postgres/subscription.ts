@@ -8,7 +8,7 @@ import type { AppendNotifications, LocalAppend } from './notifications.js';
 import { comparePositions } from '../position.js';
 import { checkFilter, type SubscriptionPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
-import { Wakeup } from './wakeup.js';
+import { Wakeup } from '@bureau/loop-kit';
 
 const PAGE_SIZE = 1000;
 const FIRST_REPOLL_MS = 5;
@@ -40,7 +40,7 @@ export class PostgresSubscription implements Subscription {
     // This process's own appends say what they wrote: one the filter refuses is no news (a filtered
     // subscriber, such as the calendar's, would otherwise read a page after every append of the service).
     this.#stopListening = settings.notifications.listen((appended) => {
-      if (appended === undefined || filter === undefined || matches(filter, appended)) this.#wakeup.signal();
+      if (appended === undefined || filter === undefined || matches(filter, appended)) this.#wakeup.wake();
     });
   }
 
@@ -53,7 +53,7 @@ export class PostgresSubscription implements Subscription {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#wakeup.signal();
+    this.#wakeup.wake();
     this.#settings.onClosed(this);
     await this.#stopListening();
   }
@@ -90,11 +90,11 @@ export class PostgresSubscription implements Subscription {
         if (this.#closed) return;
         await notifications.ensureConnected();
         if (pending) {
-          await this.#wakeup.wait(repollMs);
+          await this.#wakeup.sleep(repollMs);
           repollMs = Math.min(repollMs * 2, MAX_REPOLL_MS, pollIntervalMs);
         } else {
           repollMs = FIRST_REPOLL_MS;
-          await this.#wakeup.wait(pollIntervalMs);
+          await this.#wakeup.sleep(pollIntervalMs);
         }
       }
     } finally {

@@ -8,8 +8,7 @@ import { callPlatform, type PlatformEndpoint } from './platform-call.js';
 import type { PlatformPost } from './platform-post.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { outcomeOfTry } from './try-outcome.js';
-import { errorFacts } from './error-facts.js';
-import { Wakeup } from './wakeup.js';
+import { Wakeup, errorFacts } from '@bureau/loop-kit';
 
 /** The slice of pino the loop uses: object first, fixed message. Never a message body. */
 export interface DelivererLogger {

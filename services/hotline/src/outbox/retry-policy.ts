@@ -3,6 +3,8 @@
 // after the retry budget the message is dead-lettered". The budget must outlast a platform outage of an
 // hour with room to spare, so by default it is a day.
 
+import { backoffDelayMs } from '@bureau/loop-kit';
+
 export interface RetryPolicy {
   /** Delay before the first retry. */
   readonly baseDelayMs: number;
@@ -35,11 +37,7 @@ export const OUTAGE_TO_SURVIVE_MS = HOUR;
 
 /** Delay after the `attempt`-th failed try (1-based). `random` in [0, 1). */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, random: number): number {
-  const exponent = Math.max(0, attempt - 1);
-  // Capped before the power overflows: factor^exponent grows past any cap within a few dozen tries.
-  const raw = exponent > 60 ? policy.maxDelayMs : policy.baseDelayMs * policy.factor ** exponent;
-  const capped = Math.min(policy.maxDelayMs, raw);
-  return Math.round(capped * (1 - policy.jitter * random));
+  return backoffDelayMs(policy, attempt, random);
 }
 
 /** True when a message that has failed `attempts` times since `budgetStartedAt` must be given up at `now`. */

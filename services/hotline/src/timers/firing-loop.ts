@@ -4,8 +4,7 @@
 // loop that dies mid-fire, or two loops racing, still record one overdue event.
 import type { GlobalPosition } from '@bureau/event-store';
 // Shared with the outbox, which has the same kind of loop.
-import { errorCode, errorFacts } from '../outbox/error-facts.js';
-import { Wakeup } from '../outbox/wakeup.js';
+import { Wakeup, backoffDelayMs, errorCode, errorFacts } from '@bureau/loop-kit';
 import { claimDueTimer, deferTimer, markFired, nextFireAt, type DueTimer, type TimersDb } from './timer-queries.js';
 import type { FireOutcome } from './timer-table.js';
 
@@ -30,7 +29,7 @@ export interface FiringLoopOptions {
 }
 
 /** After a passing failure: 1 s doubling, at most 5 min. */
-const retryDelayMs = (attempts: number) => Math.min(300_000, 1_000 * 2 ** Math.min(Math.max(0, attempts - 1), 20));
+const retryDelayMs = (attempts: number) => backoffDelayMs({ baseDelayMs: 1_000, maxDelayMs: 300_000 }, attempts);
 
 /** PostgreSQL "undefined_table": the projection has not created its first generation yet. */
 const notCreatedYet = (error: unknown) => errorCode(error) === '42P01';
