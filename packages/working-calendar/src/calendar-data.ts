@@ -1,4 +1,4 @@
-// The official calendar as data (the format of shared/domain/calendar.json): per year, the days off
+// The official calendar as data (the format of docs/domain/calendar.json): per year, the days off
 // (放假) and the make-up working days (调休上班). Published yearly, loaded without a code change.
 import { epochDayOf } from './local-time.js';
 

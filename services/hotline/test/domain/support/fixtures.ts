@@ -4,7 +4,7 @@
 import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import { hotlineRules, type WorkOrderDispatched, type WorkOrderEvent } from '../../../src/domain/index.js';
 
-/** The real calendar package with the official 2024–2026 data (shared/domain/calendar.json). */
+/** The real calendar package with the official 2024–2026 data (docs/domain/calendar.json). */
 export const calendar = createOfficialWorkingCalendar();
 export const rules = hotlineRules(calendar);
 export const platformId = 'gz12345';
