@@ -1,7 +1,7 @@
 // The foundation's ceiling, measured in the same run as the endpoints with the event store's own bench
 // code (packages/event-store/bench): 1-event appends to 1,000 streams from 16 concurrent clients, and
 // the raw limit of a prepared single-row INSERT from 16 clients.
-import { CONCURRENCY, openInsertLimit, runFor, sampleData, sampleMetadata, streamFor, type PhaseResult } from '@bureau/event-store/bench';
+import { CONCURRENCY, openInsertLimit, runFor, sampleData, sampleMetadata, streamFor, type PhaseResult } from '@bureau/event-store/testing/bench';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 
 export { CONCURRENCY, type PhaseResult };

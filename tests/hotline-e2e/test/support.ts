@@ -8,9 +8,9 @@ import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import type { RecordedEvent } from '@bureau/event-store';
 import { captureLogs, signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
-import { buildHotlineApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { workOrderStreamName } from '../../src/domain/index.js';
+import { buildHotlineApp } from '@bureau/hotline-service/app';
+import { loadConfig } from '@bureau/hotline-service/config';
+import { workOrderStreamName } from '@bureau/hotline-service/domain';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
