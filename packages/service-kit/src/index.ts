@@ -14,7 +14,7 @@ export { bearerSecurity } from './http/docs.js';
 export { REQUEST_ID_HEADER } from './http/request-id.js';
 export type { ReadinessCheck } from './http/health.js';
 export {
-  commandContextOf, commandReply, commandIdSchema, commandResponseSchema, ifMatchRevision, etagOf, EVENT_POSITION_HEADER,
+  commandContextOf, commandDigestOf, commandReply, commandIdSchema, commandResponseSchema, ifMatchRevision, etagOf, EVENT_POSITION_HEADER,
 } from './http/command-http.js';
 export { pgPoolPlugin, type PgPoolOptions } from './plugins/pg-pool.js';
 export { eventStorePlugin, type EventStorePluginOptions } from './plugins/event-store.js';
@@ -22,7 +22,7 @@ export { defineEvent, type EventDefinition, type Upcaster } from './events/defin
 export { createEventRegistry, type EventRegistry, type DefinitionsFor, type AppendContext } from './events/registry.js';
 export { InvalidEventDataError, UnreadableEventError, UnknownEventTypeError } from './events/errors.js';
 export { handleCommand, DEFAULT_MAX_RETRIES, type CommandContext, type CommandResult, type HandleCommandInput } from './commands/handle-command.js';
-export { PreconditionFailedError } from './commands/errors.js';
+export { IdempotencyKeyReusedError, PreconditionFailedError } from './commands/errors.js';
 export { readStreamState, type StreamState } from './commands/read-state.js';
 export { commandEventId, uuidV5, COMMAND_EVENT_NAMESPACE } from './commands/event-ids.js';
 export { loggerOptions, createLogger, type LogLevel } from './logging/logger.js';

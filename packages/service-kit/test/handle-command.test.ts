@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { commandEventId, handleCommand, InvalidEventDataError, PreconditionFailedError, readStreamState, type CommandContext } from '@bureau/service-kit';
+import { commandEventId, handleCommand, IdempotencyKeyReusedError, InvalidEventDataError, PreconditionFailedError, readStreamState, type CommandContext } from '@bureau/service-kit';
 import { StreamNotFoundError, WrongExpectedRevisionError, type EventStore } from '@bureau/event-store';
 import { DomainRuleError } from '@bureau/service-kit/domain';
 import { freshStore, readAllOf, withRivalWriter } from './fixtures/store.js';
@@ -120,7 +120,29 @@ t.test('handleCommand against PostgreSQL', async (t) => {
   t.test('given a commandId already used on another stream, then it is refused as a reused key', async (t) => {
     const ctx = context();
     await run(stream(), open(5), ctx);
-    t.match(await rejection(run(stream(), open(5), ctx)), { rule: 'command_id_reused' });
+    t.match(await rejection(run(stream(), open(5), ctx)), { name: 'IdempotencyKeyReusedError', code: 'command_id_reused' });
+  });
+
+  t.test('given a key used with one command digest, then the same digest is the same command and another is refused', async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    const ctx = context({ commandDigest: 'digest-of-increment-2' });
+    await run(name, increment(2), ctx);
+    const retried = await run(name, increment(2), ctx);
+    t.equal(retried.alreadyApplied, true, 'the same command again');
+    const reused = await rejection(run(name, increment(3), { ...ctx, commandDigest: 'digest-of-increment-3' }));
+    t.ok(reused instanceof IdempotencyKeyReusedError, 'the key reused for another command');
+    t.equal((await readAllOf(store, name)).length, 2, 'nothing recorded for the refused reuse');
+    t.match((await readAllOf(store, name))[1], { metadata: { commandId: ctx.commandId, commandDigest: 'digest-of-increment-2' } });
+  });
+
+  t.test('given events recorded without a digest (before digests were kept), then a retry with one is the same command', async (t) => {
+    const name = stream();
+    await run(name, open(5));
+    const ctx = context();
+    await run(name, increment(2), ctx);
+    const retried = await run(name, increment(2), { ...ctx, commandDigest: 'any' });
+    t.equal(retried.alreadyApplied, true);
   });
 
   t.test('readStreamState folds a stream for queries, and a missing one is not found', async (t) => {
@@ -223,7 +245,7 @@ t.test('handleCommand against PostgreSQL', async (t) => {
     t.test('given its commandId used on another stream, then it is refused as a reused key', async (t) => {
       const ctx = context();
       await runNew(stream(), open(5), ctx, store);
-      t.match(await rejection(runNew(stream(), open(5), ctx, store)), { rule: 'command_id_reused' });
+      t.match(await rejection(runNew(stream(), open(5), ctx, store)), { name: 'IdempotencyKeyReusedError', code: 'command_id_reused' });
     });
   });
 });

@@ -20,6 +20,7 @@ import { requestExtensionRoute } from './routes/staff/request-extension.js';
 import { requestReturnRoute } from './routes/staff/request-return.js';
 import { signForRoute } from './routes/staff/sign-for.js';
 import { timelineRoute } from './routes/timeline.js';
+import { deliveryConflictsRoute } from './routes/delivery-conflicts.js';
 import { webhookRoute } from './routes/webhook.js';
 import { workOrderRoute } from './routes/work-order.js';
 import { worklistRoute } from './routes/worklist.js';
@@ -69,6 +70,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
 
   const routeOptions: HotlineRouteOptions = { platforms: config.platforms, clock, readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS };
   await app.register(webhookRoute, routeOptions);
+  await app.register(deliveryConflictsRoute);
   for (const route of [signForRoute, addNoteRoute, assignRoute, requestReturnRoute, requestExtensionRoute, replyRoute]) {
     await app.register(route, routeOptions);
   }

@@ -17,3 +17,18 @@ export class PreconditionFailedError extends Error {
     this.name = 'PreconditionFailedError';
   }
 }
+
+/**
+ * An idempotency key (commandId) sent again with a different command: a reply sent with a note's key, or
+ * the same key with a changed note. Answering "already applied" would let a person believe a command was
+ * recorded that never was, so the reuse is refused (409) and nothing is recorded. What a key was used
+ * for is known by the digest stored with its events (`commandDigest`), or, for a key whose events are
+ * in another stream, by the event-id guard.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'command_id_reused';
+  constructor(readonly commandId: string) {
+    super(`commandId ${commandId} was already used for a different command`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}

@@ -2,9 +2,8 @@
 // and idempotent under retry (the commandId fixes the event ids; a replay returns the first result).
 import { InvalidEventStoreInputError, WrongExpectedRevisionError, type Actor, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import type { Decider, DomainMessage } from '../domain/decider.js';
-import { DomainRuleError } from '../domain/domain-error.js';
 import type { EventRegistry } from '../events/registry.js';
-import { PreconditionFailedError } from './errors.js';
+import { IdempotencyKeyReusedError, PreconditionFailedError } from './errors.js';
 import { commandEventId } from './event-ids.js';
 import { loadStream } from './load-stream.js';
 
@@ -20,6 +19,12 @@ export interface CommandContext {
   readonly occurredAt?: Date;
   /** The client's precondition (If-Match): the stream must be at exactly this revision. */
   readonly expectedRevision?: bigint | 'no_stream';
+  /**
+   * What the key is used for: a digest of the parsed request (`commandDigestOf`). Stored with the events;
+   * the same key sent again with another digest is refused. Omitted by internal callers whose retries
+   * carry a fresh clock reading (timers), whose keys are derived, never chosen by a person.
+   */
+  readonly commandDigest?: string;
 }
 
 export interface HandleCommandInput<S, C, E extends DomainMessage> {
@@ -62,9 +67,10 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
     actor: context.actor,
     occurredAt,
   };
+  const extraMetadata = { commandId: context.commandId, ...(context.commandDigest ? { commandDigest: context.commandDigest } : {}) };
   const toAppend = (events: readonly E[]) =>
     events.map((event, index) =>
-      registry.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }),
+      registry.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata }),
     );
   if (input.startsStream?.(command) && (context.expectedRevision === undefined || context.expectedRevision === 'no_stream')) {
     const created = await tryAsNewStream(input, toAppend);
@@ -73,7 +79,9 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
   for (let attempt = 0; ; attempt += 1) {
     const loaded = await loadStream(store, registry, decider, streamName, context.commandId);
     if (loaded.appliedBefore) {
-      const { events, revision, position } = loaded.appliedBefore;
+      const { events, revision, position, commandDigest } = loaded.appliedBefore;
+      // Events stored before digests were recorded carry none: they are taken as the same command.
+      if (context.commandDigest && commandDigest && commandDigest !== context.commandDigest) throw new IdempotencyKeyReusedError(context.commandId);
       return { events, nextExpectedRevision: revision, position, alreadyApplied: true };
     }
     const wanted = context.expectedRevision;
@@ -89,7 +97,7 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
       const result = await store.appendToStream(streamName, toAppend(events), { expectedRevision });
       return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
     } catch (error) {
-      throwIfCommandIdReused(error);
+      throwIfCommandIdReused(error, context.commandId);
       // Someone appended between our read and our write: read again (perhaps it was this very
       // command, retried concurrently) and decide again, a bounded number of times.
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxRetries) throw error;
@@ -119,15 +127,13 @@ async function tryAsNewStream<S, C, E extends DomainMessage>(
     if (!result.written) return undefined;
     return { events, nextExpectedRevision: result.nextExpectedRevision, position: result.position, alreadyApplied: false };
   } catch (error) {
-    throwIfCommandIdReused(error);
+    throwIfCommandIdReused(error, input.context.commandId);
     if (error instanceof WrongExpectedRevisionError) return undefined;
     throw error;
   }
 }
 
-function throwIfCommandIdReused(error: unknown): void {
-  if (error instanceof InvalidEventStoreInputError && /^events\[\d+\]\.id$/.test(error.field)) {
-    // The derived ids exist in another stream: the client reused an idempotency key.
-    throw new DomainRuleError('command_id_reused', 'This commandId was already used for a different command; send a new one.');
-  }
+function throwIfCommandIdReused(error: unknown, commandId: string): void {
+  // The derived ids exist in another stream: the client reused an idempotency key.
+  if (error instanceof InvalidEventStoreInputError && /^events\[\d+\]\.id$/.test(error.field)) throw new IdempotencyKeyReusedError(commandId);
 }

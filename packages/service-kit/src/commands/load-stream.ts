@@ -9,6 +9,8 @@ export interface AppliedBefore<E> {
   readonly events: readonly E[];
   readonly revision: bigint;
   readonly position: GlobalPosition;
+  /** The digest of the command the key was first used for, when it was recorded. */
+  readonly commandDigest: string | undefined;
 }
 
 export interface LoadedStream<S, E> {
@@ -39,7 +41,7 @@ export async function loadStream<S, E extends DomainMessage>(
   let revision = -1n;
   let lastPosition: GlobalPosition | undefined;
   // One append is contiguous in its stream, so the command's events are a run starting at id #0.
-  let run: { readonly events: E[]; last: RecordedEvent; open: boolean } | undefined;
+  let run: { readonly events: E[]; last: RecordedEvent; open: boolean; readonly digest: string | undefined } | undefined;
   for await (const recorded of eventsOf(store, streamName)) {
     const event = registry.fromRecorded(recorded);
     state = decider.evolve(state, event);
@@ -47,7 +49,10 @@ export async function loadStream<S, E extends DomainMessage>(
     lastPosition = recorded.position;
     if (commandId === undefined) continue;
     if (run === undefined) {
-      if (recorded.id === commandEventId(commandId, 0)) run = { events: [event], last: recorded, open: true };
+      if (recorded.id === commandEventId(commandId, 0)) {
+        const digest = recorded.metadata['commandDigest'];
+        run = { events: [event], last: recorded, open: true, digest: typeof digest === 'string' ? digest : undefined };
+      }
     } else if (run.open && recorded.id === commandEventId(commandId, run.events.length)) {
       run.events.push(event);
       run.last = recorded;
@@ -55,6 +60,6 @@ export async function loadStream<S, E extends DomainMessage>(
       run.open = false;
     }
   }
-  const appliedBefore = run ? { events: run.events, revision: run.last.revision, position: run.last.position } : undefined;
+  const appliedBefore = run ? { events: run.events, revision: run.last.revision, position: run.last.position, commandDigest: run.digest } : undefined;
   return { state, revision, lastPosition, appliedBefore };
 }

@@ -1,6 +1,7 @@
 // The HTTP side of a command: the context it runs in (actor, request id, If-Match), and the reply
 // carrying the global position so a client can ask a read model to catch up (read-your-writes).
-import { formatPosition } from '@bureau/event-store';
+import { createHash } from 'node:crypto';
+import { canonicalJson, formatPosition, type Json } from '@bureau/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth-plugin.js';
@@ -35,6 +36,25 @@ export function ifMatchRevision(request: FastifyRequest): bigint | undefined {
   return BigInt(match[1]);
 }
 
+/**
+ * What an idempotency key is used for: a digest of the parsed request (route, path parameters, query,
+ * body) and who sent it. A retry of the same command has the same digest; a key reused for another
+ * command (another route, another note, another person) has another, and handleCommand refuses it.
+ */
+export function commandDigestOf(request: FastifyRequest): string {
+  const parsed = {
+    method: request.method,
+    route: request.routeOptions.url ?? request.url,
+    params: request.params ?? null,
+    query: request.query ?? null,
+    body: request.body ?? null,
+    actor: request.actor ? { id: request.actor.id, organisation: request.actor.organisation ?? null } : null,
+  };
+  // Through JSON first: parsed values (dates, undefined fields) take the form they would have on the wire.
+  const json = JSON.parse(JSON.stringify(parsed)) as Json;
+  return createHash('sha256').update(canonicalJson(json)).digest('hex');
+}
+
 /** The context a command runs in: the authenticated actor, the request id, the client's If-Match. */
 export function commandContextOf(request: FastifyRequest, commandId: string, occurredAt?: Date): CommandContext {
   const expectedRevision = ifMatchRevision(request);
@@ -42,6 +62,7 @@ export function commandContextOf(request: FastifyRequest, commandId: string, occ
     commandId,
     actor: actorOf(request),
     correlationId: request.id,
+    commandDigest: commandDigestOf(request),
     ...(occurredAt ? { occurredAt } : {}),
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),
   };

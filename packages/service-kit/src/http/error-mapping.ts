@@ -2,7 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { InvalidEventStoreInputError, StreamNotFoundError, WrongExpectedRevisionError } from '@bureau/event-store';
 import type { FastifyError } from 'fastify';
-import { PreconditionFailedError } from '../commands/errors.js';
+import { IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.js';
 import { DomainRuleError } from '../domain/domain-error.js';
 import { InvalidEventDataError } from '../events/errors.js';
 import { HttpProblem, problemTypes, type ProblemDetails } from './problem.js';
@@ -40,6 +40,13 @@ export function problemFor(error: unknown): Mapped {
       type: problemTypes.preconditionFailed, title: 'Precondition Failed', status: 412,
       detail: 'The record changed since you read it; read it again and retry with its current revision.',
       expectedRevision: revisionText(error.expectedRevision), actualRevision: revisionText(error.actualRevision),
+    });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return client({
+      type: problemTypes.idempotencyKeyReused, title: 'Conflict', status: 409, rule: 'command_id_reused',
+      detail: 'This commandId was already used for a different command, which stands; nothing was recorded now. Send this command with a new commandId.',
+      errors: [{ field: 'body.commandId', rule: 'command_id_reused', message: 'already used for a different command' }],
     });
   }
   if (error instanceof WrongExpectedRevisionError) {

@@ -12,6 +12,7 @@ export const problemTypes = {
   streamNotFound: 'urn:bureau:problem:stream-not-found',
   conflict: 'urn:bureau:problem:concurrency-conflict',
   preconditionFailed: 'urn:bureau:problem:precondition-failed',
+  idempotencyKeyReused: 'urn:bureau:problem:idempotency-key-reused',
   ruleBroken: 'urn:bureau:problem:rule-broken',
   unavailable: 'urn:bureau:problem:service-unavailable',
   internal: 'urn:bureau:problem:internal-error',

@@ -1,13 +1,15 @@
 // POST /integrations/12345/:platformId/messages: the city platform's pushes (派单, 审核, 回访, 重办, 催办…).
 // Raw body (this plugin's own parser) → signature (401) → message (400) → command with commandId = the
-// message id, so every redelivery, even concurrent ones, is recognised and answered the same.
+// message id, so every redelivery, even concurrent ones, is recognised and answered the same; a message id
+// re-sent with another body is refused (409) and recorded (integration/delivery-conflicts.ts).
 import { centreAnswerSchema } from '@bureau/hotline-protocol/messages';
 import { formatPosition } from '@bureau/event-store';
-import { problemSchema } from '@bureau/service-kit';
+import { HttpProblem, IdempotencyKeyReusedError, problemSchema, problemTypes } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runWorkOrderCommand } from '../commands/run-work-order-command.js';
 import { KeyedQueue } from '../integration/keyed-queue.js';
+import { messageDigestOf, recordDeliveryConflict } from '../integration/delivery-conflicts.js';
 import { commandOfMessage } from '../integration/message-commands.js';
 import { readMessage } from '../integration/read-message.js';
 import { verifyDelivery } from '../integration/verify-delivery.js';
@@ -28,7 +30,7 @@ export const webhookRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (a
       tags: ['12345 integration'],
       summary: 'A signed message from the city 12345 platform (idempotent per messageId)',
       params: z.object({ platformId: z.string() }),
-      response: { 200: centreAnswerSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 422: problemSchema, 503: problemSchema },
+      response: { 200: centreAnswerSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 503: problemSchema },
     },
   }, async (request) => {
     const now = options.clock();
@@ -48,9 +50,17 @@ export const webhookRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (a
           actor: { id: platform.id, role: PLATFORM_ROLE, organisation: platform.id },
           correlationId: request.id,
           occurredAt,
+          commandDigest: messageDigestOf(message),
         },
       },
-    ));
+    )).catch(async (error: unknown) => {
+      if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+      await recordDeliveryConflict(app.eventStore, platform.id, message, now, request.id);
+      request.log.warn({ platformId: platform.id, messageId: message.messageId, orderNo: message.orderNo }, '12345 message id re-sent with another body; refused and recorded');
+      throw new HttpProblem(409, 'Conflict', problemTypes.idempotencyKeyReused,
+        'This messageId was already used for a different message, which stands; this delivery was not applied and is recorded for the centre to take up with the platform. Send a changed message with a new messageId.',
+        { rule: 'message_id_reused', errors: [{ field: 'body.messageId', rule: 'message_id_reused', message: 'already used for a different message' }] });
+    });
     // A stream that answered exists, so it has a last position.
     if (!result.position) throw new Error(`work order ${workOrderId}: no position after a command`);
     // Nothing new: this message id was applied before, or the decider found it already done.
