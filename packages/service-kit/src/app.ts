@@ -9,6 +9,7 @@ import { authPlugin, type AuthOptions } from './auth/auth-plugin.js';
 import { docsPlugin } from './http/docs.js';
 import { problemHandlersPlugin } from './http/error-handler.js';
 import { healthPlugin } from './http/health.js';
+import { parseJsonBody } from './http/json-body.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
 import { createLogger, type LogLevel } from './logging/logger.js';
 
@@ -45,6 +46,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // The kit's JSON parser: bad bytes and unstorable text are a 400 naming the field (http/json-body.ts).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(Buffer.isBuffer(body) ? body : Buffer.from(body)));
+    } catch (error) {
+      done(error instanceof Error ? error : new Error(String(error)), undefined);
+    }
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

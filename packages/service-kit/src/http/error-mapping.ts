@@ -21,6 +21,16 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'code' in error && typeof error.code === 'string';
 }
 
+/** Fastify's request errors by code, as the field and rule a client can act on. */
+const FASTIFY_FIELD_ERRORS: Readonly<Record<string, { field: string; rule: string; message: string }>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { field: 'body', rule: 'max_size', message: 'is larger than this service accepts' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { field: 'headers.content-type', rule: 'media_type', message: 'must be application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { field: 'headers.content-length', rule: 'content_length', message: 'must match the body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { field: 'body', rule: 'required', message: 'a JSON body is required' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', rule: 'json', message: 'must be valid JSON' },
+  FST_ERR_CTP_INVALID_TYPE: { field: 'headers.content-type', rule: 'media_type', message: 'is not a valid media type' },
+};
+
 const revisionText = (r: bigint | string) => String(r);
 
 export function problemFor(error: unknown): Mapped {
@@ -67,9 +77,14 @@ export function problemFor(error: unknown): Mapped {
     const errors = fieldErrors(error.validation, error.validationContext);
     return client({ type: problemTypes.validation, title: 'Bad Request', status: 400, detail: `${errors.length} invalid field(s); nothing was changed.`, errors });
   }
-  // Fastify's own client errors (bad JSON, unsupported media type, body too large…) are safe to echo.
+  // Fastify's own client errors (unsupported media type, body too large…): the same shape as the kit's
+  // validation errors, naming the part of the request and the rule.
   if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return client({ type: problemTypes.http, title: STATUS_CODES[error.statusCode] ?? 'Bad Request', status: error.statusCode, detail: error.message });
+    const named = FASTIFY_FIELD_ERRORS[error.code] ?? { field: 'request', rule: error.code.replace(/^FST_ERR_/, '').toLowerCase(), message: error.message };
+    return client({
+      type: problemTypes.validation, title: STATUS_CODES[error.statusCode] ?? 'Bad Request', status: error.statusCode,
+      detail: `${error.message}. Nothing was changed.`, errors: [named],
+    });
   }
   return { problem: INTERNAL, serverFault: true };
 }

@@ -1,19 +1,15 @@
-// The body of a verified delivery as a protocol message: JSON, then the protocol's zod schema, with each
+// The body of a verified delivery as a protocol message: JSON (the kit's parser), then the protocol's zod schema, with each
 // bad field named (400, nothing written). A message id header that disagrees with the body is refused too.
 import { inboundMessageSchema, type InboundMessage } from '@bureau/hotline-protocol/messages';
 import { messageIdHeader, signatureWindowSeconds } from '@bureau/hotline-protocol/signing';
-import { HttpProblem, problemTypes, type FieldError } from '@bureau/service-kit';
+import { HttpProblem, parseJsonBody, problemTypes, type FieldError } from '@bureau/service-kit';
 
 const invalid = (detail: string, errors: FieldError[]) =>
   new HttpProblem(400, 'Bad Request', problemTypes.validation, detail, { errors });
 
 export function readMessage(rawBody: Buffer, headers: Readonly<Record<string, string | string[] | undefined>>, now: Date): InboundMessage {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    throw invalid('The body is not JSON; nothing was recorded.', [{ field: 'body', rule: 'json', message: 'must be a JSON message' }]);
-  }
+  // The kit's parser: invalid UTF-8, NUL, lone surrogates and prototype keys are refused naming the field.
+  const json = parseJsonBody(rawBody);
   const parsed = inboundMessageSchema.safeParse(json);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({

@@ -34,10 +34,15 @@ export interface MonthlyMetrics {
   readonly overdueCount: number;
 }
 
+/** A month the report can be asked for: 1900-01 to 9999-12 (the calendar's instants start in 1900). */
+export const MONTH_PATTERN = /^(19\d\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
+
 /** 'YYYY-MM' → [00:00 of the 1st, 00:00 of the next month's 1st) in Asia/Shanghai. */
 export function monthBounds(month: string): { from: Date; to: Date } {
   const [year, m] = month.split('-').map(Number);
-  if (year === undefined || m === undefined) throw new RangeError(`not a month: ${month}`);
+  if (!MONTH_PATTERN.test(month) || year === undefined || m === undefined) throw new RangeError(`not a month: ${month}`);
+  // The month after 9999-12 has no YYYY-MM name: its start is written out (UTC+8, as the calendar counts).
+  if (year === 9999 && m === 12) return { from: atLocalTime(`${month}-01`), to: new Date(Date.UTC(10_000, 0, 1) - 8 * 3_600_000) };
   const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
   return { from: atLocalTime(`${month}-01`), to: atLocalTime(`${next}-01`) };
 }

@@ -4,7 +4,7 @@ import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
-import { monthlyMetrics } from '../read-models/monthly-metrics.js';
+import { MONTH_PATTERN, monthlyMetrics } from '../read-models/monthly-metrics.js';
 import { workOrdersProjection } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
 import { afterQuery } from './read-your-writes.js';
@@ -34,7 +34,7 @@ export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = as
       tags: ['reports'],
       summary: '月度指标 Monthly 12345 figures (months in Asia/Shanghai)',
       security: bearerSecurity,
-      params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM') }),
+      params: z.object({ month: z.string().regex(MONTH_PATTERN, 'must be a month YYYY-MM, from 1900-01 to 9999-12') }),
       querystring: z.strictObject(afterQuery),
       response: { 200: reportSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
