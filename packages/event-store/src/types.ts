@@ -113,5 +113,12 @@ export interface EventStore {
   /** The current end of $all (position of the last readable event), or undefined when empty. */
   headPosition(): Promise<GlobalPosition | undefined>;
 
+  /**
+   * The position of the last committed event, which readers may not see yet (PostgreSQL: an earlier
+   * transaction is still in flight); undefined when empty. A position past it was never returned by a
+   * write, so a client asking to read after it asked for the impossible.
+   */
+  lastCommittedPosition(): Promise<GlobalPosition | undefined>;
+
   close(): Promise<void>;
 }

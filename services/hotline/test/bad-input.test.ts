@@ -68,4 +68,21 @@ t.test('bad input on the hotline', async (t) => {
       t.match(res.json(), { month, dispatched: 0, overdueCount: 0, timelySignForRate: { numerator: 0, denominator: 0, rate: null } }, month);
     }
   });
+
+  t.test('given ?after= malformed or past every committed write, then 400 at once; a real one reads its write', async (t) => {
+    const malformed = await f.get('/worklist?after=not-a-position');
+    t.equal(malformed.statusCode, 400);
+    t.same(pairs(malformed), [['query.after', 'position']]);
+    const started = Date.now();
+    const beyond = await f.get('/worklist?after=99999999999/99999999999');
+    t.equal(beyond.statusCode, 400, 'was a 2 s wait and a 503');
+    t.same(pairs(beyond), [['query.after', 'beyond_last_write']]);
+    const header = await f.app.inject({ method: 'GET', url: '/worklist', headers: { authorization: f.tokens.staff, 'x-min-position': '99999999999/1' } });
+    t.same(pairs(header), [['headers.x-min-position', 'beyond_last_write']]);
+    t.ok(Date.now() - started < 1_500, `answered without waiting (${Date.now() - started} ms for both)`);
+    const signed = await f.staffPost(id, 'sign-for');
+    const fresh = await f.get(`/work-orders/${id}?after=${signed.json().position}`);
+    t.equal(fresh.statusCode, 200);
+    t.match(fresh.json(), { status: 'handling' }, 'the sign-for is in the answer');
+  });
 });

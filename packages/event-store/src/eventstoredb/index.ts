@@ -82,6 +82,8 @@ export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, o
     },
 
     headPosition: () => headPosition(client),
+    // A write is readable once it is acknowledged: the last committed event is the head.
+    lastCommittedPosition: () => headPosition(client),
 
     async close() {
       await Promise.all([...open].map((s) => s.close()));

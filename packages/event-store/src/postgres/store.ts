@@ -43,6 +43,10 @@ const HEAD_SQL = `select e.transaction_id, e.sequence from event_store.events e
   where e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
   order by e.transaction_id desc, e.sequence desc limit 1`;
 
+// Every committed event, visible to readers or not yet (the horizon above does not apply).
+const LAST_COMMITTED_SQL = `select e.transaction_id, e.sequence from event_store.events e
+  order by e.transaction_id desc, e.sequence desc limit 1`;
+
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   if (options.migrate ?? true) await migrateEventStore(options.connectionString);
   // Idle connections are kept (no idle timeout): the pool is small and fixed, and the timer that
@@ -86,6 +90,11 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
     },
     async headPosition(): Promise<GlobalPosition | undefined> {
       const { rows } = await pool.query<[string, string]>({ name: 'event_store_head', text: HEAD_SQL, rowMode: 'array' });
+      const row = rows[0];
+      return row === undefined ? undefined : { commit: BigInt(row[0]), prepare: BigInt(row[1]) };
+    },
+    async lastCommittedPosition(): Promise<GlobalPosition | undefined> {
+      const { rows } = await pool.query<[string, string]>({ name: 'event_store_last_committed', text: LAST_COMMITTED_SQL, rowMode: 'array' });
       const row = rows[0];
       return row === undefined ? undefined : { commit: BigInt(row[0]), prepare: BigInt(row[1]) };
     },

@@ -8,6 +8,19 @@ function strictlyIncreasing(events: readonly RecordedEvent[]): boolean {
 }
 
 export function globalOrderCases(t: TapTest, makeSubject: MakeSubject): void {
+  t.test('lastCommittedPosition: never behind a write the caller was told of, and never behind the head', async (t) => {
+    const { store, close } = await makeSubject();
+    t.teardown(close);
+    const stream = `${uniqueCategory('committed')}-1`;
+    for (const i of range(3)) {
+      const { position } = await store.appendToStream(stream, [newEvent('Committed', { i })]);
+      const committed = await store.lastCommittedPosition();
+      t.ok(committed !== undefined && comparePositions(committed, position) >= 0, `after write ${i}: at or past its position`);
+      const head = await store.headPosition();
+      t.ok(committed !== undefined && head !== undefined && comparePositions(committed, head) >= 0, 'at or past the readable head');
+    }
+  });
+
   t.test('readAll: global order after a position, filtered by category or event type prefix', async (t) => {
     const { store, close } = await makeSubject();
     t.teardown(close);
