@@ -12,9 +12,13 @@ import {
 export type OfficeHoursByOrganisation = Readonly<Record<string, readonly OfficePeriod[]>>;
 
 export class OfficeHoursError extends Error {
-  constructor(readonly text: string, reason: string) {
-    super(`office hours "${text}": ${reason} (expected e.g. "08:30-12:00,14:00-17:30": periods HH:MM-HH:MM, in order, not overlapping)`);
+  /** What is wrong and the expected form, without the whole value (a configuration message quotes this). */
+  readonly reason: string;
+  constructor(text: string, problem: string) {
+    const reason = `${problem} (expected e.g. "08:30-12:00,14:00-17:30": periods HH:MM-HH:MM, in order, not overlapping)`;
+    super(`office hours "${text}": ${reason}`);
     this.name = 'OfficeHoursError';
+    this.reason = reason;
   }
 }
 
@@ -33,9 +37,9 @@ export function checkOfficeHours(periods: readonly OfficePeriod[], text = JSON.s
 /** "08:30-12:00,14:00-17:30" (a configuration value) as periods; throws OfficeHoursError naming the problem. */
 export function parseOfficeHours(text: string): readonly OfficePeriod[] {
   const parts = text.split(',').map((part) => part.trim());
-  const periods = parts.map((part) => {
+  const periods = parts.map((part, i) => {
     const m = PERIOD.exec(part);
-    if (!m?.[1] || !m[2]) throw new OfficeHoursError(text, `"${part}" is not a period HH:MM-HH:MM`);
+    if (!m?.[1] || !m[2]) throw new OfficeHoursError(text, `period ${i + 1} is not a period HH:MM-HH:MM`);
     return Object.freeze({ start: m[1], end: m[2] });
   });
   return Object.freeze(checkOfficeHours(periods, text));
