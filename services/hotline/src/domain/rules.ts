@@ -1,5 +1,5 @@
 // The configured limits a district sets for 12345 work orders, and what every decision receives.
-// Defaults follow domain reference §1 (/work/shared/domain/README.md); each one is CONFIGURABLE there.
+// Defaults follow domain reference §1 (docs/domain/README.md); each one is CONFIGURABLE there.
 import type { OfficePeriod, WorkingCalendar } from '@bureau/working-calendar';
 import type { WorkOrderCategory } from './vocabulary.js';
 

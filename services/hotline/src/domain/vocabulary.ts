@@ -1,5 +1,5 @@
 // The words of a 12345 work order (工单) that both commands and events use.
-// Domain reference §1: /work/shared/domain/README.md.
+// Domain reference §1: docs/domain/README.md.
 
 /** An instant as stored in events and state: ISO 8601 in UTC, exactly as `Date.toISOString()` writes it. */
 export type IsoInstant = string;
