@@ -55,7 +55,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
     // Brings the event store's schema up to date before the service takes requests.
     create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
-  await app.register(hotlineCalendarPlugin, { limits: config.limits });
+  await app.register(hotlineCalendarPlugin, { limits: config.limits, officeHours: config.HOTLINE_OFFICE_HOURS });
   // Tests' timings (readModels) win over the configured linger.
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
 

@@ -1,6 +1,7 @@
 // The only file that reads process.env: parsed once at start, frozen, fails fast listing every bad variable.
 // Platforms: one with PLATFORM_ID / PLATFORM_SECRET / PLATFORM_BASE_URL, or several as a JSON list in
 // HOTLINE_PLATFORMS. Limits (domain reference §1, CONFIGURABLE) override the decider's defaults.
+import { OfficeHoursError, parseOfficeHours } from '@bureau/calendar-book';
 import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { workOrderCategories, type HotlineLimitOverrides } from './domain/index.js';
 import { z } from 'zod';
@@ -33,6 +34,17 @@ const json = <S extends z.ZodType>(schema: S) =>
 
 const workingCount = z.coerce.number().int().min(1);
 
+/** "08:30-12:00,14:00-17:30": the periods, checked as the calendar will use them. */
+const officeHoursSchema = z.string().transform((text, ctx) => {
+  try {
+    return parseOfficeHours(text);
+  } catch (error) {
+    if (!(error instanceof OfficeHoursError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.reason });
+    return z.NEVER;
+  }
+});
+
 const replyWorkingDaysSchema = z.partialRecord(z.enum(workOrderCategories), z.number().int().min(1));
 
 export const hotlineConfigSchema = serviceConfigSchema({
@@ -44,6 +56,11 @@ export const hotlineConfigSchema = serviceConfigSchema({
   HOTLINE_PLATFORMS: json(z.array(platformSchema).min(1, 'lists no platform')).optional(),
   /** 签收时限, working hours (default 2). */
   HOTLINE_SIGN_FOR_WORKING_HOURS: workingCount.optional(),
+  /**
+   * The centre's office hours (办公时间) that working-hour limits (签收时限) count, e.g.
+   * "08:30-12:00,14:00-17:30". Unset: the calendar's default, 09:00-12:00 and 13:00-18:00.
+   */
+  HOTLINE_OFFICE_HOURS: officeHoursSchema.optional(),
   /** 退单时限, working days from dispatch (default 2). */
   HOTLINE_RETURN_WINDOW_WORKING_DAYS: workingCount.optional(),
   /** 延期上限, working days over an order's life (default 10). */

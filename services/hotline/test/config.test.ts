@@ -47,3 +47,17 @@ t.test('no platform, a half-configured one, or one twice: a clear refusal', asyn
   const twice = JSON.stringify([{ id: 'gz12345', secret: 'a-secret-of-16-chars', baseUrl: 'http://127.0.0.1:3190' }]);
   t.throws(() => loadConfig({ ...base, ...one, HOTLINE_PLATFORMS: twice }), { message: /gz12345 is configured twice/ });
 });
+
+t.test('the centre office hours: parsed when set, refused with a clear message when malformed', async (t) => {
+  t.equal(loadConfig({ ...base, ...one }).HOTLINE_OFFICE_HOURS, undefined, 'unset: the calendar default, as before');
+  t.same(loadConfig({ ...base, ...one, HOTLINE_OFFICE_HOURS: '08:30-12:00, 14:00-17:30' }).HOTLINE_OFFICE_HOURS, [
+    { start: '08:30', end: '12:00' },
+    { start: '14:00', end: '17:30' },
+  ]);
+  for (const [bad, reason] of [['8:30-12:00', /not a period HH:MM-HH:MM/], ['14:00-17:30,08:30-12:00', /overlaps or precedes/], ['12:00-08:30', /ends before it starts/], ['08:30-25:00', /clock times/]] as const) {
+    const error = t.throws(() => loadConfig({ ...base, ...one, HOTLINE_OFFICE_HOURS: bad }));
+    t.type(error, ConfigError);
+    const problem = error instanceof ConfigError ? error.problems.find((p) => p.variable === 'HOTLINE_OFFICE_HOURS') : undefined;
+    t.match(problem?.rule, reason, bad);
+  }
+});

@@ -3,7 +3,7 @@
 import type { WorkingCalendar } from '@bureau/working-calendar';
 import type { ReplyDueSource } from './events.js';
 import type { HotlineRules } from './rules.js';
-import type { IsoInstant, WorkOrderCategory } from './vocabulary.js';
+import type { IsoInstant, OfficePeriodRecord, WorkOrderCategory } from './vocabulary.js';
 
 export type DispatchDeadlines = {
   signForDueAt: IsoInstant;
@@ -53,4 +53,13 @@ export function workingDaysToReach(calendar: WorkingCalendar, due: Date, target:
     if (extendDue(calendar, due, days).getTime() >= target.getTime()) return days;
   }
   return undefined;
+}
+
+/**
+ * The office hours a deadline was counted in, recorded beside its calendar version so an auditor can redo
+ * the count. Only configured hours are written here: without them the calendar counts its default hours,
+ * and the event registry records those (so every stored deadline names its hours).
+ */
+export function officeHoursRecord(rules: HotlineRules): { officeHours?: OfficePeriodRecord[] } {
+  return rules.officeHours ? { officeHours: rules.officeHours.map(({ start, end }) => ({ start, end })) } : {};
 }

@@ -4,6 +4,7 @@ import type {
   CitizenContact,
   FollowUpResult,
   IsoInstant,
+  OfficePeriodRecord,
   PlatformActor,
   RuleActor,
   StaffActor,
@@ -42,6 +43,11 @@ export type WorkOrderDispatched = Event<
       returnWindowWorkingDays: number;
     };
     calendarVersion: string;
+    /**
+     * The office hours (办公时间) the deadlines were counted in. Absent when the centre configured none:
+     * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
+     */
+    officeHours?: OfficePeriodRecord[];
   }
 >;
 
@@ -96,6 +102,11 @@ export type ExtensionApproved = Event<
     workingDays: number;
     capped: boolean;
     calendarVersion: string;
+    /**
+     * The office hours (办公时间) the deadlines were counted in. Absent when the centre configured none:
+     * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
+     */
+    officeHours?: OfficePeriodRecord[];
   }
 >;
 
@@ -126,6 +137,11 @@ export type WorkOrderRedoRequested = Event<
     replyDueAt: IsoInstant;
     replyDueSource: ReplyDueSource;
     calendarVersion: string;
+    /**
+     * The office hours (办公时间) the deadlines were counted in. Absent when the centre configured none:
+     * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
+     */
+    officeHours?: OfficePeriodRecord[];
   }
 >;
 

@@ -16,7 +16,7 @@ export {
   type HotlineLimits,
   type HotlineRules,
 } from './rules.js';
-export { dispatchDeadlines, extendDue, type DispatchDeadlines } from './deadlines.js';
+export { dispatchDeadlines, extendDue, officeHoursRecord, type DispatchDeadlines } from './deadlines.js';
 export { isOverdue, isReplyOverdue, isSignForOverdue } from './overdue.js';
 export { metricInputs, type WorkOrderMetricInputs } from './metrics.js';
 export { workOrderStreamCategory, workOrderStreamName } from './stream.js';

@@ -1,6 +1,6 @@
 // The configured limits a district sets for 12345 work orders, and what every decision receives.
 // Defaults follow domain reference §1 (docs/domain/README.md); each one is CONFIGURABLE there.
-import type { WorkingCalendar } from '@bureau/working-calendar';
+import type { OfficePeriod, WorkingCalendar } from '@bureau/working-calendar';
 import type { WorkOrderCategory } from './vocabulary.js';
 
 export interface HotlineLimits {
@@ -32,6 +32,11 @@ export const defaultHotlineLimits: HotlineLimits = Object.freeze({
 export interface HotlineRules {
   readonly calendar: WorkingCalendar;
   readonly limits: HotlineLimits;
+  /**
+   * The centre's configured office hours (办公时间), which `calendar` counts working hours in; recorded
+   * with every deadline. Absent when none are configured: the calendar's default hours.
+   */
+  readonly officeHours?: readonly OfficePeriod[];
 }
 
 /** What `decide` receives besides the command and state: the moment it is decided and the rules. */
@@ -44,8 +49,15 @@ export type HotlineLimitOverrides = Partial<Omit<HotlineLimits, 'replyWorkingDay
   readonly replyWorkingDays?: Partial<Record<WorkOrderCategory, number>>;
 };
 
-/** Defaults overlaid with a district's configuration. Throws RangeError on a limit that is not a whole number ≥ 1. */
-export function hotlineRules(calendar: WorkingCalendar, overrides: HotlineLimitOverrides = {}): HotlineRules {
+/**
+ * Defaults overlaid with a district's configuration. Throws RangeError on a limit that is not a whole number ≥ 1.
+ * `officeHours` must be the hours `calendar` was built with (the calendar book passes both).
+ */
+export function hotlineRules(
+  calendar: WorkingCalendar,
+  overrides: HotlineLimitOverrides = {},
+  officeHours?: readonly OfficePeriod[],
+): HotlineRules {
   const limits: HotlineLimits = {
     ...defaultHotlineLimits,
     ...overrides,
@@ -63,5 +75,5 @@ export function hotlineRules(calendar: WorkingCalendar, overrides: HotlineLimitO
       throw new RangeError(`hotline limit ${name} must be a whole number >= 1, got ${String(value)}`);
     }
   }
-  return Object.freeze({ calendar, limits: Object.freeze(limits) });
+  return Object.freeze({ calendar, limits: Object.freeze(limits), ...(officeHours ? { officeHours } : {}) });
 }

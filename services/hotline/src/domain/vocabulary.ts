@@ -54,3 +54,6 @@ export function staff(staffId: string): StaffActor {
 export function platform(platformId: string): PlatformActor {
   return { kind: 'platform', platformId };
 }
+
+/** One office period (办公时间) as recorded with a deadline: Asia/Shanghai wall-clock "HH:MM". */
+export type OfficePeriodRecord = { start: string; end: string };

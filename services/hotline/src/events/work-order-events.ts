@@ -1,6 +1,8 @@
 // The stored form of the work-order events (工单): every event's data is checked against its schema
 // before it is appended, and again when read back. The shapes are the decider's (src/domain/events.ts).
+import type { JsonObject } from '@bureau/event-store';
 import { createEventRegistry, defineEvent } from '@bureau/service-kit';
+import { DEFAULT_OFFICE_HOURS } from '@bureau/working-calendar';
 import { z } from 'zod';
 import { workOrderCategories, type WorkOrderEvent } from '../domain/index.js';
 
@@ -10,6 +12,18 @@ const platform = z.object({ kind: z.literal('platform'), platformId: z.string().
 const timer = z.object({ kind: z.literal('deadline_timer') });
 const rule = z.object({ kind: z.literal('rule'), rule: z.literal('repeated_urging_while_overdue') });
 const replyDueSource = z.enum(['category_limit', 'platform']);
+/**
+ * The office hours (办公时间) a deadline was counted in (version 2 of the three events that record a
+ * calendarVersion). The decider writes configured hours; without any it leaves them out and the default
+ * filled in here is what is stored, so every stored deadline names its hours.
+ */
+const defaultOfficeHours = () => DEFAULT_OFFICE_HOURS.map(({ start, end }) => ({ start, end }));
+const clockTime = z.string().regex(/^\d{2}:\d{2}$/);
+const officeHours = z.array(z.object({ start: clockTime, end: clockTime })).min(1).default(defaultOfficeHours);
+/** Version 1 events were all counted in the default hours: nothing else could be configured then. */
+const withDefaultOfficeHours = (data: JsonObject): JsonObject => ({ ...data, officeHours: defaultOfficeHours() });
+const recordsOfficeHours = { schemaVersion: 2, upcasters: { 1: withDefaultOfficeHours } } as const;
+
 const followUpResult = z.union([
   z.object({ satisfaction: z.enum(['satisfied', 'basically_satisfied']), resolved: z.boolean(), comment: z.string().nullable() }),
   z.object({ satisfaction: z.literal('dissatisfied'), resolved: z.boolean(), causedByUnit: z.boolean(), comment: z.string().nullable() }),
@@ -18,6 +32,7 @@ const followUpResult = z.union([
 export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
   WorkOrderDispatched: defineEvent({
     type: 'WorkOrderDispatched',
+    ...recordsOfficeHours,
     schema: z.object({
       workOrderId: z.string().min(1),
       by: platform,
@@ -38,6 +53,7 @@ export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
         returnWindowWorkingDays: z.number().int(),
       }),
       calendarVersion: z.string().min(1),
+      officeHours,
     }),
   }),
   WorkOrderSignedFor: defineEvent({
@@ -70,6 +86,7 @@ export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
   }),
   ExtensionApproved: defineEvent({
     type: 'ExtensionApproved',
+    ...recordsOfficeHours,
     schema: z.object({
       by: platform,
       approvedAt: instant,
@@ -78,6 +95,7 @@ export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
       workingDays: z.number().int().min(0),
       capped: z.boolean(),
       calendarVersion: z.string().min(1),
+      officeHours,
     }),
   }),
   ExtensionRejected: defineEvent({
@@ -94,6 +112,7 @@ export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
   }),
   WorkOrderRedoRequested: defineEvent({
     type: 'WorkOrderRedoRequested',
+    ...recordsOfficeHours,
     schema: z.object({
       by: platform,
       reason: z.string().min(1),
@@ -101,6 +120,7 @@ export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
       replyDueAt: instant,
       replyDueSource,
       calendarVersion: z.string().min(1),
+      officeHours,
     }),
   }),
   WorkOrderUrged: defineEvent({

@@ -1,7 +1,7 @@
 // 延期: requested with a reason before the due time; approved or rejected by the platform. Approved
 // extensions over the order's whole life (redo rounds included) are capped (default 10 working days).
 import type { ExtensionGrant, RecordExtensionApproved, RecordExtensionRejected, RequestExtension } from '../commands.js';
-import { extendDue, workingDaysToReach } from '../deadlines.js';
+import { extendDue, officeHoursRecord, workingDaysToReach } from '../deadlines.js';
 import { WorkOrderRuleBroken } from '../errors.js';
 import type { ExtensionApproved, ExtensionRejected, ExtensionRequested } from '../events.js';
 import { at, instant, requireOpen, requirePlatform, requireText, requireWithCentre, requireWorkingDays } from '../guards.js';
@@ -46,6 +46,7 @@ export function recordExtensionApproved(
         workingDays,
         capped,
         calendarVersion: rules.calendar.version,
+        ...officeHoursRecord(rules),
       },
     },
   ];

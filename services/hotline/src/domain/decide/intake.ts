@@ -6,7 +6,7 @@ import type {
   MergeWorkOrders,
   SignForWorkOrder,
 } from '../commands.js';
-import { dispatchDeadlines } from '../deadlines.js';
+import { dispatchDeadlines, officeHoursRecord } from '../deadlines.js';
 import { WorkOrderRuleBroken } from '../errors.js';
 import type { HandlingNoteAdded, WorkOrderAssigned, WorkOrderDispatched, WorkOrderMerged, WorkOrderSignedFor } from '../events.js';
 import { at, instant, requireOpen, requirePlatform, requireText, requireWithCentre } from '../guards.js';
@@ -48,6 +48,7 @@ export function dispatch(command: DispatchWorkOrder, state: WorkOrderState, { ru
           returnWindowWorkingDays: rules.limits.returnWindowWorkingDays,
         },
         calendarVersion: rules.calendar.version,
+        ...officeHoursRecord(rules),
       },
     },
   ];

@@ -1,5 +1,6 @@
 // 办结 / 答复, 回访 and 重办.
 import type { RecordFollowUpResult, RedoWorkOrder, ReplyToWorkOrder } from '../commands.js';
+import { officeHoursRecord } from '../deadlines.js';
 import { WorkOrderRuleBroken } from '../errors.js';
 import type { FollowUpResultRecorded, WorkOrderRedoRequested, WorkOrderReplied } from '../events.js';
 import { at, instant, requirePlatform, requireText, requireWithCentre } from '../guards.js';
@@ -75,6 +76,7 @@ export function redo(command: RedoWorkOrder, state: WorkOrderState, { now, rules
         replyDueAt: replyDueAt.toISOString(),
         replyDueSource: given === null ? 'category_limit' : 'platform',
         calendarVersion: rules.calendar.version,
+        ...officeHoursRecord(rules),
       },
     },
   ];

@@ -1,6 +1,7 @@
-// The service's working-day calendar (工作日 with 调休, domain reference §4) as a stream: the shipped
-// official data plus every year an administrator loaded. Each load is an event, so an auditor can see
-// which calendar (version) a deadline was computed on and who loaded it. Pure: no I/O, no clock.
+// The official working-day calendar (工作日 with 调休, docs/domain/README.md §4) as a stream: the shipped
+// official data plus every year an administrator loaded. The calendar is national, so there is one stream
+// that every service reads. Each load is an event, so an auditor can see which calendar (version) a
+// deadline was computed on and who loaded it. Pure: no I/O, no clock.
 import { DomainRuleError, type Decider } from '@bureau/service-kit/domain';
 import {
   CalendarDataError,
@@ -10,8 +11,13 @@ import {
   type CalendarYearData,
 } from '@bureau/working-calendar';
 
-/** The one calendar stream of the service (category `calendar`). */
+/**
+ * The one official calendar stream. Its name (and the event types below) are the ones the hotline wrote
+ * before this package existed, so a stream already stored reads on unchanged.
+ */
 export const officialCalendarStream = 'calendar-official';
+/** The stream's category, which a subscription follows to hear of loads made by other instances. */
+export const officialCalendarCategory = 'calendar';
 
 export type OfficialCalendarYearLoaded = {
   type: 'OfficialCalendarYearLoaded';

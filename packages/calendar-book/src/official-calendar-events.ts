@@ -1,7 +1,8 @@
-// The stored form of the calendar stream's event, validated on append and on read.
+// The stored form of the calendar stream's event, validated on append and on read. Version 1, as the
+// hotline wrote it: a change here needs a new schemaVersion and an upcaster, never an edit in place.
 import { createEventRegistry, defineEvent } from '@bureau/service-kit';
 import { z } from 'zod';
-import type { CalendarEvent } from './calendar-decider.js';
+import type { CalendarEvent } from './official-calendar-decider.js';
 
 export const calendarEvents = createEventRegistry<CalendarEvent>({
   OfficialCalendarYearLoaded: defineEvent({
