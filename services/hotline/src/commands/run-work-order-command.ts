@@ -58,13 +58,15 @@ function translated(error: unknown): unknown {
 }
 
 export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: WorkOrderCommandInput): Promise<CommandResult<WorkOrderEvent>> {
+  let rulesUsed = deps.calendar.rules();
   const attempt = async () => {
+    rulesUsed = deps.calendar.rules();
     try {
       return await handleCommand({
         store: deps.store,
         registry: workOrderEvents,
         streamName: workOrderStreamOf(input.workOrderId),
-        decider: boundDecider(input.now, deps.calendar.rules()),
+        decider: boundDecider(input.now, rulesUsed),
         command: input.command,
         context: input.context,
         // A dispatch is the order's first event: appended without reading first (handleCommand).
@@ -78,8 +80,11 @@ export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: Wor
     return await attempt();
   } catch (error) {
     if (!(error instanceof CalendarYearMissingError)) throw error;
-    // Another instance may have loaded the year since this one last read the calendar stream.
-    if (!(await deps.calendar.refresh())) throw calendarYearMissing(error.year);
+    // Another instance may have loaded the year since this one last read the calendar stream. The
+    // subscription may have brought it in while this command ran: what counts is whether the rules now
+    // differ from the ones the command was decided with, not whether this very refresh changed them.
+    await deps.calendar.refresh();
+    if (deps.calendar.rules() === rulesUsed) throw calendarYearMissing(error.year);
     try {
       return await attempt();
     } catch (again) {
