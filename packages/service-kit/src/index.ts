@@ -11,7 +11,7 @@ export {
 } from './http/problem.js';
 export { sendProblem } from './http/error-handler.js';
 export { parseJsonBody } from './http/json-body.js';
-export { bearerSecurity } from './http/docs.js';
+export { bearerSecurity, docsPlugin, type DocsOptions } from './http/docs.js';
 export { REQUEST_ID_HEADER } from './http/request-id.js';
 export type { ReadinessCheck } from './http/health.js';
 export {

@@ -89,7 +89,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiRoutesOptions)
         const { orderNo } = request.params;
         if (!record.knows(orderNo)) throw new ProblemError(404, `the platform has no order ${orderNo}`);
         const key = request.headers[idempotencyKeyHeader];
-        const outcome = record.accept(key, action, orderNo, request.body, clock());
+        const outcome = await record.accept(key, action, orderNo, request.body, clock());
         switch (outcome.kind) {
           case 'key-reused':
             throw new ProblemError(422, `idempotency key ${key} was already used for a different call`);

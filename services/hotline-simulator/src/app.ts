@@ -1,5 +1,6 @@
 // Builds the simulator: the platform's API (what the centre calls), its admin endpoints, and the
 // driver that pushes messages to the centre's webhook. `server.ts` only starts it.
+import { docsPlugin } from '@bureau/service-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { adminRoutes } from './admin-routes.js';
@@ -7,7 +8,8 @@ import { apiRoutes } from './api-routes.js';
 import { defaultRetryPolicy, type RetryPolicy } from './delivery.js';
 import { createDriver, type Driver } from './driver.js';
 import type { Satisfaction } from '@bureau/hotline-protocol/messages';
-import { fakeOrders, orderNumbers, seededRandom } from './orders.js';
+import type { RecordSnapshot, RecordStore } from './durable-record.js';
+import { fakeOrders, firstSerialAfter, orderNumbers, seededRandom } from './orders.js';
 import { createOutage, type Outage } from './outage.js';
 import { createPlatformRecord, type PlatformRecord, type ReceivedCall } from './platform-record.js';
 import { useProblemAnswers } from './problem.js';
@@ -37,6 +39,8 @@ export interface SimulatorOptions {
   readonly orderPrefix?: string;
   readonly firstOrderSerial?: number;
   readonly logger?: boolean | { readonly level?: string; readonly stream?: { write(line: string): void } };
+  /** Where the platform's memory is kept across restarts, and what it held at start (durable-record.ts). */
+  readonly durable?: { readonly store: RecordStore; readonly loaded: RecordSnapshot };
 }
 
 /** Citizen data never reaches a log line, even if some future line carries a message. */
@@ -50,7 +54,9 @@ export function createSimulator(options: SimulatorOptions) {
   app.setSerializerCompiler(serializerCompiler);
   useProblemAnswers(app);
 
-  const record: PlatformRecord = createPlatformRecord();
+  const record: PlatformRecord = createPlatformRecord(options.durable?.store, options.durable?.loaded);
+  const orderPrefix = options.orderPrefix ?? 'SIM';
+  const firstSerial = options.firstOrderSerial ?? (options.durable ? firstSerialAfter(orderPrefix, options.durable.loaded.orders.map((o) => o.orderNo), clock) : undefined);
   const outage: Outage = createOutage();
   let webhookUrl = options.webhookUrl;
   const driver: Driver = createDriver({
@@ -60,7 +66,7 @@ export function createSimulator(options: SimulatorOptions) {
     clock,
     retry: { ...defaultRetryPolicy, ...options.retry },
     record,
-    nextOrderNo: orderNumbers(options.orderPrefix ?? 'SIM', clock, options.firstOrderSerial),
+    nextOrderNo: orderNumbers(orderPrefix, clock, firstSerial),
     fakeOrder: fakeOrders(seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32))),
     log: app.log,
   });
@@ -81,14 +87,17 @@ export function createSimulator(options: SimulatorOptions) {
     followUpTimers.add(timer);
   }
 
+  void app.register(docsPlugin, { title: '12345 platform simulator (市12345热线平台模拟器)', version: '1.0.0', description: 'Stands in for the city 12345 platform: its API the centre calls, and admin routes that make it dispatch.' });
   const common = { platformId: options.platformId, secret: options.secret, clock, record, outage };
   void app.register(apiRoutes, { ...common, onAccepted: followUpLater });
   void app.register(adminRoutes, { driver, record, outage });
-  app.get('/health', async () => ({ status: 'ok', platformId: options.platformId }));
+  // /healthz like every service of the platform; /health kept for callers of the first version.
+  for (const path of ['/healthz', '/health']) app.get(path, { schema: { hide: path === '/health' } }, async () => ({ status: 'ok', platformId: options.platformId }));
   app.addHook('onClose', async () => {
     for (const timer of followUpTimers) clearTimeout(timer);
     followUpTimers.clear();
     driver.stop();
+    await options.durable?.store.close();
   });
 
   return {

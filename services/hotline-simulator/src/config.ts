@@ -23,6 +23,8 @@ const envSchema = z.object({
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   ORDER_PREFIX: z.string().regex(/^[A-Z]{1,8}$/).default('SIM'),
   SEED: z.coerce.number().int().optional(),
+  /** Keeps the platform's orders and answers across restarts (schema hotline_simulator); none: in memory. */
+  DATABASE_URL: z.url().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -45,5 +47,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retry: Object.freeze({ tries: e.DELIVERY_TRIES, backoffMs: e.DELIVERY_BACKOFF_MS, timeoutMs: e.DELIVERY_TIMEOUT_MS }),
     orderPrefix: e.ORDER_PREFIX,
     seed: e.SEED,
+    databaseUrl: e.DATABASE_URL,
   });
 }

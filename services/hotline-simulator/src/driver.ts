@@ -93,7 +93,7 @@ export function createDriver(options: DriverOptions) {
 
   return {
     /** 派单: a new order, with realistic seeded content for whatever is not given. */
-    dispatch(input: DispatchInput = {}): Promise<Delivery> {
+    async dispatch(input: DispatchInput = {}): Promise<Delivery> {
       const fake = options.fakeOrder(input.category);
       const orderNo = input.orderNo ?? options.nextOrderNo();
       const data = {
@@ -105,7 +105,7 @@ export function createDriver(options: DriverOptions) {
       };
       const { message, rawBody } = compose('order.dispatched', orderNo, data);
       // The platform holds the order from the moment it dispatches, whether or not the centre took it.
-      record.rememberOrder({ orderNo, dispatchedAt: message.occurredAt, messageId: message.messageId });
+      await record.rememberOrder({ orderNo, dispatchedAt: message.occurredAt, messageId: message.messageId });
       return deliver(message, rawBody);
     },
     approveReturn: (orderNo: string, reason?: string) => push('return.approved', orderNo, reason === undefined ? {} : { reason }),

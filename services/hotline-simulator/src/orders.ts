@@ -31,6 +31,17 @@ export function orderNumbers(prefix: string, clock: () => Date, firstSerial?: nu
   return () => `${prefix}${chinaDate(clock())}${String(serial++).padStart(5, '0')}`;
 }
 
+/**
+ * The first serial a restarted simulator may use: past every serial of `prefix` it issued before (any
+ * day; the serial runs on across midnight), and not before the default start of the day.
+ */
+export function firstSerialAfter(prefix: string, issued: readonly string[], clock: () => Date): number {
+  const pattern = new RegExp(`^${prefix}\\d{8}(\\d{5,})$`);
+  const highest = issued.reduce((max, orderNo) => Math.max(max, Number(pattern.exec(orderNo)?.[1] ?? -1)), -1);
+  const dayStart = Math.floor(((clock().getTime() + CHINA_OFFSET_MS) % 86_400_000) / 1000);
+  return Math.max(highest + 1, dayStart);
+}
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '梁', '郑', '谢', '冯', '邓'];
 const GIVEN_NAMES = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建华', '志强', '晓燕', '国平', '桂芳', '海燕', '俊杰', '嘉欣'];
 const MOBILE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '177', '180', '186', '187', '188', '189', '199'];

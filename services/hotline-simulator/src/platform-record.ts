@@ -1,6 +1,7 @@
 // What the platform remembers: the orders it dispatched, and every call from the centre it accepted,
 // in arrival order, with the answer given to each idempotency key (so a retry gets the same answer).
 import type { OutboundAction } from '@bureau/hotline-protocol/messages';
+import type { RecordSnapshot, RecordStore } from './durable-record.js';
 
 export interface KnownOrder {
   readonly orderNo: string;
@@ -50,21 +51,33 @@ export interface ReceivedFilter {
   readonly action?: OutboundAction;
 }
 
-export function createPlatformRecord() {
+/**
+ * The record in memory, written through to `store` when there is one (durable-record.ts); `loaded` is
+ * what the store held at start. Decisions are taken in memory, synchronously, so two calls with one key
+ * arriving together still get one answer; the write finishes before the caller answers.
+ */
+export function createPlatformRecord(store?: RecordStore, loaded?: RecordSnapshot) {
   const orders = new Map<string, KnownOrder>();
   const answers = new Map<string, StoredAnswer>();
   const calls: ReceivedCall[] = [];
   const attempts: CallAttempt[] = [];
+  for (const order of loaded?.orders ?? []) orders.set(order.orderNo, order);
+  for (const answer of loaded?.answers ?? []) {
+    answers.set(answer.key, { fingerprint: answer.fingerprint, receipt: answer.receipt });
+    calls.push(answer.call);
+  }
 
   return {
-    rememberOrder(order: KnownOrder): void {
-      if (!orders.has(order.orderNo)) orders.set(order.orderNo, order);
+    async rememberOrder(order: KnownOrder): Promise<void> {
+      if (orders.has(order.orderNo)) return;
+      orders.set(order.orderNo, order);
+      await store?.saveOrder(order);
     },
     knows: (orderNo: string): boolean => orders.has(orderNo),
     orders: (): KnownOrder[] => [...orders.values()],
 
     /** Applies a call once per idempotency key; a repeat gets the first answer back. */
-    accept(key: string, action: OutboundAction, orderNo: string, body: Record<string, unknown>, at: Date): Acceptance {
+    async accept(key: string, action: OutboundAction, orderNo: string, body: Record<string, unknown>, at: Date): Promise<Acceptance> {
       const fingerprint = JSON.stringify([action, orderNo, body]);
       const seen = answers.get(key);
       if (seen) return seen.fingerprint === fingerprint ? { kind: 'replayed', receipt: seen.receipt } : { kind: 'key-reused' };
@@ -73,6 +86,7 @@ export function createPlatformRecord() {
       const call: ReceivedCall = { seq, action, orderNo, idempotencyKey: key, body, receivedAt: at.toISOString() };
       answers.set(key, { fingerprint, receipt });
       calls.push(call);
+      await store?.saveAnswer({ key, fingerprint, receipt, call });
       return { kind: 'applied', receipt, call };
     },
     received: (filter: ReceivedFilter = {}): ReceivedCall[] =>

@@ -2,8 +2,10 @@
 import closeWithGrace from 'close-with-grace';
 import { createSimulator } from './app.js';
 import { loadConfig } from './config.js';
+import { postgresRecordStore } from './durable-record.js';
 
 const config = loadConfig();
+const store = config.databaseUrl ? await postgresRecordStore(config.databaseUrl) : undefined;
 const simulator = createSimulator({
   platformId: config.platformId,
   secret: config.secret,
@@ -13,6 +15,7 @@ const simulator = createSimulator({
   orderPrefix: config.orderPrefix,
   ...(config.seed !== undefined ? { seed: config.seed } : {}),
   logger: { level: config.logLevel },
+  ...(store ? { durable: { store, loaded: await store.load() } } : {}),
 });
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
@@ -21,4 +24,4 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
 });
 
 await simulator.app.listen({ port: config.port, host: config.host });
-simulator.app.log.info({ platformId: config.platformId, webhookUrl: config.webhookUrl }, '12345 platform simulator ready');
+simulator.app.log.info({ platformId: config.platformId, webhookUrl: config.webhookUrl, durable: store !== undefined }, '12345 platform simulator ready; OpenAPI at /docs');
