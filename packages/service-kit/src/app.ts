@@ -29,10 +29,24 @@ export interface BuildAppOptions {
 }
 
 /** Picks the token verification a parsed base config asks for. */
-export function authOptionsFrom(config: { readonly JWT_SECRET?: string | undefined; readonly JWT_PUBLIC_KEY?: string | undefined }): AuthOptions {
-  if (config.JWT_SECRET) return { jwtSecret: config.JWT_SECRET };
-  if (config.JWT_PUBLIC_KEY) return { jwtPublicKey: config.JWT_PUBLIC_KEY };
-  throw new Error('no JWT_SECRET or JWT_PUBLIC_KEY: parse the config with serviceConfigSchema');
+export function authOptionsFrom(config: {
+  readonly JWT_SECRET?: string | undefined;
+  readonly JWT_PUBLIC_KEY?: string | undefined;
+  readonly OIDC_ISSUER?: string | undefined;
+  readonly OIDC_AUDIENCE?: string | undefined;
+  readonly OIDC_JWKS_URL?: string | undefined;
+}): AuthOptions {
+  const oidc = config.OIDC_ISSUER && config.OIDC_AUDIENCE
+    ? { issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, ...(config.OIDC_JWKS_URL ? { jwksUrl: config.OIDC_JWKS_URL } : {}) }
+    : undefined;
+  const options: AuthOptions = {
+    ...(config.JWT_SECRET ? { jwtSecret: config.JWT_SECRET } : config.JWT_PUBLIC_KEY ? { jwtPublicKey: config.JWT_PUBLIC_KEY } : {}),
+    ...(oidc ? { oidc } : {}),
+  };
+  if (!options.jwtSecret && !options.jwtPublicKey && !options.oidc) {
+    throw new Error('no JWT_SECRET, JWT_PUBLIC_KEY or OIDC_ISSUER: parse the config with serviceConfigSchema');
+  }
+  return options;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {

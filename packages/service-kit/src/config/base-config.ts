@@ -11,19 +11,31 @@ export const baseConfigShape = {
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Or: the identity provider's public key (PEM), for RS256/ES256 tokens. */
   JWT_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----', 'must be a PEM public key').optional(),
+  /** And/or: the bureau's OpenID Connect provider (its issuer URL); its keys come from its JWKS. */
+  OIDC_ISSUER: z.url().optional(),
+  /** This platform's client id at the provider: every token's `aud` must name it. */
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The JWKS URL, when the provider's discovery document should not be asked for it. */
+  OIDC_JWKS_URL: z.url().optional(),
 };
 
 // Extra shapes may be anything, so the rule reads the parsed object without assuming its type.
 const isSet = (config: unknown, variable: string) =>
   typeof config === 'object' && config !== null && Reflect.get(config, variable) !== undefined;
 
-/** The base variables plus a service's own; exactly one way to verify tokens must be configured. */
+/**
+ * The base variables plus a service's own. Tokens are verified by the HS256 secret or a PEM key (one of
+ * the two), and/or by the OpenID Connect provider's published keys.
+ */
 export function serviceConfigSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   return z
     .object({ ...baseConfigShape, ...extra })
     .superRefine((config, ctx) => {
-      if (!isSet(config, 'JWT_SECRET') && !isSet(config, 'JWT_PUBLIC_KEY')) {
-        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (HS256, 32+ characters) or JWT_PUBLIC_KEY (PEM)' });
+      if (!isSet(config, 'JWT_SECRET') && !isSet(config, 'JWT_PUBLIC_KEY') && !isSet(config, 'OIDC_ISSUER')) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (HS256, 32+ characters) or JWT_PUBLIC_KEY (PEM), and/or OIDC_ISSUER with OIDC_AUDIENCE' });
+      }
+      if (isSet(config, 'OIDC_ISSUER') !== isSet(config, 'OIDC_AUDIENCE')) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_AUDIENCE'], message: 'OIDC_ISSUER and OIDC_AUDIENCE go together' });
       }
       if (isSet(config, 'JWT_SECRET') && isSet(config, 'JWT_PUBLIC_KEY')) {
         ctx.addIssue({ code: 'custom', path: ['JWT_PUBLIC_KEY'], message: 'set only one of JWT_SECRET and JWT_PUBLIC_KEY' });
