@@ -42,3 +42,11 @@ t.test('an error is logged by its type, message, stack and codes, not by what a 
   t.notOk(line?.err && 'client' in line.err, 'not the client object pg-pool attached');
   t.notMatch(logs.text(), idNumber, 'nor a driver detail quoting the data');
 });
+
+t.test('error facts from the background loops (type and code) are logged as they are', async (t) => {
+  const { app, logs } = await testApp();
+  t.teardown(() => app.close());
+  app.log.warn({ err: { type: 'DatabaseError', code: '57P01' } }, 'projection lock check failed');
+  const line = logs.lines.map((l) => JSON.parse(l) as { msg?: string; err?: unknown }).find((l) => l.msg === 'projection lock check failed');
+  t.same(line?.err, { type: 'DatabaseError', code: '57P01' }, 'was { type: object, message: [object Object] }');
+});

@@ -14,12 +14,19 @@ const pathOnly = (url: string) => url.split('?')[0] ?? url;
 const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'severity', 'routine', 'constraint', 'statusCode', 'rule', 'field'] as const;
 
 function serializeError(error: unknown): Record<string, unknown> {
+  // Already reduced to what a log line may say (loop-kit's errorFacts: type and code): kept as it is.
+  if (isErrorFacts(error)) return { ...error };
   if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
   const full = stdSerializers.err(error) as unknown as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
   for (const field of ERROR_FIELDS) if (full[field] !== undefined) kept[field] = full[field];
   if (error.cause !== undefined) kept.cause = serializeError(error.cause);
   return kept;
+}
+
+function isErrorFacts(value: unknown): value is { type: string; code?: string } {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && typeof Reflect.get(value, 'type') === 'string'
+    && Object.keys(value).every((key) => key === 'type' || key === 'code');
 }
 
 export function loggerOptions(level: LogLevel, serviceName: string): LoggerOptions {
