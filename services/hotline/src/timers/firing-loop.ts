@@ -2,8 +2,6 @@
 import { TimerFiringLoop, type FiringLoopOptions } from '@bureau/durable-timers';
 import { hotlineTimersTable } from './timer-table.js';
 
-export type { FiringLoopLogger } from '@bureau/durable-timers';
-
 export class DeadlineTimerLoop extends TimerFiringLoop {
   constructor(options: Omit<FiringLoopOptions, 'table'>) {
     super({ ...options, table: hotlineTimersTable });
