@@ -101,3 +101,26 @@ export async function activeTable<Table extends string>(db: Kysely<any>, project
   const active = (await loadGenerations(db, projection.name)).find((g) => g.state === 'active');
   return active ? `${projection.schema}.${physicalName(table, active.generation)}` : undefined;
 }
+
+/**
+ * Migrates a projection's existing tables in place (e.g. columns added by a new version of a library
+ * that owns the tables), without a rebuild: runs `alter` on the tables of the active and of a building
+ * generation, then re-points the views (a view lists its columns as they were when it was created).
+ * Under the generations lock, so it never races a switch. `alter` says whether it changed anything;
+ * the views are re-pointed only then. Returns how many generations it changed.
+ */
+export async function alterGenerationsInPlace(
+  db: Kysely<any>,
+  projection: Projection,
+  alter: (trx: Kysely<any>, tables: Readonly<Record<string, string>>) => Promise<boolean>,
+): Promise<number> {
+  return await db.transaction().execute(async (trx) => {
+    await generationsLock(projection.name).execute(trx);
+    const live = (await loadGenerations(trx, projection.name)).filter((g) => g.state === 'active' || g.state === 'building');
+    let changed = 0;
+    for (const g of live) if (await alter(trx, generationTables(projection, g.generation))) changed += 1;
+    const active = live.find((g) => g.state === 'active');
+    if (active && changed > 0) await pointViews(trx, projection, active.generation);
+    return changed;
+  });
+}

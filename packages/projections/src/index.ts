@@ -12,7 +12,7 @@ export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.j
 export { projectionStatus } from './status.js';
 export type { ProjectionState, ProjectionStatus, StatusOptions } from './status.js';
 export { prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from './metrics.js';
-export { activeTable } from './generations.js';
+export { activeTable, alterGenerationsInPlace } from './generations.js';
 export { loadGenerations, resumeParkedProjection } from './checkpoints.js';
 export type { Generation, ParkedEvent } from './checkpoints.js';
 export { migrateEngineSchema } from './schema.js';

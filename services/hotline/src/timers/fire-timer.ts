@@ -1,19 +1,21 @@
 // Firing one timer: RecordSignForOverdue / RecordReplyOverdue through the service's one command path,
 // with a command id fixed by the timer and its due time, so firing twice (a crash mid-fire, two loops)
 // records one event; the decider answers [] for a deadline met, moved or already recorded.
+import { timerCommandId as commandIdOf, type DueTimer, type FireOutcome } from '@bureau/durable-timers';
 import type { Actor } from '@bureau/event-store';
 import { DomainRuleError, HttpProblem } from '@bureau/service-kit';
 import { runWorkOrderCommand, type WorkOrderCommandDeps } from '../commands/run-work-order-command.js';
 import type { WorkOrderCommand } from '../domain/index.js';
-import type { DueTimer } from './timer-queries.js';
-import type { FireOutcome } from './timer-table.js';
 
 /** The envelope's actor for what the timers record (the event data says `deadline_timer` too). */
 export const deadlineTimerActor: Actor = { id: 'hotline-deadline-timer', role: 'system', organisation: 'hotline-service' };
 
+/** Part of every fire's command id: kept from before the package, so timers set then fire once. */
+export const TIMER_COMMAND_PREFIX = 'deadline-timer';
+
 /** The same for every try at the same timer and due time: the key that makes firing idempotent. */
 export function timerCommandId(timer: Pick<DueTimer, 'timer_id' | 'due_at_iso'>): string {
-  return `deadline-timer:${timer.timer_id}@${timer.due_at_iso}`;
+  return commandIdOf(TIMER_COMMAND_PREFIX, timer);
 }
 
 export function timerCommand(timer: Pick<DueTimer, 'kind' | 'due_at_iso'>): WorkOrderCommand {
@@ -23,7 +25,7 @@ export function timerCommand(timer: Pick<DueTimer, 'kind' | 'due_at_iso'>): Work
 
 export async function fireTimer(deps: WorkOrderCommandDeps, timer: DueTimer, now: Date, actor: Actor = deadlineTimerActor): Promise<Exclude<FireOutcome, 'refused'>> {
   const result = await runWorkOrderCommand(deps, {
-    workOrderId: timer.work_order_id,
+    workOrderId: timer.subject_id,
     command: timerCommand(timer),
     now,
     context: { commandId: timerCommandId(timer), actor, occurredAt: now },

@@ -1,14 +1,14 @@
 // Durable deadline timers (签收 / 办结时限): overdue is not only computed when someone looks; at the due
-// moment a timer records SignForOverdue / ReplyOverdue. Timers live in PostgreSQL (kept by a projection of
-// the work-order events), survive restarts, and fire once however many processes run the loop.
-import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+// moment a timer records SignForOverdue / ReplyOverdue. The mechanism (table, projection, firing loop)
+// is @bureau/durable-timers; the hotline gives its rules (timer-changes.ts) and its command (fire-timer.ts).
+import { createDurableTimers } from '@bureau/durable-timers';
+import type { EngineOptions, ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { deadlineTimerActor, fireTimer, permanentRefusal } from './fire-timer.js';
-import { DeadlineTimerLoop } from './firing-loop.js';
+import { TIMER_COMMAND_PREFIX, fireTimer, permanentRefusal } from './fire-timer.js';
 import type { TimersDb } from './timer-queries.js';
 import type { TimersDatabase } from './timer-table.js';
-import { TIMERS_PROJECTION, timersProjection } from './timers-projection.js';
+import { hotlineTimers } from './timers-projection.js';
 
 export { TIMERS_PROJECTION } from './timers-projection.js';
 export { timerChangesOf, timerIdOf, type TimerChange, type TimerKind } from './timer-changes.js';
@@ -42,35 +42,25 @@ declare module 'fastify' {
 }
 
 async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPluginOptions): Promise<void> {
-  const clock = options.clock ?? (() => new Date());
   const db: TimersDb = app.db.withTables<TimersDatabase>();
   const deps = { store: app.eventStore, calendar: app.hotlineCalendar };
-  const loop = new DeadlineTimerLoop({
-    db,
-    fire: (timer, now) => fireTimer(deps, timer, now, deadlineTimerActor),
-    refusalOf: permanentRefusal,
-    clock,
-    maxSleepMs: options.maxSleepMs ?? 60_000,
-    leaseMs: 30_000,
-    logger: app.log,
-    committed: (position) => engine.waitForPosition(TIMERS_PROJECTION, position, 10_000),
-  });
-  const engine = createProjectionEngine({
-    ...options.engine,
+  const timers = createDurableTimers({
     store: app.eventStore,
     pool: app.pg,
-    projections: [timersProjection({ onScheduled: (position, earliest) => loop.scheduled(position, earliest) })],
+    db,
+    ...hotlineTimers,
+    commandIdPrefix: TIMER_COMMAND_PREFIX,
+    fire: (timer, { now }) => fireTimer(deps, timer, now),
+    refusalOf: permanentRefusal,
+    ...(options.clock ? { clock: options.clock } : {}),
+    maxSleepMs: options.maxSleepMs ?? 60_000,
+    fireInThisProcess: options.fire ?? true,
+    ...(options.engine ? { engine: options.engine } : {}),
     logger: app.log,
   });
-  app.decorate('deadlineTimers', { wake: () => loop.wake(), fireDue: () => loop.fireDue(), engine, db });
-  app.addHook('onReady', async () => {
-    await engine.start();
-    if (options.fire ?? true) loop.start();
-  });
-  app.addHook('onClose', async () => {
-    await loop.stop();
-    await engine.stop();
-  });
+  app.decorate('deadlineTimers', { wake: () => timers.wake(), fireDue: () => timers.fireDue(), engine: timers.engine, db });
+  app.addHook('onReady', () => timers.start());
+  app.addHook('onClose', () => timers.stop());
 }
 
 export const deadlineTimersPlugin = fp(deadlineTimers, {

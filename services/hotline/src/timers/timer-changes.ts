@@ -3,6 +3,8 @@
 // redo; sign-for ends the sign-for timer, a reply the reply timer, a return (approved) both.
 import type { IsoInstant, WorkOrderEvent } from '../domain/index.js';
 
+export { timerIdOf } from '@bureau/durable-timers';
+
 /** 签收 timer or 办结 (reply) timer: one of each per work order. */
 export type TimerKind = 'sign_for' | 'reply';
 
@@ -54,9 +56,4 @@ export function timerChangesOf(event: WorkOrderEvent): TimerChange[] {
       return unknown;
     }
   }
-}
-
-/** One row per (order, kind): `<workOrderId>/<kind>`. */
-export function timerIdOf(workOrderId: string, timer: TimerKind): string {
-  return `${workOrderId}/${timer}`;
 }

@@ -1,144 +1,42 @@
-// The scheduler: a projection keeping one row per (work order, timer kind) from the work-order events,
-// in the same transaction as its checkpoint, so a timer is set exactly when its event is seen and
-// survives any restart. A rebuild derives the same timers (an overdue event marks its timer fired).
-import type { GlobalPosition, RecordedEvent } from '@bureau/event-store';
-import { defineProjection, type ReadModelTransaction } from '@bureau/projections';
-import { sql } from 'kysely';
+// The hotline's timer rules as the package's projection reads them: work-order streams, the order id as
+// the subject, timerChangesOf as the rule. Due times come with the events (the decider computed them on
+// the hotline's calendar), so no calendar is needed here.
+import type { GlobalPosition } from '@bureau/event-store';
+import { timersProjection as durableTimersProjection, type TimerRules } from '@bureau/durable-timers';
 import { toWorkOrderEvent, workOrderStreamCategory } from '../domain/index.js';
-import { timerChangesOf, timerIdOf, type TimerKind } from './timer-changes.js';
-import { stillPending } from './timer-queries.js';
-import type { TimerTable } from './timer-table.js';
+import { timerChangesOf, type TimerKind } from './timer-changes.js';
+import { HOTLINE_SUBJECT_COLUMN, HOTLINE_TIMERS_TABLE } from './timer-table.js';
 
 export const TIMERS_PROJECTION = 'hotline_deadline_timers';
 
 const STREAM_PREFIX = `${workOrderStreamCategory}-`;
 
-/** A change to a timer whose row this batch has not (re)written: applied to the stored row, in order. */
-type Followup = { readonly kind: 'cancel' } | { readonly kind: 'fired'; readonly dueAt: string; readonly at: Date };
+export const hotlineTimerRules: TimerRules<TimerKind> = {
+  streamCategories: [workOrderStreamCategory],
+  subjectOf: (event) => (event.streamName.startsWith(STREAM_PREFIX) ? event.streamName.slice(STREAM_PREFIX.length) : undefined),
+  changesOf: (recorded) => {
+    const event = toWorkOrderEvent(recorded);
+    return event ? timerChangesOf(event) : [];
+  },
+};
 
 export interface TimersProjectionOptions {
-  /**
-   * Told (before commit) the position of a batch that set timers, and the earliest of them: the firing
-   * loop re-plans once it is committed, if that timer is due before the loop's next look.
-   */
+  /** Told (before commit) the position of a batch that set timers and the earliest: the loop re-plans. */
   readonly onScheduled: (position: GlobalPosition, earliest: Date) => void;
 }
 
-function pendingRow(workOrderId: string, timer: TimerKind, dueAt: string): TimerTable {
-  const due = new Date(dueAt);
-  return {
-    timer_id: timerIdOf(workOrderId, timer),
-    work_order_id: workOrderId,
-    kind: timer,
-    due_at: due,
-    due_at_iso: dueAt,
-    fire_at: due,
-    state: 'pending',
-    attempts: 0,
-    last_error: null,
-    fired_at: null,
-    outcome: null,
-  };
-}
-
-async function applyFollowups(trx: ReadModelTransaction, table: string, followups: ReadonlyMap<string, readonly Followup[]>): Promise<void> {
-  const rounds = Math.max(0, ...[...followups.values()].map((list) => list.length));
-  for (let round = 0; round < rounds; round += 1) {
-    const cancel: string[] = [];
-    const fired: Array<{ id: string; dueAt: string; at: Date }> = [];
-    for (const [id, list] of followups) {
-      const change = list[round];
-      if (change?.kind === 'cancel') cancel.push(id);
-      else if (change?.kind === 'fired') fired.push({ id, dueAt: change.dueAt, at: change.at });
-    }
-    if (cancel.length > 0) {
-      await sql`UPDATE ${sql.table(table)} SET state = 'cancelled' WHERE timer_id = ANY(${cancel}) AND ${stillPending(sql.ref('state'))}`.execute(trx);
-    }
-    if (fired.length > 0) {
-      await sql`
-        UPDATE ${sql.table(table)} t SET state = 'fired', fired_at = v.at, outcome = 'recorded'
-          FROM unnest(${fired.map((f) => f.id)}::text[], ${fired.map((f) => f.dueAt)}::text[], ${fired.map((f) => f.at)}::timestamptz[]) AS v(id, due, at)
-         WHERE t.timer_id = v.id AND t.due_at_iso = v.due AND ${stillPending(sql.ref('t.state'))}`.execute(trx);
-    }
-  }
-}
+/**
+ * The projection's identity and rules, for the plugin and for tests of the projection alone. Version 1
+ * still: it derives the rows the hotline's own projection derived before the package.
+ */
+export const hotlineTimers = {
+  name: TIMERS_PROJECTION,
+  version: 1,
+  table: HOTLINE_TIMERS_TABLE,
+  subjectColumn: HOTLINE_SUBJECT_COLUMN,
+  rules: hotlineTimerRules,
+} as const;
 
 export function timersProjection(options: TimersProjectionOptions) {
-  return defineProjection({
-    name: TIMERS_PROJECTION,
-    version: 1,
-    streamCategories: [workOrderStreamCategory],
-    tables: ['hotline_timers'],
-    async migrate(trx, tables) {
-      await sql`
-        CREATE TABLE ${sql.table(tables.hotline_timers)} (
-          timer_id text PRIMARY KEY,
-          work_order_id text NOT NULL,
-          kind text NOT NULL CHECK (kind IN ('sign_for', 'reply')),
-          due_at timestamptz NOT NULL,
-          due_at_iso text NOT NULL,
-          fire_at timestamptz NOT NULL,
-          state text NOT NULL CHECK (state IN ('pending', 'fired', 'cancelled')),
-          attempts integer NOT NULL DEFAULT 0,
-          last_error text,
-          fired_at timestamptz,
-          outcome text
-        )`.execute(trx);
-      const index = `${tables.hotline_timers.split('.').at(-1) ?? 'hotline_timers'}_due`;
-      await sql`CREATE INDEX ${sql.id(index)} ON ${sql.table(tables.hotline_timers)} (fire_at) WHERE state = 'pending'`.execute(trx);
-    },
-    async handle(trx, events: readonly RecordedEvent[], tables) {
-      // Folded in memory first: a timer (re)scheduled in this batch is written once, whole; changes to
-      // timers set in earlier batches are applied to their rows, grouped per round to keep statements few.
-      const written = new Map<string, TimerTable>();
-      const followups = new Map<string, Followup[]>();
-      let scheduledAt: GlobalPosition | undefined;
-      for (const recorded of events) {
-        if (!recorded.streamName.startsWith(STREAM_PREFIX)) continue;
-        const event = toWorkOrderEvent(recorded);
-        if (!event) continue;
-        const workOrderId = recorded.streamName.slice(STREAM_PREFIX.length);
-        for (const change of timerChangesOf(event)) {
-          const id = timerIdOf(workOrderId, change.timer);
-          const row = written.get(id);
-          if (change.kind === 'schedule') {
-            written.set(id, pendingRow(workOrderId, change.timer, change.dueAt));
-            followups.delete(id);
-            scheduledAt = recorded.position;
-          } else if (row) {
-            if (row.state !== 'pending') continue;
-            if (change.kind === 'cancel') written.set(id, { ...row, state: 'cancelled' });
-            else if (row.due_at_iso === change.dueAt) written.set(id, { ...row, state: 'fired', fired_at: recorded.recordedAt, outcome: 'recorded' });
-          } else {
-            const list = followups.get(id) ?? [];
-            list.push(change.kind === 'cancel' ? { kind: 'cancel' } : { kind: 'fired', dueAt: change.dueAt, at: recorded.recordedAt });
-            followups.set(id, list);
-          }
-        }
-      }
-      if (written.size > 0) {
-        await trx
-          .insertInto(tables.hotline_timers)
-          .values([...written.values()])
-          .onConflict((oc) =>
-            oc.column('timer_id').doUpdateSet((eb) => ({
-              due_at: eb.ref('excluded.due_at'),
-              due_at_iso: eb.ref('excluded.due_at_iso'),
-              fire_at: eb.ref('excluded.fire_at'),
-              state: eb.ref('excluded.state'),
-              attempts: eb.ref('excluded.attempts'),
-              last_error: eb.ref('excluded.last_error'),
-              fired_at: eb.ref('excluded.fired_at'),
-              outcome: eb.ref('excluded.outcome'),
-            })),
-          )
-          .execute();
-      }
-      await applyFollowups(trx, tables.hotline_timers, followups);
-      if (scheduledAt) {
-        const pending = [...written.values()].filter((row) => row.state === 'pending').map((row) => row.fire_at.getTime());
-        if (pending.length > 0) options.onScheduled(scheduledAt, new Date(Math.min(...pending)));
-      }
-    },
-  });
+  return durableTimersProjection({ ...hotlineTimers, onScheduled: options.onScheduled });
 }
