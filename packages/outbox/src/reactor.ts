@@ -43,18 +43,32 @@ export interface OutboxReactorOptions<Table extends string, Context> {
   readonly onQueued: (position: GlobalPosition) => void;
 }
 
-export function outboxReactor<const Table extends string = never, Context = undefined>(options: OutboxReactorOptions<Table, Context>): Projection<Table> {
-  return defineProjection<Table>({
+/**
+ * The engine wants every projection to own a table. A reactor without tables of its own gets one row
+ * naming the outbox table it feeds (written once, when its generation is made; never on the hot path).
+ */
+const feedsTable = (name: string) => `${name.slice(0, 34)}_feeds`;
+
+export function outboxReactor<const Table extends string = never, Context = undefined>(options: OutboxReactorOptions<Table, Context>): Projection<string> {
+  const own = options.tables !== undefined && options.tables.length > 0;
+  const feeds = feedsTable(options.name);
+  return defineProjection<string>({
     name: options.name,
     version: options.version,
     ...(options.streamCategories ? { streamCategories: options.streamCategories } : {}),
     ...(options.eventTypes ? { eventTypes: options.eventTypes } : {}),
-    tables: options.tables ?? [],
+    tables: own ? (options.tables ?? []) : [feeds],
     async migrate(trx, tables) {
-      await options.migrate?.(trx, tables);
+      if (own) {
+        await options.migrate?.(trx, tables as TableNames<Table>);
+        return;
+      }
+      const table = tables[feeds] ?? feeds;
+      await trx.schema.createTable(table).addColumn('outbox_table', 'text', (c) => c.primaryKey()).execute();
+      await trx.insertInto(table).values({ outbox_table: options.table }).execute();
     },
     async handle(trx, events, tables) {
-      const context = (options.prepare ? await options.prepare(trx, events, tables) : undefined) as Context;
+      const context = (options.prepare ? await options.prepare(trx, events, tables as TableNames<Table>) : undefined) as Context;
       const queued: NewOutboxMessage[] = [];
       let last: GlobalPosition | undefined;
       const now = options.clock();
