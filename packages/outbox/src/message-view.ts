@@ -14,7 +14,7 @@ export const outboxMessageSchema = z.object({
   destination: z.string(),
   kind: z.string(),
   attributes: z.record(z.string(), z.string()),
-  status: z.enum(['pending', 'delivered', 'dead', 'discarded']),
+  status: z.enum(['pending', 'held', 'delivered', 'dead', 'discarded']).describe('held: owed, waiting behind a dead letter of its key.'),
   attempts: z.number().int().describe('Tries since the message was queued, or since staff last retried it.'),
   staffRetries: z.number().int(),
   createdAt: instant,

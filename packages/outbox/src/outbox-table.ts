@@ -2,8 +2,11 @@
 // queries take it as an argument and reach the table through `sql.id`.
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-/** pending → delivered; pending → dead (staff: → pending again, or → discarded). */
-export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'discarded';
+/**
+ * pending → delivered; pending → dead (staff: → pending again, or → discarded). While a message of a key
+ * is dead, the key's later messages are `held` (owed, not due); a retry or discard makes them pending.
+ */
+export type OutboxStatus = 'pending' | 'held' | 'delivered' | 'dead' | 'discarded';
 
 /**
  * Why staff see a message among the dead letters: the destination refused it, the retry budget ran out,

@@ -21,6 +21,16 @@ export interface NewOutboxMessage {
 }
 
 /**
+ * Held or pending: a message queued while its key has a dead letter (or messages held behind one) is
+ * held from the start. One probe of the index by key per message; said by what the states are not, so
+ * that stale statistics cannot make it a walk of the dead letters' index.
+ */
+const statusOnArrival = (table: string, orderingKey: string) => sql<string>`
+  CASE WHEN EXISTS (SELECT 1 FROM ${named(table)} d
+                     WHERE d.ordering_key = ${orderingKey} AND d.status <> 'pending' AND d.status <> 'delivered' AND d.status <> 'discarded')
+       THEN 'held' ELSE 'pending' END`;
+
+/**
  * Queues messages, inside the reactor's transaction; one already queued (same idempotency key) is left
  * as it is, so a replay adds nothing.
  */
@@ -30,6 +40,7 @@ export async function enqueueMessages(db: OutboxDb, table: string, messages: rea
     .insertInto(table)
     .values(
       messages.map((m) => ({
+        status: statusOnArrival(table, m.orderingKey),
         idempotency_key: m.idempotencyKey,
         event_type: m.eventType,
         ordering_key: m.orderingKey,
@@ -65,7 +76,9 @@ export interface ClaimedMessage {
 /**
  * Per-key FIFO and the hold: an earlier message of the same key not yet settled (c is the candidate).
  * Pending ones wait their turn; a dead one holds its key's later messages until staff retry it (it goes
- * first) or discard it. It names the states it waits on by what they are not, so that only the index of
+ * first) or discard it (those later messages are also marked `held`, out of the due index, but this check
+ * alone would keep them back: a message queued while its dead letter was being recorded, or claimed by a
+ * process of the code before the hold, is still pending). It names the states it waits on by what they are not, so that only the index of
  * every message by key can serve it: `status IN ('pending', 'dead')` would let stale statistics (taken
  * when nothing was pending) pick a partial index and walk the whole backlog for each candidate.
  */
@@ -147,8 +160,8 @@ export async function recordTry(db: OutboxDb, table: string, message: Pick<Claim
         .set({ next_attempt_at: outcome.nextAttemptAt, last_status: outcome.status, last_error: outcome.error, claim_token: null })
         .executeTakeFirst();
       break;
-    case 'dead':
-      result = await update
+    case 'dead': {
+      const dead = await update
         .set({
           status: 'dead',
           dead_at: outcome.at,
@@ -158,8 +171,11 @@ export async function recordTry(db: OutboxDb, table: string, message: Pick<Claim
           last_problem: outcome.problem === undefined ? null : JSON.stringify(outcome.problem),
           claim_token: null,
         })
+        .returning(['ordering_key', 'seq'])
         .executeTakeFirst();
-      break;
+      if (dead) await holdBehind(db, table, { orderingKey: String(dead.ordering_key), seq: String(dead.seq) });
+      return dead !== undefined;
+    }
     case 'released':
       result = await update
         .set((eb: any) => ({ next_attempt_at: outcome.at, attempts: eb('attempts', '-', 1), claim_token: null }))
@@ -171,6 +187,17 @@ export async function recordTry(db: OutboxDb, table: string, message: Pick<Claim
     }
   }
   return result.numUpdatedRows === 1n;
+}
+
+/**
+ * A message of the key just died: its later messages are held (out of the due index) until staff retry
+ * or discard it. Rare (the dead path only); the FIFO check would keep them back regardless.
+ */
+async function holdBehind(db: OutboxDb, table: string, dead: { orderingKey: string; seq: string }): Promise<void> {
+  await sql`
+    UPDATE ${named(table)} h SET status = 'held'
+     WHERE h.ordering_key = ${dead.orderingKey} AND h.seq > ${dead.seq}
+       AND h.status <> 'held' AND h.status <> 'delivered' AND h.status <> 'dead' AND h.status <> 'discarded' AND h.claim_token IS NULL`.execute(db);
 }
 
 /** One delivered try, as recordDelivered takes it. */
@@ -199,8 +226,7 @@ export async function recordDelivered(db: OutboxDb, table: string, tries: readon
 
 /**
  * When the next try may start: the earliest due time among the messages at the head of their key's
- * queue and not held by a dead letter (a claimed one counts with the end of its claim). Undefined when
- * nothing is pending.
+ * queue (a claimed one counts with the end of its claim). Undefined when nothing is pending.
  */
 export async function nextDueAt(db: OutboxDb, table: string): Promise<Date | undefined> {
   // ORDER BY … LIMIT 1, not min(): the due-time index is walked from the earliest and stops at the first

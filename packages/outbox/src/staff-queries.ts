@@ -13,9 +13,9 @@ export async function findMessage(db: OutboxDb, table: string, idempotencyKey: s
 }
 
 /**
- * Later messages of a key still owed, behind the message at `seq`. Said as neither delivered, dead nor
- * discarded (not `status = 'pending'`), so that only the index by key serves it, however stale the
- * statistics (see queue-queries.ts).
+ * Later messages of a key still owed (held, or pending), behind the message at `seq`. Said as neither
+ * delivered, dead nor discarded, so that only the index by key serves it, however stale the statistics
+ * (see queue-queries.ts).
  */
 const heldBehind = (table: string) => sql<string>`(
   SELECT count(*) FROM ${named(table)} h
@@ -54,11 +54,30 @@ export async function retryDeadLetter(db: OutboxDb, table: string, idempotencyKe
     // "Dead", said as none of the other states: `status = 'dead'` could be planned, on statistics taken
     // when nothing was dead, as a walk of every dead letter instead of one primary-key probe.
     .where('status', '<>', 'pending')
+    .where('status', '<>', 'held')
     .where('status', '<>', 'delivered')
     .where('status', '<>', 'discarded')
     .returningAll()
     .executeTakeFirst();
-  return (revived as OutboxRow | undefined) ?? (await findMessage(db, table, idempotencyKey));
+  if (!revived) return await findMessage(db, table, idempotencyKey);
+  // The messages it held are owed again; the FIFO rule keeps them behind it until it is delivered.
+  await releaseHeld(db, table, revived as OutboxRow, now);
+  return revived as OutboxRow;
+}
+
+/**
+ * The messages a dead letter held become pending (due now), up to the key's next dead letter, if any
+ * (only a table from before the hold can have two).
+ */
+async function releaseHeld(db: OutboxDb, table: string, letter: Pick<OutboxRow, 'ordering_key' | 'seq'>, now: Date): Promise<void> {
+  await sql`
+    UPDATE ${named(table)} h SET status = 'pending', next_attempt_at = ${now}
+     WHERE h.ordering_key = ${letter.ordering_key} AND h.seq > ${letter.seq}
+       AND h.status <> 'pending' AND h.status <> 'delivered' AND h.status <> 'dead' AND h.status <> 'discarded'
+       AND h.seq < coalesce((SELECT min(d.seq) FROM ${named(table)} d
+                              WHERE d.ordering_key = ${letter.ordering_key} AND d.seq > ${letter.seq}
+                                AND d.status <> 'pending' AND d.status <> 'held' AND d.status <> 'delivered' AND d.status <> 'discarded'),
+                            9223372036854775807)`.execute(db);
 }
 
 /** Who discards a dead letter, and why: kept on the row. */
@@ -79,21 +98,25 @@ export async function discardDeadLetter(db: OutboxDb, table: string, idempotency
     .set({ status: 'discarded', discarded_at: discard.at, discarded_by: discard.by, discard_reason: discard.reason, claim_token: null })
     .where('idempotency_key', '=', idempotencyKey)
     .where('status', '<>', 'pending')
+    .where('status', '<>', 'held')
     .where('status', '<>', 'delivered')
     .where('status', '<>', 'discarded')
     .returningAll()
     .executeTakeFirst();
-  return (discarded as OutboxRow | undefined) ?? (await findMessage(db, table, idempotencyKey));
+  if (!discarded) return await findMessage(db, table, idempotencyKey);
+  await releaseHeld(db, table, discarded as OutboxRow, discard.at);
+  return discarded as OutboxRow;
 }
 
 export interface OutboxStats {
+  /** Owed: due or waiting their turn, held ones included. */
   readonly pending: number;
   readonly delivered: number;
   readonly dead: number;
   readonly discarded: number;
   /** Pending messages that have failed at least once (the destination is likely having trouble). */
   readonly retrying: number;
-  /** Pending messages held back by an earlier dead letter of their key. */
+  /** Owed messages held back by an earlier dead letter of their key (counted in `pending` too). */
   readonly held: number;
   readonly oldestPendingAt: Date | null;
   readonly nextAttemptAt: Date | null;
@@ -112,14 +135,13 @@ export async function outboxStats(db: OutboxDb, table: string): Promise<OutboxSt
     next_attempt_at: Date | null;
     last_delivered_at: Date | null;
   }>`
-    SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+    SELECT count(*) FILTER (WHERE status = 'pending' OR status = 'held') AS pending,
            count(*) FILTER (WHERE status = 'delivered') AS delivered,
            count(*) FILTER (WHERE status = 'dead') AS dead,
            count(*) FILTER (WHERE status = 'discarded') AS discarded,
            count(*) FILTER (WHERE status = 'pending' AND last_error IS NOT NULL) AS retrying,
-           count(*) FILTER (WHERE status = 'pending' AND EXISTS (
-             SELECT 1 FROM ${named(table)} d WHERE d.ordering_key = o.ordering_key AND d.seq < o.seq AND d.status = 'dead')) AS held,
-           min(created_at) FILTER (WHERE status = 'pending') AS oldest_pending_at,
+           count(*) FILTER (WHERE status = 'held') AS held,
+           min(created_at) FILTER (WHERE status = 'pending' OR status = 'held') AS oldest_pending_at,
            min(next_attempt_at) FILTER (WHERE status = 'pending') AS next_attempt_at,
            max(delivered_at) AS last_delivered_at
       FROM ${named(table)} o`.execute(db);

@@ -10,9 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import t from 'tap';
 import { migrateOutbox } from '../src/migrate.js';
-import { claimDueMessages as claimDue, nextDueAt as nextDue, recordDelivered as recordDone, recordTry as recordOne, type OutboxDb } from '../src/queue-queries.js';
+import { claimDueMessages as claimDue, enqueueMessages as enqueue, nextDueAt as nextDue, recordDelivered as recordDone, recordTry as recordOne, type OutboxDb } from '../src/queue-queries.js';
 import { discardDeadLetter, retryDeadLetter as retryDead } from '../src/staff-queries.js';
-import { LOANS_OUTBOX, loansDatabase } from './support/loans.js';
+import { LOANS_OUTBOX, loanNotice, loansDatabase } from './support/loans.js';
 import { rowsVisitedBy, statementCapture, statementName } from './support/plan-cost.js';
 
 const T = LOANS_OUTBOX;
@@ -113,6 +113,41 @@ t.test('with statistics taken when nothing was dead, a staff discard of one dead
   if (!update) throw new Error('no update captured');
   const visited = await rowsVisitedBy(pool, update);
   t.ok(visited <= 2, `${statementName(update)}: ${visited} rows visited`);
+});
+
+t.test('with a thousand messages held behind dead letters, a claim and the next due time do not walk them', async (t) => {
+  const { statements, log } = statementCapture();
+  const { pool, db } = await loansDatabase(t, { max: 2, log });
+  await migrateOutbox(db, T);
+  await sql`ALTER TABLE ${outbox} SET (autovacuum_enabled = false)`.execute(db);
+  await sql`
+    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status, next_attempt_at, budget_started_at, created_at, delivered_at)
+    SELECT 'delivered-' || i, 'LoanNotice', 'loan-' || i, 'city-library', 'loan-opened', '{}', 'delivered', now(), now(), now(), now()
+      FROM generate_series(1, ${DELIVERED}) i`.execute(db);
+  await sql`ANALYZE ${outbox}`.execute(db);
+  // A thousand loans whose opening notice was refused, each with its return notice queued behind it
+  // (through the outbox's own functions: the return is held on arrival), then an ordinary backlog.
+  const past = new Date(Date.now() - 3_600_000);
+  await db.transaction().execute((trx) => enqueue(trx, T, Array.from({ length: 1_000 }, (_, i) => loanNotice(`held-${i}`, 'loan-opened', past, `opened-${i}`))));
+  const claimedOpenings = await claimDueMessages(db, { now: new Date(), leaseUntil: new Date(Date.now() + 60_000), limit: 1_000 });
+  for (const m of claimedOpenings) await recordTry(db, m, { kind: 'dead', at: new Date(), status: 422, error: 'http 422', reason: 'rejected', problem: undefined });
+  await db.transaction().execute((trx) => enqueue(trx, T, Array.from({ length: 1_000 }, (_, i) => loanNotice(`held-${i}`, 'loan-returned', past, `returned-${i}`))));
+  await sql`
+    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, next_attempt_at, budget_started_at, created_at)
+    SELECT 'pending-' || i, 'LoanNotice', 'backlog-' || i, 'city-library', 'loan-opened', '{}', now() - interval '10 minutes' + i * interval '1 ms', now(), now()
+      FROM generate_series(1, 5000) i`.execute(db);
+  const { rows } = await sql<{ status: string; n: string }>`SELECT status, count(*) AS n FROM ${outbox} WHERE ordering_key LIKE 'held-%' GROUP BY status ORDER BY status`.execute(db);
+  t.same(rows.map((r) => [r.status, Number(r.n)]), [['dead', 1_000], ['held', 1_000]], 'every return is held behind its dead opening');
+  statements.length = 0;
+  const now = new Date();
+  const claimed = await claimDueMessages(db, { now, leaseUntil: new Date(now.getTime() + 60_000), limit: 16 });
+  t.ok(claimed.length === 16 && claimed.every((m) => m.orderingKey.startsWith('backlog-')), 'a full claim, of the backlog only');
+  t.ok(await nextDueAt(db), 'something is due');
+  t.equal(statements.length, 2);
+  for (const query of statements) {
+    const visited = await rowsVisitedBy(pool, query);
+    t.ok(visited < 400, `${statementName(query)}: ${visited} rows visited`);
+  }
 });
 
 t.test('a message claimed is always pending: the table refuses a claim token on a delivered or dead row', async (t) => {

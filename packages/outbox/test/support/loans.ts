@@ -29,6 +29,6 @@ export async function loansDatabase(t: Teardown, options: { max?: number; log?: 
 }
 
 /** A loan notice to queue. */
-export function loanNotice(loanId: string, kind: 'loan-opened' | 'loan-renewed' | 'loan-returned', createdAt: Date, idempotencyKey = randomUUID()): NewOutboxMessage {
+export function loanNotice(loanId: string, kind: 'loan-opened' | 'loan-renewed' | 'loan-returned', createdAt: Date, idempotencyKey: string = randomUUID()): NewOutboxMessage {
   return { idempotencyKey, eventType: 'LoanNotice', orderingKey: loanId, destination: 'city-library', kind, attributes: { branch: 'east' }, payload: `{"loan":"${loanId}","notice":"${kind}"}`, createdAt };
 }
