@@ -131,7 +131,13 @@ t.test('with a thousand messages held behind dead letters, a claim and the next 
   await db.transaction().execute((trx) => enqueue(trx, T, Array.from({ length: 1_000 }, (_, i) => loanNotice(`held-${i}`, 'loan-opened', past, `opened-${i}`))));
   const claimedOpenings = await claimDueMessages(db, { now: new Date(), leaseUntil: new Date(Date.now() + 60_000), limit: 1_000 });
   for (const m of claimedOpenings) await recordTry(db, m, { kind: 'dead', at: new Date(), status: 422, error: 'http 422', reason: 'rejected', problem: undefined });
+  statements.length = 0;
   await db.transaction().execute((trx) => enqueue(trx, T, Array.from({ length: 1_000 }, (_, i) => loanNotice(`held-${i}`, 'loan-returned', past, `returned-${i}`))));
+  const insert = statements.find((q) => /^\s*insert/i.test(q.sql));
+  if (!insert) throw new Error('no insert captured');
+  // Each message's held-or-pending probe reads its key's few rows through the index by key.
+  const inserted = await rowsVisitedBy(pool, insert);
+  t.ok(inserted <= 3 * 1_000, `queueing 1,000 behind dead letters: ${inserted} rows visited`);
   await sql`
     INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, next_attempt_at, budget_started_at, created_at)
     SELECT 'pending-' || i, 'LoanNotice', 'backlog-' || i, 'city-library', 'loan-opened', '{}', now() - interval '10 minutes' + i * interval '1 ms', now(), now()
