@@ -1,27 +1,28 @@
 // The outbox (发件箱) to the 12345 platform: sign-for, return requests, extension requests and replies
-// are delivered at least once, with the event id as idempotency key, retried with exponential backoff,
-// and dead-lettered for staff to see and retry when the platform refuses them or the budget runs out.
-// See README.md here.
-import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+// are delivered at least once, in order per work order, with the event id as idempotency key, retried
+// with exponential backoff, and dead-lettered for staff to see, retry or discard when the platform
+// refuses them or the budget runs out. The mechanism is @bureau/outbox; here are the hotline's rule
+// (outbound-message.ts), its transport (the signed call, platform-call.ts) and its names. See README.md.
+import { startOutbox, type OutboxControl, type RetryPolicy } from '@bureau/outbox';
+import type { EngineOptions } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { OutboxDeliverer } from './deliverer.js';
-import { migrateOutbox } from './migrate.js';
-import { OUTBOX_PROJECTION, outboxProjection } from './outbox-projection.js';
-import type { OutboxDb } from './outbox-queries.js';
-import type { OutboxDatabase } from './outbox-table.js';
-import { outboxRoutes } from './outbox-routes.js';
+import { hotlineMessageFields } from './message-fields.js';
+import { hotlineOutboxReactor } from './outbox-reactor.js';
 import type { PlatformEndpoint } from './platform-call.js';
 import type { PlatformPost } from './platform-post.js';
-import { checkRetryPolicy, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { platformTransport } from './platform-transport.js';
 
 export { outboundMessageOf, outboundPath, type OutboundMessage } from './outbound-message.js';
-export { defaultRetryPolicy, outageCoveredMs, retryDelayMs, type RetryPolicy } from './retry-policy.js';
-export { OUTBOX_PROJECTION } from './outbox-projection.js';
-export { OUTBOX_STAFF_ROLES } from './outbox-routes.js';
-export { outboxMigrations } from './migrations/index.js';
+export { OUTBOX_PROJECTION } from './outbox-reactor.js';
 export type { PlatformEndpoint } from './platform-call.js';
 export { outboxOptionsFrom } from './options-from-config.js';
+
+/** The hotline's outbox table (the name it has always had). */
+export const HOTLINE_OUTBOX_TABLE = 'hotline_outbox';
+
+/** Who may see, retry and discard the dead letters. */
+export const OUTBOX_STAFF_ROLES = ['centre_supervisor', 'administrator'] as const;
 
 export interface OutboxPluginOptions {
   /** Each platform's endpoint (base URL) and shared secret, by platform id. */
@@ -49,14 +50,6 @@ export interface OutboxPluginOptions {
   readonly post?: PlatformPost;
 }
 
-export interface OutboxControl {
-  /** Look at the queue now. */
-  wake(): void;
-  /** The outbox reactor's projection engine (for read-your-writes waits and status). */
-  readonly engine: ProjectionEngine;
-  readonly db: OutboxDb;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
     outbox: OutboxControl;
@@ -64,46 +57,20 @@ declare module 'fastify' {
 }
 
 async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promise<void> {
-  const retry = checkRetryPolicy({ ...defaultRetryPolicy, ...options.retry }, options.requireHourBudget ?? true);
   const clock = options.clock ?? (() => new Date());
-  const db: OutboxDb = app.db.withTables<OutboxDatabase>();
-  await migrateOutbox(db);
-
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (options.leaseMs !== undefined && options.leaseMs <= timeoutMs) throw new RangeError('outbox leaseMs must be longer than timeoutMs');
   const platforms = new Map(Object.entries(options.platforms));
-  const deliverer = new OutboxDeliverer({
-    db,
-    platforms: (platformId) => platforms.get(platformId),
-    retry,
-    timeoutMs,
-    leaseMs: options.leaseMs ?? timeoutMs + 5_000,
-    concurrency: options.concurrency ?? 8,
-    pollMs: options.pollMs ?? 5_000,
+  const { platforms: _platforms, post, ...timings } = options;
+  const control = await startOutbox(app, {
+    ...timings,
+    table: HOTLINE_OUTBOX_TABLE,
+    reactor: hotlineOutboxReactor,
+    transport: platformTransport({ platforms: (platformId) => platforms.get(platformId), clock, timeoutMs, ...(post ? { post } : {}) }),
+    routes: { roles: OUTBOX_STAFF_ROLES, fields: hotlineMessageFields },
     clock,
-    random: options.random ?? Math.random,
-    logger: app.log,
-    committed: (position) => engine.waitForPosition(OUTBOX_PROJECTION, position, 10_000),
-    ...(options.post ? { post: options.post } : {}),
+    timeoutMs,
   });
-  const engine = createProjectionEngine({
-    ...options.engine,
-    store: app.eventStore,
-    pool: app.pg,
-    projections: [outboxProjection({ clock, onQueued: (position) => deliverer.queued(position) })],
-    logger: app.log,
-  });
-
-  app.decorate('outbox', { wake: () => deliverer.wake(), engine, db });
-  await app.register(outboxRoutes, { db, clock, onRetry: () => deliverer.wake() });
-  app.addHook('onReady', async () => {
-    await engine.start();
-    if (options.deliver ?? true) deliverer.start();
-  });
-  app.addHook('onClose', async () => {
-    await deliverer.stop();
-    await engine.stop();
-  });
+  app.decorate('outbox', control);
 }
 
 export const outboxPlugin = fp(outbox, {

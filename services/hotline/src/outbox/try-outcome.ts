@@ -1,8 +1,18 @@
-// What one try's answer means for the message: delivered, dead-lettered, or due again later. Pure.
-import type { CallAnswer } from './platform-call.js';
-import { verdictOf } from './platform-call.js';
-import type { ClaimedMessage, TryOutcome } from './outbox-queries.js';
-import { budgetSpent, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+// What the platform's answer to one call means for the outbox (protocol "Outbound": 2xx accepted, 4xx
+// never, 5xx or silence later), as @bureau/outbox's transport outcomes; and, composed with the package's
+// rule, what it means for the message. Pure.
+import { outcomeOfTry as outcomeOfEnd, type ClaimedMessage, type RetryPolicy, type TryEnd, type TryOutcome } from '@bureau/outbox';
+import { verdictOf, type CallAnswer } from './platform-call.js';
+
+export function transportOutcomeOf(answer: CallAnswer): TryEnd {
+  if (answer.kind === 'aborted') return { kind: 'aborted' };
+  const status = answer.kind === 'answered' ? answer.status : null;
+  const verdict = verdictOf(answer);
+  if (verdict === 'delivered') return { kind: 'delivered', status: status ?? 0 };
+  const error = answer.kind === 'answered' ? `http ${answer.status}` : answer.error;
+  const problem = answer.kind === 'answered' ? answer.body : undefined;
+  return verdict === 'rejected' ? { kind: 'refused', status, error, problem } : { kind: 'failed', status, error, problem };
+}
 
 export function outcomeOfTry(
   message: Pick<ClaimedMessage, 'attempt' | 'budgetStartedAt'>,
@@ -11,17 +21,5 @@ export function outcomeOfTry(
   now: Date,
   random: number,
 ): TryOutcome {
-  if (answer.kind === 'aborted') return { kind: 'released', at: now };
-  const status = answer.kind === 'answered' ? answer.status : null;
-  const verdict = verdictOf(answer);
-  if (verdict === 'delivered') return { kind: 'delivered', at: now, status: status ?? 0 };
-  const error = answer.kind === 'answered' ? `http ${answer.status}` : answer.error;
-  if (verdict === 'rejected') {
-    return { kind: 'dead', at: now, status, error, reason: 'rejected', problem: answer.kind === 'answered' ? answer.body : undefined };
-  }
-  if (budgetSpent(policy, message.attempt, message.budgetStartedAt, now)) {
-    return { kind: 'dead', at: now, status, error, reason: 'retry_budget_spent', problem: answer.kind === 'answered' ? answer.body : undefined };
-  }
-  const nextAttemptAt = new Date(now.getTime() + retryDelayMs(policy, message.attempt, random));
-  return { kind: 'retry', at: now, status, error, nextAttemptAt };
+  return outcomeOfEnd(message, transportOutcomeOf(answer), policy, now, random);
 }

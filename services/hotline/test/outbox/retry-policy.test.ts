@@ -1,6 +1,6 @@
 // Backoff, budget and the verdict on each answer: pure rules, no I/O.
 import t from 'tap';
-import { checkRetryPolicy, budgetSpent, defaultRetryPolicy, outageCoveredMs, retryDelayMs } from '../../src/outbox/retry-policy.js';
+import { checkRetryPolicy, budgetSpent, defaultRetryPolicy, outageCoveredMs, retryDelayMs } from '@bureau/outbox';
 import { verdictOf } from '../../src/outbox/platform-call.js';
 import { outcomeOfTry } from '../../src/outbox/try-outcome.js';
 

@@ -1,5 +1,5 @@
-// When the outbox tries a message again after the platform failed to take it (5xx, no answer, timeout),
-// and when it gives up. Protocol: "5xx or no answer ... the centre retries with exponential backoff;
+// When the outbox tries a message again after its destination failed to take it (down, busy, no answer),
+// and when it gives up. The 12345 protocol, the first user: "5xx or no answer ... the centre retries with exponential backoff;
 // after the retry budget the message is dead-lettered". The budget must outlast a platform outage of an
 // hour with room to spare, so by default it is a day.
 

@@ -1,16 +1,16 @@
 // The outbox's delivery loop: keeps up to `concurrency` tries in flight, claims due messages as slots
-// free up (half of them at a time while tries are in flight), records each outcome (deliveries in
-// batches), and sleeps until the next message is due (at most `pollMs`, the fallback for news it missed). New messages wake it at once. Several processes may run one each.
+// free up (half of them at a time while tries are in flight), hands each to the service's transport,
+// records each outcome (deliveries in batches), and sleeps until the next message is due (at most
+// `pollMs`, the fallback for news it missed). New messages wake it at once. Several processes may run one each.
 import type { GlobalPosition } from '@bureau/event-store';
-import { DeliveredRecorder } from './delivered-recorder.js';
-import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './outbox-queries.js';
-import { callPlatform, type PlatformEndpoint } from './platform-call.js';
-import type { PlatformPost } from './platform-post.js';
-import type { RetryPolicy } from './retry-policy.js';
-import { outcomeOfTry } from './try-outcome.js';
 import { Wakeup, errorFacts } from '@bureau/loop-kit';
+import { DeliveredRecorder } from './delivered-recorder.js';
+import { claimDueMessages, nextDueAt, recordTry, type ClaimedMessage, type OutboxDb } from './queue-queries.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { Transport } from './transport.js';
+import { outcomeOfTry, type TryEnd } from './try-outcome.js';
 
-/** The slice of pino the loop uses: object first, fixed message. Never a message body. */
+/** The slice of pino the loop uses: object first, fixed message. Never a message's payload. */
 export interface DelivererLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -19,10 +19,12 @@ export interface DelivererLogger {
 
 export interface DelivererOptions {
   readonly db: OutboxDb;
-  /** The platform's endpoint and secret; undefined for a platform this centre is not configured for. */
-  readonly platforms: (platformId: string) => PlatformEndpoint | undefined;
+  /** The outbox table (the service's name for it). */
+  readonly table: string;
+  /** One try of one message (the service's). */
+  readonly transport: Transport;
   readonly retry: RetryPolicy;
-  /** Per try. */
+  /** Per try: the transport's signal aborts then. */
   readonly timeoutMs: number;
   /**
    * How long a claim lasts: longer than a try (timeout) plus recording its outcome, so nobody else tries
@@ -38,7 +40,6 @@ export interface DelivererOptions {
   readonly logger: DelivererLogger;
   /** Resolves once the outbox projection's checkpoint has passed `position` (queued rows are committed). */
   readonly committed: (position: GlobalPosition) => Promise<unknown>;
-  readonly post?: PlatformPost;
 }
 
 export class OutboxDeliverer {
@@ -49,7 +50,7 @@ export class OutboxDeliverer {
   private readonly delivered: DeliveredRecorder;
 
   constructor(private readonly options: DelivererOptions) {
-    this.delivered = new DeliveredRecorder(options.db);
+    this.delivered = new DeliveredRecorder(options.db, options.table);
   }
 
   start(): void {
@@ -71,7 +72,7 @@ export class OutboxDeliverer {
     );
   }
 
-  /** Look at the table now (e.g. after a staff retry). */
+  /** Look at the table now (e.g. after a staff retry or discard). */
   wake(): void {
     this.wakeup.wake();
   }
@@ -96,9 +97,9 @@ export class OutboxDeliverer {
           await this.wakeup.sleep(pollMs, signal);
           continue;
         }
-        const due = await nextDueAt(this.options.db);
+        const due = await nextDueAt(this.options.db, this.options.table);
         if (due) pause = Math.min(pollMs, Math.max(0, due.getTime() - this.options.clock().getTime()));
-        // Due now but not claimable: its order's earlier message is in flight (here or elsewhere).
+        // Due now but not claimable: its key's earlier message is in flight (here or elsewhere).
         if (pause === 0) pause = Math.min(pollMs, 50);
       } catch (error) {
         logger.warn({ err: errorFacts(error) }, 'outbox could not read its queue; trying again');
@@ -110,7 +111,7 @@ export class OutboxDeliverer {
   private async claim(limit: number): Promise<ClaimedMessage[]> {
     const now = this.options.clock();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-    return await claimDueMessages(this.options.db, { now, leaseUntil, limit });
+    return await claimDueMessages(this.options.db, this.options.table, { now, leaseUntil, limit });
   }
 
   private track(attempt: Promise<void>): void {
@@ -121,26 +122,35 @@ export class OutboxDeliverer {
     });
   }
 
-  private async tryOnce(message: ClaimedMessage): Promise<void> {
-    const { db, retry, clock, random, logger } = this.options;
-    const facts = { idempotencyKey: message.idempotencyKey, platformId: message.platformId, orderNo: message.orderNo, action: message.action, attempt: message.attempt };
+  /** One try through the transport: its outcome, or why there is none (stopping, thrown, out of time). */
+  private async send(message: ClaimedMessage): Promise<TryEnd> {
+    const { transport, timeoutMs } = this.options;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([timeout, this.stopping.signal]);
+    const { claimToken: _claim, ...outbound } = message;
+    let outcome: TryEnd;
     try {
-      const endpoint = this.options.platforms(message.platformId);
-      if (!endpoint) {
-        const at = clock();
-        await recordTry(db, message, { kind: 'dead', at, status: null, error: 'no endpoint configured for the platform', reason: 'unknown_platform', problem: undefined });
-        logger.error(facts, 'outbox message dead-lettered: its platform is not configured');
-        return;
-      }
-      const answer = await callPlatform(
-        { platformId: message.platformId, endpoint, orderNo: message.orderNo, action: message.action, body: message.body, idempotencyKey: message.idempotencyKey, now: clock(), timeoutMs: this.options.timeoutMs, signal: this.stopping.signal },
-        this.options.post,
-      );
-      const outcome = outcomeOfTry(message, answer, retry, clock(), random());
+      outcome = await transport(outbound, signal);
+    } catch (error) {
+      const facts = errorFacts(error);
+      outcome = { kind: 'failed', status: null, error: `transport: ${facts.code ?? facts.type}` };
+    }
+    // Stopping wins over any answer that came too late to matter: the message is due again at once.
+    if (this.stopping.signal.aborted) return { kind: 'aborted' };
+    if (timeout.aborted && outcome.kind === 'failed') return { ...outcome, error: `timeout after ${timeoutMs} ms` };
+    return outcome;
+  }
+
+  private async tryOnce(message: ClaimedMessage): Promise<void> {
+    const { db, table, retry, clock, random, logger } = this.options;
+    const facts = { idempotencyKey: message.idempotencyKey, orderingKey: message.orderingKey, destination: message.destination, kind: message.kind, attempt: message.attempt };
+    try {
+      const end = await this.send(message);
+      const outcome = outcomeOfTry(message, end, retry, clock(), random());
       const recorded =
         outcome.kind === 'delivered'
           ? await this.delivered.record({ message, at: outcome.at, status: outcome.status })
-          : await recordTry(db, message, outcome);
+          : await recordTry(db, table, message, outcome);
       if (!recorded) {
         logger.warn(facts, 'outbox try outlived its claim; its outcome was left to the newer claim');
         return;
@@ -153,6 +163,7 @@ export class OutboxDeliverer {
           logger.warn({ ...facts, status: outcome.status, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt.toISOString() }, 'outbox message not accepted yet; will retry');
           break;
         case 'dead':
+          // From now on it holds its key's later messages until staff retry or discard it.
           logger.error({ ...facts, status: outcome.status, reason: outcome.reason }, 'outbox message dead-lettered');
           break;
         case 'released':

@@ -1,7 +1,7 @@
 // Records delivered tries in batches: the first answer is written at once, and the answers that arrive
 // while that write is in flight wait and go together in the next one (recordDelivered). Under load the
 // deliverer then makes one write per batch of answers instead of one per message; alone, no wait.
-import { recordDelivered, type DeliveredTry, type OutboxDb } from './outbox-queries.js';
+import { recordDelivered, type DeliveredTry, type OutboxDb } from './queue-queries.js';
 
 interface Waiting extends DeliveredTry {
   readonly resolve: (recorded: boolean) => void;
@@ -17,6 +17,7 @@ export class DeliveredRecorder {
 
   constructor(
     private readonly db: OutboxDb,
+    private readonly table: string,
     /** The batch write (tests count its calls). */
     private readonly write: typeof recordDelivered = recordDelivered,
   ) {}
@@ -35,7 +36,7 @@ export class DeliveredRecorder {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, MAX_BATCH);
       try {
-        const recorded = await this.write(this.db, batch);
+        const recorded = await this.write(this.db, this.table, batch);
         for (const w of batch) w.resolve(recorded.has(w.message.idempotencyKey));
       } catch (error) {
         for (const w of batch) w.reject(error);

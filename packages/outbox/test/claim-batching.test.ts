@@ -1,17 +1,15 @@
 // The deliverer under load: while tries are in flight it claims only once half its slots are free, so
 // claims come in batches, and it does not ask for the next due time while a finishing try will wake it.
-// Real PostgreSQL and the real table; the platform is a post function answering after a short while.
+// Real PostgreSQL and a real outbox table (the library's); the destination is a transport answering
+// after a short while.
 import { randomUUID } from 'node:crypto';
-import { freshDatabase } from '@bureau/testing';
-import { Kysely, PostgresDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import pg from 'pg';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import t from 'tap';
-import { OutboxDeliverer } from '../../src/outbox/deliverer.js';
-import { migrateOutbox } from '../../src/outbox/migrate.js';
-import { enqueueMessages, type OutboxDb } from '../../src/outbox/outbox-queries.js';
-import type { OutboxDatabase } from '../../src/outbox/outbox-table.js';
-import type { PlatformPost } from '../../src/outbox/platform-post.js';
-import { quickRetry } from './support.js';
+import { OutboxDeliverer } from '../src/deliverer.js';
+import { migrateOutbox } from '../src/migrate.js';
+import { enqueueMessages } from '../src/queue-queries.js';
+import type { Transport } from '../src/transport.js';
+import { LOANS_OUTBOX, loanNotice, loansDatabase, quickRetry, silent } from './support/loans.js';
 
 /** Counts the statements whose text contains a marker, and keeps the last parameter of each (a claim's limit). */
 class StatementCounter implements KyselyPlugin {
@@ -34,39 +32,25 @@ class StatementCounter implements KyselyPlugin {
   }
 }
 
-t.test('40 messages, 8 slots, a platform answering in 30 ms: every one delivered, in far fewer claims than tries', async (t) => {
-  const pool = new pg.Pool({ connectionString: await freshDatabase(t) });
-  const plain: OutboxDb = new Kysely<OutboxDatabase>({ dialect: new PostgresDialect({ pool }) });
-  t.teardown(() => plain.destroy());
-  await migrateOutbox(plain);
+t.test('40 messages, 8 slots, a destination answering in 30 ms: every one delivered, in far fewer claims than tries', async (t) => {
+  const { db: plain } = await loansDatabase(t);
+  await migrateOutbox(plain, LOANS_OUTBOX);
   const counter = new StatementCounter({ claims: 'claim_token = gen_random_uuid()', nextDue: 'ORDER BY c.next_attempt_at\n     LIMIT 1' });
   const db = plain.withPlugin(counter);
   const createdAt = new Date();
   await plain.transaction().execute((trx) =>
-    enqueueMessages(
-      trx,
-      Array.from({ length: 40 }, (_, i) => ({
-        idempotencyKey: randomUUID(),
-        eventType: 'WorkOrderReplied',
-        workOrderId: randomUUID(),
-        platformId: 'gz12345',
-        orderNo: `C${i}`,
-        action: 'replies' as const,
-        body: '{}',
-        createdAt,
-      })),
-    ),
+    enqueueMessages(trx, LOANS_OUTBOX, Array.from({ length: 40 }, () => loanNotice(randomUUID(), 'loan-returned', createdAt))),
   );
   let posts = 0;
-  const post: PlatformPost = async () => {
+  const transport: Transport = async () => {
     posts += 1;
     await new Promise((resolve) => setTimeout(resolve, 30));
-    return { status: 200, text: '{}' };
+    return { kind: 'delivered', status: 200 };
   };
-  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const deliverer = new OutboxDeliverer({
     db,
-    platforms: () => ({ baseUrl: 'http://127.0.0.1:9', secret: 'claim-batching-secret-0123456789' }),
+    table: LOANS_OUTBOX,
+    transport,
     retry: quickRetry,
     timeoutMs: 1_000,
     leaseMs: 5_000,
@@ -76,13 +60,12 @@ t.test('40 messages, 8 slots, a platform answering in 30 ms: every one delivered
     random: () => 0.5,
     logger: silent,
     committed: async () => undefined,
-    post,
   });
   deliverer.start();
   t.teardown(() => deliverer.stop());
   const started = Date.now();
   for (;;) {
-    const { pending } = (await plain.selectFrom('hotline_outbox').select((eb) => eb.fn.countAll<string>().as('pending')).where('status', '=', 'pending').executeTakeFirstOrThrow());
+    const { pending } = (await plain.selectFrom(LOANS_OUTBOX).select((eb: any) => eb.fn.countAll().as('pending')).where('status', '=', 'pending').executeTakeFirstOrThrow()) as { pending: string };
     if (Number(pending) === 0) break;
     if (Date.now() - started > 20_000) throw new Error('not delivered in 20 s');
     await new Promise((resolve) => setTimeout(resolve, 20));

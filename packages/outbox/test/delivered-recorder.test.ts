@@ -1,45 +1,30 @@
 // Delivered tries are recorded in batches: answers arriving while a write is in flight go together in
-// the next one; each caller learns whether its own claim still held. Real PostgreSQL, the real table.
+// the next one; each caller learns whether its own claim still held. Real PostgreSQL, a real table.
 import { randomUUID } from 'node:crypto';
-import { freshDatabase } from '@bureau/testing';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import t from 'tap';
-import { DeliveredRecorder } from '../../src/outbox/delivered-recorder.js';
-import { migrateOutbox } from '../../src/outbox/migrate.js';
-import { claimDueMessages, enqueueMessages, findMessage, recordDelivered, type ClaimedMessage, type OutboxDb } from '../../src/outbox/outbox-queries.js';
-import type { OutboxDatabase } from '../../src/outbox/outbox-table.js';
+import { DeliveredRecorder } from '../src/delivered-recorder.js';
+import { migrateOutbox } from '../src/migrate.js';
+import { claimDueMessages, enqueueMessages, recordDelivered, type ClaimedMessage } from '../src/queue-queries.js';
+import { findMessage as findRow } from '../src/staff-queries.js';
+import { LOANS_OUTBOX, loanNotice, loansDatabase } from './support/loans.js';
 
-const pool = new pg.Pool({ connectionString: await freshDatabase(t) });
-const db: OutboxDb = new Kysely<OutboxDatabase>({ dialect: new PostgresDialect({ pool }) });
-t.teardown(() => db.destroy());
-await migrateOutbox(db);
+const { db } = await loansDatabase(t);
+await migrateOutbox(db, LOANS_OUTBOX);
+const findMessage = (d: typeof db, key: string) => findRow(d, LOANS_OUTBOX, key);
 
 async function claimed(count: number): Promise<ClaimedMessage[]> {
   const createdAt = new Date('2026-03-02T01:00:00Z');
-  await db.transaction().execute((trx) => enqueueMessages(
-    trx,
-    Array.from({ length: count }, (_, i) => ({
-      idempotencyKey: randomUUID(),
-      eventType: 'WorkOrderReplied',
-      workOrderId: randomUUID(),
-      platformId: 'gz12345',
-      orderNo: `R${i}`,
-      action: 'replies' as const,
-      body: '{}',
-      createdAt,
-    })),
-  ));
-  return await claimDueMessages(db, { now: new Date('2026-03-02T01:00:01Z'), leaseUntil: new Date('2026-03-02T01:01:00Z'), limit: count });
+  await db.transaction().execute((trx) => enqueueMessages(trx, LOANS_OUTBOX, Array.from({ length: count }, () => loanNotice(randomUUID(), 'loan-returned', createdAt))));
+  return await claimDueMessages(db, LOANS_OUTBOX, { now: new Date('2026-03-02T01:00:01Z'), leaseUntil: new Date('2026-03-02T01:01:00Z'), limit: count });
 }
 
 t.test('answers arriving together are written together, each recorded as delivered', async (t) => {
   const messages = await claimed(20);
   t.equal(messages.length, 20);
   const writes: number[] = [];
-  const recorder = new DeliveredRecorder(db, async (d, tries) => {
+  const recorder = new DeliveredRecorder(db, LOANS_OUTBOX, async (d, table, tries) => {
     writes.push(tries.length);
-    return await recordDelivered(d, tries);
+    return await recordDelivered(d, table, tries);
   });
   const at = new Date('2026-03-02T01:00:02Z');
   const answers = await Promise.all(messages.map((message) => recorder.record({ message, at, status: 200 })));
@@ -55,7 +40,7 @@ t.test('answers arriving together are written together, each recorded as deliver
 t.test('a lapsed claim is not recorded, and only its caller hears so', async (t) => {
   const [stale, fresh] = await claimed(2);
   if (!stale || !fresh) throw new Error('two claimed');
-  const recorder = new DeliveredRecorder(db);
+  const recorder = new DeliveredRecorder(db, LOANS_OUTBOX);
   const at = new Date('2026-03-02T01:00:03Z');
   const [a, b] = await Promise.all([
     recorder.record({ message: { ...stale, claimToken: randomUUID() }, at, status: 200 }),
@@ -70,10 +55,10 @@ t.test('a lapsed claim is not recorded, and only its caller hears so', async (t)
 t.test('a failed write fails its own callers; the next answers are written', async (t) => {
   const messages = await claimed(3);
   let calls = 0;
-  const recorder = new DeliveredRecorder(db, async (d, tries) => {
+  const recorder = new DeliveredRecorder(db, LOANS_OUTBOX, async (d, table, tries) => {
     calls += 1;
     if (calls === 1) throw new Error('connection lost');
-    return await recordDelivered(d, tries);
+    return await recordDelivered(d, table, tries);
   });
   const at = new Date('2026-03-02T01:00:04Z');
   const [first, ...rest] = messages;
