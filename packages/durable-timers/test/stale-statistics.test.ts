@@ -10,7 +10,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import t from 'tap';
 import { timersProjection } from '../src/index.js';
-import { rowsVisitedBy, statementCapture, statementName } from './support/plan-cost.js';
+import { rowsVisitedBy, statementCapture, statementName } from '@bureau/testing';
 import { reviewRules } from './support/reviews.js';
 import { local } from './support/time.js';
 

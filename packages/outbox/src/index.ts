@@ -1,5 +1,5 @@
 // @bureau/outbox: the transactional outbox (发件箱). See README.md.
-export { startOutbox, type OutboxControl, type OutboxOptions } from './start-outbox.js';
+export { startOutbox, type OutboxControl, type OutboxOptions, type OutboxTimings } from './start-outbox.js';
 export { outboxReactor, type MessageToQueue, type OutboxReactorOptions } from './reactor.js';
 export type { OutboundMessage, Transport, TransportOutcome } from './transport.js';
 export { OutboxDeliverer, type DelivererLogger, type DelivererOptions } from './deliverer.js';

@@ -13,19 +13,8 @@ import { outboxRoutes } from './staff-routes.js';
 import { checkTableName } from './table-name.js';
 import type { Transport } from './transport.js';
 
-export interface OutboxOptions<Table extends string, Context> {
-  /** The outbox table: the service's own (two services' outboxes never share one). */
-  readonly table: string;
-  /** What events become messages (the reactor's projection; its name is also its checkpoint's). */
-  readonly reactor: Omit<OutboxReactorOptions<Table, Context>, 'table' | 'clock' | 'onQueued'>;
-  readonly transport: Transport;
-  /** The staff routes; without them the service exposes none. */
-  readonly routes?: {
-    readonly roles: readonly string[];
-    readonly prefix?: string;
-    readonly tag?: string;
-    readonly fields?: MessageFields;
-  };
+/** How the outbox tries and retries: every service's outbox takes these, under the same names. */
+export interface OutboxTimings {
   readonly retry?: Partial<RetryPolicy>;
   /** Per try; default 10 s. */
   readonly timeoutMs?: number;
@@ -46,6 +35,21 @@ export interface OutboxOptions<Table extends string, Context> {
   readonly random?: () => number;
   /** Timings of the reactor's projection engine (see EngineOptions). */
   readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
+}
+
+export interface OutboxOptions<Table extends string, Context> extends OutboxTimings {
+  /** The outbox table: the service's own (two services' outboxes never share one). */
+  readonly table: string;
+  /** What events become messages (the reactor's projection; its name is also its checkpoint's). */
+  readonly reactor: Omit<OutboxReactorOptions<Table, Context>, 'table' | 'clock' | 'onQueued'>;
+  readonly transport: Transport;
+  /** The staff routes; without them the service exposes none. */
+  readonly routes?: {
+    readonly roles: readonly string[];
+    readonly prefix?: string;
+    readonly tag?: string;
+    readonly fields?: MessageFields;
+  };
 }
 
 export interface OutboxControl {

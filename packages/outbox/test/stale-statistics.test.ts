@@ -13,7 +13,7 @@ import { migrateOutbox } from '../src/migrate.js';
 import { claimDueMessages as claimDue, enqueueMessages as enqueue, nextDueAt as nextDue, recordDelivered as recordDone, recordTry as recordOne, type OutboxDb } from '../src/queue-queries.js';
 import { discardDeadLetter, retryDeadLetter as retryDead } from '../src/staff-queries.js';
 import { LOANS_OUTBOX, loanNotice, loansDatabase } from './support/loans.js';
-import { rowsVisitedBy, statementCapture, statementName } from './support/plan-cost.js';
+import { rowsVisitedBy, statementCapture, statementName } from '@bureau/testing';
 
 const T = LOANS_OUTBOX;
 const outbox = sql.table(T);

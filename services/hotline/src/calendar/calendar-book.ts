@@ -25,5 +25,5 @@ export class HotlineCalendarBook extends GenericCalendarBook<HotlineRules> {
   }
 }
 
-/** The name the timers, the outbox and their tests use (work in flight on other branches imports it). */
+/** The name the rest of the hotline and its tests use for the book. */
 export { HotlineCalendarBook as CalendarBook };

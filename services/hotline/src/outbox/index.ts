@@ -3,8 +3,7 @@
 // with exponential backoff, and dead-lettered for staff to see, retry or discard when the platform
 // refuses them or the budget runs out. The mechanism is @bureau/outbox; here are the hotline's rule
 // (outbound-message.ts), its transport (the signed call, platform-call.ts) and its names. See README.md.
-import { startOutbox, type OutboxControl, type RetryPolicy } from '@bureau/outbox';
-import type { EngineOptions } from '@bureau/projections';
+import { startOutbox, type OutboxControl, type OutboxTimings } from '@bureau/outbox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hotlineMessageFields } from './message-fields.js';
@@ -24,29 +23,9 @@ export const HOTLINE_OUTBOX_TABLE = 'hotline_outbox';
 /** Who may see, retry and discard the dead letters. */
 export const OUTBOX_STAFF_ROLES = ['centre_supervisor', 'administrator'] as const;
 
-export interface OutboxPluginOptions {
+export interface OutboxPluginOptions extends OutboxTimings {
   /** Each platform's endpoint (base URL) and shared secret, by platform id. */
   readonly platforms: Readonly<Record<string, PlatformEndpoint>>;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Per try; default 10 s. */
-  readonly timeoutMs?: number;
-  /** How long a claimed message is left to its try before another may take it; default timeout + 5 s. */
-  readonly leaseMs?: number;
-  /** Tries in flight at once in this process; default 8. */
-  readonly concurrency?: number;
-  /** Longest sleep between looks at the queue; default 5 s. */
-  readonly pollMs?: number;
-  /** Run the delivery loop in this process (default true); the routes and the reactor run regardless. */
-  readonly deliver?: boolean;
-  /**
-   * Refuse a retry budget that gives up within an hour (default true). Tests with millisecond backoff
-   * turn it off; production never should.
-   */
-  readonly requireHourBudget?: boolean;
-  readonly clock?: () => Date;
-  /** Timings of the reactor's projection engine (see EngineOptions). */
-  readonly engine?: Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs'>>;
-  readonly random?: () => number;
   readonly post?: PlatformPost;
 }
 

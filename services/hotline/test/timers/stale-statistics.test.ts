@@ -14,7 +14,7 @@ import { workOrderStreamName } from '../../src/domain/index.js';
 import { timerIdOf } from '../../src/timers/timer-changes.js';
 import { deferTimer, markFired, type TimersDb } from '../../src/timers/timer-queries.js';
 import { timersProjection } from '../../src/timers/timers-projection.js';
-import { rowsVisitedBy, statementCapture, statementName } from '../support/plan-cost.js';
+import { rowsVisitedBy, statementCapture, statementName } from '@bureau/testing';
 
 const CANCELLED = 20_000;
 const PENDING = 5_000;
