@@ -12,3 +12,4 @@ export { outcomeOfTry, type TryEnd } from './try-outcome.js';
 export type { DeadReason, OutboxRow, OutboxStatus, OutboxTable } from './outbox-table.js';
 export type { ClaimedMessage, OutboxDb, TryOutcome } from './queue-queries.js';
 export { findMessage, listDeadLetters, outboxStats, type DeadLetter, type OutboxStats } from './staff-queries.js';
+export { outboxPrometheusMetrics } from './metrics.js';

@@ -11,7 +11,7 @@ export type { RebuildProjectionOptions } from './rebuild-command.js';
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.js';
 export { projectionStatus } from './status.js';
 export type { ProjectionState, ProjectionStatus, StatusOptions } from './status.js';
-export { prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from './metrics.js';
+export { prometheusMetrics, renderGauges, PROMETHEUS_CONTENT_TYPE, type Gauge } from './metrics.js';
 export { activeTable, alterGenerationsInPlace } from './generations.js';
 export { loadGenerations, resumeParkedProjection } from './checkpoints.js';
 export type { Generation, ParkedEvent } from './checkpoints.js';

@@ -8,10 +8,16 @@ const STATES: readonly ProjectionState[] = ['running', 'standby', 'parked', 'reb
 
 const label = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
-interface Gauge {
+/** One Prometheus gauge and its samples; other packages' metrics (the outbox's) render through here too. */
+export interface Gauge {
   readonly name: string;
   readonly help: string;
   readonly samples: ReadonlyArray<{ readonly labels: Record<string, string>; readonly value: number }>;
+}
+
+/** Prometheus text of gauges, ready to be appended to a /metrics answer. */
+export function renderGauges(gauges: readonly Gauge[]): string {
+  return `${gauges.map(render).join('\n')}\n`;
 }
 
 function render(gauge: Gauge): string {
@@ -44,5 +50,5 @@ export function prometheusMetrics(statuses: readonly ProjectionStatus[]): string
     },
     { name: 'projection_standbys', help: 'Processes waiting to take over the projection.', samples: per((s) => s.standbys) },
   ];
-  return `${gauges.map(render).join('\n')}\n`;
+  return renderGauges(gauges);
 }

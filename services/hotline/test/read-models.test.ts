@@ -1,5 +1,6 @@
 // The read models over a scripted month (March 2026, no public holiday; 28 February was a make-up
 // working day): worklist, order detail, timeline and the monthly figures, each expected by hand.
+import pg from 'pg';
 import t from 'tap';
 import { hotlineFixture, local } from './support/app.js';
 
@@ -148,7 +149,18 @@ t.test('read models of a scripted month', async (t) => {
     t.same(viaHeader.json().entries.map((e: { externalNumber: string }) => e.externalNumber), ['H']);
     const invalid = await f.get('/worklist?after=yesterday');
     t.equal(invalid.statusCode, 400);
-    const notYet = await f.get('/worklist?after=99999999999/1');
+    const impossible = await f.get('/worklist?after=99999999999/1');
+    t.equal(impossible.statusCode, 400, 'a position past every committed write: refused at once');
+    // A write that is committed but not yet visible to readers (an earlier transaction is still open, so
+    // the store's gap-free rule holds it back): the query waits, then answers "not yet".
+    const blocker = new pg.Client({ connectionString: f.config.DATABASE_URL });
+    await blocker.connect();
+    t.teardown(() => blocker.end());
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT pg_current_xact_id()');
+    const noted = await f.staffPost(id('H'), 'notes', { note: '稍后回电' });
+    const notYet = await f.get(`/worklist?after=${encodeURIComponent(noted.json().position)}`);
+    await blocker.query('ROLLBACK');
     t.equal(notYet.statusCode, 503);
     t.equal(notYet.headers['retry-after'], '1');
     t.match(notYet.json(), { type: 'urn:bureau:problem:read-model-not-caught-up', projection: 'hotline_work_orders' });
@@ -162,6 +174,10 @@ t.test('read models of a scripted month', async (t) => {
     const metrics = await f.app.inject({ method: 'GET', url: '/metrics' });
     t.match(metrics.headers['content-type'], 'text/plain');
     t.match(metrics.body, 'projection_status{projection="hotline_work_orders",status="running"} 1');
+    for (const state of ['pending', 'retrying', 'held', 'delivered', 'dead', 'discarded']) {
+      t.match(metrics.body, new RegExp(`^outbox_messages\\{outbox="hotline_outbox",state="${state}"\\} \\d+$`, 'm'), `the outbox's ${state} messages`);
+    }
+    t.match(metrics.body, /^outbox_oldest_pending_seconds\{outbox="hotline_outbox"\} [\d.]+$/m);
   });
 
   t.test('no log line holds personal data', async (t) => {

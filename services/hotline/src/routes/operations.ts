@@ -1,5 +1,6 @@
 // GET /projections (status JSON, for operators) and GET /metrics (Prometheus text, for the scraper),
-// both from the projections package's helpers.
+// from the projections' and the outbox's packages.
+import { outboxPrometheusMetrics, outboxStats } from '@bureau/outbox';
 import { projectionStatus, prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from '@bureau/projections';
 import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,8 +24,9 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Unauthenticated like any Prometheus target: it carries counts and positions, no personal data.
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics of the projections' } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics of the projections and the outbox' } }, async (_request, reply) => {
     reply.header('content-type', PROMETHEUS_CONTENT_TYPE);
-    return prometheusMetrics(await projectionStatus(statusOptions()));
+    const [projections, outbox] = await Promise.all([projectionStatus(statusOptions()), outboxStats(app.outbox.db, app.outbox.table)]);
+    return prometheusMetrics(projections) + outboxPrometheusMetrics(app.outbox.table, outbox, new Date());
   });
 };

@@ -128,5 +128,7 @@ t.test('given a timer due in 2.5 s, then the loop sleeps until then and fires wi
   }, 10_000, 'SignForOverdue');
   const firedAt = Date.parse(overdue?.data && typeof overdue.data === 'object' && 'recordedAt' in overdue.data ? String(overdue.data.recordedAt) : '');
   t.ok(firedAt >= signForDue.getTime(), 'not before the due moment');
-  t.ok(firedAt - signForDue.getTime() < 1_000, `within a second of it (${firedAt - signForDue.getTime()} ms late)`);
+  // Well short of the loop's 60 s longest sleep, so it slept until the due time; the margin is wide
+  // because a loaded CI machine can hold a busy event loop for a second or two (1 s failed so, 2.1 s late).
+  t.ok(firedAt - signForDue.getTime() < 5_000, `within seconds of it, not at the next 60 s look (${firedAt - signForDue.getTime()} ms late)`);
 });
