@@ -5,7 +5,7 @@ export { parseCalendarData } from './parse.js';
 export { mergeCalendarYears, type MergeOptions } from './merge.js';
 export { calendarVersion } from './version.js';
 export { DEFAULT_OFFICE_HOURS, type OfficePeriod } from './office-hours.js';
-export { createWorkingCalendar, type OfficialWorkingCalendar, type WorkingCalendarOptions } from './calendar.js';
+export { createWorkingCalendar, officialOrProvisional, type MaybeProvisional, type OfficialWorkingCalendar, type WorkingCalendarOptions } from './calendar.js';
 export { createOfficialWorkingCalendar, officialCalendarData } from './official.js';
 export { atLocalTime, endOfLocalDay, localDateOf, startOfLocalDay } from './local-time.js';
 export { isOverdue } from './deadline.js';
