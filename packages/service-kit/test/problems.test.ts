@@ -52,6 +52,16 @@ t.test('problem+json for every error', async (t) => {
     t.match(res.json(), { expectedRevision: '2', actualRevision: '3' });
   });
 
+  t.test('given the database down or refusing connections, then 503 with Retry-After, not a 500', async (t) => {
+    for (const url of ['/database-down', '/database-refused']) {
+      const res = await app.inject({ method: 'GET', url });
+      t.equal(res.statusCode, 503, url);
+      t.equal(res.headers['retry-after'], '2', url);
+      t.match(res.json(), { type: 'urn:bureau:problem:service-unavailable', status: 503 }, url);
+      t.notMatch(res.body, /127\.0\.0\.1|administrator/, 'no internals');
+    }
+  });
+
   t.test('given an unexpected failure, then 500 with no internals but the request id', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/crash', headers: { 'x-request-id': 'support-ticket-42' } });
     t.equal(res.statusCode, 500);

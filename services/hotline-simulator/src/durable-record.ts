@@ -44,7 +44,9 @@ const SCHEMA = `
 
 export async function postgresRecordStore(connectionString: string): Promise<RecordStore> {
   const pool = new pg.Pool({ connectionString, max: 4 });
+  // A connection lost while checked out must not crash the simulator (the pool listens only to idle ones).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Two simulators starting at once must not race on CREATE: one takes the lock, the other waits.
   const client = await pool.connect();
   try {

@@ -1,5 +1,6 @@
 // The PostgreSQL event store: a pg pool, the append function, $all readers and subscriptions.
 import pg from 'pg';
+import { survivesLostConnections } from './pool-errors.js';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
 import { AppendAnnouncer } from './announce.js';
 import { appendAlone, appendEvents } from './append.js';
@@ -52,9 +53,8 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
   // Idle connections are kept (no idle timeout): the pool is small and fixed, and the timer that
   // pg-pool otherwise arms on every release is measurable per append.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
-  // An idle connection that breaks is replaced at the next checkout; without a handler it would
-  // crash the process.
-  pool.on('error', () => undefined);
+  // A connection that breaks, idle or checked out, must not crash the process (pool-errors.ts).
+  survivesLostConnections(pool);
   const notifications = new AppendNotifications(options.connectionString);
   const sharedPages = new SharedPageReads(pool, notifications);
   const announcer = new AppendAnnouncer(pool, notifications.selfId, (appended) => notifications.wakeLocal(appended));

@@ -20,8 +20,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 
 async function problemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    const { problem, serverFault } = problemFor(error);
-    if (serverFault) {
+    const { problem, serverFault, retryAfterSeconds } = problemFor(error);
+    if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
+    if (problem.status === 503 && retryAfterSeconds !== undefined) {
+      // An outage is logged by the database's own warnings; one line per refused request is noise.
+      request.log.warn({ err: error }, 'database unavailable; request refused with 503');
+    } else if (serverFault) {
       request.log.error({ err: error }, 'request failed');
     } else {
       // Type and status only: details may echo what the client sent.

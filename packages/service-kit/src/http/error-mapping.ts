@@ -7,8 +7,9 @@ import { DomainRuleError } from '../domain/domain-error.js';
 import { InvalidEventDataError } from '../events/errors.js';
 import { HttpProblem, problemTypes, type ProblemDetails } from './problem.js';
 import { fieldErrors } from './validation.js';
+import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage.js';
 
-export type Mapped = { readonly problem: ProblemDetails; readonly serverFault: boolean };
+export type Mapped = { readonly problem: ProblemDetails; readonly serverFault: boolean; readonly retryAfterSeconds?: number };
 
 const INTERNAL: ProblemDetails = {
   type: problemTypes.internal,
@@ -85,6 +86,16 @@ export function problemFor(error: unknown): Mapped {
       type: problemTypes.validation, title: STATUS_CODES[error.statusCode] ?? 'Bad Request', status: error.statusCode,
       detail: `${error.message}. Nothing was changed.`, errors: [named],
     });
+  }
+  if (isDatabaseOutage(error)) {
+    return {
+      problem: {
+        type: problemTypes.unavailable, title: 'Service Unavailable', status: 503,
+        detail: 'The database cannot be reached right now. Retry shortly with the same request: a command that was recorded after all is recognised by its commandId and not recorded twice.',
+      },
+      serverFault: true,
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+    };
   }
   return { problem: INTERNAL, serverFault: true };
 }

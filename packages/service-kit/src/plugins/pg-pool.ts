@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { survivesLostConnections } from '@bureau/event-store/postgres';
 import pg from 'pg';
 
 declare module 'fastify' {
@@ -26,8 +27,9 @@ async function pgPool(app: FastifyInstance, options: PgPoolOptions) {
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 2_000,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (err) => app.log.warn({ err }, 'idle PostgreSQL client failed'));
+  // A client losing its connection, idle or checked out, must not crash the process; the work on it
+  // fails through its query and the next checkout reconnects (event-store's pool-errors.ts).
+  survivesLostConnections(pool, (err) => app.log.warn({ err }, 'PostgreSQL client lost its connection'));
   const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
   app.decorate('pg', pool);
   app.decorate('db', db);
