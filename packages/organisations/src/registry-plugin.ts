@@ -1,0 +1,42 @@
+// The registry as a resource of a service: loaded before it takes requests, kept current from the
+// registry's stream (a subscription brings other instances' changes), closed with the app.
+import type { Subscription } from '@bureau/event-store';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { registryCategory } from './registry-decider.js';
+import { RegistryBook } from './registry-book.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    organisations: RegistryBook;
+  }
+}
+
+export interface RegistryPluginOptions {
+  /** The city whose registry this deployment serves (one deployment serves one city). */
+  readonly cityId: string;
+}
+
+async function registry(app: FastifyInstance, options: RegistryPluginOptions) {
+  const book = new RegistryBook(app.eventStore, options.cityId);
+  const head = await app.eventStore.headPosition();
+  await book.refresh();
+  app.decorate('organisations', book);
+  let subscription: Subscription | undefined;
+  let following: Promise<void> | undefined;
+  app.addHook('onReady', async () => {
+    const live = app.eventStore.subscribeToAll({ ...(head ? { after: head } : {}), filter: { streamCategories: [registryCategory] } });
+    subscription = live;
+    following = (async () => {
+      for await (const message of live) {
+        if (message.kind === 'event') await book.refresh().catch((err: unknown) => app.log.warn({ err }, 'organisation registry reload failed'));
+      }
+    })().catch((err: unknown) => app.log.warn({ err }, 'organisation registry subscription ended'));
+  });
+  app.addHook('onClose', async () => {
+    await subscription?.close();
+    await following;
+  });
+}
+
+export const organisationRegistryPlugin = fp(registry, { name: 'bureau-organisations', fastify: '5.x', dependencies: ['bureau-event-store'] });
