@@ -15,18 +15,34 @@ import { readStreamSlice } from './stream-read.js';
 import { assertNoSystemNames } from './system-names.js';
 import { validateAppend } from '../validate.js';
 
+/**
+ * How `any` and `stream_exists` appends go again after losing a race. They never give up: on an existing
+ * stream either kind is always allowed, so the contract promises they are written; a hot stream only
+ * makes them wait longer (was: WrongExpectedRevisionError after 25 lost races).
+ */
 export interface AppendRetry {
-  /** Attempts of read + append before a lost race is reported (only `any`/`stream_exists` retry). */
-  readonly maxAttempts: number;
   /** Waits before attempt `attempt + 1`. */
   pause(attempt: number): Promise<void>;
 }
 
-/** Exponential backoff with full jitter, so racing appenders spread out instead of colliding again. */
+/** Exponential backoff with full jitter, capped at 250 ms, so racing appenders spread out. */
 export const defaultAppendRetry: AppendRetry = {
-  maxAttempts: 25,
-  pause: (attempt) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt))),
+  pause: (attempt) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 10)))),
 };
+
+/**
+ * The server refuses an append larger than this (its MaxAppendSize, 1 MiB by default), after the ids were
+ * claimed; so the adapter refuses it first, as the contract's invalid-input error. Counted as the JSON of
+ * each event's data and metadata, which is what the server stores.
+ */
+export const MAX_APPEND_BYTES = 1_048_576;
+
+/** Refusals at the revision a read reported, in a row, before the append gives up (see below). */
+const MAX_DISAGREEMENTS = 3;
+
+function appendBytes(events: readonly { data: unknown; metadata: unknown }[]): number {
+  return events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)), 0);
+}
 
 export interface AppendContext {
   readonly client: EsdbClientPort;
@@ -78,7 +94,12 @@ export async function appendWithChain(
   const { events: batch, expectedRevision: expected } = valid;
   assertNoSystemNames(valid.streamName, batch);
   batch.forEach((e, i) => assertNoReservedKey(e.metadata, `events[${i}].metadata`));
+  // The chain link adds under 200 bytes per event to the metadata.
+  if (appendBytes(batch) + 200 * batch.length > MAX_APPEND_BYTES) {
+    throw new InvalidEventStoreInputError('events', `too large: EventStoreDB takes at most ${MAX_APPEND_BYTES} bytes in one append`);
+  }
   let claimed = false;
+  let disagreements = 0;
 
   for (let attempt = 1; ; attempt += 1) {
     const { tip, ids } = await facts.refresh(streamName);
@@ -109,9 +130,12 @@ export async function appendWithChain(
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError)) throw err;
       // Someone appended between our read and our write. The next read decides: an exact guard
-      // then fails (or finds this very batch stored by a concurrent retry); any/stream_exists go again.
-      if (attempt >= retry.maxAttempts) {
-        throw new WrongExpectedRevisionError(streamName, expected, err.actualVersion === 'no_stream' ? -1n : err.actualVersion);
+      // then fails (or finds this very batch stored by a concurrent retry); any/stream_exists go again
+      // until written. A refusal at the very revision the read reported is no race: the server and
+      // the read disagree about the stream (deleted or truncated), and going again would never end.
+      const serverAt = err.actualVersion === 'no_stream' ? -1n : err.actualVersion;
+      if (serverAt === actual && (disagreements += 1) >= MAX_DISAGREEMENTS) {
+        throw new Error(`stream ${streamName}: the server refuses appends at revision ${actual}, which a read reports as its end (a deleted or truncated stream?)`);
       }
       if (expected === 'any' || expected === 'stream_exists') await retry.pause(attempt);
       continue;
