@@ -20,8 +20,7 @@ async function chainIntact(t: TapTest, store: EventStore, stream: string, events
 
 export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArrangement): void {
   t.test('race: no_stream, 32 different first events: one creator, 31 refused with the actual revision', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const category = uniqueCategory('rnostream');
     for (const round of range(3)) {
       const stream = `${category}-${round}`;
@@ -37,8 +36,7 @@ export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArran
   });
 
   t.test('race: no_stream, the same events 32 times (a redelivered dispatch): one written, 31 idempotent, no error', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const category = uniqueCategory('rredeliver');
     for (const round of range(3)) {
       const stream = `${category}-${round}`;
@@ -53,8 +51,7 @@ export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArran
   });
 
   t.test('race: stream_exists on an existing stream: every append written, revisions contiguous', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const stream = `${uniqueCategory('rexists')}-1`;
     await store.appendToStream(stream, [newEvent('Opened')], { expectedRevision: 'no_stream' });
     const batches = range(WRITERS).map((i) => range(1 + (i % 3)).map((j) => newEvent('Noted', { i, j })));
@@ -64,8 +61,7 @@ export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArran
   });
 
   t.test('race: stream_exists on a missing stream: every append refused, no stream created', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const stream = `${uniqueCategory('rmissing')}-1`;
     const outcomes = await race(range(WRITERS).map((i) => ({ stream, events: [newEvent('Noted', { i })], expected: 'stream_exists' as const })));
     t.same(kinds(outcomes), { wrong_expected_revision: WRITERS }, 'all refused', { errors: errorsOf(outcomes) });
@@ -74,8 +70,7 @@ export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArran
   });
 
   t.test('race: an exact revision, 6 rounds of 32: one winner per round, the others told the winner\'s revision', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const stream = `${uniqueCategory('rexact')}-1`;
     await store.appendToStream(stream, [newEvent('Opened')], { expectedRevision: 'no_stream' });
     const winners: string[] = [];
@@ -93,8 +88,7 @@ export function expectedRevisionRaces(t: TapTest, makeArrangement: MakeRaceArran
   });
 
   t.test('race: any, 32 writers on one stream: all written, revisions contiguous', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const stream = `${uniqueCategory('rany')}-1`;
     const batches = range(WRITERS).map((i) => range(1 + (i % 4)).map((j) => newEvent('Noted', { i, j })));
     const outcomes = await race(batches.map((events) => ({ stream, events, expected: 'any' as const })));

@@ -4,7 +4,7 @@
 // written: false; nothing is stored twice.
 import { verifyStreamChain } from '../../../src/index.js';
 import type { ExpectedRevision } from '../../../src/index.js';
-import { collect, newEvent, range, uniqueCategory, type TapTest } from '../support.js';
+import { collect, newEvent, range, readCategoryUntil, uniqueCategory, type TapTest } from '../support.js';
 import type { MakeRaceArrangement, RaceAppend, RaceOutcome } from './arrangement.js';
 import { errorsOf, kinds } from './expected-revision.js';
 
@@ -12,8 +12,7 @@ const resultOf = (o: RaceOutcome | undefined) => (o?.kind === 'written' || o?.ki
 
 export function idempotencyRaces(t: TapTest, makeArrangement: MakeRaceArrangement): void {
   t.test('race: 8 batches each sent by 4 writers at once, then retried by all after others appended', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const stream = `${uniqueCategory('rretry')}-1`;
     await store.appendToStream(stream, [newEvent('Opened')], { expectedRevision: 'no_stream' });
 
@@ -52,8 +51,7 @@ export function idempotencyRaces(t: TapTest, makeArrangement: MakeRaceArrangemen
   });
 
   t.test('race: a first event written with no_stream, retried with no_stream by 32 writers after others appended', async (t) => {
-    const { store, race, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, race } = await makeArrangement();
     const category = uniqueCategory('rlate');
     for (const round of range(2)) {
       const stream = `${category}-${round}`;
@@ -70,5 +68,16 @@ export function idempotencyRaces(t: TapTest, makeArrangement: MakeRaceArrangemen
       const stored = await collect(store.readStream(stream));
       t.same([stored.length, stored[0]?.id], [10, batch[0]?.id], `round ${round}: the first event once, at revision 0; 10 events`);
     }
+  });
+
+  t.test('race: one new event id sent to 32 different streams at once: one stream gets it, 31 refused, no stream created for them', async (t) => {
+    const { store, race } = await makeArrangement();
+    const category = uniqueCategory('rsameid');
+    const event = newEvent('Placed');
+    const outcomes = await race(range(32).map((i) => ({ stream: `${category}-${i}`, events: [{ ...event }], expected: 'any' as const })));
+    t.same(kinds(outcomes), { error: 31, written: 1 }, 'one written, the others refused', { errors: errorsOf(outcomes).slice(0, 3) });
+    t.ok(outcomes.every((o) => o.kind !== 'error' || o.name === 'InvalidEventStoreInputError'), 'each refusal is InvalidEventStoreInputError (duplicate id)');
+    const all = await readCategoryUntil(store, category, undefined, 1);
+    t.same(all.map((e) => e.id), [event.id], 'the id stored once, in one stream');
   });
 }

@@ -22,8 +22,7 @@ function firstDifference(a: readonly RecordedEvent[], b: readonly RecordedEvent[
 
 export function outOfOrderRace(t: TapTest, makeArrangement: MakeRaceArrangement, total: number): void {
   t.test(`race: ${total} events out of order over 200 streams; chains, readAll and subscriptions agree`, async (t) => {
-    const { store, outOfOrder, instances, close } = await makeArrangement();
-    t.teardown(close);
+    const { store, outOfOrder, instances } = await makeArrangement();
     const category = uniqueCategory('rorder');
     const start = await store.headPosition();
 
