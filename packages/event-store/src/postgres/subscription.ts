@@ -71,7 +71,18 @@ export class PostgresSubscription implements Subscription {
     try {
       while (!this.#closed) {
         this.#wakeup.clear();
-        const { events: page, horizon, pending } = await readPage(searched, PAGE_SIZE, filter);
+        let read;
+        try {
+          read = await readPage(searched, PAGE_SIZE, filter);
+        } catch (error) {
+          // A lost connection (killed backend, server restart) loses nothing: read the page again,
+          // from the same place, once the pool has a new connection. Other errors end the subscription.
+          if (this.#closed || !isConnectionLoss(error)) throw error;
+          await this.#wakeup.sleep(repollMs);
+          repollMs = Math.min(repollMs * 2, pollIntervalMs);
+          continue;
+        }
+        const { events: page, horizon, pending } = read;
         for (const event of page) {
           if (this.#closed) return;
           yield { kind: 'event', event };
@@ -101,6 +112,15 @@ export class PostgresSubscription implements Subscription {
       await this.close();
     }
   }
+}
+
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (terminated by an administrator, crash
+// shutdown, cannot connect now); pg's own errors for a socket that closed carry no code.
+function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code)) return true;
+  return /^Connection terminated/.test(error.message);
 }
 
 /** The filter's rule (read-all.ts's SQL) applied to an append: category is the name up to the first '-'. */

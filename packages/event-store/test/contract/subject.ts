@@ -7,6 +7,8 @@ export interface ContractSubject {
   appendHeldOpen(streamName: string, events: EventToAppend[], holdMs: number): Promise<AppendResult>;
   /** Changes one stored event's data behind the store's back; undefined where impossible. */
   tamper?(streamName: string, revision: bigint): Promise<void>;
+  /** Two identical appends racing: exactly one says written: true (PostgreSQL); EventStoreDB may let both say so. */
+  readonly concurrentRetryWritesOnce?: boolean;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import { freshDatabase } from '@bureau/testing';
 import { InvalidEventStoreInputError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, type TapTest, thrownBy } from '../contract/support.js';
+import { untilWaitingOnLock } from './lock-wait.js';
 
 const url = await freshDatabase(t);
 const plain = (type: string, data = {}): EventToAppend => ({ type, data });
@@ -132,7 +133,7 @@ t.test('a batch creating a stream that a concurrent transaction creates first: r
     settle(store.appendToStream('gc-t-new', [newEvent('Noted')], { expectedRevision: 'any' })),
     settle(store.appendToStream('gc-t-old', [plain('Noted')])),
   ]);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await untilWaitingOnLock(store.pool); // the batch waits for the other transaction's new stream row
   await client.query('commit');
   client.release();
   const [, lost, any, innocent] = await pending;
@@ -172,7 +173,7 @@ t.test('a batch that collides with a concurrent transaction is rolled back and r
     settle(store.appendToStream('gc-q', [{ ...contested }])),
     settle(store.appendToStream('gc-r', [plain('Noted')])),
   ]);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await untilWaitingOnLock(store.pool); // the batch waits on the unique index for the holder's id
   await client.query('commit');
   client.release();
   const [, clash, innocent] = await pending;

@@ -6,6 +6,7 @@ import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, sleep, thrownBy } from '../contract/support.js';
+import { untilWaitingOnLock } from './lock-wait.js';
 
 const url = await freshDatabase(t);
 const store = await createPostgresEventStore({ connectionString: url });
@@ -37,7 +38,7 @@ for (const [path, withIds] of [['the one-event path (no caller ids)', false], ['
     // when the older one appends to the stream: it waits for the lock, and the younger one commits
     const event = withIds ? newEvent('Older') : { type: 'Older', data: {} };
     const refused = thrownBy(store.appendToStreamInTransaction(older, stream, [event]));
-    await sleep(100);
+    await untilWaitingOnLock(store.pool);
     await younger.query('commit');
     const error = await refused;
     await older.query('rollback');
@@ -56,7 +57,7 @@ t.test("the store's own append racing a new stream's creator lands after it, in 
   await holder.query('begin');
   await store.appendToStreamInTransaction(holder, stream, [newEvent('Created')], { expectedRevision: 'no_stream' });
   const own = store.appendToStream(stream, [newEvent('Next')]);
-  await sleep(100);
+  await untilWaitingOnLock(store.pool);
   await holder.query('commit');
   t.equal((await own).nextExpectedRevision, 1n, 'appended after the creator');
   t.same((await streamInAll(stream, 2)).map((e) => e.type), ['Created', 'Next'], 'and after it in $all');

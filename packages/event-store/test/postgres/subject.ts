@@ -8,6 +8,7 @@ export async function makePostgresSubject(connectionString: string): Promise<Con
   const store = await createPostgresEventStore({ connectionString, poolSize: 24 });
   return {
     store,
+    concurrentRetryWritesOnce: true,
     async appendHeldOpen(streamName, events, holdMs) {
       // As any caller's transaction must: retried when PostgreSQL refuses it with a serialization
       // failure, here the stream-order guard (its id was taken before another append to the stream).

@@ -1,0 +1,8 @@
+// The race harness (test/contract/race) on PostgreSQL: one store with group commit on.
+import t from 'tap';
+import { freshDatabase } from '@bureau/testing';
+import { raceCases } from '../../contract/race/index.js';
+import { inProcess } from './arrangements.js';
+
+const url = await freshDatabase(t);
+raceCases(t, inProcess(url, true), { outOfOrderEvents: 20_000 });
