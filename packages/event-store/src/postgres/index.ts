@@ -3,4 +3,4 @@ export type { GroupCommitOptions } from './group-commit.js';
 export type { StreamReadBatchingOptions } from './stream-pages.js';
 export { migrateEventStore, EVENT_STORE_SCHEMA } from './migrate.js';
 export { APPEND_CHANNEL } from './notifications.js';
-export { survivesLostConnections } from './pool-errors.js';
+export { isConnectionLoss, survivesLostConnections } from './pool-errors.js';

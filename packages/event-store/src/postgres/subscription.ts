@@ -9,6 +9,7 @@ import { comparePositions } from '../position.js';
 import { checkFilter, type SubscriptionPage } from './read-all.js';
 import { START_POSITION } from './rows.js';
 import { Wakeup } from '@bureau/loop-kit';
+import { isConnectionLoss } from './pool-errors.js';
 
 const PAGE_SIZE = 1000;
 const FIRST_REPOLL_MS = 5;
@@ -112,15 +113,6 @@ export class PostgresSubscription implements Subscription {
       await this.close();
     }
   }
-}
-
-// SQLSTATE class 08 (connection exception), 57P01-57P03 (terminated by an administrator, crash
-// shutdown, cannot connect now); pg's own errors for a socket that closed carry no code.
-function isConnectionLoss(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = 'code' in error ? String(error.code) : '';
-  if (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code)) return true;
-  return /^Connection terminated/.test(error.message);
 }
 
 /** The filter's rule (read-all.ts's SQL) applied to an append: category is the name up to the first '-'. */
