@@ -29,14 +29,19 @@ async function oldDeployment(t: Test) {
   // The old code at work: its projection writes the timers table (generation 1).
   const old = createProjectionEngine({ store, pool: store.pool, projections: [timersProjectionBeforePackage({ onScheduled: () => undefined })], logger: silent });
   await old.start();
+  // Stopped below once its work is done; stopped here too if the test fails before that.
+  let oldStopped = false;
+  t.teardown(() => (oldStopped ? undefined : old.stop()));
   const ids = await Promise.all(['GZ2025110300061', 'GZ2025110300062', 'GZ2025110300063', 'GZ2025110300064'].map((no) => orders.dispatch(no, local('2025-11-03 10:00'))));
   const [, b, c, d] = ids as [string, string, string, string];
   await orders.signFor(d, local('2025-11-03 11:00'));
   await eventually(async () => {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM hotline_timers WHERE state = 'cancelled'`.execute(db);
+    // The engine makes its first generation in the background: until then the table is not there.
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM hotline_timers WHERE state = 'cancelled'`.execute(db).then((r) => r.rows, () => []);
     return rows[0]?.n === 1;
   }, 10_000, 'the old projection wrote the timers');
   await old.stop();
+  oldStopped = true;
   // The old loop's last moments: B claimed (its statement, verbatim) and left leased; C's overdue
   // event recorded with the old command id, the timer not yet marked.
   const leaseUntil = new Date(signForDue.getTime() + 30_000);
