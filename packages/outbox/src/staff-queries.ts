@@ -1,6 +1,6 @@
 // What staff read and do with an outbox table: its dead letters (死信) with the messages each holds back,
 // retry one, discard one, and the table's figures. Functions take the db first, then the table's name.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { OutboxRow } from './outbox-table.js';
 import type { OutboxDb } from './queue-queries.js';
 import { named } from './table-name.js';
@@ -37,6 +37,13 @@ export async function listDeadLetters(db: OutboxDb, table: string, input: { limi
  * (the FIFO rule) and follow once it is delivered. Idempotent: a message that is not dead is left alone.
  * Returns the row as it stands, or undefined when there is no such message.
  */
+/**
+ * "Dead", said as none of the other states: `status = 'dead'` could be planned, on statistics taken when
+ * nothing was dead, as a walk of every dead letter instead of one primary-key probe.
+ */
+const isDead = (eb: ExpressionBuilder<any, any>) =>
+  eb.and([eb('status', '<>', 'pending'), eb('status', '<>', 'held'), eb('status', '<>', 'delivered'), eb('status', '<>', 'discarded')]);
+
 export async function retryDeadLetter(db: OutboxDb, table: string, idempotencyKey: string, now: Date): Promise<OutboxRow | undefined> {
   const revived = await db
     .updateTable(table)
@@ -51,12 +58,7 @@ export async function retryDeadLetter(db: OutboxDb, table: string, idempotencyKe
       staff_retries: eb('staff_retries', '+', 1),
     }))
     .where('idempotency_key', '=', idempotencyKey)
-    // "Dead", said as none of the other states: `status = 'dead'` could be planned, on statistics taken
-    // when nothing was dead, as a walk of every dead letter instead of one primary-key probe.
-    .where('status', '<>', 'pending')
-    .where('status', '<>', 'held')
-    .where('status', '<>', 'delivered')
-    .where('status', '<>', 'discarded')
+    .where(isDead)
     .returningAll()
     .executeTakeFirst();
   if (!revived) return await findMessage(db, table, idempotencyKey);
@@ -97,10 +99,7 @@ export async function discardDeadLetter(db: OutboxDb, table: string, idempotency
     .updateTable(table)
     .set({ status: 'discarded', discarded_at: discard.at, discarded_by: discard.by, discard_reason: discard.reason, claim_token: null })
     .where('idempotency_key', '=', idempotencyKey)
-    .where('status', '<>', 'pending')
-    .where('status', '<>', 'held')
-    .where('status', '<>', 'delivered')
-    .where('status', '<>', 'discarded')
+    .where(isDead)
     .returningAll()
     .executeTakeFirst();
   if (!discarded) return await findMessage(db, table, idempotencyKey);

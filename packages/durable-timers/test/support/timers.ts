@@ -5,6 +5,7 @@ import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createDurableTimers, timersOfSubject, type DurableTimers } from '../../src/index.js';
 import { recordFire, reviewRules } from './reviews.js';
+import { eventually } from '@bureau/testing';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -64,12 +65,4 @@ export function fakeClock(start: Date) {
   return { now: () => now, set: (at: Date) => void (now = at) };
 }
 
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+export { eventually };

@@ -10,6 +10,7 @@ import { startOutbox, type OutboxControl, type OutboxOptions } from '../../src/i
 import type { MessageToQueue } from '../../src/reactor.js';
 import type { OutboundMessage, TransportOutcome } from '../../src/transport.js';
 import { quickRetry } from './loans.js';
+import { eventually } from '@bureau/testing';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -82,13 +83,4 @@ export async function startLibraryService(
   return { app, outbox, logs, token, record };
 }
 
-/** Polls `check` until it returns something truthy, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually };

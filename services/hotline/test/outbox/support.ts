@@ -13,6 +13,7 @@ import { runWorkOrderCommand } from '../../src/commands/run-work-order-command.j
 import { workOrderStreamName, type WorkOrderCommand } from '../../src/domain/index.js';
 import { outboxPlugin, type OutboxPluginOptions } from '../../src/outbox/index.js';
 import { workOrderIdOf } from '../../src/work-order-id.js';
+import { eventually } from '@bureau/testing';
 
 export const platformId = 'gz12345';
 export const secret = 'outbox-test-secret-0123456789';
@@ -94,16 +95,7 @@ export async function streamEvents(store: EventStore, workOrderId: string): Prom
   return events;
 }
 
-/** Polls `check` until it returns something truthy, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually };
 
 /** An instant from Asia/Shanghai local time, e.g. local('2025-11-03 10:00'). */
 export function local(dateTime: string): Date {
