@@ -47,7 +47,7 @@ for (const svc of services(dataDir)) {
   supervised.push(service);
   console.log(`[platform] ${svc.name} on http://127.0.0.1:${svc.port} (OpenAPI at /docs), pid ${service.pid}`);
 }
-const staffToken = devToken({ sub: 'dev-staff', role: 'centre_staff', org: 'district-plsc' });
+const staffToken = devToken({ sub: 'dev-staff', role: 'centre_staff', org: 'huadu-plsc' });
 writeFileSync(join(dataDir, 'dev-token'), staffToken + '\n');
 console.log(`[platform] a development bearer token (role centre_staff, valid ${DEV_TOKEN_SECONDS / 3600} h) is in ${join(dataDir, 'dev-token')}`);
 

@@ -2,8 +2,8 @@
 // PUT /calendar/years/:year loads a newly published year (the roles the service passes). Each load is an
 // event on the calendar stream; the book rebuilds its calendar from the shipped data plus that stream.
 import {
-  actorOf, authenticate, bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
-  HttpProblem, problemSchema, problemTypes, requireRoles, type FieldError,
+  access, actorOf, bearerSecurity, everyone, signedIn, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
+  HttpProblem, problemSchema, problemTypes, type FieldError,
 } from '@bureau/service-kit';
 import { CalendarDataError, parseCalendarData } from '@bureau/working-calendar';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,7 +15,7 @@ import { calendarEvents } from './official-calendar-events.js';
 export interface CalendarRoutesSpec {
   /** The decoration the service's calendarBookPlugin put the book under. */
   readonly decoration: string;
-  /** Who may load a year, e.g. ['administrator']. */
+  /** Who may load a year: city-wide roles (the national calendar is the city administrator's), e.g. ['city_administrator']. */
   readonly adminRoles: readonly string[];
 }
 
@@ -51,7 +51,7 @@ export function calendarRoutes(spec: CalendarRoutesSpec): FastifyPluginAsyncZod<
     const book = () => app.getDecorator<CalendarBook<unknown>>(spec.decoration);
 
     app.get('/calendar', {
-      onRequest: authenticate,
+      config: signedIn('the calendar is public law: anyone signed in reads what is loaded'),
       schema: {
         tags: ['calendar'],
         summary: 'The working-day calendar in use: loaded years, version and every load',
@@ -64,7 +64,7 @@ export function calendarRoutes(spec: CalendarRoutesSpec): FastifyPluginAsyncZod<
     });
 
     app.put('/calendar/years/:year', {
-      onRequest: requireRoles(...spec.adminRoles),
+      config: access(everyone(spec.adminRoles, 'city')),
       schema: {
         tags: ['calendar'],
         summary: 'Load an official calendar year (放假 and 调休上班 days) as published',

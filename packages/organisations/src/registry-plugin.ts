@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { registryCategory } from './registry-decider.js';
 import { RegistryBook } from './registry-book.js';
+import { registryReachResolver } from './scope.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +23,8 @@ async function registry(app: FastifyInstance, options: RegistryPluginOptions) {
   const head = await app.eventStore.headPosition();
   await book.refresh();
   app.decorate('organisations', book);
+  // Every role-guarded route's reach is computed from this registry (the kit's access plugin).
+  app.useReachResolver(registryReachResolver(() => book.current(), options.cityId));
   let subscription: Subscription | undefined;
   let following: Promise<void> | undefined;
   app.addHook('onReady', async () => {
@@ -39,4 +42,4 @@ async function registry(app: FastifyInstance, options: RegistryPluginOptions) {
   });
 }
 
-export const organisationRegistryPlugin = fp(registry, { name: 'bureau-organisations', fastify: '5.x', dependencies: ['bureau-event-store'] });
+export const organisationRegistryPlugin = fp(registry, { name: 'bureau-organisations', fastify: '5.x', dependencies: ['bureau-event-store', 'bureau-access'] });

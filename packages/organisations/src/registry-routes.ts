@@ -1,8 +1,8 @@
 // The registry over HTTP. Anyone signed in reads it (it names offices, not people); the city's
 // administrators change it. Each change is an event on the registry's stream, idempotent per commandId.
 import {
-  actorOf, authenticate, bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
-  problemSchema, requireRoles,
+  access, actorOf, bearerSecurity, everyone, signedIn, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
+  problemSchema,
 } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { registryDecider, type OrganisationCommand } from './registry-decider.js
 import { organisationEvents, organisationIdSchema } from './registry-events.js';
 
 export interface RegistryRoutesOptions {
-  /** Who may change the registry: the city's administrators. */
+  /** Who may change the registry: the city's administrators (city-wide roles, in the city scope). */
   readonly adminRoles: readonly string[];
   readonly clock: () => Date;
 }
@@ -32,12 +32,12 @@ export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOpt
   };
 
   app.get('/organisations', {
-    onRequest: authenticate,
+    config: signedIn('the registry names offices, not people: anyone signed in reads it'),
     schema: { tags: ['organisations'], summary: 'The city’s organisations (组织机构)', security: bearerSecurity, response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema } },
   }, async () => ({ items: [...app.organisations.current().organisations.values()] }));
 
   app.post('/organisations', {
-    onRequest: requireRoles(...options.adminRoles),
+    config: access(everyone(options.adminRoles, 'city')),
     schema: {
       tags: ['organisations'], summary: 'Register an organisation under its parent', security: bearerSecurity,
       body: z.strictObject({ commandId: commandIdSchema, id: organisationIdSchema, kind: z.enum(organisationKinds), name: z.string().trim().min(1).max(100), parentId: organisationIdSchema.nullable() }),
@@ -50,7 +50,7 @@ export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOpt
   });
 
   app.patch('/organisations/:id', {
-    onRequest: requireRoles(...options.adminRoles),
+    config: access(everyone(options.adminRoles, 'city')),
     schema: {
       tags: ['organisations'], summary: 'Rename an organisation', security: bearerSecurity,
       params: z.object({ id: organisationIdSchema }),
@@ -63,7 +63,7 @@ export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOpt
   });
 
   app.post('/organisations/:id/close', {
-    onRequest: requireRoles(...options.adminRoles),
+    config: access(everyone(options.adminRoles, 'city')),
     schema: {
       tags: ['organisations'], summary: 'Close an organisation (what sits under it first)', security: bearerSecurity,
       params: z.object({ id: organisationIdSchema }),

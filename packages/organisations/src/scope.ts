@@ -2,10 +2,8 @@
 // then decides which records are in reach: its own organisation and what sits under it, its whole
 // district, or the whole city. A record outside reach is answered exactly as one that does not exist.
 // Pure functions over the registry's state.
+import type { Reach, ReachResolver, Scope } from '@bureau/service-kit';
 import type { Organisation, RegistryState } from './registry-decider.js';
-
-export const scopes = ['organisation', 'district', 'city'] as const;
-export type Scope = (typeof scopes)[number];
 
 /** The organisation and its ancestors, nearest first; empty when unknown. */
 export function lineageOf(state: RegistryState, id: string): Organisation[] {
@@ -21,22 +19,32 @@ export function districtOf(state: RegistryState, id: string): Organisation | und
   return lineageOf(state, id).find((o) => o.kind === 'district');
 }
 
-/** The organisation whose subtree a caller of `organisationId` reaches in `scope`; undefined: nothing. */
+/**
+ * The organisation whose subtree a caller of `organisationId` reaches in `scope`; undefined: nothing.
+ * Only the city scope reaches the city itself: a token naming the city with any narrower scope
+ * reaches nothing, so a city-level token cannot stand in for a city-wide role. An organisation that
+ * sits at city level (the city's legal-aid office, its stations) has no district: its district scope
+ * is the city-level organisation it belongs to.
+ */
 export function reachOf(state: RegistryState, organisationId: string, scope: Scope): Organisation | undefined {
   const line = lineageOf(state, organisationId);
-  switch (scope) {
-    case 'organisation':
-      return line[0];
-    case 'district':
-      // A city-level organisation has no district: its district scope is the city.
-      return line.find((o) => o.kind === 'district') ?? line.find((o) => o.kind === 'city');
-    case 'city':
-      return line.find((o) => o.kind === 'city');
-    default: {
-      const unknown: never = scope;
-      return unknown;
+  if (line.length === 0 || line.some((o) => o.closed)) return undefined;
+  const top = (() => {
+    switch (scope) {
+      case 'organisation':
+        return line[0];
+      case 'district':
+        return line.find((o) => o.kind === 'district') ?? line[line.length - 2];
+      case 'city':
+        return line.find((o) => o.kind === 'city');
+      default: {
+        const unknown: never = scope;
+        return unknown;
+      }
     }
-  }
+  })();
+  if (!top || (top.kind === 'city' && scope !== 'city')) return undefined;
+  return top;
 }
 
 /** Whether `recordOwner` lies within `reach` (the organisation itself or anything under it). */
@@ -60,4 +68,29 @@ export function organisationsWithin(state: RegistryState, reach: Organisation | 
     queue.push(...(children.get(id) ?? []));
   }
   return found;
+}
+
+/**
+ * The kit's reach resolver over the registry as it stands when asked (`current` re-reads it). A token
+ * naming the deployment's own city (`cityId`) reaches the whole city in the city scope even before the
+ * city is registered: that is how its administrator registers it.
+ */
+export function registryReachResolver(current: () => RegistryState, cityId: string): ReachResolver {
+  return {
+    reachOf(organisationId: string, scope: Scope): Reach | undefined {
+      const state = current();
+      if (scope === 'city' && organisationId === cityId && !state.organisations.has(cityId)) {
+        return { scope, organisationId, organisationIds: null, includes: () => true };
+      }
+      const top = reachOf(state, organisationId, scope);
+      if (!top) return undefined;
+      const whole = top.kind === 'city';
+      return {
+        scope,
+        organisationId: top.id,
+        organisationIds: whole ? null : organisationsWithin(state, top),
+        includes: (ownerId) => isWithin(state, top, ownerId),
+      };
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Given / when / then over the registry's decider, and the scopes computed from it.
 import t from 'tap';
 import { foldEvents } from '@bureau/service-kit/domain';
-import { isWithin, organisationsWithin, reachOf, districtOf, registryDecider } from '../src/index.js';
+import { isWithin, organisationsWithin, reachOf, districtOf, registryDecider, registryReachResolver } from '../src/index.js';
 import { register, registryOf } from './support.js';
 
 const rejects = (fn: () => unknown, rule: string) => {
@@ -49,7 +49,10 @@ t.test('scopes: own organisation, its district, the city', async (t) => {
   t.equal(reachOf(state, 'th-plsc', 'organisation')?.id, 'th-plsc');
   t.equal(reachOf(state, 'th-plsc', 'district')?.id, 'th');
   t.equal(reachOf(state, 'th-plsc', 'city')?.id, 'gz');
-  t.equal(reachOf(state, 'gz-legal-aid', 'district')?.id, 'gz', 'the city office reaches the city in district scope');
+  t.equal(reachOf(state, 'gz-legal-aid', 'district')?.id, 'gz-legal-aid', 'a city-level office reaches itself in district scope, not the city');
+  t.equal(reachOf(state, 'gz', 'organisation'), undefined, 'a token naming the city reaches nothing in a narrower scope');
+  t.equal(reachOf(state, 'gz', 'district'), undefined);
+  t.equal(reachOf(state, 'gz', 'city')?.id, 'gz');
   t.equal(reachOf(state, 'unknown-org', 'city'), undefined, 'an unknown organisation reaches nothing');
 
   const tianhe = reachOf(state, 'th-shipai-so', 'district');
@@ -59,4 +62,24 @@ t.test('scopes: own organisation, its district, the city', async (t) => {
   t.ok(isWithin(state, reachOf(state, 'th-shipai-so', 'organisation'), 'th-shipai-so'));
   t.notOk(isWithin(state, undefined, 'th'), 'no reach, nothing within');
   t.same(organisationsWithin(state, reachOf(state, 'hz-plsc', 'district')).sort(), ['hz', 'hz-nanzhou', 'hz-nanzhou-v1', 'hz-plsc']);
+});
+
+t.test('the kit\'s reach over the registry: lists filter by organisation ids, the city needs no filter, closed callers reach nothing', async (t) => {
+  const { state, events } = registryOf();
+  const resolver = registryReachResolver(() => state, 'gz');
+  const haizhu = resolver.reachOf('hz-plsc', 'district');
+  t.same(haizhu?.organisationIds?.slice().sort(), ['hz', 'hz-nanzhou', 'hz-nanzhou-v1', 'hz-plsc']);
+  t.ok(haizhu?.includes('hz-nanzhou-v1'));
+  t.notOk(haizhu?.includes('th-plsc'));
+  const city = resolver.reachOf('gz', 'city');
+  t.equal(city?.organisationIds, null, 'the whole city: no owner filter');
+  t.ok(city?.includes('th-station-1'));
+  t.equal(resolver.reachOf('nowhere', 'organisation'), undefined);
+  const empty = registryReachResolver(() => registryDecider.initialState(), 'gz');
+  t.equal(empty.reachOf('gz', 'city')?.organisationIds, null, 'before the city is registered, its own administrator reaches it (to register it)');
+  t.equal(empty.reachOf('sz', 'city'), undefined, 'but not another city');
+  t.equal(empty.reachOf('gz', 'district'), undefined);
+  const close = { type: 'CloseOrganisation' as const, data: { id: 'hz-nanzhou-v1', reason: '撤并', by: 'city-admin', at: new Date() } };
+  const closed = foldEvents(registryDecider, [...events, ...registryDecider.decide(close, state)]);
+  t.equal(registryReachResolver(() => closed, 'gz').reachOf('hz-nanzhou-v1', 'organisation'), undefined, 'a closed organisation\'s tokens reach nothing');
 });

@@ -22,11 +22,20 @@ const heldBehind = (table: string) => sql<string>`(
    WHERE h.ordering_key = d.ordering_key AND h.seq > d.seq
      AND h.status <> 'delivered' AND h.status <> 'dead' AND h.status <> 'discarded')`;
 
+/** Only the messages to these destinations; null: every destination. */
+export type DestinationFilter = readonly string[] | null;
+const toDestinations = (alias: string, destinations: DestinationFilter) =>
+  destinations === null ? sql`` : sql`AND ${sql.ref(`${alias}.destination`)} = ANY(${[...destinations]}::text[])`;
+
 /** Dead letters, latest first, each with the count of later messages it holds back; `before` pages by dead_at. */
-export async function listDeadLetters(db: OutboxDb, table: string, input: { limit: number; before?: Date }): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  db: OutboxDb,
+  table: string,
+  input: { limit: number; before?: Date; destinations?: DestinationFilter },
+): Promise<DeadLetter[]> {
   const { rows } = await sql<OutboxRow & { held: string }>`
     SELECT d.*, ${heldBehind(table)} AS held FROM ${named(table)} d
-     WHERE d.status = 'dead' ${input.before ? sql`AND d.dead_at < ${input.before}` : sql``}
+     WHERE d.status = 'dead' ${input.before ? sql`AND d.dead_at < ${input.before}` : sql``} ${toDestinations('d', input.destinations ?? null)}
      ORDER BY d.dead_at DESC, d.seq DESC
      LIMIT ${input.limit}`.execute(db);
   return rows.map((row) => ({ ...row, held: Number(row.held) }));
@@ -122,7 +131,7 @@ export interface OutboxStats {
   readonly lastDeliveredAt: Date | null;
 }
 
-export async function outboxStats(db: OutboxDb, table: string): Promise<OutboxStats> {
+export async function outboxStats(db: OutboxDb, table: string, destinations: DestinationFilter = null): Promise<OutboxStats> {
   const { rows } = await sql<{
     pending: string;
     delivered: string;
@@ -143,7 +152,7 @@ export async function outboxStats(db: OutboxDb, table: string): Promise<OutboxSt
            min(created_at) FILTER (WHERE status = 'pending' OR status = 'held') AS oldest_pending_at,
            min(next_attempt_at) FILTER (WHERE status = 'pending') AS next_attempt_at,
            max(delivered_at) AS last_delivered_at
-      FROM ${named(table)} o`.execute(db);
+      FROM ${named(table)} o WHERE true ${toDestinations('o', destinations)}`.execute(db);
   const row = rows[0];
   return {
     pending: Number(row?.pending ?? 0),

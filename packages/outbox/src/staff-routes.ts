@@ -1,19 +1,25 @@
 // Staff routes over one outbox (a route factory: the service gives the table, the roles and its own
 // names for a message's facts): the dead letters (死信) with what each holds back, retry one, discard
 // one (who and why are kept), and the figures.
-import { actorOf, bearerSecurity, HttpProblem, notFound, problemSchema, problemTypes, requireRoles } from '@bureau/service-kit';
+import { access, actorOf, bearerSecurity, HttpProblem, notFound, problemSchema, problemTypes, reachOf, type Reach, type Scope } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { messageView, outboxMessageSchema, type MessageFields } from './message-view.js';
 import type { OutboxRow } from './outbox-table.js';
 import type { OutboxDb } from './queue-queries.js';
-import { discardDeadLetter, listDeadLetters, outboxStats, retryDeadLetter } from './staff-queries.js';
+import { discardDeadLetter, findMessage, listDeadLetters, outboxStats, retryDeadLetter } from './staff-queries.js';
 
 export interface OutboxRoutesOptions {
   readonly db: OutboxDb;
   readonly table: string;
-  /** Roles that may see and act on the outbox (the hotline: centre_supervisor, administrator). */
-  readonly roles: readonly string[];
+  /** Roles that may see and act on the outbox, each in its scope (the hotline: centre_supervisor in its centre…). */
+  readonly roles: Readonly<Record<string, Scope>>;
+  /**
+   * The destinations whose messages a caller's reach covers (null: all). A message belongs to whoever
+   * owns its destination (the hotline: a platform's messages are its centre's); the others are answered
+   * as messages that do not exist, and are not in the lists or the figures.
+   */
+  readonly destinationsWithin: (reach: Reach) => readonly string[] | null;
   /** Path prefix; default `/outbox`. */
   readonly prefix?: string;
   /** OpenAPI tag; default `outbox`. */
@@ -40,12 +46,21 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
     held: z.number().int().describe('Later messages of its key waiting behind it: they go once it is retried and delivered, or discarded.'),
   });
   const view = (row: OutboxRow): Record<string, unknown> => ({ ...messageView(row), ...options.fields?.of(row) });
-  const onRequest = requireRoles(...options.roles);
+  const config = access(options.roles);
+  const destinations = (request: Parameters<typeof reachOf>[0]) => options.destinationsWithin(reachOf(request));
   const params = z.object({ id: z.string().min(1).max(200) });
+
+  /** A message to a destination outside the caller's reach is answered as one that does not exist. */
+  const requireWithin = async (request: Parameters<typeof reachOf>[0], id: string) => {
+    const within = destinations(request);
+    if (within === null) return;
+    const row = await findMessage(db, table, id);
+    if (!row || !within.includes(row.destination)) throw notFound(`No outbox message ${id}.`);
+  };
 
   return async (app) => {
     app.get(`${prefix}/dead-letters`, {
-      onRequest,
+      config,
       schema: {
         tags,
         summary: 'Messages the destination refused, or that outlived the retry budget (latest first), with the messages each holds back',
@@ -58,7 +73,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
       },
     }, async (request) => {
       const { limit, before } = request.query;
-      const rows = await listDeadLetters(db, table, { limit, ...(before ? { before: new Date(before) } : {}) });
+      const rows = await listDeadLetters(db, table, { limit, destinations: destinations(request), ...(before ? { before: new Date(before) } : {}) });
       const last = rows.at(-1);
       return {
         items: rows.map((row) => ({ ...view(row), held: row.held })),
@@ -67,7 +82,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
     });
 
     app.post(`${prefix}/dead-letters/:id/retry`, {
-      onRequest,
+      config,
       schema: {
         tags,
         summary: 'Try a dead letter again now, with a fresh retry budget; its key\'s later messages follow it (idempotent: a message not dead is left as is)',
@@ -76,6 +91,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
         response: { 200: messageSchema, 404: problemSchema, ...errors },
       },
     }, async (request) => {
+      await requireWithin(request, request.params.id);
       const row = await retryDeadLetter(db, table, request.params.id, clock());
       if (!row) throw notFound(`No outbox message ${request.params.id}.`);
       if (row.status === 'pending') onChange();
@@ -84,7 +100,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
     });
 
     app.post(`${prefix}/dead-letters/:id/discard`, {
-      onRequest,
+      config,
       schema: {
         tags,
         summary: 'Give a dead letter up for good (who and why are kept); the next message of its key may go. Idempotent',
@@ -95,6 +111,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
       },
     }, async (request) => {
       const by = actorOf(request).id;
+      await requireWithin(request, request.params.id);
       const row = await discardDeadLetter(db, table, request.params.id, { by, reason: request.body.reason, at: clock() });
       if (!row) throw notFound(`No outbox message ${request.params.id}.`);
       if (row.status !== 'discarded') {
@@ -106,7 +123,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
     });
 
     app.get(`${prefix}/stats`, {
-      onRequest,
+      config,
       schema: {
         tags,
         summary: 'How the outbox is doing: pending, retrying, held behind a dead letter, delivered, dead, discarded',
@@ -126,8 +143,8 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
           ...errors,
         },
       },
-    }, async () => {
-      const stats = await outboxStats(db, table);
+    }, async (request) => {
+      const stats = await outboxStats(db, table, destinations(request));
       return { ...stats, oldestPendingAt: iso(stats.oldestPendingAt), nextAttemptAt: iso(stats.nextAttemptAt), lastDeliveredAt: iso(stats.lastDeliveredAt) };
     });
   };

@@ -4,12 +4,11 @@
 import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import { OutboxDeliverer } from './deliverer.js';
-import type { MessageFields } from './message-view.js';
 import { migrateOutbox } from './migrate.js';
 import type { OutboxDb } from './queue-queries.js';
 import { outboxReactor, type OutboxReactorOptions } from './reactor.js';
 import { checkRetryPolicy, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
-import { outboxRoutes } from './staff-routes.js';
+import { outboxRoutes, type OutboxRoutesOptions } from './staff-routes.js';
 import { checkTableName } from './table-name.js';
 import type { Transport } from './transport.js';
 
@@ -44,12 +43,7 @@ export interface OutboxOptions<Table extends string, Context> extends OutboxTimi
   readonly reactor: Omit<OutboxReactorOptions<Table, Context>, 'table' | 'clock' | 'onQueued'>;
   readonly transport: Transport;
   /** The staff routes; without them the service exposes none. */
-  readonly routes?: {
-    readonly roles: readonly string[];
-    readonly prefix?: string;
-    readonly tag?: string;
-    readonly fields?: MessageFields;
-  };
+  readonly routes?: Pick<OutboxRoutesOptions, 'roles' | 'destinationsWithin' | 'prefix' | 'tag' | 'fields'>;
 }
 
 export interface OutboxControl {

@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream } from 'pino';
+import { accessPlugin } from './auth/access-plugin.js';
 import { authPlugin, type AuthOptions } from './auth/auth-plugin.js';
 import { docsPlugin } from './http/docs.js';
 import { problemHandlersPlugin } from './http/error-handler.js';
@@ -77,6 +78,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(problemHandlersPlugin);
   await app.register(healthPlugin);
   await app.register(docsPlugin, { title: options.name, version: options.version ?? '0.0.0', ...(options.description ? { description: options.description } : {}) });
-  if (options.auth) await app.register(authPlugin, options.auth);
+  if (options.auth) {
+    await app.register(authPlugin, options.auth);
+    // From here on every route declares who may call it (auth/access.ts).
+    await app.register(accessPlugin);
+  }
   return app;
 }

@@ -3,7 +3,12 @@ export { buildApp, authOptionsFrom, type App, type BuildAppOptions } from './app
 export { listenWithGracefulShutdown, type ListenOptions } from './server.js';
 export { parseConfig, ConfigError, type ConfigProblem } from './config/parse-config.js';
 export { baseConfigShape, baseConfigSchema, serviceConfigSchema, type BaseConfig } from './config/base-config.js';
-export { authPlugin, authenticate, requireRoles, actorOf, type AuthOptions } from './auth/auth-plugin.js';
+export { authPlugin, authenticate, actorOf, type AuthOptions } from './auth/auth-plugin.js';
+export {
+  access, everyone, publicAccess, signedIn, scopes, CITY_WIDE_ROLES, AccessDeclarationError,
+  type AccessRule, type CityWideRole, type Reach, type ReachResolver, type Scope,
+} from './auth/access.js';
+export { accessPlugin, reachOf, isWithinReach } from './auth/access-plugin.js';
 export { tokenClaimsSchema, type TokenClaims } from './auth/claims.js';
 export {
   HttpProblem, problemSchema, problemTypes, PROBLEM_CONTENT_TYPE, unauthorized, forbidden, notFound,

@@ -33,3 +33,14 @@ export function captureLogs(): LogCapture {
   const lines: string[] = [];
   return { stream: { write: (line: string) => void lines.push(line) }, lines, text: () => lines.join('') };
 }
+
+/**
+ * A reach resolver for tests that are not about the registry: every organisation reaches its own
+ * records and nothing else, in every scope. Services' tests use the registry itself
+ * (`@bureau/organisations`), with a city, its districts and their offices seeded.
+ */
+export const ownOrganisationOnly = {
+  reachOf(organisationId: string, scope: 'organisation' | 'district' | 'city') {
+    return { scope, organisationId, organisationIds: [organisationId], includes: (ownerId: string) => ownerId === organisationId };
+  },
+};

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import t from 'tap';
-import { buildApp, requireRoles } from '@bureau/service-kit';
-import { signTestToken } from '@bureau/service-kit/testing';
+import { access, buildApp } from '@bureau/service-kit';
+import { ownOrganisationOnly, signTestToken } from '@bureau/service-kit/testing';
 import { TEST_SECRET, testApp } from './fixtures/test-app.js';
 
-const staff = { sub: 'u-17', role: 'centre_staff', org: 'district-plsc', name: 'Staff Member' };
+const staff = { sub: 'u-17', role: 'centre_staff', org: 'huadu-plsc', name: 'Staff Member' };
 
 t.test('bearer tokens and roles', async (t) => {
   const { app } = await testApp();
@@ -48,7 +48,7 @@ t.test('bearer tokens and roles', async (t) => {
   t.test('given a valid token of the role, then the actor is known (without the name)', async (t) => {
     const res = await call(`Bearer ${signTestToken(TEST_SECRET, staff)}`);
     t.equal(res.statusCode, 200);
-    t.same(res.json(), { actor: { id: 'u-17', role: 'centre_staff', organisation: 'district-plsc' } });
+    t.same(res.json(), { actor: { id: 'u-17', role: 'centre_staff', organisation: 'huadu-plsc' } });
   });
 });
 
@@ -56,7 +56,8 @@ t.test('given an identity provider public key, then RS256 tokens it signed are a
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const app = await buildApp({ name: 'kit-test', logLevel: 'silent', auth: { jwtPublicKey: pem } });
-  app.get('/who', { onRequest: requireRoles('auditor') }, async (request) => ({ id: request.actor?.id }));
+  app.useReachResolver(ownOrganisationOnly);
+  app.get('/who', { config: access({ auditor: 'organisation' }) }, async (request) => ({ id: request.actor?.id }));
   t.teardown(() => app.close());
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: 'a-1', role: 'auditor', org: 'bureau' })}`;

@@ -6,7 +6,7 @@ import { DomainRuleError } from '@bureau/service-kit/domain';
 import { freshStore, readAllOf, withRivalWriter } from './fixtures/store.js';
 import { tallyDecider, tallyRegistry, type TallyCommand } from './fixtures/tally.js';
 
-const actor = { id: 'u-1', role: 'centre_staff', organisation: 'district-plsc' };
+const actor = { id: 'u-1', role: 'centre_staff', organisation: 'huadu-plsc' };
 const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({ commandId: randomUUID(), actor, correlationId: 'req-1', ...overrides });
 const open = (limit: number): TallyCommand => ({ type: 'OpenTally', data: { limit } });
 const increment = (by: number): TallyCommand => ({ type: 'Increment', data: { by } });

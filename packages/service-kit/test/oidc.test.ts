@@ -5,8 +5,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
-import { buildApp, requireRoles } from '@bureau/service-kit';
-import { signTestToken } from '@bureau/service-kit/testing';
+import { access, buildApp } from '@bureau/service-kit';
+import { ownOrganisationOnly, signTestToken } from '@bureau/service-kit/testing';
 
 const SECRET = 'dev-secret-that-is-long-enough-0123456789';
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -36,7 +36,9 @@ t.test('OpenID Connect tokens beside the development secret', async (t) => {
   const audience = 'bureau-platform';
 
   const app = await buildApp({ name: 'kit-test', logLevel: 'silent', auth: { jwtSecret: SECRET, oidc: { issuer, audience, refetchAfterMs: 0 } } });
-  app.get('/who', { onRequest: requireRoles('centre_staff') }, async (request) => request.actor);
+
+  app.useReachResolver(ownOrganisationOnly);
+  app.get('/who', { config: access({ centre_staff: 'organisation' }) }, async (request) => request.actor);
   t.teardown(() => app.close());
   const who = (token: string) => app.inject({ method: 'GET', url: '/who', headers: { authorization: `Bearer ${token}` } });
   const staff = { sub: 'u-oidc', role: 'centre_staff', org: 'district-tianhe', iss: issuer, aud: [audience, 'account'] };
@@ -46,7 +48,7 @@ t.test('OpenID Connect tokens beside the development secret', async (t) => {
   t.same(ok.json(), { id: 'u-oidc', role: 'centre_staff', organisation: 'district-tianhe' });
   t.ok(requests.includes('/realms/bureau/.well-known/openid-configuration'), 'the keys were found through discovery');
 
-  t.equal((await who(signTestToken(SECRET, { sub: 'dev', role: 'centre_staff', org: 'district-plsc' }))).statusCode, 200, 'development tokens still work');
+  t.equal((await who(signTestToken(SECRET, { sub: 'dev', role: 'centre_staff', org: 'huadu-plsc' }))).statusCode, 200, 'development tokens still work');
   t.equal((await who(rs256(first.privateKey, 'k1', { ...staff, iss: 'https://elsewhere.example/realms/x' }))).statusCode, 401, 'another issuer');
   t.equal((await who(rs256(first.privateKey, 'k1', { ...staff, aud: 'another-client' }))).statusCode, 401, 'another audience');
   t.equal((await who(rs256(rotated.privateKey, 'k1', staff))).statusCode, 401, 'signed by a key that is not the published one');
@@ -59,7 +61,7 @@ t.test('OpenID Connect tokens beside the development secret', async (t) => {
 
   // An HS256 token "signed" with a published key's PEM as the secret is not the secret's.
   const pem = first.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  t.equal((await who(signTestToken(pem, { sub: 'x', role: 'centre_staff', org: 'district-plsc' }))).statusCode, 401, 'no key confusion');
+  t.equal((await who(signTestToken(pem, { sub: 'x', role: 'centre_staff', org: 'huadu-plsc' }))).statusCode, 401, 'no key confusion');
 });
 
 t.test('refetching the keys is rate-limited: made-up key ids do not flood the provider', async (t) => {
@@ -73,7 +75,8 @@ t.test('refetching the keys is rate-limited: made-up key ids do not flood the pr
   const jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/certs`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const app = await buildApp({ name: 'kit-test', logLevel: 'silent', auth: { oidc: { issuer: 'https://idp.example/realms/bureau', audience: 'bureau-platform', jwksUrl } } });
-  app.get('/who', { onRequest: requireRoles('centre_staff') }, async (request) => request.actor);
+  app.useReachResolver(ownOrganisationOnly);
+  app.get('/who', { config: access({ centre_staff: 'organisation' }) }, async (request) => request.actor);
   t.teardown(() => app.close());
   for (let i = 0; i < 20; i++) {
     const token = rs256(privateKey, `made-up-${i}`, { sub: 'x', role: 'centre_staff', org: 'o', iss: 'https://idp.example/realms/bureau', aud: 'bureau-platform' });

@@ -25,7 +25,7 @@ const registry = createEventRegistry<OrderEvent>({
 const envelope = {
   correlationId: 'req-1',
   causationId: 'cmd-1',
-  actor: { id: 'u-1', role: 'hotline_integration', organisation: 'district-plsc' },
+  actor: { id: 'u-1', role: 'hotline_integration', organisation: 'huadu-plsc' },
   occurredAt: '2025-03-03T01:00:00.000Z',
 };
 

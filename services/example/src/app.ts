@@ -1,6 +1,7 @@
 // The notice board service as a plugin: its resources (pool, event store) and its routes.
 // `buildNoticeBoard` puts it on the kit's app; server.ts and the tests both use it.
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import { organisationRegistryPlugin } from '@bureau/organisations';
 import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,6 +13,8 @@ import { withdrawNoticeRoute } from './routes/withdraw-notice.js';
 
 export interface NoticeBoardOptions {
   readonly databaseUrl: string;
+  /** The city whose organisation registry tokens are checked against. */
+  readonly cityId: string;
 }
 
 const noticeBoardPlugin: FastifyPluginAsyncZod<NoticeBoardOptions> = async (app, options) => {
@@ -20,6 +23,8 @@ const noticeBoardPlugin: FastifyPluginAsyncZod<NoticeBoardOptions> = async (app,
     // Brings the event store's schema up to date before the service takes requests.
     create: () => createPostgresEventStore({ connectionString: options.databaseUrl }),
   });
+  // Every route declares who may call it; reaches come from the city's organisation registry.
+  await app.register(organisationRegistryPlugin, { cityId: options.cityId });
   await app.register(postNoticeRoute);
   await app.register(withdrawNoticeRoute);
   await app.register(getNoticeRoute);
@@ -37,6 +42,6 @@ export async function buildNoticeBoard(config: ExampleConfig, extra: { readonly 
     auth: authOptionsFrom(config),
     ...(extra.logStream ? { logStream: extra.logStream } : {}),
   });
-  await app.register(noticeBoard, { databaseUrl: config.DATABASE_URL });
+  await app.register(noticeBoard, { databaseUrl: config.DATABASE_URL, cityId: config.CITY_ID });
   return app;
 }

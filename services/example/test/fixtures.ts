@@ -1,4 +1,5 @@
 // The notice board on a fresh PostgreSQL database, with tokens and a log capture.
+import { DEMO_CITY_ID, registerDemoCity } from '@bureau/organisations';
 import { captureLogs, signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import { randomUUID } from 'node:crypto';
@@ -13,12 +14,13 @@ const JWT_SECRET = 'example-test-secret-0123456789abcdef';
 
 export async function noticeBoardFixture(t: Teardown) {
   const databaseUrl = await freshDatabase(t, 'example');
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'info' });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'info', CITY_ID: DEMO_CITY_ID });
   const logs = captureLogs();
   const app = await buildNoticeBoard(config, { logStream: logs.stream });
   t.teardown(() => app.close());
   await app.ready();
-  const token = (role: string) => `Bearer ${signTestToken(JWT_SECRET, { sub: `user-${role}`, role, org: 'district-plsc', name: '王五' })}`;
+  await registerDemoCity(app, new Date());
+  const token = (role: string) => `Bearer ${signTestToken(JWT_SECRET, { sub: `user-${role}`, role, org: 'huadu-plsc', name: '王五' })}`;
   return { app, logs, databaseUrl, staff: token('centre_staff'), auditor: token('auditor') };
 }
 

@@ -27,7 +27,7 @@ t.test('the notice board over HTTP, against PostgreSQL', async (t) => {
     const [event] = await streamOf(notice.noticeId);
     t.equal(event && formatPosition(event.position), body.position, 'the position is the stored event’s');
     t.match(event?.metadata, {
-      actor: { id: 'user-centre_staff', role: 'centre_staff', organisation: 'district-plsc' },
+      actor: { id: 'user-centre_staff', role: 'centre_staff', organisation: 'huadu-plsc' },
       correlationId: posted.headers['x-request-id'], causationId: notice.commandId, schemaVersion: 1,
     });
 

@@ -182,7 +182,7 @@ await observer.query('VACUUM ANALYZE');
 const dir = mkdtempSync(join(tmpdir(), 'hotline-bench-'));
 const idsFile = join(dir, 'orders.json');
 writeFileSync(idsFile, JSON.stringify(ids));
-const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-staff', role: 'centre_staff', org: 'district-plsc' })}`;
+const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-staff', role: 'centre_staff', org: 'huadu-plsc' })}`;
 
 // The replies are owed to the platform too: the phase's CPU counts until the outbox has delivered them.
 let replyCatchUpMs = 0;

@@ -4,17 +4,20 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@bureau/event-store';
 import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import { decide, evolve, hotlineRules, initialState, workOrderStreamName, type WorkOrderCommand, type WorkOrderEvent } from '../src/domain/index.js';
-import { workOrderEvents } from '../src/events/work-order-events.js';
+import { workOrderEventsFor } from '../src/events/work-order-events.js';
 import { workOrderIdOf } from '../src/work-order-id.js';
 
 const rules = hotlineRules(createOfficialWorkingCalendar());
+/** The bench's orders all belong to the demo city's 花都 centre, which its tokens name. */
+const CENTRE = 'huadu-plsc';
+const workOrderEvents = workOrderEventsFor({ centreOf: () => CENTRE });
 
 function signedForOrder(platformId: string, orderNo: string, now: Date): { workOrderId: string; events: WorkOrderEvent[] } {
   const workOrderId = workOrderIdOf(platformId, orderNo);
   const dispatch: WorkOrderCommand = {
     type: 'DispatchWorkOrder',
     data: {
-      workOrderId, platformId, externalNumber: orderNo, category: 'consultation', unitRole: 'lead',
+      workOrderId, platformId, owner: CENTRE, externalNumber: orderNo, category: 'consultation', unitRole: 'lead',
       citizen: { name: '测试', phone: '13800000000' }, content: '咨询劳动合同解除的补偿标准', dispatchedAt: now, platformDueAt: null,
     },
   };
@@ -28,7 +31,7 @@ function signedForOrder(platformId: string, orderNo: string, now: Date): { workO
 export async function seedSignedForOrders(store: EventStore, platformId: string, prefix: string, count: number, concurrency: number): Promise<string[]> {
   const ids: string[] = new Array<string>(count);
   let next = 0;
-  const actor = { id: 'bench-seed', role: 'centre_staff', organisation: 'district-plsc' };
+  const actor = { id: 'bench-seed', role: 'centre_staff', organisation: 'huadu-plsc' };
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {

@@ -8,7 +8,9 @@ import type { DestinationStream } from 'pino';
 import { hotlineCalendarPlugin } from './calendar/calendar-plugin.js';
 import { outboxOptionsFrom, outboxPlugin } from './outbox/index.js';
 import type { HotlineConfig } from './config.js';
-import { readModelsPlugin, type ReadModelsPluginOptions } from './read-models/read-models-plugin.js';
+import { workOrderEventsFor, type WorkOrderEventRegistry } from './events/work-order-events.js';
+import { organisationRegistryPlugin, organisationRegistryRoutes, registerDemoCity } from '@bureau/organisations';
+import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { monthlyReportRoute } from './routes/monthly-report.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -32,32 +34,36 @@ export interface HotlineAppDeps {
   readonly clock?: () => Date;
   readonly logStream?: DestinationStream;
   /** Projection engine timings. */
-  readonly readModels?: ReadModelsPluginOptions;
+  readonly readModels?: ReadModelsTimings;
 }
 
 interface HotlineOptions {
   readonly config: HotlineConfig;
   readonly clock: () => Date;
-  readonly readModels: ReadModelsPluginOptions;
+  readonly readModels: ReadModelsTimings;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The parsed configuration (platforms with their secrets and base URLs, limits) and the clock. */
-    hotline: { readonly config: HotlineConfig; readonly clock: () => Date };
+    hotline: { readonly config: HotlineConfig; readonly clock: () => Date; readonly events: WorkOrderEventRegistry };
   }
 }
 
 const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { config, clock, readModels }) => {
-  app.decorate('hotline', { config, clock });
+  const events = workOrderEventsFor(config.ownership);
+  app.decorate('hotline', { config, clock, events });
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
   await app.register(eventStorePlugin, {
     // Brings the event store's schema up to date before the service takes requests.
     create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
+  // Who reaches which orders: the city's organisation registry (and its routes, for the city administrator).
+  await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID });
+  if (config.ORGANISATIONS_SEED === 'demo') await registerDemoCity(app, clock());
   await app.register(hotlineCalendarPlugin, { limits: config.limits, officeHours: config.HOTLINE_OFFICE_HOURS });
   // Tests' timings (readModels) win over the configured linger.
-  await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
+  await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, events });
 
   // The outbox to the platform (src/outbox) and the durable deadline timers (src/timers).
   await app.register(outboxPlugin, outboxOptionsFrom(config, clock));
@@ -80,6 +86,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   await app.register(monthlyReportRoute, routeOptions);
   await app.register(calendarRoutes, routeOptions);
   await app.register(operationsRoutes);
+  await app.register(organisationRegistryRoutes, { adminRoles: ['city_administrator'], clock });
 };
 
 /** Not encapsulated: the service is the whole app, and tests reach its decorations. */

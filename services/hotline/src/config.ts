@@ -5,6 +5,7 @@ import { OfficeHoursError, parseOfficeHours } from '@bureau/calendar-book';
 import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { workOrderCategories, type HotlineLimitOverrides } from './domain/index.js';
 import { z } from 'zod';
+import type { WorkOrderOwnership } from './events/work-order-events.js';
 
 const platformIdSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'a platform id is 2-32 lowercase letters, digits or -');
 
@@ -14,6 +15,8 @@ export const platformSchema = z.object({
   secret: z.string().min(16, 'a platform secret must be at least 16 characters'),
   /** Where the outbox posts the centre's messages: `${baseUrl}/api/orders/...`. */
   baseUrl: z.url(),
+  /** The centre that owns this platform's orders, when not HOTLINE_CENTRE_ID (one deployment, several centres). */
+  centreId: z.string().min(1).optional(),
 });
 export type PlatformSettings = z.output<typeof platformSchema>;
 
@@ -49,6 +52,11 @@ const replyWorkingDaysSchema = z.partialRecord(z.enum(workOrderCategories), z.nu
 
 export const hotlineConfigSchema = serviceConfigSchema({
   PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+  /**
+   * The organisation (in the registry) of the public legal service centre (区公法中心) the platform
+   * dispatches to: it owns every work order, and only its people and their district and city see them.
+   */
+  HOTLINE_CENTRE_ID: z.string().min(1),
   PLATFORM_ID: platformIdSchema.optional(),
   PLATFORM_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PLATFORM_BASE_URL: z.url().optional(),
@@ -105,6 +113,8 @@ type ParsedEnv = z.output<typeof hotlineConfigSchema>;
 
 export type HotlineConfig = ParsedEnv & {
   readonly platforms: readonly PlatformSettings[];
+  /** Which centre owns each platform's orders. */
+  readonly ownership: WorkOrderOwnership;
   readonly limits: HotlineLimitOverrides;
 };
 
@@ -147,8 +157,18 @@ function limitsOf(env: ParsedEnv): HotlineLimitOverrides {
   };
 }
 
+/**
+ * A platform's orders belong to its configured centre, else HOTLINE_CENTRE_ID. A platform no longer
+ * configured (an old order's) belongs to HOTLINE_CENTRE_ID too: the deployment's centre keeps its past.
+ */
+function ownershipOf(centreId: string, platforms: readonly PlatformSettings[]): WorkOrderOwnership {
+  const byPlatform = new Map(platforms.map((p) => [p.id, p.centreId ?? centreId]));
+  return Object.freeze({ centreOf: (platformId: string) => byPlatform.get(platformId) ?? centreId });
+}
+
 /** Throws ConfigError (bad variables) or HotlineConfigError (platforms missing or inconsistent). */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Readonly<HotlineConfig> {
   const parsed = parseConfig(hotlineConfigSchema, env);
-  return Object.freeze({ ...parsed, platforms: Object.freeze(platformsOf(parsed)), limits: Object.freeze(limitsOf(parsed)) });
+  const platforms = Object.freeze(platformsOf(parsed));
+  return Object.freeze({ ...parsed, platforms, ownership: ownershipOf(parsed.HOTLINE_CENTRE_ID, platforms), limits: Object.freeze(limitsOf(parsed)) });
 }

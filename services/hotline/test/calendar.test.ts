@@ -11,7 +11,7 @@ const year2027 = { source: '国务院办公厅关于2027年部分节假日安排
 
 t.test('the working-day calendar', async (t) => {
   const f = await hotlineFixture(t, { start: '2026-12-28 10:00' });
-  const load = (body: object, authorization = f.tokens.admin, year = '2027') =>
+  const load = (body: object, authorization = f.tokens.cityAdmin, year = '2027') =>
     f.app.inject({ method: 'PUT', url: `/calendar/years/${year}`, headers: { authorization }, payload: { commandId: randomUUID(), ...body } });
   const calendarEvents = async () => {
     const events = [];
@@ -69,8 +69,8 @@ t.test('the working-day calendar', async (t) => {
     t.same(more, []);
     t.match(event, {
       type: 'OfficialCalendarYearLoaded',
-      data: { year: '2027', off: year2027.off, work: year2027.work, loadedBy: 'user-administrator', calendarVersion, replacedExisting: false },
-      metadata: { actor: { id: 'user-administrator', role: 'administrator' } },
+      data: { year: '2027', off: year2027.off, work: year2027.work, loadedBy: 'user-city-admin', calendarVersion, replacedExisting: false },
+      metadata: { actor: { id: 'user-city-admin', role: 'city_administrator', organisation: 'gz' } },
     });
     t.match((await f.get('/calendar', f.tokens.auditor)).json(), { version: calendarVersion, years: [2024, 2025, 2026, 2027], loads: [{ year: '2027', calendarVersion }] });
 

@@ -6,7 +6,7 @@ import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { freshDatabase } from '@bureau/testing';
 import { buildHotlineApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { workOrderEvents } from '../src/events/work-order-events.js';
+import { testWorkOrderEvents as workOrderEvents } from './support/events.js';
 import { workOrderStreamName } from '../src/domain/index.js';
 import { workOrderIdOf } from '../src/work-order-id.js';
 import { JWT_SECRET, local, PLATFORM_ID, PLATFORM_SECRET } from './support/app.js';
@@ -15,7 +15,7 @@ import { signTestToken } from '@bureau/service-kit/testing';
 const envelope = (occurredAt: string) => ({
   correlationId: randomUUID(),
   causationId: randomUUID(),
-  actor: { id: 'user-administrator', role: 'administrator', organisation: 'district-plsc' },
+  actor: { id: 'user-administrator', role: 'administrator', organisation: 'huadu-plsc' },
   occurredAt,
   schemaVersion: 1,
 });
@@ -46,12 +46,12 @@ t.test('given a 2027 year and an order stored by the hotline before this change,
   }]);
   await store.close();
 
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, CITY_ID: 'gz', HOTLINE_CENTRE_ID: 'huadu-plsc', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' });
   const app = await buildHotlineApp(config, { clock: () => local('2026-12-28 11:00'), readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
   t.teardown(() => app.close());
   await app.ready();
 
-  const admin = `Bearer ${signTestToken(JWT_SECRET, { sub: 'user-administrator', role: 'administrator', org: 'district-plsc' })}`;
+  const admin = `Bearer ${signTestToken(JWT_SECRET, { sub: 'user-administrator', role: 'administrator', org: 'huadu-plsc' })}`;
   const calendar = await app.inject({ method: 'GET', url: '/calendar', headers: { authorization: admin } });
   t.equal(calendar.statusCode, 200);
   t.match(calendar.json(), { years: [2024, 2025, 2026, 2027], loads: [{ year: '2027', loadedBy: 'user-administrator', calendarVersion: 'stored-before' }] });
@@ -78,7 +78,7 @@ t.test('given a 2027 year and an order stored by the hotline before this change,
   }
   t.equal(shown.statusCode, 200, shown.body);
   t.match(shown.json(), { externalNumber: 'GZ-OLD-1', calendarVersion: 'stored-before' });
-  const staff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'staff-li', role: 'centre_staff', org: 'district-plsc' })}`;
+  const staff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'staff-li', role: 'centre_staff', org: 'huadu-plsc' })}`;
   const signed = await app.inject({ method: 'POST', url: `/work-orders/${workOrderId}/sign-for`, headers: { authorization: staff }, payload: { commandId: randomUUID() } });
   t.equal(signed.statusCode, 200, signed.body);
 });

@@ -56,7 +56,7 @@ export async function startBoth(t: Teardown) {
   const store = await createPostgresEventStore({ connectionString: databaseUrl, migrate: false });
   t.teardown(() => store.close());
 
-  const token = (role: string, sub: string) => `Bearer ${signTestToken(JWT_SECRET, { sub, role, org: 'district-plsc', name: '李四' })}`;
+  const token = (role: string, sub: string) => `Bearer ${signTestToken(JWT_SECRET, { sub, role, org: 'huadu-plsc', name: '李四' })}`;
   const staff = token('centre_staff', 'staff-li');
   const supervisor = token('centre_supervisor', 'supervisor-zhao');
 

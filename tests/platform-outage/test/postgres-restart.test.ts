@@ -58,7 +58,7 @@ t.test('the hotline rides out a PostgreSQL restart under load', { timeout: 240_0
   await centre.listen({ port: 0, host: '127.0.0.1' });
   const centreUrl = `http://127.0.0.1:${(centre.server.address() as AddressInfo).port}`;
   platform.setWebhookUrl(`${centreUrl}${webhookPath(PLATFORM_ID)}`);
-  const staff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'staff-li', role: 'centre_staff', org: 'district-plsc' })}`;
+  const staff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'staff-li', role: 'centre_staff', org: 'huadu-plsc' })}`;
 
   const seen503: { retryAfter: string | null }[] = [];
   const seen500: number[] = [];

@@ -4,7 +4,7 @@
 import type { RecordedEvent } from '@bureau/event-store';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
-import { captureLogs, signTestToken, type LogCapture } from '@bureau/service-kit/testing';
+import { captureLogs, ownOrganisationOnly, signTestToken, type LogCapture } from '@bureau/service-kit/testing';
 import { z } from 'zod';
 import { startOutbox, type OutboxControl, type OutboxOptions } from '../../src/index.js';
 import type { MessageToQueue } from '../../src/reactor.js';
@@ -17,7 +17,7 @@ interface Teardown {
 }
 
 export const JWT_SECRET = 'library-outbox-test-secret-0123456789';
-export const LIBRARIAN_ROLES = ['head_librarian'] as const;
+export const LIBRARIAN_ROLES = { head_librarian: 'organisation' } as const;
 
 /** Loan events: the stream `loan-<id>` is the loan; each event owes the network a notice. */
 const noticeOf: Record<string, string> = { LoanOpened: 'loan-opened', LoanRenewed: 'loan-renewed', LoanReturned: 'loan-returned' };
@@ -59,6 +59,7 @@ export async function startLibraryService(
 ): Promise<LibraryService> {
   const logs = captureLogs();
   const app = await buildApp({ name: 'library-outbox-test', logLevel: 'info', logStream: logs.stream, auth: { jwtSecret: JWT_SECRET } });
+  app.useReachResolver(ownOrganisationOnly);
   await app.register(pgPoolPlugin, { connectionString: databaseUrl });
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: databaseUrl }) });
   const { table, projection, routes, ...timings } = options;
@@ -67,7 +68,7 @@ export async function startLibraryService(
     table: table ?? 'library_loans_outbox',
     reactor: { name: projection ?? 'library_loans_outbox', version: 1, streamCategories: ['loan'], messagesOf: loanNoticesOf },
     transport: network.transport,
-    ...(routes === false ? {} : { routes: { roles: LIBRARIAN_ROLES, prefix: '/loans/outbox', tag: 'loans', fields: { shape: { loanId: z.string() }, of: (row) => ({ loanId: row.ordering_key }) } } }),
+    ...(routes === false ? {} : { routes: { roles: LIBRARIAN_ROLES, destinationsWithin: () => null, prefix: '/loans/outbox', tag: 'loans', fields: { shape: { loanId: z.string() }, of: (row) => ({ loanId: row.ordering_key }) } } }),
     retry: quickRetry,
     requireHourBudget: false,
     pollMs: 200,

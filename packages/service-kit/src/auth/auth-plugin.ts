@@ -5,13 +5,13 @@ import fastifyJwt, { type TokenOrHeader } from '@fastify/jwt';
 import type { Actor } from '@bureau/event-store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { forbidden, unauthorized } from '../http/problem.js';
+import { unauthorized } from '../http/problem.js';
 import { actorFromClaims, tokenClaimsSchema } from './claims.js';
 import { issuedFor, JwksKeys, type OidcOptions } from './jwks.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by `authenticate` / `requireRoles`; null on routes that do not require a token. */
+    /** Set by `authenticate` (the access plugin calls it for every role-guarded route); null on public routes. */
     actor: Actor | null;
   }
 }
@@ -75,18 +75,7 @@ export async function authenticate(request: FastifyRequest): Promise<Actor> {
   return request.actor;
 }
 
-/**
- * A hook admitting only the given roles (403 otherwise). Use it as `onRequest`, so a caller without
- * a valid token learns nothing about the route's input rules.
- */
-export function requireRoles(...roles: readonly string[]) {
-  return async function requireRole(request: FastifyRequest): Promise<void> {
-    const actor = await authenticate(request);
-    if (!roles.includes(actor.role)) throw forbidden(`This action needs one of the roles: ${roles.join(', ')}.`);
-  };
-}
-
-/** The authenticated actor of a request that passed `requireRoles`/`authenticate`. */
+/** The authenticated actor of a role-guarded request. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized('This action needs an authenticated caller.');
   return request.actor;

@@ -43,6 +43,13 @@ export interface HandleCommandInput<S, C, E extends DomainMessage> {
    * or `written: false` for this very command) and the command goes the ordinary way: read, decide.
    */
   readonly startsStream?: (command: C) => boolean;
+  /**
+   * Whether the caller may act on this stream at all, judged on its state (its owning organisation
+   * against the caller's reach): throws the route's not-found when not. Checked before anything else is
+   * answered (a replay, a failed precondition, the decision), so a stream out of reach is told apart
+   * from a missing one by nothing.
+   */
+  readonly authorize?: (state: S) => void;
 }
 
 export interface CommandResult<E> {
@@ -78,6 +85,7 @@ export async function handleCommand<S, C, E extends DomainMessage>(input: Handle
   }
   for (let attempt = 0; ; attempt += 1) {
     const loaded = await loadStream(store, registry, decider, streamName, context.commandId);
+    input.authorize?.(loaded.state);
     if (loaded.appliedBefore) {
       const { events, revision, position, commandDigest } = loaded.appliedBefore;
       // Events stored before digests were recorded carry none: they are taken as the same command.

@@ -6,6 +6,13 @@ export const baseConfigShape = {
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The city this deployment serves (one deployment serves one city): the id of the root of its
+   * organisation registry (组织机构), e.g. gz. Tokens' organisations are looked up there.
+   */
+  CITY_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an organisation id: lowercase letters, digits and -'),
+  /** `demo`: register the development city (`npm start` sets it; never in production). */
+  ORGANISATIONS_SEED: z.enum(['demo']).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }),
   /** HS256 signing secret shared with the identity provider. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

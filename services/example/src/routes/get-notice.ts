@@ -1,10 +1,11 @@
 // GET /notices/:noticeId: the notice folded from its own stream, with its revision as ETag.
-import { authenticate, bearerSecurity, etagOf, problemSchema, readStreamState } from '@bureau/service-kit';
+import { bearerSecurity, etagOf, problemSchema, readStreamState } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noticeStreamName } from '../domain/notice.js';
 import { noticeDecider } from '../domain/notice-decider.js';
 import { noticeContactSchema, noticeEvents } from '../notice-events.js';
+import { NOTICE_READERS } from './roles.js';
 
 const noticeView = z.object({
   noticeId: z.uuid(),
@@ -19,7 +20,7 @@ const noticeView = z.object({
 
 export const getNoticeRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/notices/:noticeId', {
-    onRequest: authenticate,
+    config: NOTICE_READERS,
     schema: {
       tags: ['notices'],
       summary: 'Read one notice',

@@ -1,5 +1,5 @@
 // POST /notices: zod schema → PostNotice → handleCommand. 201 with the revision and global position.
-import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noticeStreamName } from '../domain/notice.js';
@@ -17,7 +17,7 @@ const postNoticeBody = z.object({
 
 export const postNoticeRoute: FastifyPluginAsyncZod = async (app) => {
   app.post('/notices', {
-    onRequest: requireRoles(...NOTICE_EDITORS),
+    config: NOTICE_EDITORS,
     schema: {
       tags: ['notices'],
       summary: 'Post a notice (idempotent per commandId)',

@@ -1,5 +1,5 @@
 // POST /notices/:noticeId/withdrawal: WithdrawNotice, optionally guarded by If-Match (412 when stale).
-import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noticeStreamName } from '../domain/notice.js';
@@ -9,7 +9,7 @@ import { NOTICE_EDITORS } from './roles.js';
 
 export const withdrawNoticeRoute: FastifyPluginAsyncZod = async (app) => {
   app.post('/notices/:noticeId/withdrawal', {
-    onRequest: requireRoles(...NOTICE_EDITORS),
+    config: NOTICE_EDITORS,
     schema: {
       tags: ['notices'],
       summary: 'Withdraw a posted notice; send If-Match with the revision you read to refuse stale withdrawals',

@@ -4,6 +4,7 @@
 import { readEnvelope, StreamNotFoundError, verifyStreamChain, type EventStore, type Json, type RecordedEvent } from '@bureau/event-store';
 import type { CitizenContact } from '../domain/index.js';
 import { maskCitizen, maskFreeText } from '../privacy/mask.js';
+import type { WorkOrderEventRegistry } from '../events/work-order-events.js';
 import { workOrderStreamOf } from '../work-order-id.js';
 
 export interface TimelineEntry {
@@ -22,6 +23,8 @@ export type ChainView =
 
 export interface Timeline {
   readonly workOrderId: string;
+  /** The owning organisation, from the dispatch (upcast for orders recorded before it was stored). */
+  readonly owner: string;
   readonly entries: TimelineEntry[];
   readonly chain: ChainView;
 }
@@ -49,7 +52,7 @@ function masked(value: Json, citizen: CitizenContact): Json {
 }
 
 /** undefined when the order does not exist. */
-export async function readTimeline(store: EventStore, workOrderId: string, showPersonalData: boolean): Promise<Timeline | undefined> {
+export async function readTimeline(store: EventStore, registry: WorkOrderEventRegistry, workOrderId: string, showPersonalData: boolean): Promise<Timeline | undefined> {
   const events: RecordedEvent[] = [];
   try {
     for await (const event of store.readStream(workOrderStreamOf(workOrderId))) events.push(event);
@@ -57,6 +60,9 @@ export async function readTimeline(store: EventStore, workOrderId: string, showP
     if (error instanceof StreamNotFoundError) return undefined;
     throw error;
   }
+  const first = events[0];
+  const dispatched = first ? registry.fromRecorded(first) : undefined;
+  if (dispatched?.type !== 'WorkOrderDispatched') return undefined;
   const verdict = await verifyStreamChain(events);
   const citizen = citizenOf(events);
   const entries = events.map((e) => {
@@ -74,5 +80,5 @@ export async function readTimeline(store: EventStore, workOrderId: string, showP
   const chain: ChainView = verdict.intact
     ? verdict
     : { intact: false, events: verdict.events, brokenAtRevision: verdict.brokenAt.toString(), reason: verdict.reason };
-  return { workOrderId, entries, chain };
+  return { workOrderId, owner: dispatched.data.owner, entries, chain };
 }

@@ -17,12 +17,14 @@ import {
   type WorkOrderEvent,
   type WorkOrderState,
 } from '../domain/index.js';
-import { workOrderEvents } from '../events/work-order-events.js';
+import type { WorkOrderEventRegistry } from '../events/work-order-events.js';
 import { workOrderStreamOf } from '../work-order-id.js';
 
 export interface WorkOrderCommandDeps {
   readonly store: EventStore;
   readonly calendar: CalendarBook;
+  /** The stored events, read with this deployment's ownership of older orders. */
+  readonly events: WorkOrderEventRegistry;
 }
 
 export interface WorkOrderCommandInput {
@@ -31,6 +33,12 @@ export interface WorkOrderCommandInput {
   readonly context: CommandContext;
   /** When the decision is made: the clock for the centre's commands, occurredAt for the platform's messages. */
   readonly now: Date;
+  /**
+   * Whether the caller reaches an order owned by this organisation (staff: their reach; the platform
+   * reaches the orders it dispatched, checked by the decider). An order out of reach is answered as one
+   * never dispatched.
+   */
+  readonly reaches?: (owner: string) => boolean;
 }
 
 export function boundDecider(now: Date, rules: HotlineRules): Decider<WorkOrderState, WorkOrderCommand, WorkOrderEvent> {
@@ -51,6 +59,11 @@ export function calendarYearMissing(year: number): HttpProblem {
   );
 }
 
+/** An order outside the caller's reach is, to them, an order never dispatched (the same 404). */
+const authorizeFor = (reaches: (owner: string) => boolean) => (state: WorkOrderState): void => {
+  if (state.status !== 'not_dispatched' && !reaches(state.owner)) throw new WorkOrderRuleBroken('not_dispatched');
+};
+
 function translated(error: unknown): unknown {
   if (!(error instanceof WorkOrderRuleBroken)) return error;
   if (error.rule === 'not_dispatched') return notFound('No such work order: it has not been dispatched to the centre.');
@@ -64,13 +77,14 @@ export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: Wor
     try {
       return await handleCommand({
         store: deps.store,
-        registry: workOrderEvents,
+        registry: deps.events,
         streamName: workOrderStreamOf(input.workOrderId),
         decider: boundDecider(input.now, rulesUsed),
         command: input.command,
         context: input.context,
         // A dispatch is the order's first event: appended without reading first (handleCommand).
         startsStream: (command) => command.type === 'DispatchWorkOrder',
+        ...(input.reaches ? { authorize: authorizeFor(input.reaches) } : {}),
       });
     } catch (error) {
       throw translated(error);

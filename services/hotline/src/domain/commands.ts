@@ -11,6 +11,8 @@ export type DispatchWorkOrder = Command<
   {
     workOrderId: string;
     platformId: string;
+    /** The organisation that owns the order: the centre its platform dispatches to (configuration). */
+    owner: string;
     externalNumber: string;
     category: WorkOrderCategory;
     unitRole: UnitRole;

@@ -25,6 +25,8 @@ export type WorkOrderDispatched = Event<
   {
     workOrderId: string;
     by: PlatformActor;
+    /** The owning organisation (the centre), which decides who may see and handle the order. */
+    owner: string;
     externalNumber: string;
     category: WorkOrderCategory;
     unitRole: UnitRole;

@@ -23,6 +23,7 @@ function dispatched(data: WorkOrderDispatched['data']): AwaitingSignFor {
     status: 'awaiting_sign_for',
     workOrderId: data.workOrderId,
     platformId: data.by.platformId,
+    owner: data.owner,
     externalNumber: data.externalNumber,
     category: data.category,
     unitRole: data.unitRole,

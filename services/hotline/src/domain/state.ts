@@ -17,6 +17,8 @@ export type PendingExtension = {
 export interface WorkOrderFile {
   readonly workOrderId: string;
   readonly platformId: string;
+  /** The owning organisation: the centre the platform dispatched the order to. */
+  readonly owner: string;
   readonly externalNumber: string;
   readonly category: WorkOrderCategory;
   readonly unitRole: UnitRole;

@@ -1,7 +1,7 @@
 // The stored form of the work-order events (工单): every event's data is checked against its schema
 // before it is appended, and again when read back. The shapes are the decider's (src/domain/events.ts).
 import type { JsonObject } from '@bureau/event-store';
-import { createEventRegistry, defineEvent } from '@bureau/service-kit';
+import { createEventRegistry, defineEvent, type EventRegistry } from '@bureau/service-kit';
 import { DEFAULT_OFFICE_HOURS } from '@bureau/working-calendar';
 import { z } from 'zod';
 import { workOrderCategories, type WorkOrderEvent } from '../domain/index.js';
@@ -29,13 +29,37 @@ const followUpResult = z.union([
   z.object({ satisfaction: z.literal('dissatisfied'), resolved: z.boolean(), causedByUnit: z.boolean(), comment: z.string().nullable() }),
 ]);
 
-export const workOrderEvents = createEventRegistry<WorkOrderEvent>({
+/**
+ * Who owns the orders a platform dispatches: the centre (区公法中心) configured for it. Orders recorded
+ * before ownership was stored (WorkOrderDispatched version 2 and older) get it from here when read.
+ */
+export interface WorkOrderOwnership {
+  centreOf(platformId: string): string;
+}
+
+const platformOf = (data: JsonObject): string => {
+  const by = data.by;
+  const id = typeof by === 'object' && by !== null && !Array.isArray(by) ? by.platformId : undefined;
+  if (typeof id !== 'string') throw new Error('a stored WorkOrderDispatched names no platform');
+  return id;
+};
+
+export type WorkOrderEventRegistry = EventRegistry<WorkOrderEvent>;
+
+/** The work-order events as stored, read with this deployment's ownership of older orders. */
+export const workOrderEventsFor = (ownership: WorkOrderOwnership): EventRegistry<WorkOrderEvent> => createEventRegistry<WorkOrderEvent>({
   WorkOrderDispatched: defineEvent({
     type: 'WorkOrderDispatched',
-    ...recordsOfficeHours,
+    // v2 recorded the office hours; v3 the owning centre.
+    schemaVersion: 3,
+    upcasters: {
+      1: withDefaultOfficeHours,
+      2: (data: JsonObject): JsonObject => ({ ...data, owner: ownership.centreOf(platformOf(data)) }),
+    },
     schema: z.object({
       workOrderId: z.string().min(1),
       by: platform,
+      owner: z.string().min(1),
       externalNumber: z.string().min(1),
       category: z.enum(workOrderCategories),
       unitRole: z.enum(['lead', 'assisting']),

@@ -3,7 +3,7 @@
 import type { InboundMessage } from '@bureau/hotline-protocol/messages';
 import type { ExtensionGrant, FollowUpResult, WorkOrderCommand } from '../domain/index.js';
 
-export function commandOfMessage(message: InboundMessage, platformId: string, workOrderId: string): WorkOrderCommand {
+export function commandOfMessage(message: InboundMessage, platformId: string, workOrderId: string, owner: string): WorkOrderCommand {
   switch (message.type) {
     case 'order.dispatched': {
       const d = message.data;
@@ -12,6 +12,7 @@ export function commandOfMessage(message: InboundMessage, platformId: string, wo
         data: {
           workOrderId,
           platformId,
+          owner,
           externalNumber: message.orderNo,
           category: d.category,
           unitRole: d.role,

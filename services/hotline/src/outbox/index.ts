@@ -11,6 +11,8 @@ import { hotlineOutboxReactor } from './outbox-reactor.js';
 import type { PlatformEndpoint } from './platform-call.js';
 import type { PlatformPost } from './platform-post.js';
 import { platformTransport } from './platform-transport.js';
+import type { WorkOrderOwnership } from '../events/work-order-events.js';
+import { OUTBOX_STAFF } from '../routes/roles.js';
 
 export { outboundMessageOf, outboundPath, type OutboundMessage } from './outbound-message.js';
 export { OUTBOX_PROJECTION } from './outbox-reactor.js';
@@ -20,13 +22,13 @@ export { outboxOptionsFrom } from './options-from-config.js';
 /** The hotline's outbox table (the name it has always had). */
 export const HOTLINE_OUTBOX_TABLE = 'hotline_outbox';
 
-/** Who may see, retry and discard the dead letters. */
-export const OUTBOX_STAFF_ROLES = ['centre_supervisor', 'administrator'] as const;
 
 export interface OutboxPluginOptions extends OutboxTimings {
   /** Each platform's endpoint (base URL) and shared secret, by platform id. */
   readonly platforms: Readonly<Record<string, PlatformEndpoint>>;
   readonly post?: PlatformPost;
+  /** Which centre owns each platform's orders, and so its messages. */
+  readonly ownership: WorkOrderOwnership;
 }
 
 declare module 'fastify' {
@@ -39,13 +41,20 @@ async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const platforms = new Map(Object.entries(options.platforms));
-  const { platforms: _platforms, post, ...timings } = options;
+  const { platforms: _platforms, post, ownership, ...timings } = options;
+  const platformIds = [...platforms.keys()];
   const control = await startOutbox(app, {
     ...timings,
     table: HOTLINE_OUTBOX_TABLE,
     reactor: hotlineOutboxReactor,
     transport: platformTransport({ platforms: (platformId) => platforms.get(platformId), clock, timeoutMs, ...(post ? { post } : {}) }),
-    routes: { roles: OUTBOX_STAFF_ROLES, fields: hotlineMessageFields },
+    routes: {
+      roles: OUTBOX_STAFF,
+      // A platform's messages are its centre's: a caller sees those of the platforms whose centre they reach.
+      // (Messages to a platform no longer configured are then the city-wide roles' to see and discard.)
+      destinationsWithin: (reach) => (reach.organisationIds === null ? null : platformIds.filter((id) => reach.includes(ownership.centreOf(id)))),
+      fields: hotlineMessageFields,
+    },
     clock,
     timeoutMs,
   });

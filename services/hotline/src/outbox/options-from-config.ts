@@ -17,5 +17,6 @@ export function outboxOptionsFrom(config: HotlineConfig, clock: () => Date): Out
     pollMs: config.OUTBOX_POLL_MS,
     engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS },
     clock,
+    ownership: config.ownership,
   };
 }

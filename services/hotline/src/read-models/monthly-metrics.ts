@@ -53,7 +53,8 @@ const ratio = (numerator: number, denominator: number): Ratio => ({
   rate: denominator === 0 ? null : numerator / denominator,
 });
 
-export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: string, now: Date): Promise<MonthlyMetrics> {
+/** `owners`: only the orders of these organisations (the caller's reach); null: every owner. */
+export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: string, now: Date, owners: readonly string[] | null): Promise<MonthlyMetrics> {
   const { from, to } = monthBounds(month);
   const inMonth = (column: string) => sql`(${sql.ref(column)} >= ${from} AND ${sql.ref(column)} < ${to})`;
   // A due time is 24:00 of its day (the next day's 00:00 as an instant): 24:00 on the last day is this month's.
@@ -73,6 +74,7 @@ export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: str
       count(sql`${dueInMonth} AND status <> 'returned' AND (
         (status = 'replied' AND replied_at > reply_due_at) OR (status <> 'replied' AND reply_due_at < ${now}))`).as('overdue'),
     ])
+    .$if(owners !== null, (q) => q.where('owner', 'in', owners && owners.length > 0 ? [...owners] : ['']))
     .executeTakeFirstOrThrow();
   const n = (text: string) => Number(text);
   return {

@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { HotlineReadDatabase } from './tables.js';
-import { workOrdersProjection } from './work-orders-projection.js';
+import type { WorkOrderEventRegistry } from '../events/work-order-events.js';
+import { workOrdersProjectionOf } from './work-orders-projection.js';
 
-/** Every projection of the service; H2's outbox may add its own engine or projections elsewhere. */
-export const hotlineProjections: readonly Projection[] = [workOrdersProjection];
+/** Every projection of the service (the outbox and the timers run their own). */
+export const hotlineProjectionsOf = (events: WorkOrderEventRegistry): readonly Projection[] => [workOrdersProjectionOf(events)];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,11 +23,13 @@ declare module 'fastify' {
 }
 
 /** Timings of the engine (tests shorten them); see EngineOptions. */
-export type ReadModelsPluginOptions = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
+export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
+export type ReadModelsPluginOptions = ReadModelsTimings & { readonly events: WorkOrderEventRegistry };
 
-async function readModels(app: FastifyInstance, options: ReadModelsPluginOptions) {
-  const engine = createProjectionEngine({ ...options, store: app.eventStore, pool: app.pg, projections: hotlineProjections, logger: app.log });
-  app.decorate('readModels', { engine, projections: hotlineProjections, db: app.db.withTables<HotlineReadDatabase>() });
+async function readModels(app: FastifyInstance, { events, ...timings }: ReadModelsPluginOptions) {
+  const projections = hotlineProjectionsOf(events);
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections, logger: app.log });
+  app.decorate('readModels', { engine, projections, db: app.db.withTables<HotlineReadDatabase>() });
   // Started once the whole app has registered, so a failed start leaves no runner behind.
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());

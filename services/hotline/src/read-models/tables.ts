@@ -14,6 +14,8 @@ export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export interface WorkOrderTable {
   work_order_id: string;
   platform_id: string;
+  /** The owning organisation (the centre): every query is scoped by it. */
+  owner: string;
   external_number: string;
   category: WorkOrderCategory;
   unit_role: 'lead' | 'assisting';

@@ -14,6 +14,7 @@ function dispatchedRow(data: WorkOrderDispatched['data'], facts: EventFacts): Wo
   return {
     work_order_id: data.workOrderId,
     platform_id: data.by.platformId,
+    owner: data.owner,
     external_number: data.externalNumber,
     category: data.category,
     unit_role: data.unitRole,

@@ -4,15 +4,19 @@ import type { RecordedEvent } from '@bureau/event-store';
 import { defineProjection } from '@bureau/projections';
 import { sql } from 'kysely';
 import { workOrderStreamCategory } from '../domain/index.js';
-import { workOrderEvents } from '../events/work-order-events.js';
+import type { WorkOrderEventRegistry } from '../events/work-order-events.js';
 import type { WorkOrderRow } from './tables.js';
 import { applyToRow } from './work-order-row.js';
 
 const STREAM_PREFIX = `${workOrderStreamCategory}-`;
 
-export const workOrdersProjection = defineProjection({
-  name: 'hotline_work_orders',
-  version: 1,
+/** The projection's name (its checkpoint's, and what read-your-writes waits on). */
+export const WORK_ORDERS_PROJECTION = 'hotline_work_orders';
+
+export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) => defineProjection({
+  name: WORK_ORDERS_PROJECTION,
+  // 2: the owning centre (owner), by which every list, count and search is scoped.
+  version: 2,
   streamCategories: [workOrderStreamCategory],
   tables: ['hotline_work_orders'],
 
@@ -21,6 +25,7 @@ export const workOrdersProjection = defineProjection({
     await sql`CREATE TABLE ${table} (
       work_order_id uuid PRIMARY KEY,
       platform_id text NOT NULL,
+      owner text NOT NULL,
       external_number text NOT NULL,
       category text NOT NULL,
       unit_role text NOT NULL,
@@ -62,6 +67,8 @@ export const workOrdersProjection = defineProjection({
       UNIQUE (platform_id, external_number))`.execute(trx);
     // The worklist reads open orders by due time; the monthly figures by dispatch, reply and follow-up time.
     await sql`CREATE INDEX ON ${table} (status, reply_due_at)`.execute(trx);
+    // Lists are scoped to the caller's reach: the owners within it.
+    await sql`CREATE INDEX ON ${table} (owner, status, reply_due_at)`.execute(trx);
     await sql`CREATE INDEX ON ${table} (dispatched_at)`.execute(trx);
     await sql`CREATE INDEX ON ${table} (replied_at) WHERE replied_at IS NOT NULL`.execute(trx);
     await sql`CREATE INDEX ON ${table} (followed_up_at) WHERE followed_up_at IS NOT NULL`.execute(trx);

@@ -8,6 +8,8 @@ import type { HotlineReadDatabase, WorkOrderStatus } from './tables.js';
 
 export interface WorklistFilter {
   readonly now: Date;
+  /** Only orders owned by these organisations (the caller's reach); null: every owner (a city-wide role). */
+  readonly owners: readonly string[] | null;
   readonly assignee?: string | undefined;
   /** Only orders whose next deadline falls today (Asia/Shanghai), up to 24:00. */
   readonly dueToday?: boolean | undefined;
@@ -53,6 +55,7 @@ export async function listWorklist(db: Kysely<HotlineReadDatabase>, filter: Work
       nextDue.as('due_at'), signForOverdue.as('sign_for_overdue'), replyOverdue.as('reply_overdue'), dueToday.as('due_today'),
     ])
     .where('status', 'in', ['awaiting_sign_for', 'handling']);
+  if (filter.owners !== null) query = query.where('owner', 'in', filter.owners.length > 0 ? [...filter.owners] : ['']);
   if (filter.assignee !== undefined) query = query.where('assignee_staff_id', '=', filter.assignee);
   if (filter.dueToday !== undefined) query = query.where(filter.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
   if (filter.overdue !== undefined) {

@@ -1,11 +1,11 @@
 // GET /reports/monthly/:month: the month's figures (及时签收率, 按时办结率, 满意率, 解决率, 退单率, 超期),
 // each counted in the month named in read-models/monthly-metrics.ts.
-import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
 import { MONTH_PATTERN, monthlyMetrics } from '../read-models/monthly-metrics.js';
-import { workOrdersProjection } from '../read-models/work-orders-projection.js';
+import { WORK_ORDERS_PROJECTION } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
 import { afterQuery } from './read-your-writes.js';
 import { ORDER_READERS } from './roles.js';
@@ -29,7 +29,7 @@ const reportSchema = z.object({
 
 export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.get('/reports/monthly/:month', {
-    onRequest: requireRoles(...ORDER_READERS),
+    config: ORDER_READERS,
     schema: {
       tags: ['reports'],
       summary: '月度指标 Monthly 12345 figures (months in Asia/Shanghai)',
@@ -39,9 +39,9 @@ export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = as
       response: { 200: reportSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
-    await ensureFresh(app, request, reply, workOrdersProjection.name, options.readYourWritesWaitMs);
+    await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);
     const now = options.clock();
-    const m = await monthlyMetrics(app.readModels.db, request.params.month, now);
+    const m = await monthlyMetrics(app.readModels.db, request.params.month, now, reachOf(request).organisationIds);
     return { ...m, from: m.from.toISOString(), to: m.to.toISOString(), asOf: now.toISOString() };
   });
 };

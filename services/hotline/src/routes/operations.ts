@@ -2,7 +2,7 @@
 // from the projections' and the outbox's packages.
 import { outboxPrometheusMetrics, outboxStats } from '@bureau/outbox';
 import { projectionStatus, prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from '@bureau/projections';
-import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, problemSchema, publicAccess } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OPERATORS } from './roles.js';
@@ -11,7 +11,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const statusOptions = () => ({ db: app.readModels.engine.db, store: app.eventStore, projections: app.readModels.projections });
 
   app.get('/projections', {
-    onRequest: requireRoles(...OPERATORS),
+    config: OPERATORS,
     schema: {
       tags: ['operations'],
       summary: 'Status and lag of the hotline projections',
@@ -24,7 +24,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Unauthenticated like any Prometheus target: it carries counts and positions, no personal data.
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics of the projections and the outbox' } }, async (_request, reply) => {
+  app.get('/metrics', { config: publicAccess('a Prometheus target: counts and positions, no personal data'), schema: { tags: ['operations'], summary: 'Prometheus metrics of the projections and the outbox' } }, async (_request, reply) => {
     reply.header('content-type', PROMETHEUS_CONTENT_TYPE);
     const [projections, outbox] = await Promise.all([projectionStatus(statusOptions()), outboxStats(app.outbox.db, app.outbox.table)]);
     return prometheusMetrics(projections) + outboxPrometheusMetrics(app.outbox.table, outbox, new Date());

@@ -1,6 +1,6 @@
 // What every staff route shares: the acting staff member (the token's subject), the clock, the command
 // run through runWorkOrderCommand, and the kit's reply (revision, position, ETag, x-event-position).
-import { actorOf, commandContextOf, commandReply, commandResponseSchema } from '@bureau/service-kit';
+import { actorOf, commandContextOf, commandReply, commandResponseSchema, reachOf } from '@bureau/service-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { runWorkOrderCommand } from '../commands/run-work-order-command.js';
@@ -21,8 +21,14 @@ export async function runStaffCommand(
   const now = options.clock();
   const staffId = actorOf(request).id;
   const result = await runWorkOrderCommand(
-    { store: app.eventStore, calendar: app.hotlineCalendar },
-    { workOrderId: input.workOrderId, command: input.command(staffId), now, context: commandContextOf(request, input.commandId, now) },
+    { store: app.eventStore, calendar: app.hotlineCalendar, events: app.hotline.events },
+    {
+      workOrderId: input.workOrderId,
+      command: input.command(staffId),
+      now,
+      context: commandContextOf(request, input.commandId, now),
+      reaches: reachOf(request).includes,
+    },
   );
   return { workOrderId: input.workOrderId, ...commandReply(reply, result) };
 }

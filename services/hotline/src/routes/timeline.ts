@@ -1,6 +1,6 @@
 // GET /work-orders/:workOrderId/timeline: every event of the order straight from its stream, with the
 // hash-chain verdict, for auditors (always current: no read model in between).
-import { actorOf, bearerSecurity, notFound, problemSchema, requireRoles } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, isWithinReach, notFound, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readTimeline } from '../audit/timeline.js';
@@ -30,7 +30,7 @@ const timelineSchema = z.object({
 
 export const timelineRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/work-orders/:workOrderId/timeline', {
-    onRequest: requireRoles(...ORDER_READERS),
+    config: ORDER_READERS,
     schema: {
       tags: ['work orders'],
       summary: 'The order’s events from its stream, with who, when, and the hash-chain verdict',
@@ -40,8 +40,10 @@ export const timelineRoute: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const showPersonalData = PERSONAL_DATA_READERS.includes(actorOf(request).role);
-    const timeline = await readTimeline(app.eventStore, request.params.workOrderId, showPersonalData);
-    if (!timeline) throw notFound('No such work order.');
-    return { ...timeline, personalDataMasked: !showPersonalData };
+    const timeline = await readTimeline(app.eventStore, app.hotline.events, request.params.workOrderId, showPersonalData);
+    // Out of the caller's reach is, to them, no such order: the same answer.
+    if (!timeline || !isWithinReach(request, timeline.owner)) throw notFound('No such work order.');
+    const { owner: _owner, ...shown } = timeline;
+    return { ...shown, personalDataMasked: !showPersonalData };
   });
 };

@@ -4,7 +4,7 @@
 // re-sent with another body is refused (409) and recorded (integration/delivery-conflicts.ts).
 import { centreAnswerSchema } from '@bureau/hotline-protocol/messages';
 import { formatPosition } from '@bureau/event-store';
-import { HttpProblem, IdempotencyKeyReusedError, problemSchema, problemTypes } from '@bureau/service-kit';
+import { HttpProblem, IdempotencyKeyReusedError, problemSchema, problemTypes, publicAccess } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runWorkOrderCommand } from '../commands/run-work-order-command.js';
@@ -26,6 +26,8 @@ export const webhookRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (a
   const perOrder = new KeyedQueue();
 
   app.post('/integrations/12345/:platformId/messages', {
+    // The platform is a machine without a token: each message is signed with its shared secret instead.
+    config: publicAccess('signed by the 12345 platform (HMAC), verified before anything is read'),
     schema: {
       tags: ['12345 integration'],
       summary: 'A signed message from the city 12345 platform (idempotent per messageId)',
@@ -40,10 +42,10 @@ export const webhookRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (a
     const workOrderId = workOrderIdOf(platform.id, message.orderNo);
     const occurredAt = new Date(message.occurredAt);
     const result = await perOrder.run(workOrderId, () => runWorkOrderCommand(
-      { store: app.eventStore, calendar: app.hotlineCalendar },
+      { store: app.eventStore, calendar: app.hotlineCalendar, events: app.hotline.events },
       {
         workOrderId,
-        command: commandOfMessage(message, platform.id, workOrderId),
+        command: commandOfMessage(message, platform.id, workOrderId, app.hotline.config.ownership.centreOf(platform.id)),
         now: occurredAt,
         context: {
           commandId: message.messageId,

@@ -1,10 +1,10 @@
 // GET /worklist: open orders, most urgent deadline first, with overdue and due-today flags.
-import { bearerSecurity, problemSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
 import { listWorklist } from '../read-models/worklist.js';
-import { workOrdersProjection } from '../read-models/work-orders-projection.js';
+import { WORK_ORDERS_PROJECTION } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
 import { afterQuery } from './read-your-writes.js';
 import { ORDER_READERS } from './roles.js';
@@ -31,7 +31,7 @@ const entry = z.object({
 
 export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.get('/worklist', {
-    onRequest: requireRoles(...ORDER_READERS),
+    config: ORDER_READERS,
     schema: {
       tags: ['work orders'],
       summary: '工作清单 Open work orders by due time',
@@ -46,10 +46,10 @@ export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (
       response: { 200: z.object({ now: z.string(), entries: z.array(entry) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
-    await ensureFresh(app, request, reply, workOrdersProjection.name, options.readYourWritesWaitMs);
+    await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);
     const now = options.clock();
     const { assignee, dueToday, overdue, limit } = request.query;
-    const entries = await listWorklist(app.readModels.db, { now, assignee, dueToday, overdue, limit });
+    const entries = await listWorklist(app.readModels.db, { now, owners: reachOf(request).organisationIds, assignee, dueToday, overdue, limit });
     return {
       now: now.toISOString(),
       entries: entries.map((e) => ({

@@ -43,7 +43,7 @@ declare module 'fastify' {
 
 async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPluginOptions): Promise<void> {
   const db: TimersDb = app.db.withTables<TimersDatabase>();
-  const deps = { store: app.eventStore, calendar: app.hotlineCalendar };
+  const deps = { store: app.eventStore, calendar: app.hotlineCalendar, events: app.hotline.events };
   const timers = createDurableTimers({
     store: app.eventStore,
     pool: app.pg,

@@ -2,7 +2,7 @@
 // were counted in. Stored version 1 events read back with the default hours, the only ones there were.
 import t from 'tap';
 import type { JsonObject, RecordedEvent } from '@bureau/event-store';
-import { workOrderEvents } from '../../src/events/work-order-events.js';
+import { testWorkOrderEvents as workOrderEvents } from '../support/events.js';
 import { dispatched, extensionApproved, iso, platformId } from '../domain/support/fixtures.js';
 
 const defaultHours = [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }];

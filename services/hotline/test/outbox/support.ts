@@ -1,5 +1,7 @@
 // The outbox in its real surroundings: the kit's app on a fresh PostgreSQL database, work orders written
 // through the real decider, and the simulator of the 12345 platform listening on 127.0.0.1.
+import { DEMO_CITY_ID, organisationRegistryPlugin, registerDemoCity } from '@bureau/organisations';
+import { TEST_CENTRE, testOwnership, testWorkOrderEvents } from '../support/events.js';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { EventStore, RecordedEvent } from '@bureau/event-store';
@@ -47,7 +49,9 @@ export async function startCentre(t: Teardown, databaseUrl: string, platformBase
   const app = await buildApp({ name: 'hotline-outbox-test', logLevel: 'info', logStream: logs.stream, auth: { jwtSecret: JWT_SECRET } });
   await app.register(pgPoolPlugin, { connectionString: databaseUrl });
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: databaseUrl }) });
+  await app.register(organisationRegistryPlugin, { cityId: DEMO_CITY_ID });
   await app.register(outboxPlugin, {
+    ownership: testOwnership,
     platforms: { [platformId]: { baseUrl: platformBaseUrl, secret } },
     retry: quickRetry,
     requireHourBudget: false,
@@ -57,22 +61,23 @@ export async function startCentre(t: Teardown, databaseUrl: string, platformBase
   });
   await app.ready();
   t.teardown(() => app.close());
-  const token = (role: string) => `Bearer ${signTestToken(JWT_SECRET, { sub: `user-${role}`, role, org: 'district-plsc' })}`;
+  await registerDemoCity(app, new Date());
+  const token = (role: string) => `Bearer ${signTestToken(JWT_SECRET, { sub: `user-${role}`, role, org: 'huadu-plsc' })}`;
   return { app, logs, token };
 }
 
-const staffActor = { id: 'staff-li', role: 'centre_staff', organisation: 'district-plsc' };
+const staffActor = { id: 'staff-li', role: 'centre_staff', organisation: 'huadu-plsc' };
 const platformActor = { id: platformId, role: 'hotline_integration', organisation: platformId };
 
 /** Writes work-order commands through the real decider and registry, as the service's routes do. */
 export function workOrders(store: EventStore) {
   const calendar = new CalendarBook(store, officialCalendarData, {});
   const run = (workOrderId: string, command: WorkOrderCommand, now: Date, actor = staffActor) =>
-    runWorkOrderCommand({ store, calendar }, { workOrderId, command, now, context: { commandId: randomUUID(), actor, occurredAt: now } });
+    runWorkOrderCommand({ store, calendar, events: testWorkOrderEvents }, { workOrderId, command, now, context: { commandId: randomUUID(), actor, occurredAt: now } });
   return {
     async dispatch(orderNo: string, at: Date, category: 'consultation' | 'complaint' = 'complaint'): Promise<string> {
       const workOrderId = workOrderIdOf(platformId, orderNo);
-      const data = { workOrderId, platformId, externalNumber: orderNo, category, unitRole: 'lead' as const, citizen: { name: '张三', phone: '13800000000' }, content: '咨询劳动合同纠纷', dispatchedAt: at, platformDueAt: null };
+      const data = { workOrderId, platformId, owner: TEST_CENTRE, externalNumber: orderNo, category, unitRole: 'lead' as const, citizen: { name: '张三', phone: '13800000000' }, content: '咨询劳动合同纠纷', dispatchedAt: at, platformDueAt: null };
       await run(workOrderId, { type: 'DispatchWorkOrder', data }, at, platformActor);
       return workOrderId;
     },

@@ -39,6 +39,10 @@ export async function hotlineFixture(t: Teardown, options: { readonly start?: st
     DATABASE_URL: databaseUrl,
     JWT_SECRET,
     LOG_LEVEL: 'info',
+    // The demo city's registry, registered at start: its 花都 centre owns the orders.
+    CITY_ID: 'gz',
+    HOTLINE_CENTRE_ID: 'huadu-plsc',
+    ORGANISATIONS_SEED: 'demo',
     PLATFORM_ID,
     PLATFORM_SECRET,
     // Nothing listens there: the outbox, when present, just keeps retrying.
@@ -55,12 +59,14 @@ export async function hotlineFixture(t: Teardown, options: { readonly start?: st
   t.teardown(() => app.close());
   await app.ready();
 
-  const token = (role: string, sub = `user-${role}`) => `Bearer ${signTestToken(JWT_SECRET, { sub, role, org: 'district-plsc', name: '王五' })}`;
+  const token = (role: string, sub = `user-${role}`, org = 'huadu-plsc') => `Bearer ${signTestToken(JWT_SECRET, { sub, role, org, name: '王五' })}`;
   const tokens = {
     staff: token('centre_staff', 'staff-li'),
     supervisor: token('centre_supervisor', 'supervisor-zhao'),
-    auditor: token('auditor'),
-    admin: token('administrator'),
+    auditor: token('auditor', 'user-auditor', 'huadu-bureau'),
+    admin: token('administrator', 'user-administrator', 'huadu-bureau'),
+    /** The city's administrator: keeps the registry, loads the national calendar. */
+    cityAdmin: token('city_administrator', 'user-city-admin', 'gz'),
   };
 
   /** Posts a raw body signed now (by the test clock) unless told otherwise. */

@@ -1,4 +1,5 @@
 // Timers outlive the process that set them, and fire once however many processes run the loop.
+import { testWorkOrderEvents } from '../support/events.js';
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
 import { officialCalendarData } from '@bureau/working-calendar';
@@ -52,7 +53,7 @@ t.test('given a loop that recorded the overdue event and died before marking its
   const { app } = await startTimersApp(t, databaseUrl, { clock: clock.now, fire: false });
   const workOrderId = await workOrders(app.eventStore).dispatch('GZ2025110300031', local('2025-11-03 10:00'));
   const timer = await eventually(async () => (await timersOf(app.deadlineTimers.db, workOrderId)).find((row) => row.kind === 'sign_for'), 5_000, 'the sign-for timer');
-  const deps = { store: app.eventStore, calendar: new CalendarBook(app.eventStore, officialCalendarData, {}) };
+  const deps = { store: app.eventStore, calendar: new CalendarBook(app.eventStore, officialCalendarData, {}), events: testWorkOrderEvents };
 
   t.equal(await fireTimer(deps, timer, signForDue), 'recorded', 'the first fire records the event... and the process dies');
   t.equal(await fireTimer(deps, timer, local('2025-11-03 12:05')), 'already_recorded', 'the next fire finds it by its command id');

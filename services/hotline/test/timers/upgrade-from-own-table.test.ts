@@ -1,6 +1,7 @@
 // A deployment that ran the hotline's own timers (before @bureau/durable-timers) upgrades in place:
 // timers written by the old projection, one claimed by the old loop when it stopped, one whose event
 // the old loop recorded before dying, are all kept (same generation, no rebuild) and each fires once.
+import { testWorkOrderEvents } from '../support/events.js';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { createProjectionEngine, loadGenerations } from '@bureau/projections';
 import { freshDatabase } from '@bureau/testing';
@@ -50,7 +51,7 @@ async function oldDeployment(t: Test) {
      WHERE timer_id = (
        SELECT timer_id FROM hotline_timers WHERE state = 'pending' AND fire_at <= ${signForDue} AND work_order_id = ${b}
         ORDER BY fire_at LIMIT 1 FOR UPDATE SKIP LOCKED)`.execute(db);
-  const deps = { store, calendar: new CalendarBook(store, officialCalendarData, {}) };
+  const deps = { store, calendar: new CalendarBook(store, officialCalendarData, {}), events: testWorkOrderEvents };
   const cTimer = { timer_id: `${c}/sign_for`, subject_id: c, kind: 'sign_for', due_at_iso: signForDue.toISOString(), attempts: 1, repeat: null };
   t.equal(await fireTimer(deps, cTimer, signForDue), 'recorded', 'C recorded by the old loop, which then died');
   const columnsBefore = await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'hotline_timers_g1'`.execute(db);

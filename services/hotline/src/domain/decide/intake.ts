@@ -34,6 +34,7 @@ export function dispatch(command: DispatchWorkOrder, state: WorkOrderState, { ru
       data: {
         workOrderId: c.workOrderId,
         by: platform(c.platformId),
+        owner: c.owner,
         externalNumber: c.externalNumber,
         category: c.category,
         unitRole: c.unitRole,
@@ -63,6 +64,7 @@ function sameDispatch(
   return (
     order.workOrderId === c.workOrderId &&
     order.platformId === c.platformId &&
+    order.owner === c.owner &&
     order.externalNumber === c.externalNumber &&
     order.category === c.category &&
     order.unitRole === c.unitRole &&

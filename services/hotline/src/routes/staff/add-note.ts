@@ -1,5 +1,5 @@
 // POST /work-orders/:workOrderId/notes: a handling note (办理情况); the commandId doubles as the note id.
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -9,7 +9,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const addNoteRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/notes', {
-    onRequest: requireRoles(...ORDER_HANDLERS),
+    config: ORDER_HANDLERS,
     schema: {
       tags: ['work orders'],
       summary: 'Add a handling note',

@@ -1,5 +1,5 @@
 // POST /work-orders/:workOrderId/assignment: a supervisor assigns the order to a staff member.
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -9,7 +9,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const assignRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/assignment', {
-    onRequest: requireRoles(...ORDER_ASSIGNERS),
+    config: ORDER_ASSIGNERS,
     schema: {
       tags: ['work orders'],
       summary: 'Assign the work order to a staff member',

@@ -1,6 +1,6 @@
 // POST /work-orders/:workOrderId/reply: 办结 / 答复, the answer sent back to the platform; on time when
 // by the reply due time (按时办结).
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -10,7 +10,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const replyRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/reply', {
-    onRequest: requireRoles(...ORDER_HANDLERS),
+    config: ORDER_HANDLERS,
     schema: {
       tags: ['work orders'],
       summary: '答复 Reply to the work order (办结)',

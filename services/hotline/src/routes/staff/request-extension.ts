@@ -1,6 +1,6 @@
 // POST /work-orders/:workOrderId/extension-request: 延期申请, in working days, before the reply due time
 // and within the cap (default 10 working days over the order's life).
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -10,7 +10,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const requestExtensionRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/extension-request', {
-    onRequest: requireRoles(...ORDER_HANDLERS),
+    config: ORDER_HANDLERS,
     schema: {
       tags: ['work orders'],
       summary: '延期 Request more working days to reply',

@@ -1,6 +1,6 @@
 // POST /work-orders/:workOrderId/return-request: 退单申请, "not ours", within the return window
 // (default 2 working days of dispatch); the platform approves or rejects it.
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -10,7 +10,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const requestReturnRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/return-request', {
-    onRequest: requireRoles(...ORDER_HANDLERS),
+    config: ORDER_HANDLERS,
     schema: {
       tags: ['work orders'],
       summary: '退单 Request the return of a work order that is not the centre’s',

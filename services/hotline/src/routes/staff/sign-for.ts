@@ -1,5 +1,5 @@
 // POST /work-orders/:workOrderId/sign-for: 签收, on time when within the sign-for limit (default 2 working hours).
-import { bearerSecurity, commandIdSchema, requireRoles } from '@bureau/service-kit';
+import { bearerSecurity, commandIdSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HotlineRouteOptions } from '../options.js';
@@ -9,7 +9,7 @@ import { staffCommandResponses } from './responses.js';
 
 export const signForRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.post('/work-orders/:workOrderId/sign-for', {
-    onRequest: requireRoles(...ORDER_HANDLERS),
+    config: ORDER_HANDLERS,
     schema: {
       tags: ['work orders'],
       summary: '签收 Sign for a work order',

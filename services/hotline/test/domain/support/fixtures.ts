@@ -20,6 +20,9 @@ export function iso(dateTime: string): string {
   return local(dateTime).toISOString();
 }
 
+/** The centre that owns the orders (the organisation its platform dispatches to). */
+export const centre = 'huadu-plsc';
+
 export const dispatchedAt = local('2025-11-03 10:00');
 /** 2 working hours later: 12:00 the same day. */
 export const signForDueAt = iso('2025-11-03 12:00');
@@ -33,6 +36,7 @@ export const dispatchCommand = {
   data: {
     workOrderId,
     platformId,
+    owner: centre,
     externalNumber: 'GZ2025110300123',
     category: 'complaint',
     unitRole: 'lead',
@@ -48,6 +52,7 @@ export const dispatched: WorkOrderDispatched = {
   data: {
     workOrderId,
     by: { kind: 'platform', platformId },
+    owner: centre,
     externalNumber: 'GZ2025110300123',
     category: 'complaint',
     unitRole: 'lead',
