@@ -27,7 +27,7 @@ export function services(dataDir = join(root, '.data')) {
       name: 'hotline',
       entry: 'services/hotline/src/server.ts',
       port: hotlinePort,
-      env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}` },
+      env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}`, HOTLINE_CENTRE_ID: 'huadu-plsc' },
     },
     {
       name: 'hotline-simulator (city 12345 platform)',

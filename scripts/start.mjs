@@ -40,7 +40,8 @@ function devToken(claims) {
 
 const supervised = [];
 for (const svc of services(dataDir)) {
-  const env = { ...process.env, ...svc.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: String(svc.port), HOST: '127.0.0.1' };
+  // The development city (广州市 with 花都 and 白云) is registered by each service at start (ORGANISATIONS_SEED).
+  const env = { CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo', ...process.env, ...svc.env, DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: String(svc.port), HOST: '127.0.0.1' };
   // node itself (not the tsx wrapper) is the child, so SIGTERM reaches the service's graceful shutdown.
   const service = new Supervised({ name: svc.name, args: ['--import', 'tsx', svc.entry], options: { cwd: root, env, stdio: 'inherit' } });
   service.start();

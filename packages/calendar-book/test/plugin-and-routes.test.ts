@@ -1,11 +1,11 @@
 // The book wired into a service that is not the hotline: a legal-aid service with its own decoration,
-// plugin name and admin role. Loading a year is a PUT by a registrar; another instance hears of it
+// plugin name and admin role. Loading a year is a PUT by the city administrator; another instance hears of it
 // through its subscription to the calendar stream.
 import t from 'tap';
 import { randomUUID } from 'node:crypto';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { buildApp, eventStorePlugin, type App } from '@bureau/service-kit';
-import { signTestToken } from '@bureau/service-kit/testing';
+import { ownOrganisationOnly, signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import { CalendarBook, calendarBookPlugin, calendarRoutes } from '../src/index.js';
 import { eastHours, eastOffice, legalAidRules, local, westOffice, year2027, type LegalAidRules } from './support/legal-aid.js';
@@ -26,9 +26,10 @@ const legalAidCalendarPlugin = calendarBookPlugin<LegalAidRules>({
 
 async function legalAidApp(t: { teardown(fn: () => unknown): void }, databaseUrl: string, now: Date): Promise<App> {
   const app = await buildApp({ name: 'legal-aid', logLevel: 'warn', auth: { jwtSecret: JWT_SECRET } });
+  app.useReachResolver(ownOrganisationOnly);
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: databaseUrl }) });
   await app.register(legalAidCalendarPlugin);
-  await app.register(calendarRoutes({ decoration: 'legalAidCalendar', adminRoles: ['registrar'] }), { clock: () => now });
+  await app.register(calendarRoutes({ decoration: 'legalAidCalendar', adminRoles: ['city_administrator'] }), { clock: () => now });
   t.teardown(() => app.close());
   await app.ready();
   return app;
@@ -49,11 +50,11 @@ t.test('a legal-aid service loads a year through the routes; a second instance f
   t.equal((await one.inject({ method: 'GET', url: '/calendar' })).statusCode, 401);
 
   t.equal((await put('reviewer')).statusCode, 403, 'only the role the service passed may load');
-  const bad = await put('registrar', { ...year2027, work: ['2027-02-22'] });
+  const bad = await put('city_administrator', { ...year2027, work: ['2027-02-22'] });
   t.equal(bad.statusCode, 400);
   t.same(bad.json().errors.map((e: { field: string }) => e.field), ['body.work[0]']);
 
-  const loaded = await put('registrar');
+  const loaded = await put('city_administrator');
   t.equal(loaded.statusCode, 200, loaded.body);
   const { calendarVersion } = loaded.json();
   t.match(loaded.json(), { year: '2027', years: [2024, 2025, 2026, 2027], revision: '0', alreadyApplied: false });
@@ -61,7 +62,7 @@ t.test('a legal-aid service loads a year through the routes; a second instance f
     version: calendarVersion,
     loads: [{ year: '2027', loadedBy: 'user-registrar', loadedAt: now.toISOString(), calendarVersion, replacedExisting: false }],
   });
-  t.equal((await put('registrar', { ...year2027, off: ['2027-01-01'] })).statusCode, 422, 'other entries need replaceExisting');
+  t.equal((await put('city_administrator', { ...year2027, off: ['2027-01-01'] })).statusCode, 422, 'other entries need replaceExisting');
 
   // The other instance: its subscription to the calendar stream brings the load, no request needed.
   for (let i = 0; i < 100 && two.legalAidCalendar.current().calendar.version !== calendarVersion; i++) {

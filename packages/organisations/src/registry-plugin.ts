@@ -4,6 +4,7 @@ import type { Subscription } from '@bureau/event-store';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { registryCategory } from './registry-decider.js';
+import { registerDemoCity } from './demo-city.js';
 import { RegistryBook } from './registry-book.js';
 import { registryReachResolver } from './scope.js';
 
@@ -16,12 +17,15 @@ declare module 'fastify' {
 export interface RegistryPluginOptions {
   /** The city whose registry this deployment serves (one deployment serves one city). */
   readonly cityId: string;
+  /** `demo`: register the development city at start (config ORGANISATIONS_SEED; never in production). */
+  readonly seed?: 'demo' | undefined;
 }
 
 async function registry(app: FastifyInstance, options: RegistryPluginOptions) {
   const book = new RegistryBook(app.eventStore, options.cityId);
   const head = await app.eventStore.headPosition();
   await book.refresh();
+  if (options.seed === 'demo') await registerDemoCity({ eventStore: app.eventStore, organisations: book }, new Date());
   app.decorate('organisations', book);
   // Every role-guarded route's reach is computed from this registry (the kit's access plugin).
   app.useReachResolver(registryReachResolver(() => book.current(), options.cityId));

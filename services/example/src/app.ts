@@ -15,6 +15,7 @@ export interface NoticeBoardOptions {
   readonly databaseUrl: string;
   /** The city whose organisation registry tokens are checked against. */
   readonly cityId: string;
+  readonly seed?: 'demo' | undefined;
 }
 
 const noticeBoardPlugin: FastifyPluginAsyncZod<NoticeBoardOptions> = async (app, options) => {
@@ -24,7 +25,7 @@ const noticeBoardPlugin: FastifyPluginAsyncZod<NoticeBoardOptions> = async (app,
     create: () => createPostgresEventStore({ connectionString: options.databaseUrl }),
   });
   // Every route declares who may call it; reaches come from the city's organisation registry.
-  await app.register(organisationRegistryPlugin, { cityId: options.cityId });
+  await app.register(organisationRegistryPlugin, { cityId: options.cityId, seed: options.seed });
   await app.register(postNoticeRoute);
   await app.register(withdrawNoticeRoute);
   await app.register(getNoticeRoute);
@@ -42,6 +43,6 @@ export async function buildNoticeBoard(config: ExampleConfig, extra: { readonly 
     auth: authOptionsFrom(config),
     ...(extra.logStream ? { logStream: extra.logStream } : {}),
   });
-  await app.register(noticeBoard, { databaseUrl: config.DATABASE_URL, cityId: config.CITY_ID });
+  await app.register(noticeBoard, { databaseUrl: config.DATABASE_URL, cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   return app;
 }

@@ -9,7 +9,7 @@ import { hotlineCalendarPlugin } from './calendar/calendar-plugin.js';
 import { outboxOptionsFrom, outboxPlugin } from './outbox/index.js';
 import type { HotlineConfig } from './config.js';
 import { workOrderEventsFor, type WorkOrderEventRegistry } from './events/work-order-events.js';
-import { organisationRegistryPlugin, organisationRegistryRoutes, registerDemoCity } from '@bureau/organisations';
+import { organisationRegistryPlugin, organisationRegistryRoutes } from '@bureau/organisations';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { monthlyReportRoute } from './routes/monthly-report.js';
@@ -59,8 +59,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
     create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
   // Who reaches which orders: the city's organisation registry (and its routes, for the city administrator).
-  await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID });
-  if (config.ORGANISATIONS_SEED === 'demo') await registerDemoCity(app, clock());
+  await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await app.register(hotlineCalendarPlugin, { limits: config.limits, officeHours: config.HOTLINE_OFFICE_HOURS });
   // Tests' timings (readModels) win over the configured linger.
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, events });

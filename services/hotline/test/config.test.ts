@@ -3,7 +3,7 @@ import t from 'tap';
 import { ConfigError } from '@bureau/service-kit';
 import { HotlineConfigError, loadConfig } from '../src/config.js';
 
-const base = { DATABASE_URL: 'postgres://localhost/hotline', JWT_SECRET: 'hotline-test-secret-0123456789abcdef' };
+const base = { DATABASE_URL: 'postgres://localhost/hotline', JWT_SECRET: 'hotline-test-secret-0123456789abcdef', CITY_ID: 'gz', HOTLINE_CENTRE_ID: 'huadu-plsc' };
 const one = { PLATFORM_ID: 'gz12345', PLATFORM_SECRET: 'a-secret-of-16-chars', PLATFORM_BASE_URL: 'http://127.0.0.1:3190' };
 
 t.test('one platform by variables, defaults for the rest', async (t) => {
@@ -60,4 +60,18 @@ t.test('the centre office hours: parsed when set, refused with a clear message w
     const problem = error instanceof ConfigError ? error.problems.find((p) => p.variable === 'HOTLINE_OFFICE_HOURS') : undefined;
     t.match(problem?.rule, reason, bad);
   }
+});
+
+t.test('ownership: a platform\'s orders belong to its own centre when configured, else to HOTLINE_CENTRE_ID', async (t) => {
+  const config = loadConfig({
+    ...base,
+    HOTLINE_PLATFORMS: JSON.stringify([
+      { id: 'gz12345', secret: 'a-secret-of-16-chars', baseUrl: 'http://127.0.0.1:3190' },
+      { id: 'by12345', secret: 'b-secret-of-16-chars', baseUrl: 'http://127.0.0.1:3191', centreId: 'baiyun-plsc' },
+    ]),
+  });
+  t.equal(config.ownership.centreOf('gz12345'), 'huadu-plsc');
+  t.equal(config.ownership.centreOf('by12345'), 'baiyun-plsc');
+  t.equal(config.ownership.centreOf('retired-platform'), 'huadu-plsc', 'an old order of a platform no longer configured stays with the deployment\'s centre');
+  t.throws(() => loadConfig({ ...base, ...one, HOTLINE_CENTRE_ID: undefined, CITY_ID: undefined }), ConfigError, 'the centre and the city are required');
 });

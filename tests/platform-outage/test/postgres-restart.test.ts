@@ -48,7 +48,7 @@ t.test('the hotline rides out a PostgreSQL restart under load', { timeout: 240_0
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   t.teardown(() => platform.close());
   const config = loadConfig({
-    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', PLATFORM_ID, PLATFORM_SECRET,
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', PLATFORM_ID, PLATFORM_SECRET, CITY_ID: 'gz', HOTLINE_CENTRE_ID: 'huadu-plsc', ORGANISATIONS_SEED: 'demo',
     PLATFORM_BASE_URL: `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`,
     OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_DELAY_MS: '500', OUTBOX_RETRY_MAX_ATTEMPTS: '100000', OUTBOX_POLL_MS: '500',
   });

@@ -2,7 +2,8 @@
 // were counted in. Stored version 1 events read back with the default hours, the only ones there were.
 import t from 'tap';
 import type { JsonObject, RecordedEvent } from '@bureau/event-store';
-import { testWorkOrderEvents as workOrderEvents } from '../support/events.js';
+import { workOrderEventsFor } from '../../src/events/work-order-events.js';
+import { TEST_CENTRE, testWorkOrderEvents as workOrderEvents } from '../support/events.js';
 import { dispatched, extensionApproved, iso, platformId } from '../domain/support/fixtures.js';
 
 const defaultHours = [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }];
@@ -33,12 +34,22 @@ t.test('given version 1 extension and redo events, when read, then both have the
   t.same(workOrderEvents.fromRecorded(asStoredBefore(redo, { schemaVersion: 1 })).data, { ...redo.data, officeHours: defaultHours });
 });
 
-t.test('when a dispatch is appended, then version 2 is stamped and the hours are stored: the default, or the centre', async (t) => {
+t.test('when a dispatch is appended, then version 3 is stamped and the hours are stored: the default, or the centre', async (t) => {
   const byDefault = workOrderEvents.toAppend(dispatched, { id: 'e-1', envelope });
-  t.match(byDefault, { metadata: { schemaVersion: 2 } });
+  t.match(byDefault, { metadata: { schemaVersion: 3 } });
   t.match(byDefault.data, { officeHours: defaultHours }, 'none configured: the default hours are what is stored');
   const byCentre = workOrderEvents.toAppend({ ...dispatched, data: { ...dispatched.data, officeHours: centreHours } }, { id: 'e-2', envelope });
-  t.match(byCentre, { data: { officeHours: centreHours }, metadata: { schemaVersion: 2 } });
+  t.match(byCentre, { data: { officeHours: centreHours }, metadata: { schemaVersion: 3 } });
   const stored = { ...dispatched.data, officeHours: centreHours };
-  t.same(workOrderEvents.fromRecorded(recorded('WorkOrderDispatched', stored, { ...envelope, schemaVersion: 2 })).data, stored);
+  t.same(workOrderEvents.fromRecorded(recorded('WorkOrderDispatched', stored, { ...envelope, schemaVersion: 3 })).data, stored);
+});
+
+t.test('given a dispatch stored before ownership (version 2), when read, then it belongs to its platform\'s centre', async (t) => {
+  const { owner: _owner, ...before } = { ...dispatched.data, officeHours: defaultHours };
+  const read = workOrderEvents.fromRecorded(recorded('WorkOrderDispatched', before, { ...envelope, schemaVersion: 2 }));
+  t.same(read.data, { ...before, owner: TEST_CENTRE });
+  const elsewhere = workOrderEventsFor({ centreOf: (platform) => (platform === dispatched.data.by.platformId ? 'baiyun-plsc' : 'x') });
+  t.match(elsewhere.fromRecorded(recorded('WorkOrderDispatched', before, { ...envelope, schemaVersion: 2 })).data, { owner: 'baiyun-plsc' }, 'from the configuration of the deployment reading it');
+  const v1 = workOrderEvents.fromRecorded(asStoredBefore(dispatched, { ...envelope, schemaVersion: 1 }));
+  t.match(v1.data, { owner: TEST_CENTRE, officeHours: defaultHours }, 'version 1 goes through both upcasters');
 });
