@@ -5,7 +5,7 @@
 // order follows the PostgreSQL adapter's append function, so both give the same answer.
 import { NO_STREAM, WrongExpectedVersionError } from '@eventstore/db-client';
 import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
-import type { AppendResult, EventToAppend, ExpectedRevision, GlobalPosition } from '../types.js';
+import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../types.js';
 import { assertNoReservedKey } from './chain-metadata.js';
 import { chainBatch } from './chain-batch.js';
 import type { EsdbClientPort } from './client-port.js';
@@ -50,13 +50,13 @@ export interface AppendContext {
   readonly retry: AppendRetry;
 }
 
-/** The event stored at `revision`, which must be the one this batch put there. */
-async function storedAt(client: EsdbClientPort, streamName: string, revision: bigint, id: string | undefined): Promise<GlobalPosition> {
+/** The event stored at `revision`, which must carry the id this batch put there. */
+async function storedAt(client: EsdbClientPort, streamName: string, revision: bigint, id: string | undefined): Promise<RecordedEvent> {
   const [event] = await readStreamSlice(client, streamName, { direction: 'forwards', fromRevision: revision, maxCount: 1 });
   if (!event || event.id !== id) {
     throw new Error(`stream ${streamName}: revision ${revision} does not hold the event this append wrote`);
   }
-  return event.position;
+  return event;
 }
 
 /**
@@ -112,7 +112,7 @@ export async function appendWithChain(
     if (first !== undefined && atExpectedPlace(expected, first)) {
       // A retry of an append that already happened: answer as the first call did.
       const last = first + BigInt(batch.length) - 1n;
-      return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id), written: false };
+      return { nextExpectedRevision: last, position: (await storedAt(client, streamName, last, batch.at(-1)?.id)).position, written: false };
     }
     if (!meetsExpectation(expected, actual)) throw new WrongExpectedRevisionError(streamName, expected, actual);
     const reused = found.findIndex((revision) => revision !== undefined);
@@ -140,10 +140,16 @@ export async function appendWithChain(
       if (expected === 'any' || expected === 'stream_exists') await retry.pause(attempt);
       continue;
     }
-    // The write was guarded by `actual`, so the batch sits right after it. Its position is read
-    // back, so it is the one every read reports (an append's own reply may name another record).
-    facts.appended(streamName, chained.links);
+    // The write was guarded by `actual`, so the batch sits right after it. The head is read back: its
+    // position is the one every read reports (an append's own reply may name another record), and its
+    // hash says whose content is stored. The server compares event ids only, so a rival that sent these
+    // very ids with other content (a redelivered command with a new occurredAt) first gets "success"
+    // for us too: then the stored hash is not the one computed here, nothing of ours was written, and
+    // our links must not be cached (the next append would chain on a hash that is not stored).
     const last = actual + BigInt(batch.length);
-    return { nextExpectedRevision: last, position: await storedAt(client, streamName, last, batch.at(-1)?.id), written: true };
+    const head = await storedAt(client, streamName, last, batch.at(-1)?.id);
+    const ours = head.hash === chained.links.at(-1)?.hash;
+    if (ours) facts.appended(streamName, chained.links);
+    return { nextExpectedRevision: last, position: head.position, written: ours };
   }
 }

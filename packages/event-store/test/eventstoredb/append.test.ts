@@ -325,3 +325,35 @@ t.test('ids the adapter generates are not claimed: a random uuid v4 cannot be in
   const generatedId = mainAppends()[0]?.events[0]?.id ?? '';
   t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the generated id is a uuid v4');
 });
+
+t.test('same ids, other content: the server says success (it compares ids only), the stored head hash says the rival won: written: false, its links not cached', async (t) => {
+  // given a stream at revision 0, and a rival that sends our event id with other content first
+  const opened = randomUUID();
+  const streams = new Streams({ [STREAM]: chainedStream(STREAM, [{ id: opened }]) });
+  const ours = newEvent('Noted', { occurredAt: '2026-12-07T01:00:00.000Z' });
+  let rivalled = false;
+  const { store, mainAppends } = setup(streams, {
+    onAppend: async (call, s) => {
+      if (rivalled) return s.accept(call);
+      rivalled = true;
+      // The rival's redelivered command: the same event id, a new occurredAt. Stored at revision 1.
+      s.byName.set(STREAM, chainedStream(STREAM, [{ id: opened }, { id: ours.id, data: { occurredAt: '2026-12-07T01:00:05.000Z' } }]));
+      // The server finds the ids already at revision 1 and answers as for an idempotent retry.
+      return { success: true, nextExpectedRevision: 1n, position: position(1_000_000) };
+    },
+  });
+
+  // when
+  const result = await store.appendToStream(STREAM, [ours], { expectedRevision: 0n });
+
+  // then the loser is told it wrote nothing, with the stored batch's place
+  const stored = (await collect(store.readStream(STREAM)))[1];
+  t.same(result, { nextExpectedRevision: 1n, position: stored?.position, written: false }, 'written: false, the stored event\'s revision and position');
+
+  // and its next append chains on the hash that is stored, not on the one it computed
+  const next = newEvent('Noted', { n: 2 });
+  await store.appendToStream(STREAM, [next], { expectedRevision: 1n });
+  const expectedHash = chainHash(stored?.hash ?? '', canonicalContent({ streamName: STREAM, revision: 2n, id: next.id, type: 'Noted', data: { n: 2 }, metadata: {} }));
+  t.same(mainAppends()[1]?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash } }, 'chained from the stored head');
+  t.same((await verifyStreamChain(store.readStream(STREAM))).intact, true, 'the chain stays intact');
+});
