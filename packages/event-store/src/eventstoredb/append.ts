@@ -126,7 +126,10 @@ export async function appendWithChain(
 
     const chained = chainBatch(streamName, tip, batch);
     try {
-      await client.appendToStream(streamName, chained.events, { expectedRevision: actual === -1n ? NO_STREAM : actual });
+      const reply = await client.appendToStream(streamName, chained.events, { expectedRevision: actual === -1n ? NO_STREAM : actual });
+      // The store refuses a client that resolves failures (index.ts); should one get here anyway, a
+      // failure is never taken for a write.
+      if (!reply.success) throw new Error(`stream ${streamName}: the client answered success: false (throwOnAppendFailure=false?); nothing is known to be written`);
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError)) throw err;
       // Someone appended between our read and our write. The next read decides: an exact guard

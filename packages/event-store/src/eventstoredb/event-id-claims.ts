@@ -44,11 +44,13 @@ async function claimOwner(client: EsdbClientPort, eventId: string): Promise<stri
 
 async function claim(client: EsdbClientPort, streamName: string, eventId: string): Promise<boolean> {
   try {
-    await client.appendToStream(
+    const reply = await client.appendToStream(
       claimStreamName(eventId),
       [{ id: claimEventId(eventId, streamName), contentType: 'application/json', type: CLAIM_EVENT_TYPE, data: { streamName }, metadata: {} }],
       { expectedRevision: NO_STREAM },
     );
+    // A failure that resolves (a client with throwOnAppendFailure=false, refused by the store) is no grant.
+    if (!reply.success) throw new Error(`claim of event id ${eventId}: the client answered success: false (throwOnAppendFailure=false?)`);
     return true;
   } catch (err) {
     if (!(err instanceof WrongExpectedVersionError)) throw err;

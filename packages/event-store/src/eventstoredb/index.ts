@@ -35,8 +35,28 @@ export function createEventStoreDbEventStore(options: EventStoreDbOptions): Even
   return createEventStoreDbEventStoreFromClient(asClientPort(EventStoreDBClient.connectionString(connectionString)), storeOptions);
 }
 
+/**
+ * `throwOnAppendFailure=false` (connection string or client setting) makes a failed append resolve
+ * with `success: false` instead of throwing WrongExpectedVersionError. The adapter refuses such a
+ * client rather than handling both shapes, because:
+ * - its race handling and the event-id claims are written against the error (which carries the
+ *   stream's actual revision); a resolved failure would need a second path through both;
+ * - client 6.2.1's batch-append path (the one used without per-call credentials) reports a resolved
+ *   failure's revision as `BigInt(hasCurrentStreamRevision())`, i.e. 0n or 1n, not the revision, so
+ *   that reply cannot be trusted to say where the stream is.
+ * The setting is a client-private field; the real client exposes it as a (protected) getter.
+ */
+function assertThrowsOnAppendFailure(client: EsdbClientPort): void {
+  if (Reflect.get(client, 'throwOnAppendFailure') === false) {
+    throw new Error(
+      'EventStoreDB store: the client was built with throwOnAppendFailure=false; the adapter needs failed appends to throw (remove the option from the connection string)',
+    );
+  }
+}
+
 /** Builds the store on a client (the real one, or a stub in unit tests); close() disposes of it. */
 export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, options: EventStoreDbStoreOptions = {}): EventStore {
+  assertThrowsOnAppendFailure(client);
   const context = { client, retry: options.retry ?? defaultAppendRetry, facts: new StreamFactsCache(client, options.cachedStreams) };
   const open = new Set<Subscription>();
 
