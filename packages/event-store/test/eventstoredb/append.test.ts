@@ -32,6 +32,8 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 const isClaim = (call: AppendCall): boolean => call.streamName.startsWith(CLAIM_STREAM_PREFIX);
+/** The adapter's question to the server where a stream with nothing to read is numbered from: an empty append it always refuses. */
+const isProbe = (call: AppendCall): boolean => call.events.length === 0;
 
 interface Setup {
   /** Answers main-stream appends; by default the client reports them written. */
@@ -56,7 +58,7 @@ function setup(streams: Streams, options: Setup = {}) {
     },
   });
   const store = createEventStoreDbEventStoreFromClient(client, { retry });
-  const mainAppends = () => calls.append.filter((c) => !isClaim(c));
+  const mainAppends = () => calls.append.filter((c) => !isClaim(c) && !isProbe(c));
   const claims = () => calls.append.filter(isClaim);
   return { store, calls, pauses, mainAppends, claims };
 }
