@@ -10,7 +10,7 @@ import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } fro
 import { assertNoReservedKey } from './chain-metadata.js';
 import { chainBatch, type ChainTip } from './chain-batch.js';
 import type { EsdbClientPort } from './client-port.js';
-import { claimEventIds } from './event-id-claims.js';
+import { claimEventIds, generatedEventId, isGeneratedEventId } from './event-id-claims.js';
 import type { StreamFactsCache, StreamView } from './stream-facts.js';
 import { readStreamSlice, TombstonedStreamError } from './stream-read.js';
 import { assertNoSystemNames } from './system-names.js';
@@ -133,7 +133,9 @@ export async function appendWithChain(
 ): Promise<AppendResult> {
   const { client, facts, retry } = context;
   const valid = validateAppend(streamName, events, expectedRevision);
-  const { events: batch, expectedRevision: expected } = valid;
+  const { expectedRevision: expected } = valid;
+  // Ids the caller did not give are the adapter's own, with its mark (see event-id-claims.ts).
+  const batch = valid.events.map((e) => (e.idGiven ? e : { ...e, id: generatedEventId() }));
   assertNoSystemNames(valid.streamName, batch);
   batch.forEach((e, i) => assertNoReservedKey(e.metadata, `events[${i}].metadata`));
   // The chain link adds under 200 bytes per event to the metadata.
@@ -162,6 +164,11 @@ export async function appendWithChain(
     const reused = found.findIndex((revision) => revision !== undefined);
     if (reused !== -1) {
       throw new InvalidEventStoreInputError(`events[${reused}].id`, 'duplicate event id: already stored in this stream, and this append is not a retry of it');
+    }
+    // An id with the adapter's mark was generated for a stored event; this stream does not hold it.
+    const elsewhere = batch.findIndex((e) => e.idGiven && isGeneratedEventId(e.id));
+    if (elsewhere !== -1) {
+      throw new InvalidEventStoreInputError(`events[${elsewhere}].id`, 'duplicate event id: the store generated it for an event of another stream');
     }
     // The ids are claimed (once); for a stream with nothing to read, the server is asked at the same
     // time where it numbers from, so the events are hashed at the revisions they will have.

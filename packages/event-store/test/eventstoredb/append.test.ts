@@ -319,13 +319,13 @@ t.test('a second append reads only what was added since the first', async (t) =>
   t.same(all.map((e) => e.revision), [0n, 1n, 2n]);
 });
 
-t.test('ids the adapter generates are not claimed: a random uuid v4 cannot be in use', async (t) => {
+t.test('ids the adapter generates are not claimed: they carry its mark (uuid v8), and cannot be in use', async (t) => {
   const { store, mainAppends, claims } = setup(new Streams());
   const given = newEvent('Given');
   await store.appendToStream(STREAM, [{ type: 'Generated', data: {} }, given]);
   t.same(claims().map((c) => c.streamName), [claimStreamName(given.id)], 'only the caller-chosen id is claimed');
   const generatedId = mainAppends()[0]?.events[0]?.id ?? '';
-  t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the generated id is a uuid v4');
+  t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-8b1d-bb1d-[0-9a-f]{12}$/, 'the generated id is a uuid v8 with the mark');
 });
 
 t.test('same ids, other content: the server says success (it compares ids only), the stored head hash says the rival won: written: false, its links not cached', async (t) => {
@@ -358,4 +358,19 @@ t.test('same ids, other content: the server says success (it compares ids only),
   const expectedHash = chainHash(stored?.hash ?? '', canonicalContent({ streamName: STREAM, revision: 2n, id: next.id, type: 'Noted', data: { n: 2 }, metadata: {} }));
   t.same(mainAppends()[1]?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash } }, 'chained from the stored head');
   t.same((await verifyStreamChain(store.readStream(STREAM))).intact, true, 'the chain stays intact');
+});
+
+t.test('an id the store generated for one stream, later given for another, is refused (it was never claimed)', async (t) => {
+  const streams = new Streams();
+  const { store, mainAppends } = setup(streams);
+  await store.appendToStream(STREAM, [{ type: 'Generated', data: {} }]);
+  const generated = mainAppends()[0]?.events[0]?.id ?? '';
+  // the caller read the event back and sends its id with an event for another stream
+  const error = await thrownBy(store.appendToStream('workOrder-2', [newEvent('Fresh'), { id: generated, type: 'Copied', data: {} }]));
+  t.ok(error instanceof InvalidEventStoreInputError, 'InvalidEventStoreInputError');
+  t.equal(error instanceof InvalidEventStoreInputError ? error.field : undefined, 'events[1].id', 'names the id');
+  t.equal(mainAppends().length, 1, 'nothing appended to the other stream');
+  // sent again to its own stream, as a retry, it is the retry it is
+  const retried = await store.appendToStream(STREAM, [{ id: generated, type: 'Generated', data: {} }], { expectedRevision: 'no_stream' });
+  t.same([retried.written, retried.nextExpectedRevision], [false, 0n], 'a retry into its own stream: written: false');
 });

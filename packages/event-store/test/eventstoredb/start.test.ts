@@ -30,3 +30,31 @@ t.test('a failed append that resolves instead of throwing is never taken for a w
   await t.rejects(store.appendToStream('workOrder-1', [{ id: randomUUID(), type: 'Noted', data: {} }]), { message: /success: false/ });
   t.equal(calls.append.filter((c) => !c.streamName.startsWith('$')).length, 1, 'one append, not reported as written');
 });
+
+t.test('on a secured server, missing rights to $all and the claim streams fail when the store is opened, naming them', async (t) => {
+  const { AccessDeniedError, StreamNotFoundError: EsdbStreamNotFoundError, WrongExpectedVersionError } = await import('@eventstore/db-client');
+  const { openEventStoreDbEventStore } = await import('../../src/eventstoredb/index.js');
+  const { CLAIM_STREAM_PREFIX } = await import('../../src/eventstoredb/event-id-claims.js');
+  // a user that may write its own streams but not $ streams, nor read $all (the server's default ACLs)
+  const denied = stubClient({
+    readAll: () => ({ events: [], error: new AccessDeniedError() }),
+    readStream: () => ({ events: [], error: new AccessDeniedError() }),
+    appendToStream: async () => {
+      throw new AccessDeniedError();
+    },
+  });
+  await t.rejects(openEventStoreDbEventStore(denied.client), { message: /may not read \$all.*write.*\$bureau-event-id-.*read.*\$bureau-event-id-.*admin/s }, 'a clear error naming each right');
+  t.equal(denied.calls.append.filter((c) => c.events.length > 0).length, 0, 'the check writes nothing');
+  t.ok(denied.calls.append.every((c) => c.streamName.startsWith(CLAIM_STREAM_PREFIX)), 'it asks on a claim stream');
+
+  // an admin: the check passes, and the store works
+  const admin = stubClient({
+    readAll: () => ({ events: [] }),
+    readStream: (name) => ({ events: [], error: new EsdbStreamNotFoundError(undefined, name) }),
+    appendToStream: async (call) => {
+      throw new WrongExpectedVersionError(undefined, { streamName: call.streamName, expected: call.options.expectedRevision ?? 'any', current: 'no_stream' });
+    },
+  });
+  const store = await openEventStoreDbEventStore(admin.client);
+  t.equal(await store.headPosition(), undefined, 'opened');
+});
