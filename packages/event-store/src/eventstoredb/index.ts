@@ -3,7 +3,7 @@
 import { EventStoreDBClient, START } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors.js';
 import type { EventStore, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
-import { headPosition, readAllEvents } from './all-read.js';
+import { headPosition, reachedHead, readAllEvents } from './all-read.js';
 import { checkEventStoreDbAccess } from './access.js';
 import { appendWithChain, defaultAppendRetry, type AppendRetry } from './append.js';
 import { asClientPort, type EsdbClientPort } from './client-port.js';
@@ -117,6 +117,7 @@ export function createEventStoreDbEventStoreFromClient(client: EsdbClientPort, o
       const subscription = new EventStoreDbSubscription(source, {
         after,
         accepts: plan.accepts,
+        reachedHead: (last) => reachedHead(client, plan.accepts, last),
         onClose: () => open.delete(subscription),
       });
       open.add(subscription);
