@@ -3,16 +3,19 @@
 // exact revision it read: a concurrent appender then fails with a wrong expected version instead of
 // forking the chain. The caller's own expectation is checked against what was read. The decision
 // order follows the PostgreSQL adapter's append function, so both give the same answer.
-import { NO_STREAM, StreamDeletedError as EsdbStreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+import { FORWARDS, NO_STREAM, StreamDeletedError as EsdbStreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { GENESIS_HASH } from '../canonical.js';
-import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
+import { InvalidEventStoreInputError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../types.js';
-import { assertNoReservedKey } from './chain-metadata.js';
+import { assertNoReservedKey, openMetadata } from './chain-metadata.js';
 import { chainBatch, type ChainTip } from './chain-batch.js';
 import type { EsdbClientPort } from './client-port.js';
 import { claimEventIds, generatedEventId, isGeneratedEventId } from './event-id-claims.js';
 import type { StreamFactsCache, StreamView } from './stream-facts.js';
-import { readStreamSlice, TombstonedStreamError } from './stream-read.js';
+import { mapStreamReadError, TombstonedStreamError } from './stream-read.js';
+import { asJson } from './json.js';
+import { toRecordedEvent } from './recorded-event.js';
 import { assertNoSystemNames } from './system-names.js';
 import { validateAppend } from '../validate.js';
 
@@ -51,15 +54,30 @@ export interface AppendContext {
   readonly retry: AppendRetry;
 }
 
-/** The event stored at `revision`, which must carry the id this batch put there. */
-async function storedAt(client: EsdbClientPort, streamName: string, revision: bigint, id: string | undefined): Promise<RecordedEvent> {
-  const {
-    events: [event],
-  } = await readStreamSlice(client, streamName, { direction: 'forwards', fromRevision: revision, maxCount: 1 });
-  if (!event || event.id !== id) {
+/** The event stored at `revision`, which must carry the id this batch put there, and the writer its link names. */
+async function storedAt(client: EsdbClientPort, streamName: string, revision: bigint, id: string | undefined): Promise<{ event: RecordedEvent; writer: string | undefined }> {
+  const read = client.readStream(streamName, { direction: FORWARDS, fromRevision: revision, maxCount: 1 });
+  let stored: { event: RecordedEvent; writer: string | undefined } | undefined;
+  let exhausted = false;
+  try {
+    for await (const resolved of read) {
+      if (!resolved.event) continue;
+      stored = { event: toRecordedEvent(resolved.event), writer: openMetadata(asJson(resolved.event.metadata))?.writer };
+      break;
+    }
+    exhausted = stored === undefined;
+  } catch (err) {
+    exhausted = true;
+    const mapped = mapStreamReadError(err, streamName);
+    if (mapped instanceof TombstonedStreamError) throw tombstoned(streamName);
+    if (!(mapped instanceof StreamNotFoundError)) throw mapped;
+  } finally {
+    if (!exhausted) await read.cancel();
+  }
+  if (!stored || stored.event.id !== id) {
     throw new Error(`stream ${streamName}: revision ${revision} does not hold the event this append wrote`);
   }
-  return event;
+  return stored;
 }
 
 /**
@@ -144,6 +162,8 @@ export async function appendWithChain(
   }
   let claimed = false;
   let disagreements = 0;
+  /** Names this call in the stored head (see sealMetadata), so it can tell its write from an identical one. */
+  const writer = randomUUID();
 
   for (let attempt = 1; ; attempt += 1) {
     const { tip, ids, first: streamFirst } = await viewOf(facts, streamName);
@@ -158,7 +178,7 @@ export async function appendWithChain(
     if (first !== undefined && atExpectedPlace(expected, first, streamFirst)) {
       // A retry of an append that already happened: answer as the first call did.
       const last = first + BigInt(batch.length) - 1n;
-      return { nextExpectedRevision: last, position: (await storedAt(client, streamName, last, batch.at(-1)?.id)).position, written: false };
+      return { nextExpectedRevision: last, position: (await storedAt(client, streamName, last, batch.at(-1)?.id)).event.position, written: false };
     }
     if (!meetsExpectation(expected, actual)) throw new WrongExpectedRevisionError(streamName, expected, actual);
     const reused = found.findIndex((revision) => revision !== undefined);
@@ -181,7 +201,7 @@ export async function appendWithChain(
     // (verifyStreamChain then reports the missing revisions as a gap, as for any deleted event).
     const from: ChainTip = base === actual ? tip : { revision: base, hash: GENESIS_HASH };
 
-    const chained = chainBatch(streamName, from, batch);
+    const chained = chainBatch(streamName, from, batch, writer);
     let nextRevision: bigint;
     try {
       const reply = await client.appendToStream(streamName, chained.events, { expectedRevision: base === -1n ? NO_STREAM : base });
@@ -215,9 +235,12 @@ export async function appendWithChain(
     // occurredAt) first gets "success" for us too: then the stored hash is not the one computed here,
     // nothing of ours was written, and our links must not be cached (the next append would chain on a
     // hash that is not stored).
+    // Two writers sending the same batch with the same content are both told "success" as well; the
+    // writer id sealed into the last link (outside the hash) says which one wrote, so exactly one of
+    // them reports written: true.
     const head = await storedAt(client, streamName, last, batch.at(-1)?.id);
-    const ours = head.hash === chained.links.at(-1)?.hash;
-    if (ours) facts.appended(streamName, chained.links);
-    return { nextExpectedRevision: last, position: head.position, written: ours };
+    const ours = head.event.hash === chained.links.at(-1)?.hash && head.writer === writer;
+    if (head.event.hash === chained.links.at(-1)?.hash) facts.appended(streamName, chained.links);
+    return { nextExpectedRevision: last, position: head.event.position, written: ours };
   }
 }
