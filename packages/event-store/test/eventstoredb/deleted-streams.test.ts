@@ -176,6 +176,23 @@ t.test('a stream truncated behind a cached tip: the cache starts again from what
   t.equal(result.nextExpectedRevision, 5n);
 });
 
+t.test('soft-deleted behind a cached tip: the cache starts again, the server is asked where it numbers from (an empty append it refuses)', async (t) => {
+  const server = new ServerStream(-1n, [], false);
+  const { store, calls, mainAppends } = setup(server);
+  await store.appendToStream(STREAM, [newEvent(), newEvent()]); // revisions 0, 1: cached
+  // soft-deleted by someone else
+  server.readable = [];
+  server.softDeleted = true;
+  const before = calls.append.length;
+  const next = newEvent();
+  const result = await store.appendToStream(STREAM, [next]);
+  const probes = calls.append.slice(before).filter((c) => c.streamName === STREAM && c.events.length === 0);
+  t.same(probes.map((c) => c.options.expectedRevision), [2n ** 62n], 'one probe: no events, guarded by a revision no stream reaches');
+  t.equal(mainAppends().at(-1)?.options.expectedRevision, 1n, "guarded by the server's last revision");
+  t.same(mainAppends().at(-1)?.events.map((e) => linkOf(e.metadata)), hashesFrom(GENESIS_HASH, 2n, [next]), 'hashed at revision 2, from the genesis hash');
+  t.same([result.nextExpectedRevision, result.written], [2n, true]);
+});
+
 t.test("a tombstoned stream: reads as missing; appends refused as invalid input (the name can never be written again), not the client's raw error", async (t) => {
   const server = new ServerStream(4n, [], false, true);
   const { store, mainAppends, claimed } = setup(server);
