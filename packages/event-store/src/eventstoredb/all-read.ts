@@ -50,3 +50,25 @@ export async function headPosition(client: EsdbClientPort): Promise<GlobalPositi
     if (!exhausted) await read.cancel();
   }
 }
+
+/**
+ * Whether nothing the subscription would deliver lies beyond `last` in $all now: reads $all backwards
+ * from its end until an event at or before `last` (reached) or one the subscription accepts (not
+ * reached). So the read covers only what was appended after `last`, which is nothing when caught up.
+ */
+export async function reachedHead(client: EsdbClientPort, accepts: (streamName: string, type: string) => boolean, last: GlobalPosition | undefined): Promise<boolean> {
+  const read = client.readAll({ direction: BACKWARDS, fromPosition: END });
+  let exhausted = false;
+  try {
+    for await (const resolved of read) {
+      const e = resolved.event;
+      if (!e) continue;
+      if (last && comparePositions(e.position, last) <= 0) return true;
+      if (accepts(e.streamId, e.type)) return false;
+    }
+    exhausted = true;
+    return true;
+  } finally {
+    if (!exhausted) await read.cancel();
+  }
+}

@@ -32,16 +32,17 @@ function clientData(data: Json): JSONType {
   return data as JSONType;
 }
 
-export function chainBatch(streamName: string, tip: ChainTip, events: readonly ValidEvent[]): ChainedBatch {
+/** `writer` is sealed into the last event's link (see sealMetadata). */
+export function chainBatch(streamName: string, tip: ChainTip, events: readonly ValidEvent[], writer?: string): ChainedBatch {
   let previous = tip.hash;
   let revision = tip.revision;
   const links: ChainLink[] = [];
-  const proposed = events.map((e): EventData => {
+  const proposed = events.map((e, i): EventData => {
     revision += 1n;
     const hash = chainHash(previous, canonicalContent({ streamName, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata }));
     links.push({ id: e.id, revision, hash });
     previous = hash;
-    return { id: e.id, contentType: 'application/json', type: e.type, data: clientData(e.data), metadata: sealMetadata(e.metadata, hash) };
+    return { id: e.id, contentType: 'application/json', type: e.type, data: clientData(e.data), metadata: sealMetadata(e.metadata, hash, i === events.length - 1 ? writer : undefined) };
   });
   return { events: proposed, links };
 }

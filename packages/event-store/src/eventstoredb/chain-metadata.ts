@@ -18,9 +18,14 @@ export function assertNoReservedKey(metadata: JsonObject, field: string): void {
   }
 }
 
-/** The metadata as stored: the caller's keys, in their order, then the chain link. */
-export function sealMetadata(metadata: JsonObject, hash: string): JsonObject {
-  return { ...metadata, [CHAIN_KEY]: { v: CHAIN_FORMAT, hash } };
+/**
+ * The metadata as stored: the caller's keys, in their order, then the chain link. The last event of
+ * each append also names the append's writer (`w`, a random id per call, outside the hash): the server
+ * takes an append whose event ids are already stored as done, so two writers sending the same batch
+ * are both told "success", and only the stored `w` says whose write it was.
+ */
+export function sealMetadata(metadata: JsonObject, hash: string, writer?: string): JsonObject {
+  return { ...metadata, [CHAIN_KEY]: writer === undefined ? { v: CHAIN_FORMAT, hash } : { v: CHAIN_FORMAT, hash, w: writer } };
 }
 
 function isJsonObject(value: Json | undefined): value is JsonObject {
@@ -28,11 +33,11 @@ function isJsonObject(value: Json | undefined): value is JsonObject {
 }
 
 /** Splits stored metadata into the caller's metadata and the link; undefined when there is no link. */
-export function openMetadata(stored: Json | undefined): { metadata: JsonObject; hash: string } | undefined {
+export function openMetadata(stored: Json | undefined): { metadata: JsonObject; hash: string; writer: string | undefined } | undefined {
   if (!isJsonObject(stored)) return undefined;
   const { [CHAIN_KEY]: link, ...metadata } = stored;
   if (!isJsonObject(link) || link.v !== CHAIN_FORMAT || typeof link.hash !== 'string' || !HEX_SHA256.test(link.hash)) {
     return undefined;
   }
-  return { metadata, hash: link.hash };
+  return { metadata, hash: link.hash, writer: typeof link.w === 'string' ? link.w : undefined };
 }

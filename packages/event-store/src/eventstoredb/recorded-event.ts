@@ -33,8 +33,10 @@ export function toRecordedEvent(e: EsdbRecordedEvent | AllStreamRecordedEvent): 
   if (data === undefined) throw foreign('its data is not JSON');
   const opened = openMetadata(asJson(e.metadata));
   if (!opened) throw foreign('its metadata carries no hash chain link');
-  // Servers before 22.6 send no $all position on stream reads; the contract needs it everywhere.
-  if (!e.position) {
+  // Servers before 22.6 send no $all position on stream reads; the contract needs it everywhere. The
+  // client never says "none": it reads protobuf's default, so a missing position arrives as 0/0, which
+  // no event of the adapter's can have (the log starts with the server's own records).
+  if (!e.position || (e.position.commit === 0n && e.position.prepare === 0n)) {
     throw new Error(`EventStoreDB sent no global position for event ${e.revision} of stream ${e.streamId}: the adapter needs a server >= 22.6`);
   }
   return {

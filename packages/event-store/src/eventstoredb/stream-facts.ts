@@ -9,27 +9,51 @@ import { readStreamSlice } from './stream-read.js';
 
 /** A consistent view of a stream's end at one moment. */
 export interface StreamTip {
-  /** The last event's revision, -1n when the stream has none. */
+  /** The last readable event's revision, -1n when the stream has none to read. */
   readonly revision: bigint;
   readonly hash: string;
 }
 
+/**
+ * EventStoreDB numbers a stream's events for good: after a soft delete, a truncation ($tb) or a cap
+ * ($maxCount, $maxAge) the first readable event may sit at any revision, or none may be readable while
+ * the server goes on numbering after the last one it gave. So the facts start at the first event read,
+ * whatever its revision, and start again when a read shows they no longer hold (a gap: truncated behind
+ * the cached tip; not found: soft-deleted since).
+ */
 class StreamFacts {
   revision = -1n;
   hash = GENESIS_HASH;
+  /** The revision of the first event these facts hold (the stream's first readable one), or -1n. */
+  first = -1n;
   readonly ids = new Map<string, bigint>();
 
   /** Applies events in revision order; ones already applied (by a concurrent reader) are skipped. */
   apply(events: readonly Pick<RecordedEvent, 'id' | 'revision' | 'hash'>[]): void {
     for (const e of events) {
       if (e.revision <= this.revision) continue;
+      if (this.first === -1n) this.first = e.revision;
       // A gap (events this process has not read yet): stop; the next refresh reads from here.
-      if (e.revision !== this.revision + 1n) return;
+      else if (e.revision !== this.revision + 1n) return;
       this.ids.set(e.id, e.revision);
       this.revision = e.revision;
       this.hash = e.hash;
     }
   }
+
+  reset(): void {
+    this.revision = -1n;
+    this.hash = GENESIS_HASH;
+    this.first = -1n;
+    this.ids.clear();
+  }
+}
+
+export interface StreamView {
+  readonly tip: StreamTip;
+  /** The revision of the stream's first readable event (-1n when none): where a no_stream batch sits. */
+  readonly first: bigint;
+  readonly ids: ReadonlyMap<string, bigint>;
 }
 
 export class StreamFactsCache {
@@ -54,12 +78,19 @@ export class StreamFactsCache {
     return facts;
   }
 
-  /** Reads what was appended since the last look; returns the tip and the ids the stream holds. */
-  async refresh(streamName: string): Promise<{ tip: StreamTip; ids: ReadonlyMap<string, bigint> }> {
+  /**
+   * Reads what was appended since the last look; returns the tip and the ids the stream holds.
+   * Throws TombstonedStreamError for a tombstoned stream.
+   */
+  async refresh(streamName: string): Promise<StreamView> {
     const facts = this.#facts(streamName);
-    const added = await readStreamSlice(this.#client, streamName, { direction: 'forwards', fromRevision: facts.revision + 1n });
-    facts.apply(added);
-    return { tip: { revision: facts.revision, hash: facts.hash }, ids: facts.ids };
+    const read = await readStreamSlice(this.#client, streamName, { direction: 'forwards', fromRevision: facts.revision + 1n });
+    const gap = (read.events[0]?.revision ?? facts.revision + 1n) > facts.revision + 1n;
+    // Soft-deleted since the last look, or truncated past the cached tip (then the read, from after the
+    // tip, returned everything still readable): start again from what was read.
+    if (facts.revision !== -1n && (!read.found || gap)) facts.reset();
+    facts.apply(read.events);
+    return { tip: { revision: facts.revision, hash: facts.hash }, first: facts.first, ids: facts.ids };
   }
 
   /** Records the events this process just appended, so the next append need not read them. */

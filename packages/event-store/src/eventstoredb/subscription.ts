@@ -1,8 +1,13 @@
 // Turns the client's catch-up subscription (a readable of events that also emits `caughtUp`) into
 // the store's Subscription: one async iterable of events and caught-up markers, in order.
 // The server says caughtUp once, when the subscription turns live (and again after `fellBehind`).
-// The contract also wants a marker after each live delivery, so while live, one follows whenever
-// the events received so far are all delivered and nothing more is buffered.
+// The contract also wants a marker after each live delivery, so while live, one may follow whenever
+// the events received so far are all delivered and nothing more is buffered. Neither proves the
+// subscription is at the head: the server's caughtUp can come while events before it are still on
+// the way (its live buffer, the network, the client's readable), and an empty buffer between two live
+// events says nothing about a third. So each such moment is only a candidate: the marker is delivered
+// when a read of $all's end at that moment shows nothing the subscription accepts beyond the last
+// event it delivered (reachedHead); otherwise the next delivery makes the next candidate.
 import { comparePositions } from '../position.js';
 import type { GlobalPosition, Subscription, SubscriptionMessage } from '../types.js';
 import type { EsdbCatchUpSubscription } from './client-port.js';
@@ -13,6 +18,8 @@ export interface CatchUpOptions {
   readonly after: GlobalPosition | undefined;
   /** The exact filter (system events are never accepted). */
   accepts(streamName: string, type: string): boolean;
+  /** Whether $all, read now, holds nothing this subscription accepts after `last` (see all-read.ts). */
+  reachedHead(last: GlobalPosition | undefined): Promise<boolean>;
   /** Messages queued for the consumer before the client stream is paused. */
   readonly highWaterMark?: number;
   /** Called once when the subscription closes (the store forgets it). */
@@ -42,6 +49,9 @@ export class EventStoreDbSubscription implements Subscription {
   #live = false;
   /** Events delivered since the last caught-up marker. */
   #sinceMarker = 0;
+  /** A head read is under way; `#again` asks for one more when it ends (a candidate came meanwhile). */
+  #checking = false;
+  #again = false;
 
   constructor(source: EsdbCatchUpSubscription, options: CatchUpOptions) {
     this.#source = source;
@@ -62,11 +72,11 @@ export class EventStoreDbSubscription implements Subscription {
         }
       }
       this.#countDownMarkers();
-      if (this.#live && this.#sinceMarker > 0 && this.#markers.length === 0 && this.#source.readableLength === 0) this.#caughtUp();
+      if (this.#live && this.#sinceMarker > 0 && this.#markers.length === 0 && this.#source.readableLength === 0) this.#candidate();
     });
     source.on('caughtUp', () => {
       const owed = this.#source.readableLength;
-      if (owed === 0) this.#caughtUp();
+      if (owed === 0) this.#candidate();
       else this.#markers.push(owed);
     });
     source.on('fellBehind', () => {
@@ -84,12 +94,39 @@ export class EventStoreDbSubscription implements Subscription {
     this.#markers = this.#markers.map((owed) => owed - 1);
     while (this.#markers[0] === 0) {
       this.#markers.shift();
-      this.#caughtUp();
+      this.#candidate();
+    }
+  }
+
+  /** The server said caughtUp, or a live delivery left nothing buffered: check the head, then mark. */
+  #candidate(): void {
+    this.#live = true;
+    if (this.#checking) {
+      this.#again = true;
+      return;
+    }
+    this.#checking = true;
+    void this.#checkHead();
+  }
+
+  async #checkHead(): Promise<void> {
+    try {
+      do {
+        this.#again = false;
+        const reached = await this.#options.reachedHead(this.#last);
+        if (this.#closed) return;
+        // Events delivered while the head was read lie beyond it: the marker follows them and
+        // carries the last one's position, which is still at or past the head that was read.
+        if (reached && this.#markers.length === 0) this.#caughtUp();
+      } while (this.#again);
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#checking = false;
     }
   }
 
   #caughtUp(): void {
-    this.#live = true;
     this.#sinceMarker = 0;
     this.#push({ kind: 'caught-up', position: this.#last });
   }

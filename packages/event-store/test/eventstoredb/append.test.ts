@@ -31,7 +31,15 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return items;
 }
 
+/** The writer id sealed into an event's link (the last of each append carries one). */
+const writerOf = (metadata: unknown): string | undefined => {
+  const w = (metadata as { $chain?: { w?: unknown } } | undefined)?.$chain?.w;
+  return typeof w === 'string' ? w : undefined;
+};
+
 const isClaim = (call: AppendCall): boolean => call.streamName.startsWith(CLAIM_STREAM_PREFIX);
+/** The adapter's question to the server where a stream with nothing to read is numbered from: an empty append it always refuses. */
+const isProbe = (call: AppendCall): boolean => call.events.length === 0;
 
 interface Setup {
   /** Answers main-stream appends; by default the client reports them written. */
@@ -56,7 +64,7 @@ function setup(streams: Streams, options: Setup = {}) {
     },
   });
   const store = createEventStoreDbEventStoreFromClient(client, { retry });
-  const mainAppends = () => calls.append.filter((c) => !isClaim(c));
+  const mainAppends = () => calls.append.filter((c) => !isClaim(c) && !isProbe(c));
   const claims = () => calls.append.filter(isClaim);
   return { store, calls, pauses, mainAppends, claims };
 }
@@ -80,10 +88,11 @@ t.test('a new stream: appended with NO_STREAM, each event carrying its chain lin
     append?.events.map((e) => ({ id: e.id, type: e.type, contentType: e.contentType, data: e.data, metadata: e.metadata })),
     [
       { id: first.id, type: first.type, contentType: 'application/json', data: first.data, metadata: { correlationId: 'c-1', $chain: { v: 1, hash: h0 } } },
-      { id: second.id, type: second.type, contentType: 'application/json', data: second.data, metadata: { $chain: { v: 1, hash: h1 } } },
+      { id: second.id, type: second.type, contentType: 'application/json', data: second.data, metadata: { $chain: { v: 1, hash: h1, w: append?.events[1] && writerOf(append.events[1].metadata) } } },
     ],
-    "the caller's metadata plus $chain, whose hash is chainHash of the canonical content",
+    "the caller's metadata plus $chain, whose hash is chainHash of the canonical content; the last event's link names the writer",
   );
+  t.match(writerOf(append?.events[1]?.metadata), /^[0-9a-f-]{36}$/, "the writer: a random id of this call's");
   // each id was claimed for this stream first
   t.same(
     claims().map((c) => ({ stream: c.streamName, expected: c.options.expectedRevision, id: c.events[0]?.id, type: c.events[0]?.type, data: c.events[0]?.data })),
@@ -111,7 +120,7 @@ t.test('an existing stream: the chain continues from its last hash, guarded by t
   t.equal(append?.options.expectedRevision, 2n, 'guarded by the revision read');
   const lastHash = (await collect(store.readStream(STREAM, { fromRevision: 2n, maxCount: 1 })))[0]?.hash ?? '';
   const expectedHash = chainHash(lastHash, canonicalContent({ streamName: STREAM, revision: 3n, id: next.id, type: 'Noted', data: { n: 3 }, metadata: {} }));
-  t.same(append?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash } }, 'chained from the last stored hash');
+  t.same(append?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash, w: writerOf(append?.events[0]?.metadata) } }, 'chained from the last stored hash');
   t.equal(result.nextExpectedRevision, 3n);
   t.same(await verifyStreamChain(store.readStream(STREAM)), { intact: true, events: 4, lastHash: expectedHash }, 'the stream verifies');
 });
@@ -163,7 +172,7 @@ t.test('any: a lost race (the client\'s WrongExpectedVersionError) re-reads, pau
   t.same(mainAppends().map((c) => c.options.expectedRevision), [0n, 1n], 'first guarded by 0n, then by the new tip 1n');
   const tipHash = (await collect(store.readStream(STREAM, { fromRevision: 1n, maxCount: 1 })))[0]?.hash ?? '';
   const expectedHash = chainHash(tipHash, canonicalContent({ streamName: STREAM, revision: 2n, id: event.id, type: 'Noted', data: {}, metadata: {} }));
-  t.same(mainAppends()[1]?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash } }, 'the hash is recomputed from the new tip');
+  t.same(mainAppends()[1]?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash, w: writerOf(mainAppends()[1]?.events[0]?.metadata) } }, 'the hash is recomputed from the new tip');
   t.same(pauses, [1], 'paused once, with jitter, before the second attempt');
   t.equal(claims().length, 1, 'the id was claimed once');
   t.equal(result.nextExpectedRevision, 2n);
@@ -317,11 +326,92 @@ t.test('a second append reads only what was added since the first', async (t) =>
   t.same(all.map((e) => e.revision), [0n, 1n, 2n]);
 });
 
-t.test('ids the adapter generates are not claimed: a random uuid v4 cannot be in use', async (t) => {
+t.test('ids the adapter generates are not claimed: they carry its mark (uuid v8), and cannot be in use', async (t) => {
   const { store, mainAppends, claims } = setup(new Streams());
   const given = newEvent('Given');
   await store.appendToStream(STREAM, [{ type: 'Generated', data: {} }, given]);
   t.same(claims().map((c) => c.streamName), [claimStreamName(given.id)], 'only the caller-chosen id is claimed');
   const generatedId = mainAppends()[0]?.events[0]?.id ?? '';
-  t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the generated id is a uuid v4');
+  t.match(generatedId, /^[0-9a-f]{8}-[0-9a-f]{4}-8b1d-bb1d-[0-9a-f]{12}$/, 'the generated id is a uuid v8 with the mark');
+});
+
+t.test('same ids, other content: the server says success (it compares ids only), the stored head hash says the rival won: written: false, its links not cached', async (t) => {
+  // given a stream at revision 0, and a rival that sends our event id with other content first
+  const opened = randomUUID();
+  const streams = new Streams({ [STREAM]: chainedStream(STREAM, [{ id: opened }]) });
+  const ours = newEvent('Noted', { occurredAt: '2026-12-07T01:00:00.000Z' });
+  let rivalled = false;
+  const { store, mainAppends } = setup(streams, {
+    onAppend: async (call, s) => {
+      if (rivalled) return s.accept(call);
+      rivalled = true;
+      // The rival's redelivered command: the same event id, a new occurredAt. Stored at revision 1.
+      s.byName.set(STREAM, chainedStream(STREAM, [{ id: opened }, { id: ours.id, data: { occurredAt: '2026-12-07T01:00:05.000Z' } }]));
+      // The server finds the ids already at revision 1 and answers as for an idempotent retry.
+      return { success: true, nextExpectedRevision: 1n, position: position(1_000_000) };
+    },
+  });
+
+  // when
+  const result = await store.appendToStream(STREAM, [ours], { expectedRevision: 0n });
+
+  // then the loser is told it wrote nothing, with the stored batch's place
+  const stored = (await collect(store.readStream(STREAM)))[1];
+  t.same(result, { nextExpectedRevision: 1n, position: stored?.position, written: false }, 'written: false, the stored event\'s revision and position');
+
+  // and its next append chains on the hash that is stored, not on the one it computed
+  const next = newEvent('Noted', { n: 2 });
+  await store.appendToStream(STREAM, [next], { expectedRevision: 1n });
+  const expectedHash = chainHash(stored?.hash ?? '', canonicalContent({ streamName: STREAM, revision: 2n, id: next.id, type: 'Noted', data: { n: 2 }, metadata: {} }));
+  t.same(mainAppends()[1]?.events[0]?.metadata, { $chain: { v: 1, hash: expectedHash, w: writerOf(mainAppends()[1]?.events[0]?.metadata) } }, 'chained from the stored head');
+  t.same((await verifyStreamChain(store.readStream(STREAM))).intact, true, 'the chain stays intact');
+});
+
+t.test('an id the store generated for one stream, later given for another, is refused (it was never claimed)', async (t) => {
+  const streams = new Streams();
+  const { store, mainAppends } = setup(streams);
+  await store.appendToStream(STREAM, [{ type: 'Generated', data: {} }]);
+  const generated = mainAppends()[0]?.events[0]?.id ?? '';
+  // the caller read the event back and sends its id with an event for another stream
+  const error = await thrownBy(store.appendToStream('workOrder-2', [newEvent('Fresh'), { id: generated, type: 'Copied', data: {} }]));
+  t.ok(error instanceof InvalidEventStoreInputError, 'InvalidEventStoreInputError');
+  t.equal(error instanceof InvalidEventStoreInputError ? error.field : undefined, 'events[1].id', 'names the id');
+  t.equal(mainAppends().length, 1, 'nothing appended to the other stream');
+  // sent again to its own stream, as a retry, it is the retry it is
+  const retried = await store.appendToStream(STREAM, [{ id: generated, type: 'Generated', data: {} }], { expectedRevision: 'no_stream' });
+  t.same([retried.written, retried.nextExpectedRevision], [false, 0n], 'a retry into its own stream: written: false');
+});
+
+t.test('the same batch, same content, from two writers (a redelivered dispatch): the server says success to both, only the writer whose write is stored says written: true', async (t) => {
+  const opened = randomUUID();
+  const streams = new Streams({ [STREAM]: chainedStream(STREAM, [{ id: opened }]) });
+  const batch = [newEvent('WorkOrderDispatched', { order: 'A-1' }), newEvent('Noted')];
+  let rivalled = false;
+  const { store, mainAppends } = setup(streams, {
+    onAppend: async (call, s) => {
+      if (rivalled) return s.accept(call);
+      rivalled = true;
+      // The other instance's identical append landed first: same ids, same content, its own writer id.
+      const rival = call.events.map((e) => {
+        const link = (e.metadata as { $chain?: Record<string, unknown> }).$chain ?? {};
+        return { ...e, metadata: { $chain: 'w' in link ? { ...link, w: randomUUID() } : link } };
+      });
+      s.accept({ ...call, events: rival });
+      // The server finds the ids stored and answers as for an idempotent retry.
+      return { success: true, nextExpectedRevision: 2n, position: position(1_000_000) };
+    },
+  });
+
+  const result = await store.appendToStream(STREAM, batch, { expectedRevision: 0n });
+  const stored = await collect(store.readStream(STREAM));
+  t.same(result, { nextExpectedRevision: 2n, position: stored[2]?.position, written: false }, 'written: false: the stored write is the other one');
+
+  // the links are the stored ones (same content), so the next append chains on
+  await store.appendToStream(STREAM, [newEvent()], { expectedRevision: 2n });
+  t.equal(mainAppends().length, 2, 'appended without re-reading a race');
+  t.same((await verifyStreamChain(store.readStream(STREAM))).intact, true, 'the chain stays intact');
+
+  // and the writer whose write is stored says written: true
+  const alone = setup(new Streams({ [STREAM]: chainedStream(STREAM, [{ id: opened }]) }));
+  t.equal((await alone.store.appendToStream(STREAM, batch, { expectedRevision: 0n })).written, true, 'alone: written: true');
 });

@@ -16,7 +16,7 @@ if (url === undefined || url === '') {
   // Every case works in categories of its own (uniqueCategory), so subjects on one server do not
   // see each other's streams; each subject gets its own client.
   runEventStoreContract(t, 'EventStoreDB', async (): Promise<ContractSubject> => {
-    const store = createEventStoreDbEventStore({ connectionString: url });
+    const store = await createEventStoreDbEventStore({ connectionString: url });
     return {
       store,
       // EventStoreDB has no client-held transaction to keep open: wait, then append.

@@ -1,6 +1,6 @@
 // Scripts for the stub client shared by the unit tests: streams holding given events, and an
 // append that the client reports as written (its events then readable at the next positions).
-import { NO_STREAM, StreamNotFoundError as EsdbStreamNotFoundError, type AllStreamResolvedEvent, type ReadStreamOptions } from '@eventstore/db-client';
+import { NO_STREAM, StreamNotFoundError as EsdbStreamNotFoundError, WrongExpectedVersionError, type AllStreamResolvedEvent, type ReadStreamOptions } from '@eventstore/db-client';
 import { GENESIS_HASH, canonicalContent, chainHash } from '../../src/index.js';
 import type { JsonObject, Json } from '../../src/index.js';
 import { sealMetadata } from '../../src/eventstoredb/chain-metadata.js';
@@ -47,8 +47,17 @@ export class Streams {
     return BigInt((this.byName.get(streamName)?.length ?? 0) - 1);
   }
 
-  /** The client reports the append written: its events become readable at the next positions. */
+  /**
+   * The client reports the append written: its events become readable at the next positions. An exact
+   * or no_stream guard the stream does not meet is refused as the client does (the adapter's probe of a
+   * stream with nothing to read, guarded by a revision no stream reaches, learns the last revision so).
+   */
   accept(call: AppendCall): { success: true; nextExpectedRevision: bigint; position: { commit: bigint; prepare: bigint } } {
+    const last = this.lastRevision(call.streamName);
+    const expected = call.options.expectedRevision;
+    if ((typeof expected === 'bigint' && expected !== last) || (expected === NO_STREAM && last !== -1n)) {
+      throw new WrongExpectedVersionError(undefined, { streamName: call.streamName, expected, current: last === -1n ? NO_STREAM : last });
+    }
     const events = this.byName.get(call.streamName) ?? [];
     this.byName.set(call.streamName, events);
     for (const sent of call.events) {

@@ -111,6 +111,17 @@ t.test('an event without a chain link is reported, not passed off as the storeâ€
   t.equal(error instanceof ForeignEventError ? error.code : undefined, 'foreign_event');
 });
 
+t.test('a stream read from a server that sends no global position fails clearly (the client gives such events position 0/0)', async (t) => {
+  // client 6.2.1 reads the position as getCommitPosition()/getPreparePosition(), which protobuf
+  // defaults to "0" when the server (< 22.6) sends none: never undefined, so only 0/0 can tell
+  const [stored] = chainedStream(STREAM, [{ id: randomUUID() }]);
+  const event = stored?.event;
+  if (!event) throw new Error('no event');
+  const { client } = stubClient({ readStream: () => ({ events: [resolved({ ...event, position: { commit: 0n, prepare: 0n } })] }) });
+  const store = createEventStoreDbEventStoreFromClient(client);
+  await t.rejects(collect(store.readStream(STREAM)), { message: /no global position.*server >= 22\.6/ }, 'refused, naming the server version needed');
+});
+
 /** $all as the client returns it: the adapter's events of several streams, and system events. */
 function allStream(): { events: AllStreamResolvedEvent[]; ids: Record<string, string[]> } {
   const system = (n: number, streamId: string, type: string) =>

@@ -1,7 +1,7 @@
 // subscribeToAll against a stand-in for the client's catch-up subscription (a readable the test
 // writes events into, and on which it emits caughtUp / fellBehind as the client does).
 import { randomUUID } from 'node:crypto';
-import { START, STREAM_NAME } from '@eventstore/db-client';
+import { BACKWARDS, END, START, STREAM_NAME, type AllStreamRecordedEvent } from '@eventstore/db-client';
 import t from 'tap';
 import { createEventStoreDbEventStoreFromClient, ForeignEventError } from '../../src/eventstoredb/index.js';
 import { EventStoreDbSubscription } from '../../src/eventstoredb/subscription.js';
@@ -35,13 +35,32 @@ async function take(iterator: AsyncIterator<SubscriptionMessage>, count: number)
 const at = (p: GlobalPosition | undefined): string => (p ? `${p.commit}` : 'none');
 const describe = (m: SubscriptionMessage): string => (m.kind === 'event' ? `event@${at(m.event.position)}` : `caught-up@${at(m.position)}`);
 
+/**
+ * A subscription on a stub client. `all` is $all as the server holds it (what a backwards read from
+ * the end answers); the source's deliver() adds to it, so by default the subscription is at the head
+ * after each delivery. A test puts events in `all` alone to have the server ahead of the subscription.
+ */
 function subscribe(options: Parameters<ReturnType<typeof createEventStoreDbEventStoreFromClient>['subscribeToAll']>[0] = {}) {
   const source = new StubCatchUp();
-  const { client, calls } = stubClient({ subscribeToAll: () => source });
+  const all: AllStreamRecordedEvent[] = [];
+  const deliverOnly = source.deliver.bind(source);
+  source.deliver = (event) => {
+    all.push(event);
+    deliverOnly(event);
+  };
+  const { client, calls } = stubClient({
+    subscribeToAll: () => source,
+    readAll: (readOptions) => {
+      if (readOptions.direction !== BACKWARDS || readOptions.fromPosition !== END) throw new Error('the subscription reads $all backwards from the end only');
+      return { events: [...all].reverse().map((event) => ({ event })) };
+    },
+  });
   const store = createEventStoreDbEventStoreFromClient(client);
   const subscription = store.subscribeToAll(options);
-  return { source, calls, store, subscription, iterator: subscription[Symbol.asyncIterator]() };
+  return { source, all, deliverOnly, calls, store, subscription, iterator: subscription[Symbol.asyncIterator]() };
 }
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 t.test('options map to the client; events after the checkpoint and in the filter arrive, system events never', async (t) => {
   const { source, calls, iterator } = subscribe({ after: position(10), filter: { streamCategories: ['workOrder'] } });
@@ -71,9 +90,10 @@ t.test('caught-up never overtakes events still buffered in the client stream', a
   await new Promise((resolve) => setImmediate(resolve));
   t.equal(source.readableLength, 3, 'three events buffered');
   source.caughtUp();
-  source.deliver(storedAt('workOrder-4', 4));
   source.resume();
-  t.same(await take(iterator, 6), ['event@1', 'event@2', 'event@3', 'caught-up@3', 'event@4', 'caught-up@4'], 'caught-up after the three; then live');
+  t.same(await take(iterator, 4), ['event@1', 'event@2', 'event@3', 'caught-up@3'], 'caught-up after the three');
+  source.deliver(storedAt('workOrder-4', 4));
+  t.same(await take(iterator, 2), ['event@4', 'caught-up@4'], 'then live');
 });
 
 t.test('live: a caught-up after each live delivery; none while catching up again after fellBehind', async (t) => {
@@ -130,7 +150,7 @@ t.test('an event the adapter did not write fails the subscription with ForeignEv
 
 t.test('backpressure: the client stream is paused at the high-water mark and resumed once drained', async (t) => {
   const source = new StubCatchUp();
-  const subscription: Subscription = new EventStoreDbSubscription(source, { after: undefined, accepts: () => true, highWaterMark: 4 });
+  const subscription: Subscription = new EventStoreDbSubscription(source, { after: undefined, accepts: () => true, reachedHead: async () => true, highWaterMark: 4 });
   const iterator = subscription[Symbol.asyncIterator]();
   for (let n = 1; n <= 6; n += 1) source.deliver(storedAt(`workOrder-${n}`, n));
   await new Promise((resolve) => setImmediate(resolve));
@@ -139,4 +159,29 @@ t.test('backpressure: the client stream is paused at the high-water mark and res
   t.notOk(source.isPaused(), 'resumed at half the mark');
   t.same(await take(iterator, 4), ['event@3', 'event@4', 'event@5', 'event@6'], 'nothing lost, in order');
   await subscription.close();
+});
+
+t.test('caught-up only when the subscription has reached the head of $all read at that moment', async (t) => {
+  const { source, all, deliverOnly, iterator, calls } = subscribe({ filter: { streamCategories: ['workOrder'] } });
+  source.deliver(storedAt('workOrder-1', 1));
+  source.caughtUp();
+  t.same(await take(iterator, 2), ['event@1', 'caught-up@1'], 'at the head: caught up');
+
+  // others append three events; the live subscription receives them one at a time, its buffer empty in between
+  const ahead = [storedAt('workOrder-2', 2), storedAt('workOrder-3', 3), storedAt('workOrder-4', 4)];
+  all.push(...ahead, storedAt('other-1', 5)); // and one outside the filter, which never counts
+  for (const event of ahead) {
+    deliverOnly(event);
+    await tick();
+  }
+  t.same(await take(iterator, 4), ['event@2', 'event@3', 'event@4', 'caught-up@4'], 'no caught-up at 2 or 3: the head was at 4');
+  t.ok(calls.readAll.length >= 2, 'the head was read for each candidate marker');
+
+  // the server says caughtUp while $all is already further on: no marker until it is reached
+  source.fellBehind();
+  all.push(storedAt('workOrder-5', 6));
+  source.caughtUp();
+  await tick();
+  deliverOnly(storedAt('workOrder-5', 6));
+  t.same(await take(iterator, 2), ['event@6', 'caught-up@6'], "the server's caughtUp at 4 said nothing: the head was at 6");
 });
