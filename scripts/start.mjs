@@ -48,9 +48,15 @@ for (const svc of services(dataDir)) {
   supervised.push(service);
   console.log(`[platform] ${svc.name} on http://127.0.0.1:${svc.port} (OpenAPI at /docs), pid ${service.pid}`);
 }
-const staffToken = devToken({ sub: 'dev-staff', role: 'centre_staff', org: 'huadu-plsc' });
-writeFileSync(join(dataDir, 'dev-token'), staffToken + '\n');
-console.log(`[platform] a development bearer token (role centre_staff, valid ${DEV_TOKEN_SECONDS / 3600} h) is in ${join(dataDir, 'dev-token')}`);
+// One token per role of the demo city; `dev-token` is the 花都 centre's staff member's.
+const devUsers = {
+  'dev-token': { sub: 'dev-staff', role: 'centre_staff', org: 'huadu-plsc' },
+  'dev-token-supervisor': { sub: 'dev-supervisor', role: 'centre_supervisor', org: 'huadu-plsc' },
+  'dev-token-auditor': { sub: 'dev-auditor', role: 'auditor', org: 'huadu-bureau' },
+  'dev-token-city-administrator': { sub: 'dev-city-admin', role: 'city_administrator', org: 'gz' },
+};
+for (const [file, claims] of Object.entries(devUsers)) writeFileSync(join(dataDir, file), devToken(claims) + '\n');
+console.log(`[platform] development bearer tokens (valid ${DEV_TOKEN_SECONDS / 3600} h) are in ${dataDir}: ${Object.keys(devUsers).join(', ')}`);
 
 let stopping;
 function stop() {

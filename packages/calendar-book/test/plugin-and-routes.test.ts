@@ -60,7 +60,7 @@ t.test('a legal-aid service loads a year through the routes; a second instance f
   t.match(loaded.json(), { year: '2027', years: [2024, 2025, 2026, 2027], revision: '0', alreadyApplied: false });
   t.match((await one.inject({ method: 'GET', url: '/calendar', headers: { authorization: token('reviewer') } })).json(), {
     version: calendarVersion,
-    loads: [{ year: '2027', loadedBy: 'user-registrar', loadedAt: now.toISOString(), calendarVersion, replacedExisting: false }],
+    loads: [{ year: '2027', loadedBy: 'user-city_administrator', loadedAt: now.toISOString(), calendarVersion, replacedExisting: false }],
   });
   t.equal((await put('city_administrator', { ...year2027, off: ['2027-01-01'] })).statusCode, 422, 'other entries need replaceExisting');
 

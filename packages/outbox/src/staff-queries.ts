@@ -22,10 +22,19 @@ const heldBehind = (table: string) => sql<string>`(
    WHERE h.ordering_key = d.ordering_key AND h.seq > d.seq
      AND h.status <> 'delivered' AND h.status <> 'dead' AND h.status <> 'discarded')`;
 
-/** Only the messages to these destinations; null: every destination. */
-export type DestinationFilter = readonly string[] | null;
-const toDestinations = (alias: string, destinations: DestinationFilter) =>
-  destinations === null ? sql`` : sql`AND ${sql.ref(`${alias}.destination`)} = ANY(${[...destinations]}::text[])`;
+/** Only the messages to these destinations, or to any but these; null: every destination. */
+export type DestinationFilter = { readonly only: readonly string[] } | { readonly except: readonly string[] } | null;
+const toDestinations = (alias: string, filter: DestinationFilter) => {
+  if (filter === null) return sql``;
+  const column = sql.ref(`${alias}.destination`);
+  return 'only' in filter ? sql`AND ${column} = ANY(${[...filter.only]}::text[])` : sql`AND NOT (${column} = ANY(${[...filter.except]}::text[]))`;
+};
+
+/** Whether a message to `destination` passes the filter. */
+export function destinationPasses(filter: DestinationFilter, destination: string): boolean {
+  if (filter === null) return true;
+  return 'only' in filter ? filter.only.includes(destination) : !filter.except.includes(destination);
+}
 
 /** Dead letters, latest first, each with the count of later messages it holds back; `before` pages by dead_at. */
 export async function listDeadLetters(

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { messageView, outboxMessageSchema, type MessageFields } from './message-view.js';
 import type { OutboxRow } from './outbox-table.js';
 import type { OutboxDb } from './queue-queries.js';
-import { discardDeadLetter, findMessage, listDeadLetters, outboxStats, retryDeadLetter } from './staff-queries.js';
+import { destinationPasses, discardDeadLetter, findMessage, listDeadLetters, outboxStats, retryDeadLetter, type DestinationFilter } from './staff-queries.js';
 
 export interface OutboxRoutesOptions {
   readonly db: OutboxDb;
@@ -19,7 +19,7 @@ export interface OutboxRoutesOptions {
    * owns its destination (the hotline: a platform's messages are its centre's); the others are answered
    * as messages that do not exist, and are not in the lists or the figures.
    */
-  readonly destinationsWithin: (reach: Reach) => readonly string[] | null;
+  readonly destinationsWithin: (reach: Reach) => DestinationFilter;
   /** Path prefix; default `/outbox`. */
   readonly prefix?: string;
   /** OpenAPI tag; default `outbox`. */
@@ -55,7 +55,7 @@ export function outboxRoutes(options: OutboxRoutesOptions): FastifyPluginAsyncZo
     const within = destinations(request);
     if (within === null) return;
     const row = await findMessage(db, table, id);
-    if (!row || !within.includes(row.destination)) throw notFound(`No outbox message ${id}.`);
+    if (!row || !destinationPasses(within, row.destination)) throw notFound(`No outbox message ${id}.`);
   };
 
   return async (app) => {

@@ -5,6 +5,7 @@ import { ConfigError, baseConfigSchema, parseConfig, serviceConfigSchema } from 
 const good = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/bureau',
   JWT_SECRET: 'a'.repeat(32),
+  CITY_ID: 'gz',
 };
 
 t.test('given a complete environment, when parsed, then defaults apply and the result is frozen', async (t) => {
@@ -20,7 +21,7 @@ t.test('given a complete environment, when parsed, then defaults apply and the r
 
 t.test('given several bad variables, when parsed, then one error names each with its rule and no value', async (t) => {
   const secret = 'short-secret';
-  const error = t.throws(() => parseConfig(baseConfigSchema, { DATABASE_URL: 'mysql://x/y', PORT: 'eighty', JWT_SECRET: secret }));
+  const error = t.throws(() => parseConfig(baseConfigSchema, { DATABASE_URL: 'mysql://x/y', PORT: 'eighty', JWT_SECRET: secret, CITY_ID: 'gz' }));
   t.type(error, ConfigError);
   if (!(error instanceof ConfigError)) return;
   const variables = error.problems.map((p) => p.variable).sort();
@@ -33,7 +34,7 @@ t.test('given several bad variables, when parsed, then one error names each with
 t.test('given no way to verify tokens, when parsed, then it fails even alongside other problems', async (t) => {
   const error = t.throws(() => parseConfig(baseConfigSchema, { PORT: '99999' }));
   if (!(error instanceof ConfigError)) return t.fail('expected ConfigError');
-  t.same(error.problems.map((p) => p.variable).sort(), ['DATABASE_URL', 'JWT_SECRET', 'PORT']);
+  t.same(error.problems.map((p) => p.variable).sort(), ['CITY_ID', 'DATABASE_URL', 'JWT_SECRET', 'PORT']);
   t.match(error.message, /set JWT_SECRET .* or JWT_PUBLIC_KEY/);
 });
 
@@ -53,4 +54,8 @@ t.test('given a service schema extending the base, when parsed, then its own var
 
 t.test('given empty strings, when parsed, then they count as unset', async (t) => {
   t.equal(parseConfig(baseConfigSchema, { ...good, PORT: '' }).PORT, 3000);
+});
+
+t.test('given a city id that is no organisation id, when parsed, then it names CITY_ID', async (t) => {
+  t.throws(() => parseConfig(baseConfigSchema, { ...good, CITY_ID: 'Guang Zhou' }), /CITY_ID: an organisation id/);
 });

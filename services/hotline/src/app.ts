@@ -68,6 +68,7 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   await app.register(outboxPlugin, outboxOptionsFrom(config, clock));
   await app.register(deadlineTimersPlugin, {
     clock,
+    events,
     fire: config.DEADLINE_TIMERS_FIRE,
     maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS,
     engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS },

@@ -46,7 +46,7 @@ t.test('given a 2027 year and an order stored by the hotline before this change,
   }]);
   await store.close();
 
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, CITY_ID: 'gz', HOTLINE_CENTRE_ID: 'huadu-plsc', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, CITY_ID: 'gz', HOTLINE_CENTRE_ID: 'huadu-plsc', ORGANISATIONS_SEED: 'demo', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' });
   const app = await buildHotlineApp(config, { clock: () => local('2026-12-28 11:00'), readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
   t.teardown(() => app.close());
   await app.ready();
@@ -67,7 +67,7 @@ t.test('given a 2027 year and an order stored by the hotline before this change,
   t.ok(stored);
   if (!stored) return;
   const read = workOrderEvents.fromRecorded(stored);
-  t.match(read.data, { externalNumber: 'GZ-OLD-1', calendarVersion: 'stored-before', officeHours: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }] });
+  t.match(read.data, { externalNumber: 'GZ-OLD-1', calendarVersion: 'stored-before', owner: 'huadu-plsc', officeHours: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }] });
 
   // The read model still shows the order, and the centre can still act on it.
   const view = async () => app.inject({ method: 'GET', url: `/work-orders/${workOrderId}`, headers: { authorization: admin } });

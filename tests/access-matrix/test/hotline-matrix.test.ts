@@ -175,6 +175,11 @@ t.test('the hotline, route by route, role by role, own district and another', as
       t.same(await listed(role, 'own'), [huaduOrder.workOrderId, baiyunOrder.workOrderId].sort(), `${role}: both`);
       t.equal(await counted(role, 'own'), 2);
     }
+    // The outbox: 花都's calls to its platform (its order was signed for above) are not 白云's to see.
+    const owed = async (role: Role, where: 'own' | 'other') => (await call('GET', '/outbox/stats', token(role, where))).json().pending;
+    t.ok((await owed('centre_supervisor', 'own')) > 0, '花都 sees the calls owed to its platform');
+    t.equal(await owed('centre_supervisor', 'other'), 0, '白云 sees none of them');
+    t.equal(await owed('city_administrator', 'own'), await owed('centre_supervisor', 'own'), 'the city sees them too');
     const conflicts = await call('GET', `/integrations/12345/${HUADU.platform}/delivery-conflicts`, token('centre_staff', 'other'));
     t.same(conflicts.json(), { items: [] }, '白云 sees nothing of 花都\'s platform');
   });

@@ -43,6 +43,8 @@ async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promi
   const platforms = new Map(Object.entries(options.platforms));
   const { platforms: _platforms, post, ownership, ...timings } = options;
   const platformIds = [...platforms.keys()];
+  /** No platform has this id (ids are lowercase): the owner of a platform not configured. */
+  const UNCONFIGURED = 'Unconfigured platform';
   const control = await startOutbox(app, {
     ...timings,
     table: HOTLINE_OUTBOX_TABLE,
@@ -50,9 +52,14 @@ async function outbox(app: FastifyInstance, options: OutboxPluginOptions): Promi
     transport: platformTransport({ platforms: (platformId) => platforms.get(platformId), clock, timeoutMs, ...(post ? { post } : {}) }),
     routes: {
       roles: OUTBOX_STAFF,
-      // A platform's messages are its centre's: a caller sees those of the platforms whose centre they reach.
-      // (Messages to a platform no longer configured are then the city-wide roles' to see and discard.)
-      destinationsWithin: (reach) => (reach.organisationIds === null ? null : platformIds.filter((id) => reach.includes(ownership.centreOf(id)))),
+      // A platform's messages are its centre's: a caller sees those of the platforms whose centre they
+      // reach. A platform no longer configured belongs to the deployment's centre (config.ts), so whoever
+      // reaches that centre sees every destination but the other centres' platforms.
+      destinationsWithin: (reach) => {
+        if (reach.organisationIds === null) return null;
+        const outside = platformIds.filter((id) => !reach.includes(ownership.centreOf(id)));
+        return reach.includes(ownership.centreOf(UNCONFIGURED)) ? { except: outside } : { only: platformIds.filter((id) => !outside.includes(id)) };
+      },
       fields: hotlineMessageFields,
     },
     clock,

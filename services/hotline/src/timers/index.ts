@@ -1,6 +1,7 @@
 // Durable deadline timers (签收 / 办结时限): overdue is not only computed when someone looks; at the due
 // moment a timer records SignForOverdue / ReplyOverdue. The mechanism (table, projection, firing loop)
 // is @bureau/durable-timers; the hotline gives its rules (timer-changes.ts) and its command (fire-timer.ts).
+import type { WorkOrderEventRegistry } from '../events/work-order-events.js';
 import { createDurableTimers } from '@bureau/durable-timers';
 import type { EngineOptions, ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +25,8 @@ export interface DeadlineTimersPluginOptions {
   readonly maxSleepMs?: number;
   /** Run the firing loop in this process (default true); the scheduler runs regardless. */
   readonly fire?: boolean;
+  /** The work-order events as this deployment reads them (its ownership of older orders). */
+  readonly events: WorkOrderEventRegistry;
 }
 
 export interface DeadlineTimersControl {
@@ -43,7 +46,7 @@ declare module 'fastify' {
 
 async function deadlineTimers(app: FastifyInstance, options: DeadlineTimersPluginOptions): Promise<void> {
   const db: TimersDb = app.db.withTables<TimersDatabase>();
-  const deps = { store: app.eventStore, calendar: app.hotlineCalendar, events: app.hotline.events };
+  const deps = { store: app.eventStore, calendar: app.hotlineCalendar, events: options.events };
   const timers = createDurableTimers({
     store: app.eventStore,
     pool: app.pg,

@@ -1,5 +1,6 @@
 // The deadline timers in their real surroundings: the kit's app with the event store, the calendar and
 // the timers plugin on a fresh PostgreSQL database, driven by a clock the test moves.
+import { testWorkOrderEvents } from '../support/events.js';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
 import { captureLogs, type LogCapture } from '@bureau/service-kit/testing';
@@ -22,13 +23,13 @@ export function fakeClock(start: Date) {
   };
 }
 
-export async function startTimersApp(t: Teardown, databaseUrl: string, options: DeadlineTimersPluginOptions): Promise<{ app: App; logs: LogCapture }> {
+export async function startTimersApp(t: Teardown, databaseUrl: string, options: Omit<DeadlineTimersPluginOptions, 'events'>): Promise<{ app: App; logs: LogCapture }> {
   const logs = captureLogs();
   const app = await buildApp({ name: 'hotline-timers-test', logLevel: 'info', logStream: logs.stream });
   await app.register(pgPoolPlugin, { connectionString: databaseUrl });
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: databaseUrl }) });
   await app.register(hotlineCalendarPlugin, { limits: {} });
-  await app.register(deadlineTimersPlugin, { maxSleepMs: 200, ...options });
+  await app.register(deadlineTimersPlugin, { maxSleepMs: 200, events: testWorkOrderEvents, ...options });
   await app.ready();
   t.teardown(() => app.close());
   // The projection creates its table when a runner (this one, or another instance's) first holds its lock.
