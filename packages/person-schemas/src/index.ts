@@ -19,4 +19,4 @@ export {
   type OtherDocumentType,
 } from './identity-document.js';
 export { normalisePhone, phoneNumber, PHONE_MESSAGE, type PhoneKind } from './phone.js';
-export { person, personGroupNames, personGroups, personSchema, type Person, type PersonGroup, type PersonInput } from './person.js';
+export { birthDateOf, person, personGroupNames, personGroups, personSchema, type Person, type PersonGroup, type PersonInput } from './person.js';

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { identityDocumentSchema } from './identity-document.js';
 import { phoneNumber } from './phone.js';
+import { residentIdBirthDate } from './resident-id.js';
 
 /**
  * Group memberships that change how an application is handled: Art. 42 (exempt from the hardship check,
@@ -46,6 +47,8 @@ export function personSchema(options: { today?: string } = {}) {
   return z.object({
     name: z.string().trim().min(1).max(50),
     document: identityDocumentSchema(options),
+    /** Needed where the document does not carry it (a passport, identity unknown); a resident ID does. */
+    birthDate: z.iso.date().nullable().default(null),
     phone: phoneNumber.nullable().default(null),
     address: z.string().trim().min(1).max(200).nullable().default(null),
     groups: z
@@ -56,5 +59,12 @@ export function personSchema(options: { today?: string } = {}) {
 }
 
 export const person = personSchema();
+
+/** The birth date recorded, or the one a resident ID number carries; null when neither is known. */
+export function birthDateOf(someone: { birthDate: string | null; document: { type: string; number?: string } }): string | null {
+  if (someone.birthDate !== null) return someone.birthDate;
+  const { document } = someone;
+  return document.type === 'resident_id' && document.number !== undefined ? (residentIdBirthDate(document.number) ?? null) : null;
+}
 export type Person = z.output<typeof person>;
 export type PersonInput = z.input<typeof person>;

@@ -1,7 +1,7 @@
 // Identity documents by type, phones, and the person as recorded: nobody is refused for lack of a
 // resident ID (domain reference §2, Legal Aid Law Art. 70).
 import t from 'tap';
-import { identityDocument, normalisePhone, person, phoneNumber } from '../src/index.js';
+import { birthDateOf, identityDocument, normalisePhone, person, phoneNumber } from '../src/index.js';
 
 t.test('Art. 70: foreigners and stateless persons are recorded with their own documents', async (t) => {
   const passport = identityDocument.parse({ type: 'passport', number: 'E12345678', issuer: 'VN' });
@@ -45,6 +45,7 @@ t.test('Arts. 32 and 42, green channel: a person carries the groups that matter'
   t.strictSame(recorded, {
     name: '王五',
     document: { type: 'resident_id', number: '11010519491231002X' },
+    birthDate: null,
     phone: '13800138000',
     address: null,
     groups: ['elderly', 'no_fixed_income'],
@@ -52,4 +53,8 @@ t.test('Arts. 32 and 42, green channel: a person carries the groups that matter'
   t.equal(person.safeParse({ ...recorded, groups: ['elderly', 'elderly'] }).success, false, 'a group twice is refused');
   t.equal(person.safeParse({ ...recorded, groups: ['wealthy'] }).success, false, 'an unknown group is refused');
   t.equal(person.safeParse({ ...recorded, name: '' }).success, false, 'a name is required');
+  t.equal(birthDateOf(recorded), '1949-12-31', 'the birth date comes from the resident ID');
+  const foreigner = person.parse({ name: 'Nguyen Van A', document: { type: 'passport', number: 'C1234567' }, birthDate: '1990-05-01' });
+  t.equal(birthDateOf(foreigner), '1990-05-01', 'or is recorded where the document does not carry it');
+  t.equal(person.safeParse({ ...foreigner, birthDate: '1990-02-30' }).success, false, 'a recorded birth date must be real');
 });
