@@ -11,6 +11,8 @@ export interface OfficeDirectory {
   readonly districtOffices: Readonly<Record<string, string>>;
   /** Station (工作站) → the office it belongs to: a station's file is its office's without a transfer. */
   readonly stationOffices: Readonly<Record<string, string>>;
+  /** Office → the justice bureau (司法行政部门) that set it up: the one that decides objections (Art. 49). */
+  readonly justiceBureaus: Readonly<Record<string, string>>;
 }
 
 /** The office at a place, or undefined when the directory has none there. */

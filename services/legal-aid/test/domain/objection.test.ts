@@ -4,7 +4,7 @@
 import t from 'tap';
 import { legalAidRules } from '../../src/domain/index.js';
 import { bureau, extended, given, historyOf, office } from './support/given.js';
-import { calendar, iso, lawyer, local, receivedAt, submit } from './support/fixtures.js';
+import { baiyunBureau, calendar, iso, lawyer, local, receivedAt, submit } from './support/fixtures.js';
 
 const refused = historyOf(
   { command: submit(), now: receivedAt },
@@ -37,12 +37,14 @@ t.test('Art. 49: an objection against a refusal is filed with the justice bureau
       },
     ]);
   given(...refused).when(file, local('2025-11-06 10:00'), office()).thenBroken(t, 'not_justice_bureau');
+  given(...refused).when(file, local('2025-11-06 10:00'), bureau(baiyunBureau)).thenBroken(t, 'not_justice_bureau', "another district's bureau");
   given(...historyOf({ command: submit(), now: receivedAt })).when(file, local('2025-11-06 10:00'), bureau()).thenBroken(t, 'not_objectionable');
 });
 
 t.test('Art. 49: upheld, the refusal stands and cannot be objected to again', async (t) => {
   const filed = extended(refused, { command: file, now: local('2025-11-06 10:00'), by: bureau() });
   given(...filed).when(uphold, local('2025-11-10 10:00'), office()).thenBroken(t, 'not_justice_bureau');
+  given(...filed).when(uphold, local('2025-11-10 10:00'), bureau(baiyunBureau)).thenBroken(t, 'not_justice_bureau');
   given(...filed).when(uphold, local('2025-11-10 10:00'), bureau()).then(t, [{ type: 'ObjectionUpheld', data: { reasons: '原决定正确', decidedAt: iso('2025-11-10 10:00'), onTime: true } }]);
   const upheld = extended(filed, { command: uphold, now: local('2025-11-10 10:00'), by: bureau() });
   t.equal(given(...upheld).state.status, 'refused');

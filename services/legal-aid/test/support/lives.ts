@@ -1,9 +1,10 @@
 // Whole lives of legal-aid files, decided step by step, that between them record every event type once at
 // least: for the event registry's round trip and the timer rules' fold.
 import { extended, historyOf, office, station } from '../domain/support/given.js';
-import { baiyunCourt, baiyunOffice, huaduBureau, juniorLawyer, lawyer, local, submit, xinhuaStation } from '../domain/support/fixtures.js';
+import { baiyunBureau, baiyunCourt, baiyunOffice, huaduBureau, juniorLawyer, lawyer, local, submit, xinhuaStation } from '../domain/support/fixtures.js';
 
 const bureau = { id: huaduBureau, kind: 'justice_bureau' as const };
+const baiyun = { id: baiyunBureau, kind: 'justice_bureau' as const };
 const pledge = (at: string) => ({ type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: local(at) } } }) as const;
 const assign = { type: 'AssignLawyer', data: { lawyer, openCases: [] } } as const;
 
@@ -37,8 +38,8 @@ export const transferLife = () =>
     { command: { type: 'ReceiveTransferredApplication', data: {} }, now: local('2025-11-05 09:00'), by: office(baiyunOffice) },
     { command: { type: 'RecordReviewOverdue', data: { dueAt: local('2025-11-13 00:00') } }, now: local('2025-11-13 00:00') },
     { command: { type: 'RefuseApplication', data: { reasons: '不属于法律援助范围' } }, now: local('2025-11-14 10:00'), by: office(baiyunOffice) },
-    { command: { type: 'FileObjection', data: { grounds: '属于追索劳动报酬' } }, now: local('2025-11-17 10:00'), by: bureau },
-    { command: { type: 'UpholdDecision', data: { reasons: '原决定正确' } }, now: local('2025-11-18 10:00'), by: bureau },
+    { command: { type: 'FileObjection', data: { grounds: '属于追索劳动报酬' } }, now: local('2025-11-17 10:00'), by: baiyun },
+    { command: { type: 'UpholdDecision', data: { reasons: '原决定正确' } }, now: local('2025-11-18 10:00'), by: baiyun },
   );
 
 /** A notified case: overdue assignment, an experienced lawyer, the authority informed. */

@@ -1,5 +1,5 @@
 // 异议 (Art. 49): against a refusal or a termination, filed with the justice bureau that set up the office
-// (a separate role: the acting organisation must be a justice bureau), decided within 5 days of receipt
+// (a separate role: the acting organisation must be the bureau that set up the competent office), decided within 5 days of receipt
 // (OBJECTION_DECISION_WORKING_DAYS): upheld, or correction ordered. A corrected refusal reopens the review
 // on a fresh clock from the order; a corrected termination reinstates the aid.
 import type { FileObjection, OrderCorrection, UpholdDecision } from '../commands.js';
@@ -8,15 +8,18 @@ import { LegalAidRuleBroken } from '../errors.js';
 import type { CorrectionOrdered, ObjectionFiled, ObjectionUpheld } from '../events.js';
 import { at, instant, onTime, requireFile, requireText } from '../guards.js';
 import type { DecisionContext } from '../rules.js';
-import type { LegalAidState, ObjectionPending } from '../state.js';
+import type { LegalAidState, ObjectionPending, OpenFile } from '../state.js';
 
-function requireJusticeBureau(context: DecisionContext): void {
-  if (context.organisation.kind !== 'justice_bureau') throw new LegalAidRuleBroken('not_justice_bureau');
+/** The justice bureau that set up the competent office, and no other organisation. */
+function requireJusticeBureau(file: OpenFile, { organisation, offices }: DecisionContext): void {
+  if (organisation.kind !== 'justice_bureau' || offices.justiceBureaus[file.competentOfficeId] !== organisation.id) {
+    throw new LegalAidRuleBroken('not_justice_bureau');
+  }
 }
 
 export function fileObjection({ data: c }: FileObjection, state: LegalAidState, context: DecisionContext): ObjectionFiled[] {
-  requireJusticeBureau(context);
   const file = requireFile(state);
+  requireJusticeBureau(file, context);
   if (file.status === 'objection_pending') throw new LegalAidRuleBroken('objection_already_decided');
   if (file.status !== 'refused' && file.status !== 'terminated') throw new LegalAidRuleBroken('not_objectionable');
   // One objection per decision: a new refusal or termination clears the last one.
@@ -37,8 +40,8 @@ export function fileObjection({ data: c }: FileObjection, state: LegalAidState, 
 }
 
 function pendingObjection(state: LegalAidState, context: DecisionContext): ObjectionPending {
-  requireJusticeBureau(context);
   const file = requireFile(state);
+  requireJusticeBureau(file, context);
   if (file.status !== 'objection_pending') throw new LegalAidRuleBroken('no_objection_pending');
   return file;
 }

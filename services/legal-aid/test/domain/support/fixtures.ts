@@ -14,11 +14,13 @@ export const baiyunOffice = 'org-baiyun-legal-aid';
 export const cityOffice = 'org-city-legal-aid';
 export const xinhuaStation = 'org-huadu-xinhua-station';
 export const huaduBureau = 'org-huadu-justice-bureau';
+export const baiyunBureau = 'org-baiyun-justice-bureau';
 
 export const offices: OfficeDirectory = {
   cityOfficeId: cityOffice,
   districtOffices: { 'org-huadu': huaduOffice, 'org-baiyun': baiyunOffice },
   stationOffices: { [xinhuaStation]: huaduOffice },
+  justiceBureaus: { [huaduOffice]: huaduBureau, [baiyunOffice]: baiyunBureau, [cityOffice]: 'org-city-justice-bureau' },
 };
 
 /** An instant from Asia/Shanghai local time, e.g. local('2025-11-03 10:00'). */
