@@ -26,6 +26,7 @@ const details = {
   economic_status_required: '尚未核查经济困难状况 (第四十一条) / the economic status is not established (Art. 41)',
   hardship_standard_not_met: '数据共享核查结果不符合经济困难标准 (第三十四条) / data sharing found the hardship standard not met (Art. 34)',
   art42_proof_required: '免予核查须写明依据并提交证明 (第四十二条) / an Art. 42 exemption needs its ground and proof',
+  art42_not_applicable: '第四十二条情形与受援人或申请事项不符 / the Art. 42 ground does not fit the recipient or the matter',
   art32_not_applicable: '第三十二条情形与申请事项或受援人不符 / the Art. 32 ground does not fit the matter or the recipient',
   reasons_required: '不予法律援助须书面说明理由 (第四十三条) / a refusal needs written reasons (Art. 43)',
   not_approved: '尚未决定给予法律援助 / aid has not been granted',

@@ -176,11 +176,12 @@ export type ObjectionUpheld = Event<'ObjectionUpheld', { reasons: string; decide
 
 /**
  * The bureau orders the office to correct: a refusal reopens the review (`review`, counted from the
- * order); a termination reinstates the aid (`review` null).
+ * order); a termination reinstates the aid (`review` null), and where no lawyer had been assigned yet the
+ * assignment limit runs again from the order (`assignment`).
  */
 export type CorrectionOrdered = Event<
   'CorrectionOrdered',
-  { against: ObjectionTarget; reasons: string; decidedAt: IsoInstant; onTime: boolean; review: DeadlineRecord | null }
+  { against: ObjectionTarget; reasons: string; decidedAt: IsoInstant; onTime: boolean; review: DeadlineRecord | null; assignment: DeadlineRecord | null }
 >;
 
 /** 终止法律援助 (Art. 48), on the lawyer's report or the office's own finding. */

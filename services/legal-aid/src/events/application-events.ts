@@ -135,7 +135,14 @@ export const legalAidEvents = createEventRegistry<LegalAidEvent>({
   ObjectionUpheld: defineEvent({ type: 'ObjectionUpheld', schema: z.object({ reasons: text, decidedAt: instant, onTime: z.boolean() }) }),
   CorrectionOrdered: defineEvent({
     type: 'CorrectionOrdered',
-    schema: z.object({ against: z.enum(['refusal', 'termination']), reasons: text, decidedAt: instant, onTime: z.boolean(), review: deadlineRecord.nullable() }),
+    schema: z.object({
+      against: z.enum(['refusal', 'termination']),
+      reasons: text,
+      decidedAt: instant,
+      onTime: z.boolean(),
+      review: deadlineRecord.nullable(),
+      assignment: deadlineRecord.nullable(),
+    }),
   }),
   AidTerminated: defineEvent({
     type: 'AidTerminated',

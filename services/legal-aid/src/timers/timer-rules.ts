@@ -56,8 +56,10 @@ export function timerChangesOf(event: LegalAidEvent): Change[] {
       return [start('objection', event.data.decision)];
     case 'ObjectionUpheld':
       return [cancel('objection')];
-    case 'CorrectionOrdered':
-      return event.data.review === null ? [cancel('objection')] : [cancel('objection'), start('review', event.data.review)];
+    case 'CorrectionOrdered': {
+      const { review, assignment } = event.data;
+      return [cancel('objection'), ...(review ? [start('review', review)] : []), ...(assignment ? [start('assignment', assignment)] : [])];
+    }
     case 'AidTerminated':
       return [cancel('assignment')];
     case 'ReviewOverdue':

@@ -79,11 +79,18 @@ t.test('Art. 41: the personal pledge (告知承诺) establishes the status; a pl
   given(...submitted).when(status({ kind: 'personal_pledge', pledgeSignedAt: local('2025-11-04 10:05') }), local('2025-11-03 10:10')).thenBroken(t, 'invalid_time');
 });
 
-t.test('Art. 42: exemption from verification names its ground and its proof', async (t) => {
-  given(...submitted)
+t.test('Art. 42: exemption from verification names its ground, which must fit the recipient, and its proof', async (t) => {
+  const migrant = historyOf({ command: submit({ applicant: { ...zhangSan, groups: ['migrant_worker'] } }), now: receivedAt });
+  given(...migrant)
     .when(status({ kind: 'art42_exempt', ground: 'migrant_worker_wages_or_work_injury', proof: ' ' }), local('2025-11-04 10:00'))
     .thenBroken(t, 'art42_proof_required');
-  const exempt = extended(submitted, {
+  given(...submitted)
+    .when(status({ kind: 'art42_exempt', ground: 'migrant_worker_wages_or_work_injury', proof: '务工证明' }), local('2025-11-04 10:00'))
+    .thenBroken(t, 'art42_not_applicable', 'the recipient is not recorded as a migrant worker');
+  given(...submitted)
+    .when(status({ kind: 'art42_exempt', ground: 'minor_elderly_or_disabled_without_fixed_income', proof: '残疾证' }), local('2025-11-04 10:00'))
+    .thenBroken(t, 'art42_not_applicable');
+  const exempt = extended(migrant, {
     command: status({ kind: 'art42_exempt', ground: 'migrant_worker_wages_or_work_injury', proof: '用工单位出具的务工证明' }),
     now: local('2025-11-04 10:00'),
   });

@@ -61,7 +61,7 @@ t.test('Art. 49: a correction ordered after a refusal reopens the review on a fr
   const state = given(...corrected).state;
   t.equal(state.status, 'in_review');
   // The office decides again, this time granting aid.
-  const reviewed = extended(corrected, { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'art42_exempt', ground: 'social_or_judicial_assistance_or_preferential_care', proof: '低保证' } } }, now: local('2025-11-18 10:00') });
+  const reviewed = extended(corrected, { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: local('2025-11-18 09:50') } } }, now: local('2025-11-18 10:00') });
   given(...reviewed).when({ type: 'ApproveApplication', data: {} }, local('2025-11-18 11:00')).thenOne(t, 'ApplicationApproved', { reviewDueAt: iso('2025-11-27 00:00'), onTime: true });
 });
 
@@ -69,11 +69,26 @@ t.test('Art. 49: a correction ordered after a termination reinstates the aid wit
   given(...terminated).when(file, local('2025-12-02 10:00'), bureau()).thenOne(t, 'ObjectionFiled', { against: 'termination' });
   const filed = extended(terminated, { command: file, now: local('2025-12-02 10:00'), by: bureau() });
   given(...filed).when(correct, local('2025-12-04 10:00'), bureau()).then(t, [
-    { type: 'CorrectionOrdered', data: { against: 'termination', reasons: '申请人提交低保证明，应予援助', decidedAt: iso('2025-12-04 10:00'), onTime: true, review: null } },
+    { type: 'CorrectionOrdered', data: { against: 'termination', reasons: '申请人提交低保证明，应予援助', decidedAt: iso('2025-12-04 10:00'), onTime: true, review: null, assignment: null } },
   ]);
   const reinstated = given(...extended(filed, { command: correct, now: local('2025-12-04 10:00'), by: bureau() })).state;
   t.equal(reinstated.status, 'aided');
   t.match(reinstated, { lawyer: { lawyerId: 'lawyer-chen' }, termination: null });
+});
+
+t.test('Art. 49: a corrected termination before any lawyer was assigned runs the assignment limit again (Art. 43)', async (t) => {
+  const terminatedBeforeAssignment = historyOf(
+    { command: submit(), now: receivedAt },
+    { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: receivedAt } } }, now: receivedAt },
+    { command: { type: 'ApproveApplication', data: {} }, now: local('2025-11-04 10:00') },
+    { command: { type: 'TerminateAid', data: { ground: 'no_longer_eligible', basis: 'own_finding', explanation: '经济状况变化' } }, now: local('2025-11-05 10:00') },
+    { command: file, now: local('2025-11-05 15:00'), by: bureau() },
+  );
+  // Ordered Monday 10 November: 11, 12, 13 November.
+  given(...terminatedBeforeAssignment).when(correct, local('2025-11-10 10:00'), bureau()).thenOne(t, 'CorrectionOrdered', { review: null, assignment: { amount: 3, dueAt: iso('2025-11-14 00:00') } });
+  const reinstated = extended(terminatedBeforeAssignment, { command: correct, now: local('2025-11-10 10:00'), by: bureau() });
+  t.match(given(...reinstated).state, { status: 'approved', assignmentDue: { dueAt: iso('2025-11-14 00:00') } });
+  given(...reinstated).when({ type: 'AssignLawyer', data: { lawyer, openCases: [] } }, local('2025-11-13 10:00')).thenOne(t, 'LawyerAssigned', { onTime: true });
 });
 
 t.test('Art. 49: the objection timer records an overdue decision', async (t) => {

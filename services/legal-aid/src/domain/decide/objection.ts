@@ -57,7 +57,9 @@ export function orderCorrection({ data: c }: OrderCorrection, state: LegalAidSta
   const { now, rules } = context;
   const decidedAt = instant(now);
   const { against } = file.objection;
-  const reviewLimit = file.greenChannel.length > 0 ? rules.limits.greenChannelReview : rules.limits.review;
+  const green = file.greenChannel.length > 0;
+  const reviewLimit = green ? rules.limits.greenChannelReview : rules.limits.review;
+  const assignmentLimit = green ? rules.limits.greenChannelAssignment : rules.limits.assignment;
   return [
     {
       type: 'CorrectionOrdered',
@@ -67,6 +69,7 @@ export function orderCorrection({ data: c }: OrderCorrection, state: LegalAidSta
         decidedAt,
         onTime: onTime(decidedAt, file.objection.decision.dueAt),
         review: against === 'refusal' ? deadlineFrom(rules, reviewLimit, now) : null,
+        assignment: against === 'termination' && file.lawyer === null ? deadlineFrom(rules, assignmentLimit, now) : null,
       },
     },
   ];

@@ -70,7 +70,10 @@ export function evolveDecisions(state: LegalAidState, event: DecisionEvent): Leg
         return { ...state, status: 'in_review', review: clock, decision: null, objection, endedAt: null };
       }
       // A corrected termination reinstates the aid with the lawyer who acted.
-      if (state.lawyer === null) return { ...state, status: 'approved', lawyer: null, termination: null, objection, endedAt: null };
+      if (state.lawyer === null) {
+        const reinstated = { termination: null, objection, endedAt: null, assignmentDue: event.data.assignment, assignmentOverdueFor: null };
+        return { ...state, status: 'approved', lawyer: null, ...reinstated };
+      }
       return { ...state, status: 'aided', lawyer: state.lawyer, termination: null, objection, endedAt: null };
     }
     case 'ObjectionDecisionOverdue':
