@@ -37,6 +37,17 @@ t.test('Art. 38: the receiving office cannot decide a file it is not competent f
   given(...transferred).when(transfer, local('2025-11-05 09:00'), office(huaduOffice)).thenBroken(t, 'not_holding_office');
 });
 
+t.test('Art. 43: a review that went overdue while in transit is recorded overdue once, not again on receipt', async (t) => {
+  const overdueInTransit = extended(
+    receivedInHuaduForBaiyun(),
+    { command: transfer, now: local('2025-11-04 09:00'), by: office(huaduOffice) },
+    { command: { type: 'RecordReviewOverdue', data: { dueAt: new Date(reviewDueAt) } }, now: local('2025-11-13 00:00') },
+    { command: receive, now: local('2025-11-14 09:00'), by: office(baiyunOffice) },
+  );
+  t.strictSame(overdueInTransit.map((e) => e.type), ['ApplicationSubmitted', 'ApplicationTransferred', 'ReviewOverdue', 'TransferredApplicationReceived']);
+  given(...overdueInTransit).when({ type: 'RecordReviewOverdue', data: { dueAt: new Date(reviewDueAt) } }, local('2025-11-14 09:01')).thenNothing(t);
+});
+
 t.test('Art. 38: no transfer when the receiving office is competent', async (t) => {
   const submitted = historyOf({ command: submit(), now: receivedAt });
   given(...submitted).when(transfer, local('2025-11-04 09:00')).thenBroken(t, 'transfer_not_needed');

@@ -117,7 +117,9 @@ export function evolveIntake(state: LegalAidState, event: IntakeEvent): LegalAid
       return { ...state, transfer: { fromOfficeId: event.data.fromOfficeId, toOfficeId: event.data.toOfficeId, transferredAt: event.data.transferredAt, receivedAt: null } };
     case 'TransferredApplicationReceived': {
       if (state.status !== 'in_review' || state.transfer === null) return state;
-      const review = { ...state.review, current: event.data.review, overdueFor: null };
+      // The same due moment keeps its overdue record: the restarted timer must not record it twice.
+      const overdueFor = state.review.overdueFor === event.data.review.dueAt ? state.review.overdueFor : null;
+      const review = { ...state.review, current: event.data.review, overdueFor };
       return { ...state, holderOfficeId: event.data.officeId, transfer: { ...state.transfer, receivedAt: event.data.receivedAt }, review };
     }
     default: {
