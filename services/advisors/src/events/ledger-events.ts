@@ -54,4 +54,15 @@ export const advisorLedgerEvents = createEventRegistry<LedgerEvent>({
     type: 'ShortfallExcused',
     schema: z.object({ cause: shortfallCause, reason, shortByMinutes: z.number().int().min(1), excusedAt: instant }),
   }),
+  OnSiteMinimumJudged: defineEvent({
+    type: 'OnSiteMinimumJudged',
+    schema: z.object({
+      outcome: z.enum(['met', 'short', 'excused']),
+      onSiteMinutes: z.number().int().min(0),
+      minimumMinutes: z.number().int().min(0),
+      shortByMinutes: z.number().int().min(0),
+      byAdvisor: z.array(z.object({ advisorId: id, onSiteMinutes: z.number().int().min(1) })),
+      judgedAt: instant,
+    }),
+  }),
 });

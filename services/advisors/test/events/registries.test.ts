@@ -49,13 +49,14 @@ function aWholeCycle(): LedgerEvent[] {
   run({ type: 'VoidEntry', data: { entryId: 'e2', reason: '重复' } }, '2026-03-26 10:00');
   run({ type: 'ExcuseShortfall', data: { cause: 'advisor_replaced', reason: '月中更换顾问' } }, '2026-03-31 09:00');
   run({ type: 'ApproveMonth', data: {} }, '2026-04-01 09:00');
+  run({ type: 'JudgeOnSiteMinimum', data: {} }, '2026-04-01 00:00');
   run({ type: 'ReopenMonth', data: { reason: '补录' } }, '2026-04-02 09:00');
   return history;
 }
 
 t.test('every ledger event type is produced, stamped version 1, and reads back equal', async (t) => {
   const events = aWholeCycle();
-  t.strictSame(new Set(events.map((e) => e.type)).size, 9, 'all nine ledger event types');
+  t.strictSame(new Set(events.map((e) => e.type)).size, 10, 'all ten ledger event types');
   for (const [i, event] of events.entries()) {
     const appended = advisorLedgerEvents.toAppend(event, { id: `e-${i}`, envelope });
     t.equal(appended.metadata?.schemaVersion, 1, `${event.type} is version 1`);

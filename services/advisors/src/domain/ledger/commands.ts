@@ -44,6 +44,12 @@ export type ReopenMonth = Command<'ReopenMonth', { reason: string }>;
 /** 说明未达标原因 (司法所): the month's on-site shortfall is excused (advisor ill, replaced). */
 export type ExcuseShortfall = Command<'ExcuseShortfall', { cause: ShortfallCause; reason: string }>;
 
+/**
+ * 月末判定: the month's on-site judgement, by the month-end timer (a repeating month_end schedule in Beijing
+ * time) and again after any later change to an ended month. Records a judgement only when it differs.
+ */
+export type JudgeOnSiteMinimum = Command<'JudgeOnSiteMinimum', Record<string, never>>;
+
 export type LedgerCommand =
   | LogService
   | CorrectEntry
@@ -52,4 +58,5 @@ export type LedgerCommand =
   | ReturnEntry
   | ApproveMonth
   | ReopenMonth
-  | ExcuseShortfall;
+  | ExcuseShortfall
+  | JudgeOnSiteMinimum;

@@ -6,6 +6,7 @@ import type { LedgerCommand } from './commands.js';
 import type { LedgerContext } from './context.js';
 import { correctEntry, logService, voidEntry } from './decide/entries.js';
 import { approveMonth, excuseShortfall, reopenMonth, returnEntry, startMonthReview } from './decide/review.js';
+import { judgeOnSiteMinimum } from './decide/judgement.js';
 import type { LedgerEvent } from './events.js';
 import type { LedgerMonthState } from './state.js';
 
@@ -32,6 +33,8 @@ export function decideLedger(command: LedgerCommand, state: LedgerMonthState, co
       return reopenMonth(command, state, context);
     case 'ExcuseShortfall':
       return excuseShortfall(command, state, context);
+    case 'JudgeOnSiteMinimum':
+      return judgeOnSiteMinimum(command, state, context);
     default: {
       const unknown: never = command;
       return unknown;

@@ -51,6 +51,22 @@ export type ShortfallExcused = Event<
   { cause: ShortfallCause; reason: string; shortByMinutes: number; excusedAt: IsoInstant }
 >;
 
+/**
+ * The month's on-site judgement as recorded for reports and audits: each advisor's share, and by how much
+ * short. A later change that alters it records a new judgement beside the old one (never replaces it).
+ */
+export type OnSiteMinimumJudged = Event<
+  'OnSiteMinimumJudged',
+  {
+    outcome: 'met' | 'short' | 'excused';
+    onSiteMinutes: number;
+    minimumMinutes: number;
+    shortByMinutes: number;
+    byAdvisor: { advisorId: string; onSiteMinutes: number }[];
+    judgedAt: IsoInstant;
+  }
+>;
+
 export type LedgerEvent =
   | LedgerMonthOpened
   | ServiceLogged
@@ -60,4 +76,5 @@ export type LedgerEvent =
   | EntryReturned
   | MonthApproved
   | MonthReopened
-  | ShortfallExcused;
+  | ShortfallExcused
+  | OnSiteMinimumJudged;

@@ -7,7 +7,7 @@ export function evolveLedger(state: LedgerMonthState, event: LedgerEvent): Ledge
   if (event.type === 'LedgerMonthOpened') {
     if (state.status !== 'unopened') return state;
     const { villageId, judicialOfficeId, month } = event.data;
-    return { status: 'open', villageId, judicialOfficeId, month, entries: [], excuse: null, reopenings: 0 };
+    return { status: 'open', villageId, judicialOfficeId, month, entries: [], excuse: null, judgement: null, reopenings: 0 };
   }
   if (state.status === 'unopened') return state;
   return evolveOpened(state, event);
@@ -65,6 +65,10 @@ function evolveOpened(state: OpenedLedger, event: Exclude<LedgerEvent, { type: '
     case 'ShortfallExcused': {
       const { cause, reason, excusedAt } = event.data;
       return { ...state, excuse: { cause, reason, at: excusedAt } };
+    }
+    case 'OnSiteMinimumJudged': {
+      const { outcome, onSiteMinutes, shortByMinutes, judgedAt } = event.data;
+      return { ...state, judgement: { outcome, onSiteMinutes, shortByMinutes, at: judgedAt } };
     }
     default: {
       const unknown: never = event;

@@ -31,6 +31,14 @@ export type LedgerEntry = StandingEntry | VoidedEntry;
 
 export type ShortfallExcuse = { readonly cause: ShortfallCause; readonly reason: string; readonly at: IsoInstant };
 
+/** The latest month-end judgement recorded (earlier ones stay in the stream). */
+export type OnSiteJudgement = {
+  readonly outcome: 'met' | 'short' | 'excused';
+  readonly onSiteMinutes: number;
+  readonly shortByMinutes: number;
+  readonly at: IsoInstant;
+};
+
 /** What every opened month carries. */
 export interface LedgerFile {
   /** The owning organisations: routes scope the stream to the village and its judicial office. */
@@ -39,6 +47,7 @@ export interface LedgerFile {
   readonly month: LedgerMonth;
   readonly entries: readonly LedgerEntry[];
   readonly excuse: ShortfallExcuse | null;
+  readonly judgement: OnSiteJudgement | null;
   readonly reopenings: number;
 }
 
