@@ -26,6 +26,9 @@ const voided: LedgerEvent = { type: 'EntryVoided', data: { entryId: 'e1', reason
 
 t.test('given an entry, when it is corrected, then EntryCorrected with the whole new content and the fields changed', async (t) => {
   givenLedger(opened, logged('e1')).when(correct({ durationMinutes: 90 }), ledgerContext(now)).then(t, [corrected({ durationMinutes: 90 }, ['durationMinutes'])]);
+  givenLedger(opened, logged('e1'))
+    .when(correct({ durationMinutes: 90, startTime: undefined }), ledgerContext(now))
+    .then(t, [corrected({ durationMinutes: 90 }, ['durationMinutes'])], 'a field given as undefined keeps its value');
 });
 
 t.test('the state shows the entry as corrected, and its history: logged, then corrected', async (t) => {

@@ -45,7 +45,9 @@ export function correctEntry({ data }: CorrectEntry, state: LedgerMonthState, co
   const entry = requireStanding(state, data.entryId);
   if (state.status === 'approved') throw new AdvisorRuleBroken('month_approved');
   const reason = requireText(data.reason, 'reason_required');
-  const draft = normalisedDraft({ ...draftOf(entry.content), ...data.correction }, context.limits.evidenceMaxBytes);
+  // Fields left undefined are not given: they keep the entry's value (a route may pass them so).
+  const given = Object.fromEntries(Object.entries(data.correction).filter(([, value]) => value !== undefined));
+  const draft = normalisedDraft({ ...draftOf(entry.content), ...given }, context.limits.evidenceMaxBytes);
   if (monthOf(draft.date) !== context.month) throw new AdvisorRuleBroken('correction_changes_month');
   const before = draftOf(entry.content);
   const changed = (Object.keys(draft) as (keyof typeof draft)[]).filter(
