@@ -65,6 +65,7 @@ t.test('the period must be real dates, starting on or before it ends', async (t)
   const period = (from: string, to: string) => ({ ...appointLin, data: { ...appointLin.data, from, to } }) as AppointmentCommand;
   givenAppointments().when(period('2026-12-31', '2026-01-01'), context(lin)).thenBroken(t, 'invalid_period');
   givenAppointments().when(period('2026-02-30', '2026-12-31'), context(lin)).thenBroken(t, 'invalid_date');
+  givenAppointments().when({ ...appointLin, data: { ...appointLin.data, appointmentId: '' } } as AppointmentCommand, context(lin)).thenBroken(t, 'appointment_id_required');
 });
 
 t.test('only an advisor on the register, not removed, can be appointed', async (t) => {

@@ -30,7 +30,8 @@ t.test('a licence number is 17 digits and unique in the register', async (t) => 
   givenRegister(registered).when(register({}, 'advisor-lin'), context).thenBroken(t, 'licence_number_taken');
 });
 
-t.test('name, firm and a real phone number are required; phones are stored without dashes', async (t) => {
+t.test('an advisor id, name, firm and a real phone number are required; phones are stored without dashes', async (t) => {
+  givenRegister().when(register({}, ' '), context).thenBroken(t, 'advisor_id_required');
   givenRegister().when(register({ name: ' ' }), context).thenBroken(t, 'name_required');
   givenRegister().when(register({ firm: '' }), context).thenBroken(t, 'firm_required');
   givenRegister().when(register({ phone: '12345' }), context).thenBroken(t, 'invalid_phone');

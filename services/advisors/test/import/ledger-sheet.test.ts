@@ -66,6 +66,11 @@ t.test('a missing required column is one error on the header row, and no row is 
   t.strictSame(result.ok ? [] : result.errors.map((e) => [e.row, e.column, e.rule]), [[1, '日期', 'missing_column']]);
 });
 
+t.test('a column given twice (村(社区) and 村（社区）) is an error on the header row', async (t) => {
+  const result = parseLedgerSheet([[...header, '村（社区）'], [...row(), '东沙村']], options);
+  t.strictSame(result.ok ? [] : result.errors.map((e) => [e.row, e.column, e.rule]), [[1, '村(社区)', 'duplicate_column']]);
+});
+
 t.test('an empty file, or a header alone, is refused', async (t) => {
   t.match(parseLedgerSheet([], options), { ok: false, errors: [{ rule: 'empty_file' }] });
   t.match(parseLedgerSheet([header, ['', '']], options), { ok: false, errors: [{ rule: 'empty_file' }] });
