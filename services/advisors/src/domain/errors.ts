@@ -29,6 +29,8 @@ const details = {
   wrong_month: '日期不在本月台账内 / the date is not in this month’s ledger',
   correction_changes_month: '更正不能把记录移到其他月份，请作废后重新登记 / a correction cannot move an entry to another month: void it and log it there',
   invalid_service_type: '服务类型不在规定范围内 / the service type is not one of the listed types',
+  invalid_review_subject: '审查对象须为村规民约、合同、集体资产或重大决策 / the review subject must be village rules, a contract, collective assets or a major decision',
+  review_subject_only_for_review: '只有审查类服务才有审查对象 / only a review has a review subject',
   invalid_mode: '须为驻点或线上 / the mode must be on site or remote',
   invalid_start_time: '开始时间应为 HH:MM / the start time must be HH:MM',
   invalid_duration: '时长须为1至1440分钟的整数 / the duration must be whole minutes from 1 to 1440',

@@ -7,17 +7,18 @@ export type LedgerMonth = string;
 /** An instant as an ISO string in UTC. */
 export type IsoInstant = string;
 
-/** The service types of §3, in the order the reference lists them. */
+/**
+ * The service types of §3, in the order the reference lists them. The reviews of village rules, contracts,
+ * collective-asset deals or major decisions are one type there (审查), as on the bureau's ledgers; what
+ * was reviewed is kept beside it when known (`reviewSubject`).
+ */
 export const serviceTypes = [
   'consultation',
   'legal_opinion',
   'mediation',
   'legal_aid_referral',
   'lecture',
-  'review_village_rules',
-  'review_contract',
-  'review_collective_assets',
-  'review_major_decision',
+  'review',
   'legal_health_check',
   'on_site_duty',
 ] as const;
@@ -30,12 +31,20 @@ export const serviceTypeNames: Readonly<Record<ServiceType, string>> = {
   mediation: '调解',
   legal_aid_referral: '法援转介',
   lecture: '普法讲座',
-  review_village_rules: '审查村规民约',
-  review_contract: '审查合同',
-  review_collective_assets: '审查集体资产',
-  review_major_decision: '审查重大决策',
+  review: '审查村规民约/合同/集体资产/重大决策',
   legal_health_check: '法治体检',
   on_site_duty: '驻点值班',
+};
+
+/** What a review (审查) looked at: the four subjects §3 names. */
+export const reviewSubjects = ['village_rules', 'contract', 'collective_assets', 'major_decision'] as const;
+export type ReviewSubject = (typeof reviewSubjects)[number];
+
+export const reviewSubjectNames: Readonly<Record<ReviewSubject, string>> = {
+  village_rules: '村规民约',
+  contract: '合同',
+  collective_assets: '集体资产',
+  major_decision: '重大决策',
 };
 
 /** 驻点 (in the village: counts toward the monthly on-site minimum) or 线上 (phone, WeChat, video). */

@@ -1,6 +1,6 @@
 // The pieces the advisors' event schemas share. Stored shapes are the decider's (src/domain).
 import { z } from 'zod';
-import { serviceModes, serviceTypes, shortfallCauses } from '../domain/index.js';
+import { reviewSubjects, serviceModes, serviceTypes, shortfallCauses } from '../domain/index.js';
 
 export const id = z.string().min(1);
 export const instant = z.iso.datetime();
@@ -27,6 +27,7 @@ export const entryContent = z.object({
   date: localDate,
   startTime: clockTime.nullable(),
   type: serviceType,
+  reviewSubject: z.enum(reviewSubjects).nullable(),
   durationMinutes: z.number().int().min(1).max(1440),
   mode: serviceMode,
   personsServed: z.array(personServed),

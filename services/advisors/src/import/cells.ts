@@ -2,7 +2,7 @@
 // types and modes by their Chinese names and common variants. Each returns undefined when it cannot read
 // the cell, and the row parser names the rule.
 import { isLocalDate } from '../domain/index.js';
-import type { LocalDate, ServiceMode, ServiceType } from '../domain/index.js';
+import { reviewSubjectNames, type LocalDate, type ReviewSubject, type ServiceMode, type ServiceType } from '../domain/index.js';
 
 const DASHED = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
@@ -64,25 +64,38 @@ export function normalisedName(text: string): string {
     .replace(/／/g, '/');
 }
 
-const typeNames: Readonly<Record<ServiceType, readonly string[]>> = {
+type TypeReading = { readonly type: ServiceType; readonly reviewSubject: ReviewSubject | null };
+
+const typeNames: Readonly<Record<Exclude<ServiceType, 'review'>, readonly string[]>> = {
   consultation: ['咨询', '法律咨询', '来访咨询', '电话咨询', '解答咨询', 'consultation'],
   legal_opinion: ['法律意见', '出具法律意见', '法律意见书', '提供法律意见', 'legal_opinion'],
   mediation: ['调解', '纠纷调解', '矛盾纠纷调解', '参与调解', '人民调解', '调解纠纷', 'mediation'],
   legal_aid_referral: ['法援转介', '法律援助转介', '转介法律援助', '法援', '引导申请法律援助', 'legal_aid_referral'],
   lecture: ['普法讲座', '普法', '普法宣传', '法治讲座', '法治宣传', '讲座', 'lecture'],
-  review_village_rules: ['审查村规民约', '村规民约审查', '审查村规民约/自治章程', '审核村规民约', 'review_village_rules'],
-  review_contract: ['审查合同', '合同审查', '审核合同', 'review_contract'],
-  review_collective_assets: ['审查集体资产', '集体资产审查', '审查集体资产处置', '审核集体资产', 'review_collective_assets'],
-  review_major_decision: ['审查重大决策', '重大决策审查', '审核重大决策', '重大事项审查', 'review_major_decision'],
   legal_health_check: ['法治体检', '法律体检', '法治体检服务', 'legal_health_check'],
   on_site_duty: ['驻点值班', '值班', '驻村值班', '坐班', '驻点服务', 'on_site_duty'],
 };
-const typeByName = new Map<string, ServiceType>(
-  Object.entries(typeNames).flatMap(([type, names]) => names.map((name): [string, ServiceType] => [normalisedName(name).toLowerCase(), type as ServiceType])),
-);
+/** 审查: the reference's one type, named whole or by what was reviewed (审查合同, 合同审查, …). */
+const reviewNames: readonly [string, ReviewSubject | null][] = [
+  ['审查村规民约/合同/集体资产/重大决策', null],
+  ['审查', null],
+  ['review', null],
+  ...(Object.entries(reviewSubjectNames) as [ReviewSubject, string][]).flatMap(([subject, name]): [string, ReviewSubject][] =>
+    ['审查', '审核'].flatMap((verb) => [[`${verb}${name}`, subject], [`${name}${verb}`, subject]]),
+  ),
+  ['审查村规民约/自治章程', 'village_rules'],
+  ['审查集体资产处置', 'collective_assets'],
+  ['重大事项审查', 'major_decision'],
+];
+const typeByName = new Map<string, TypeReading>([
+  ...Object.entries(typeNames).flatMap(([type, names]) =>
+    names.map((name): [string, TypeReading] => [normalisedName(name).toLowerCase(), { type: type as ServiceType, reviewSubject: null }]),
+  ),
+  ...reviewNames.map(([name, reviewSubject]): [string, TypeReading] => [normalisedName(name).toLowerCase(), { type: 'review', reviewSubject }]),
+]);
 
-/** The service type by its Chinese name or a common variant (审查村规民约, 村规民约审查, …). */
-export function readServiceType(cell: string): ServiceType | undefined {
+/** The service type by its Chinese name or a common variant; for a review, what was reviewed when the name says. */
+export function readServiceType(cell: string): TypeReading | undefined {
   return typeByName.get(normalisedName(cell).toLowerCase());
 }
 

@@ -41,7 +41,8 @@ export function parseRow(cells: readonly string[], rowNumber: number, index: Col
   const date = required('date', readDate, 'invalid_date');
   if (date !== undefined && date > context.today) fail('date', 'service_in_future');
   const villageId = required('village', context.villageIdOf, 'unknown_village');
-  const type = required('type', readServiceType, 'unknown_service_type');
+  const reading = required('type', readServiceType, 'unknown_service_type');
+  const type = reading?.type;
   const durationMinutes = required('duration', readDurationMinutes, 'invalid_duration');
   if (durationMinutes !== undefined && !(durationMinutes >= 1 && durationMinutes <= MAX_ENTRY_MINUTES)) fail('duration', 'invalid_duration');
   // 驻点值班 is on site by definition: a blank mode cell on a duty row is read as such.
@@ -62,7 +63,7 @@ export function parseRow(cells: readonly string[], rowNumber: number, index: Col
     return errors;
   }
   const details: ServiceDetails = {
-    advisorId, date, startTime, type, durationMinutes, mode, personsServed, summary, evidence: [], legalAidApplicationId: applicationId,
+    advisorId, date, startTime, type, reviewSubject: reading?.reviewSubject ?? null, durationMinutes, mode, personsServed, summary, evidence: [], legalAidApplicationId: applicationId,
   };
   return { villageId, entryId: cell('entryId') || null, details };
 }

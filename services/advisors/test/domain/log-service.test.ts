@@ -98,6 +98,14 @@ t.test('evidence is referenced by its SHA-256 and size, within the size limit', 
   givenLedger(opened).when(log('e1', { evidence }), small).thenBroken(t, 'evidence_too_large');
 });
 
+t.test('a review (审查) may say what it reviewed; no other type may', async (t) => {
+  const review = { type: 'review', reviewSubject: 'collective_assets', summary: '审查集体鱼塘发包方案' } as const;
+  givenLedger(opened).when(log('e1', review), ledgerContext(now)).then(t, [logged('e1', review)]);
+  givenLedger(opened).when(log('e1', { type: 'review' }), ledgerContext(now)).then(t, [logged('e1', { type: 'review' })]);
+  givenLedger(opened).when(log('e1', { reviewSubject: 'contract' }), ledgerContext(now)).thenBroken(t, 'review_subject_only_for_review');
+  givenLedger(opened).when(log('e1', { type: 'review', reviewSubject: 'poetry' as never }), ledgerContext(now)).thenBroken(t, 'invalid_review_subject');
+});
+
 t.test('a legal-aid referral may name its application; no other type may', async (t) => {
   const referral = { type: 'legal_aid_referral', legalAidApplicationId: 'LA-2026-0042' } as const;
   givenLedger(opened).when(log('e1', referral), ledgerContext(now)).then(t, [logged('e1', referral)]);

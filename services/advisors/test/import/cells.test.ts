@@ -22,13 +22,18 @@ t.test('durations: 2, 1.5, 2小时, 90分钟, 1小时30分', async (t) => {
 });
 
 t.test('every type of the list by its Chinese name, and common variants', async (t) => {
-  for (const type of serviceTypes) t.equal(readServiceType(serviceTypeNames[type]), type, serviceTypeNames[type]);
+  for (const type of serviceTypes) t.strictSame(readServiceType(serviceTypeNames[type]), { type, reviewSubject: null }, serviceTypeNames[type]);
   const variants: [string, string][] = [
     ['法律咨询', 'consultation'], ['出具法律意见', 'legal_opinion'], ['纠纷调解', 'mediation'], ['法律援助转介', 'legal_aid_referral'],
-    ['普法', 'lecture'], ['村规民约审查', 'review_village_rules'], ['合同审查', 'review_contract'], ['集体资产审查', 'review_collective_assets'],
-    ['重大决策审查', 'review_major_decision'], ['法律体检', 'legal_health_check'], ['值班', 'on_site_duty'], [' 驻点 值班 ', 'on_site_duty'],
+    ['普法', 'lecture'], ['法律体检', 'legal_health_check'], ['值班', 'on_site_duty'], [' 驻点 值班 ', 'on_site_duty'],
   ];
-  for (const [cell, type] of variants) t.equal(readServiceType(cell), type, cell);
+  for (const [cell, type] of variants) t.equal(readServiceType(cell)?.type, type, cell);
+  const reviews: [string, string | null][] = [
+    ['审查村规民约/合同/集体资产/重大决策', null], ['审查村规民约／合同／集体资产／重大决策', null], ['审查', null],
+    ['审查村规民约', 'village_rules'], ['村规民约审查', 'village_rules'], ['合同审查', 'contract'], ['审核合同', 'contract'],
+    ['集体资产审查', 'collective_assets'], ['审查重大决策', 'major_decision'], ['重大决策审查', 'major_decision'],
+  ];
+  for (const [cell, reviewSubject] of reviews) t.strictSame(readServiceType(cell), { type: 'review', reviewSubject }, cell);
   t.equal(readServiceType('喝茶'), undefined);
 });
 

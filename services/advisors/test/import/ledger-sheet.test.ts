@@ -26,7 +26,8 @@ t.test('given the good sample (BOM, CRLF, quotes, four date shapes, blank traili
   const commands = commandsOf(fixture('good-ledger.csv'));
   t.equal(commands.length, 5, 'the blank trailing rows are skipped');
   t.strictSame(commands.map((c) => c.data.date), ['2026-03-05', '2026-03-06', '2026-03-09', '2026-03-13', '2026-03-10']);
-  t.strictSame(commands.map((c) => c.data.type), ['on_site_duty', 'consultation', 'mediation', 'lecture', 'review_contract']);
+  t.strictSame(commands.map((c) => c.data.type), ['on_site_duty', 'consultation', 'mediation', 'lecture', 'review']);
+  t.strictSame(commands.map((c) => c.data.reviewSubject), [null, null, null, null, 'contract'], '审查合同: a review of a contract');
   t.strictSame(commands.map((c) => c.data.durationMinutes), [240, 90, 90, 120, 60]);
   t.strictSame(commands.map((c) => c.data.mode), ['on_site', 'on_site', 'on_site', 'on_site', 'remote']);
   t.strictSame(commands[1]?.data.personsServed, [{ name: '王五', phone: '13800000001' }, { name: '赵六', phone: '13800000002' }]);

@@ -1,6 +1,6 @@
 // Commands to one village's ledger for one month (台账). Imperative. The village and month are the
 // stream's; the acting person (advisor, office clerk) travels in the envelope, not here.
-import type { EvidenceReference, LocalDate, PersonServed, ServiceMode, ServiceType, ShortfallCause } from '../vocabulary.js';
+import type { EvidenceReference, LocalDate, PersonServed, ReviewSubject, ServiceMode, ServiceType, ShortfallCause } from '../vocabulary.js';
 
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
@@ -11,6 +11,8 @@ export type ServiceDetails = {
   /** 'HH:MM' Beijing time when known: part of an entry's identity (two consultations on one day differ by it). */
   startTime: string | null;
   type: ServiceType;
+  /** For a review (审查): what was reviewed, when the advisor says; null otherwise. */
+  reviewSubject: ReviewSubject | null;
   durationMinutes: number;
   mode: ServiceMode;
   personsServed: PersonServed[];

@@ -4,7 +4,7 @@ import { appointedOn } from '../appointments/appointed-on.js';
 import { AdvisorRuleBroken, requireText } from '../errors.js';
 import { beijingDateTimeOf, isClockTime, isLocalDate, monthOf } from '../month.js';
 import { normalisedPhone } from '../phone.js';
-import { serviceModes, serviceTypes, type EvidenceReference, type PersonServed } from '../vocabulary.js';
+import { reviewSubjects, serviceModes, serviceTypes, type EvidenceReference, type PersonServed } from '../vocabulary.js';
 import type { ServiceDetails } from './commands.js';
 import type { LedgerContext } from './context.js';
 import type { EntryContent } from './events.js';
@@ -21,6 +21,11 @@ export function normalisedDraft(details: ServiceDetails, evidenceMaxBytes: numbe
   if (!isLocalDate(details.date)) throw new AdvisorRuleBroken('invalid_date');
   if (details.startTime !== null && !isClockTime(details.startTime)) throw new AdvisorRuleBroken('invalid_start_time');
   if (!serviceTypes.includes(details.type)) throw new AdvisorRuleBroken('invalid_service_type');
+  const reviewSubject = details.reviewSubject ?? null;
+  if (reviewSubject !== null) {
+    if (!reviewSubjects.includes(reviewSubject)) throw new AdvisorRuleBroken('invalid_review_subject');
+    if (details.type !== 'review') throw new AdvisorRuleBroken('review_subject_only_for_review');
+  }
   if (!serviceModes.includes(details.mode)) throw new AdvisorRuleBroken('invalid_mode');
   if (!(Number.isInteger(details.durationMinutes) && details.durationMinutes >= 1 && details.durationMinutes <= MAX_ENTRY_MINUTES)) {
     throw new AdvisorRuleBroken('invalid_duration');
@@ -32,7 +37,7 @@ export function normalisedDraft(details: ServiceDetails, evidenceMaxBytes: numbe
   const legalAidApplicationId = details.legalAidApplicationId?.trim() || null;
   if (legalAidApplicationId !== null && details.type !== 'legal_aid_referral') throw new AdvisorRuleBroken('application_id_only_for_referral');
   const { advisorId, date, startTime, type, durationMinutes, mode } = details;
-  return { advisorId, date, startTime, type, durationMinutes, mode, personsServed, summary, evidence, legalAidApplicationId };
+  return { advisorId, date, startTime, type, reviewSubject, durationMinutes, mode, personsServed, summary, evidence, legalAidApplicationId };
 }
 
 /** The checks against the stream's month, the moment, and the village's appointments. */

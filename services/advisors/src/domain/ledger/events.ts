@@ -1,6 +1,16 @@
 // Events of one village's ledger for one month, past tense. Plain JSON (instants as ISO strings). The
 // actor is in the envelope; the times here are the domain's (when the fact counts), given as `now`.
-import type { EvidenceReference, IsoInstant, LedgerMonth, LocalDate, PersonServed, ServiceMode, ServiceType, ShortfallCause } from '../vocabulary.js';
+import type {
+  EvidenceReference,
+  IsoInstant,
+  LedgerMonth,
+  LocalDate,
+  PersonServed,
+  ReviewSubject,
+  ServiceMode,
+  ServiceType,
+  ShortfallCause,
+} from '../vocabulary.js';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
@@ -12,6 +22,7 @@ export type EntryContent = {
   date: LocalDate;
   startTime: string | null;
   type: ServiceType;
+  reviewSubject: ReviewSubject | null;
   durationMinutes: number;
   mode: ServiceMode;
   /** Personal data: mask in lists, never log. */

@@ -53,6 +53,7 @@ export const consultation: ServiceDetails = {
   date: '2026-03-05',
   startTime: '09:30',
   type: 'consultation',
+  reviewSubject: null,
   durationMinutes: 60,
   mode: 'on_site',
   personsServed: [{ name: '王五', phone: '13800000001' }],
