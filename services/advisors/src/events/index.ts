@@ -1,0 +1,4 @@
+// The advisors' event registries: zod schemas, version 1 of every type.
+export { advisorRegisterEvents } from './register-events.js';
+export { villageAppointmentEvents } from './appointment-events.js';
+export { advisorLedgerEvents } from './ledger-events.js';
