@@ -47,6 +47,7 @@ export class CalendarBook<Rules> {
   private revision = -1n;
   private views = new Map<string | symbol, CalendarView<Rules>>();
   private refreshing: Promise<boolean> | undefined;
+  private readonly listeners = new Set<(version: string) => void>();
 
   constructor(private readonly store: EventStore, options: Omit<CalendarBookOptions<Rules>, 'store'>) {
     this.shipped = options.shipped ?? officialCalendarData;
@@ -108,6 +109,18 @@ export class CalendarBook<Rules> {
     this.state = state;
     this.revision = revision;
     this.views = new Map();
-    return this.current().calendar.version !== before;
+    const version = this.current().calendar.version;
+    if (version === before) return false;
+    for (const listener of this.listeners) listener(version);
+    return true;
+  }
+
+  /**
+   * Told (with the new version) each time the calendar in use changes: a year loaded here, by another
+   * instance, or found on a re-read. Returns the way to stop listening.
+   */
+  onChange(listener: (version: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 }

@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { hotlineCalendarPlugin } from './calendar/calendar-plugin.js';
+import { provisionalDeadlinesPlugin } from './calendar/provisional-deadlines.js';
 import { outboxOptionsFrom, outboxPlugin } from './outbox/index.js';
 import type { HotlineConfig } from './config.js';
 import { workOrderEventsFor, type WorkOrderEventRegistry } from './events/work-order-events.js';
@@ -63,6 +64,9 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   await app.register(hotlineCalendarPlugin, { limits: config.limits, officeHours: config.HOTLINE_OFFICE_HOURS });
   // Tests' timings (readModels) win over the configured linger.
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, events });
+
+  // Deadlines counted provisionally (no official calendar for their year yet) are counted again on load.
+  await app.register(provisionalDeadlinesPlugin, { clock, events });
 
   // The outbox to the platform (src/outbox) and the durable deadline timers (src/timers).
   await app.register(outboxPlugin, outboxOptionsFrom(config, clock));

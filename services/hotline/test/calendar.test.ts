@@ -1,5 +1,7 @@
-// The working-day calendar: loading a year is an administrator's API call recorded as an event; a
-// deadline in a year with no calendar is a clear 503, never a guess; deadlines record the version.
+// The working-day calendar: loading a year is the city administrator's API call recorded as an event; an
+// order whose deadline falls in a year with no calendar is recorded all the same, its deadlines counted
+// provisionally (weekends only) and marked so, the administrator told (health, worklist, metric), and
+// counted again as an event when the year is loaded; deadlines record the version.
 import t from 'tap';
 import { randomUUID } from 'node:crypto';
 import { signingHeaders } from '@bureau/hotline-protocol/signing';
@@ -34,12 +36,22 @@ t.test('the working-day calendar', async (t) => {
   t.same(before.json().years, [2024, 2025, 2026]);
   const shippedVersion = before.json().version;
 
-  t.test('given no 2027 calendar, when a deadline falls in 2027, then a clear 503 and nothing is written', async (t) => {
+  t.test('given no 2027 calendar, when a deadline falls in 2027, then the order is recorded with provisional deadlines and the administrator is told', async (t) => {
     const res = await f.pushRaw(dispatchBody);
-    t.equal(res.statusCode, 503);
-    t.match(res.headers['content-type'], 'application/problem+json');
-    t.match(res.json(), { type: 'urn:bureau:problem:calendar-year-missing', rule: 'calendar_year_missing', year: 2027, detail: /PUT \/calendar\/years\/2027/ });
-    t.same(await f.streamOf(orderId), []);
+    t.equal(res.statusCode, 200, res.body);
+    const [dispatched] = await f.streamOf(orderId);
+    // Weekends only in 2027: 29, 30, 31 Dec, 1 Jan (a Friday, counted), 4–8, 11–15, 18 Jan: the 15th working day is Monday 18 January.
+    t.match(dispatched?.data, { replyDueAt: local('2027-01-19 00:00').toISOString(), provisionalYears: [2027] });
+    const after = `?after=${encodeURIComponent(res.json().position)}`;
+    t.match((await f.get(`/work-orders/${orderId}${after}`)).json(), { provisionalYears: [2027], replyDueAt: local('2027-01-19 00:00').toISOString() });
+    const worklist = (await f.get(`/worklist${after}`)).json();
+    t.match(worklist.entries, [{ workOrderId: orderId, provisionalYears: [2027] }]);
+    t.match(worklist.warnings, [{ rule: 'calendar_year_missing', years: [2027], message: /2027/ }]);
+    const ready = await f.app.inject({ method: 'GET', url: '/readyz' });
+    t.equal(ready.statusCode, 200, 'the service stays ready');
+    t.match(ready.json(), { status: 'ready', warnings: { calendar: /2027.*1 open order/ } });
+    const metrics = await f.app.inject({ method: 'GET', url: '/metrics' });
+    t.match(metrics.body, /hotline_provisional_deadlines\{year="2027"\} 1\n/);
   });
 
   t.test('given bad calendar data or the wrong role, then 400 naming the entry / 403, and nothing is loaded', async (t) => {
@@ -74,12 +86,32 @@ t.test('the working-day calendar', async (t) => {
     });
     t.match((await f.get('/calendar', f.tokens.auditor)).json(), { version: calendarVersion, years: [2024, 2025, 2026, 2027], loads: [{ year: '2027', calendarVersion }] });
 
-    // The platform redelivers the refused dispatch: now it computes, on the new calendar.
-    const redelivered = await f.pushRaw(dispatchBody);
-    t.equal(redelivered.statusCode, 200, redelivered.body);
-    const [dispatched] = await f.streamOf(orderId);
+    // The provisional deadlines are counted again on the loaded year, as an event (here and on the other
+    // instance at once: one recount is recorded).
+    await f.app.provisionalDeadlines.recountNow();
+    await other.provisionalDeadlines.recountNow();
+    const [dispatched, recomputed, ...rest] = await f.streamOf(orderId);
+    t.same(rest, [], 'recorded once');
+    t.match(dispatched?.data, { replyDueAt: local('2027-01-19 00:00').toISOString(), provisionalYears: [2027] }, 'the provisional count stays in the history');
     // 29, 30, 31 Dec, then 1–3 Jan off: 4–8, 11–15, 18, 19 Jan: the 15th working day is Tuesday 19 January.
-    t.match(dispatched?.data, { replyDueAt: local('2027-01-20 00:00').toISOString(), calendarVersion });
+    t.match(recomputed, {
+      type: 'DeadlinesRecomputed',
+      data: {
+        by: { kind: 'rule', rule: 'calendar_year_loaded' },
+        previous: { replyDueAt: local('2027-01-19 00:00').toISOString(), provisionalYears: [2027] },
+        replyDueAt: local('2027-01-20 00:00').toISOString(),
+        running: { signFor: true, reply: true },
+        calendarVersion,
+        provisionalYears: [],
+      },
+    });
+    const position = await f.app.eventStore.lastCommittedPosition();
+    const after = position ? `?after=${encodeURIComponent(`${position.commit}/${position.prepare}`)}` : '';
+    t.match((await f.get(`/work-orders/${orderId}${after}`)).json(), { provisionalYears: [], replyDueAt: local('2027-01-20 00:00').toISOString(), calendarVersion });
+    t.same((await f.get(`/worklist${after}`)).json().warnings, [], 'nothing waits for a calendar any more');
+    t.notOk((await f.app.inject({ method: 'GET', url: '/readyz' })).json().warnings);
+    const redelivered = await f.pushRaw(dispatchBody);
+    t.match(redelivered.json(), { duplicate: true }, 'a redelivery of the dispatch changes nothing');
 
     // Another instance learns of the load (subscription, or a re-read when a year is missing).
     const body = JSON.stringify({
@@ -107,4 +139,26 @@ t.test('the working-day calendar', async (t) => {
     t.match((await calendarEvents())[1], { data: { replacedExisting: true, calendarVersion: replaced.json().calendarVersion } });
     t.equal(f.app.hotlineCalendar.current().calendar.isWorkingDay('2027-04-05'), false);
   });
+});
+
+t.test('a provisional deadline that the official year moves into the past makes the order overdue from the moment of the recount, not backdated', async (t) => {
+  // A consultation (2 working days) on Thursday 31 December 2026; 2027 not loaded: due at the end of
+  // Monday 4 January (Friday 1 January counted as a weekday).
+  const f = await hotlineFixture(t, { start: '2026-12-31 10:00' });
+  t.equal((await f.dispatch('GZ-2027-9', { category: 'consultation' })).statusCode, 200);
+  const orderId = f.idOf('GZ-2027-9');
+  t.match((await f.streamOf(orderId))[0]?.data, { replyDueAt: local('2027-01-05 00:00').toISOString(), provisionalYears: [2027] });
+  // Loaded on Monday 4 January at 10:00; the notice makes Saturday 2 January a working day (调休上班).
+  f.clock.set('2027-01-04 10:00');
+  const loaded = await f.app.inject({
+    method: 'PUT', url: '/calendar/years/2027', headers: { authorization: f.tokens.cityAdmin },
+    payload: { commandId: randomUUID(), source: '测试通知', off: [], work: ['2027-01-02'] },
+  });
+  t.equal(loaded.statusCode, 200, loaded.body);
+  await f.app.provisionalDeadlines.recountNow();
+  t.match((await f.streamOf(orderId)).map((e) => e.type), ['WorkOrderDispatched', 'DeadlinesRecomputed']);
+  t.match((await f.streamOf(orderId))[1]?.data, { replyDueAt: local('2027-01-03 00:00').toISOString(), recomputedAt: local('2027-01-04 10:00').toISOString() });
+  await f.app.deadlineTimers.fireDue();
+  const overdue = (await f.streamOf(orderId)).filter((e) => e.type === 'ReplyOverdue');
+  t.match(overdue, [{ data: { dueAt: local('2027-01-03 00:00').toISOString(), recordedAt: local('2027-01-04 10:00').toISOString() } }], 'overdue recorded now, for the recounted due time');
 });

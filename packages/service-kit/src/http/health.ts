@@ -7,10 +7,16 @@ import { sendProblem } from './error-handler.js';
 import { problemTypes } from './problem.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
+/** Something an operator should know that does not stop the service: a message, or null when all is well. */
+export type ReadinessWarning = () => Promise<string | null>;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    readiness: { add(name: string, check: ReadinessCheck): void };
+    readiness: {
+      add(name: string, check: ReadinessCheck): void;
+      /** A warning shown in /readyz (`warnings`) while it says something; the service stays ready. */
+      warn(name: string, warning: ReadinessWarning): void;
+    };
   }
 }
 
@@ -29,11 +35,19 @@ async function probe(check: ReadinessCheck): Promise<boolean> {
   }
 }
 
-const statusSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.enum(['up', 'down'])).optional() });
+const statusSchema = z.object({
+  status: z.string(),
+  checks: z.record(z.string(), z.enum(['up', 'down'])).optional(),
+  warnings: z.record(z.string(), z.string()).optional(),
+});
 
 async function health(app: FastifyInstance) {
   const checks = new Map<string, ReadinessCheck>();
-  app.decorate('readiness', { add: (name: string, check: ReadinessCheck) => void checks.set(name, check) });
+  const warnings = new Map<string, ReadinessWarning>();
+  app.decorate('readiness', {
+    add: (name: string, check: ReadinessCheck) => void checks.set(name, check),
+    warn: (name: string, warning: ReadinessWarning) => void warnings.set(name, warning),
+  });
 
   app.get('/healthz', { schema: { tags: ['health'], response: { 200: statusSchema } } }, async () => ({ status: 'alive' }));
 
@@ -50,7 +64,16 @@ async function health(app: FastifyInstance) {
     if (Object.values(results).includes('down')) {
       return sendProblem(request, reply, { type: problemTypes.unavailable, title: 'Service Unavailable', status: 503, detail: 'A dependency is not answering.', checks: results });
     }
-    return { status: 'ready', checks: results };
+    const said: Record<string, string> = {};
+    for (const [name, warning] of warnings) {
+      try {
+        const message = await warning();
+        if (message !== null) said[name] = message;
+      } catch (err) {
+        request.log.warn({ check: name, err }, 'readiness warning could not be worked out');
+      }
+    }
+    return { status: 'ready', checks: results, ...(Object.keys(said).length > 0 ? { warnings: said } : {}) };
   });
 }
 

@@ -1,14 +1,15 @@
 // The one way the service changes a work order: the decider bound to the moment and the rules in force,
 // run through the kit's handleCommand (read, decide, append guarded by revision, idempotent per commandId),
-// with the domain's errors turned into the kit's: a broken rule → 422, an order never dispatched → 404,
-// a deadline in a year with no calendar → 503 (see calendarYearMissing).
+// with the domain's errors turned into the kit's: a broken rule → 422, an order never dispatched (or out of
+// the caller's reach) → 404. A deadline in a year with no calendar is counted provisionally, never refused.
 import type { EventStore } from '@bureau/event-store';
-import { DomainRuleError, handleCommand, HttpProblem, notFound, type CommandContext, type CommandResult } from '@bureau/service-kit';
-import { CalendarYearMissingError } from '@bureau/working-calendar';
+import { DomainRuleError, handleCommand, notFound, type CommandContext, type CommandResult } from '@bureau/service-kit';
+import { CalendarYearMissingError, type OfficialWorkingCalendar } from '@bureau/working-calendar';
 import type { Decider } from '@bureau/service-kit/domain';
 import type { CalendarBook } from '../calendar/calendar-book.js';
 import {
   decide,
+  decideCountingProvisionally,
   evolve,
   initialState,
   WorkOrderRuleBroken,
@@ -41,25 +42,17 @@ export interface WorkOrderCommandInput {
   readonly reaches?: (owner: string) => boolean;
 }
 
-export function boundDecider(now: Date, rules: HotlineRules): Decider<WorkOrderState, WorkOrderCommand, WorkOrderEvent> {
-  return { initialState, evolve, decide: (command, state) => decide(command, state, { now, rules }) };
+export function boundDecider(now: Date, rules: HotlineRules, official?: OfficialWorkingCalendar): Decider<WorkOrderState, WorkOrderCommand, WorkOrderEvent> {
+  return {
+    initialState,
+    evolve,
+    decide: official
+      ? (command, state) => decideCountingProvisionally(command, state, { now, rules }, official)
+      : (command, state) => decide(command, state, { now, rules }),
+  };
 }
 
-/**
- * A configuration problem, not the caller's: 503, so the 12345 platform keeps redelivering (it retries
- * 5xx, and gives up on 4xx) until an administrator has loaded the year. Never a guessed deadline.
- */
-export function calendarYearMissing(year: number): HttpProblem {
-  return new HttpProblem(
-    503,
-    'Working-day calendar not loaded',
-    'urn:bureau:problem:calendar-year-missing',
-    `${year}年的工作日历尚未加载，无法计算时限；未记录任何内容 / no official working-day calendar is loaded for ${year}, so the deadline cannot be computed and nothing was recorded. An administrator loads it with PUT /calendar/years/${year}.`,
-    { rule: 'calendar_year_missing', year },
-  );
-}
-
-/** An order outside the caller's reach is, to them, an order never dispatched (the same 404). */
+/** An order out of the caller's reach is, to them, an order never dispatched (the same 404). */
 const authorizeFor = (reaches: (owner: string) => boolean) => (state: WorkOrderState): void => {
   if (state.status !== 'not_dispatched' && !reaches(state.owner)) throw new WorkOrderRuleBroken('not_dispatched');
 };
@@ -70,16 +63,20 @@ function translated(error: unknown): unknown {
   return new DomainRuleError(error.rule, error.detail);
 }
 
+/**
+ * Decided on the official calendar. A deadline in a year with no calendar loaded first re-reads the
+ * calendar stream (another instance may have loaded the year); if the year is still missing, the order
+ * is recorded all the same, its deadlines counted provisionally (domain/provisional.ts), never refused:
+ * a citizen's order must not wait for the State Council's notice.
+ */
 export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: WorkOrderCommandInput): Promise<CommandResult<WorkOrderEvent>> {
-  let rulesUsed = deps.calendar.rules();
-  const attempt = async () => {
-    rulesUsed = deps.calendar.rules();
+  const attempt = async (decider: Decider<WorkOrderState, WorkOrderCommand, WorkOrderEvent>) => {
     try {
       return await handleCommand({
         store: deps.store,
         registry: deps.events,
         streamName: workOrderStreamOf(input.workOrderId),
-        decider: boundDecider(input.now, rulesUsed),
+        decider,
         command: input.command,
         context: input.context,
         // A dispatch is the order's first event: appended without reading first (handleCommand).
@@ -90,19 +87,22 @@ export async function runWorkOrderCommand(deps: WorkOrderCommandDeps, input: Wor
       throw translated(error);
     }
   };
+  const rulesUsed = deps.calendar.rules();
   try {
-    return await attempt();
+    return await attempt(boundDecider(input.now, rulesUsed));
   } catch (error) {
     if (!(error instanceof CalendarYearMissingError)) throw error;
-    // Another instance may have loaded the year since this one last read the calendar stream. The
-    // subscription may have brought it in while this command ran: what counts is whether the rules now
-    // differ from the ones the command was decided with, not whether this very refresh changed them.
-    await deps.calendar.refresh();
-    if (deps.calendar.rules() === rulesUsed) throw calendarYearMissing(error.year);
+  }
+  // The subscription may have brought the year in while this command ran: what counts is whether the
+  // rules now differ from the ones the command was decided with, not whether this very refresh changed them.
+  await deps.calendar.refresh();
+  if (deps.calendar.rules() !== rulesUsed) {
     try {
-      return await attempt();
-    } catch (again) {
-      throw again instanceof CalendarYearMissingError ? calendarYearMissing(again.year) : again;
+      return await attempt(boundDecider(input.now, deps.calendar.rules()));
+    } catch (error) {
+      if (!(error instanceof CalendarYearMissingError)) throw error;
     }
   }
+  const view = deps.calendar.current();
+  return await attempt(boundDecider(input.now, view.rules, view.calendar));
 }

@@ -75,7 +75,14 @@ export type RecordSignForOverdue = Command<'RecordSignForOverdue', { dueAt: Date
 
 export type RecordReplyOverdue = Command<'RecordReplyOverdue', { dueAt: Date }>;
 
+/**
+ * 时限重算 (the service, when an official calendar year is loaded): count the order's provisional
+ * deadlines again on the calendar now in force.
+ */
+export type RecomputeDeadlines = Command<'RecomputeDeadlines', Record<string, never>>;
+
 export type WorkOrderCommand =
+  | RecomputeDeadlines
   | DispatchWorkOrder
   | SignForWorkOrder
   | AddHandlingNote

@@ -6,6 +6,7 @@ import type { WorkOrderCommand } from './commands.js';
 import { recordReplyOverdue, recordSignForOverdue } from './decide/deadline-timers.js';
 import { recordExtensionApproved, recordExtensionRejected, requestExtension } from './decide/extension.js';
 import { addHandlingNote, assign, dispatch, merge, signFor } from './decide/intake.js';
+import { recomputeDeadlines } from './decide/recompute.js';
 import { recordFollowUp, redo, reply } from './decide/reply.js';
 import { recordReturnApproved, recordReturnRejected, requestReturn } from './decide/return.js';
 import { recordNotice, urge } from './decide/supervision.js';
@@ -15,6 +16,8 @@ import type { WorkOrderState } from './state.js';
 
 export function decide(command: WorkOrderCommand, state: WorkOrderState, context: DecisionContext): WorkOrderEvent[] {
   switch (command.type) {
+    case 'RecomputeDeadlines':
+      return recomputeDeadlines(command, state, context);
     case 'DispatchWorkOrder':
       return dispatch(command, state, context);
     case 'SignForWorkOrder':

@@ -7,6 +7,7 @@ import type {
   OfficePeriodRecord,
   PlatformActor,
   RuleActor,
+  CalendarRuleActor,
   StaffActor,
   TimerActor,
   UnitRole,
@@ -50,6 +51,11 @@ export type WorkOrderDispatched = Event<
      * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
      */
     officeHours?: OfficePeriodRecord[];
+    /**
+     * Years the deadlines were counted in by weekday alone, because their official calendar was not
+     * loaded yet (domain reference §4): provisional until recomputed (DeadlinesRecomputed). Absent: official.
+     */
+    provisionalYears?: number[];
   }
 >;
 
@@ -103,12 +109,22 @@ export type ExtensionApproved = Event<
     replyDueAt: IsoInstant;
     workingDays: number;
     capped: boolean;
+    /**
+     * How the platform granted it: as working days (the due time moves with the calendar, and is counted
+     * again when a provisional year is loaded) or as a date (fixed). Absent on older events: taken as fixed.
+     */
+    grantedAs?: 'working_days' | 'date';
     calendarVersion: string;
     /**
      * The office hours (办公时间) the deadlines were counted in. Absent when the centre configured none:
      * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
      */
     officeHours?: OfficePeriodRecord[];
+    /**
+     * Years the deadlines were counted in by weekday alone, because their official calendar was not
+     * loaded yet (domain reference §4): provisional until recomputed (DeadlinesRecomputed). Absent: official.
+     */
+    provisionalYears?: number[];
   }
 >;
 
@@ -138,12 +154,19 @@ export type WorkOrderRedoRequested = Event<
     requestedAt: IsoInstant;
     replyDueAt: IsoInstant;
     replyDueSource: ReplyDueSource;
+    /** The category limit counted from the request (category_limit); absent on older events and for a platform date. */
+    workingDays?: number;
     calendarVersion: string;
     /**
      * The office hours (办公时间) the deadlines were counted in. Absent when the centre configured none:
      * the calendar's default hours, which the event registry then stores explicitly (schema version 2).
      */
     officeHours?: OfficePeriodRecord[];
+    /**
+     * Years the deadlines were counted in by weekday alone, because their official calendar was not
+     * loaded yet (domain reference §4): provisional until recomputed (DeadlinesRecomputed). Absent: official.
+     */
+    provisionalYears?: number[];
   }
 >;
 
@@ -171,6 +194,30 @@ export type SignForOverdue = Event<'SignForOverdue', { by: TimerActor; dueAt: Is
 /** Recorded by the deadline timer at the reply due moment when the order was still not replied to. */
 export type ReplyOverdue = Event<'ReplyOverdue', { by: TimerActor; dueAt: IsoInstant; recordedAt: IsoInstant }>;
 
+/**
+ * 时限重算: deadlines counted provisionally (a year with no official calendar) counted again once the
+ * year is loaded, from the same starting points and limits. Deadlines no longer running (signed for,
+ * replied, returned) are recounted too, so the record is exact; `running` says which timers still run.
+ * A deadline that now lies in the past makes the order overdue from this moment (its timer fires now),
+ * never backdated.
+ */
+export type DeadlinesRecomputed = Event<
+  'DeadlinesRecomputed',
+  {
+    by: CalendarRuleActor;
+    recomputedAt: IsoInstant;
+    previous: { signForDueAt: IsoInstant; replyDueAt: IsoInstant; returnWindowEndsAt: IsoInstant; provisionalYears: number[] };
+    signForDueAt: IsoInstant;
+    replyDueAt: IsoInstant;
+    returnWindowEndsAt: IsoInstant;
+    running: { signFor: boolean; reply: boolean };
+    calendarVersion: string;
+    officeHours?: OfficePeriodRecord[];
+    /** Still provisional (another year still missing); empty when every deadline is now official. */
+    provisionalYears: number[];
+  }
+>;
+
 export type WorkOrderEvent =
   | WorkOrderDispatched
   | WorkOrderSignedFor
@@ -189,13 +236,15 @@ export type WorkOrderEvent =
   | WorkOrderNoticeIssued
   | WorkOrderMerged
   | SignForOverdue
-  | ReplyOverdue;
+  | ReplyOverdue
+  | DeadlinesRecomputed;
 
 export type WorkOrderEventType = WorkOrderEvent['type'];
 
 // A record, not a list, so the compiler tells when an event type is added and not listed here.
 const eventTypes: Record<WorkOrderEventType, true> = {
   WorkOrderDispatched: true,
+  DeadlinesRecomputed: true,
   WorkOrderSignedFor: true,
   HandlingNoteAdded: true,
   WorkOrderAssigned: true,

@@ -35,6 +35,15 @@ function dispatched(data: WorkOrderDispatched['data']): AwaitingSignFor {
     replyDueAt: data.replyDueAt,
     returnWindowEndsAt: data.returnWindowEndsAt,
     calendarVersion: data.calendarVersion,
+    provisionalYears: data.provisionalYears ?? [],
+    deadlineBasis: {
+      dispatchedAt: data.dispatchedAt,
+      signForWorkingHours: data.limits.signForWorkingHours,
+      returnWindowWorkingDays: data.limits.returnWindowWorkingDays,
+      reply: data.replyDueSource === 'platform'
+        ? { from: data.replyDueAt, workingDays: 0, fromIsDue: true }
+        : { from: data.dispatchedAt, workingDays: data.limits.replyWorkingDays, fromIsDue: false },
+    },
     mergedExternalNumbers: [],
     assigneeStaffId: null,
     noteIds: [],
@@ -55,6 +64,12 @@ function dispatched(data: WorkOrderDispatched['data']): AwaitingSignFor {
     pendingReturn: null,
     pendingExtension: null,
   };
+}
+
+/** The years still provisional after another deadline was counted (sorted, each once). */
+function mergedYears(current: readonly number[], added: readonly number[] | undefined): readonly number[] {
+  if (!added || added.length === 0) return current;
+  return [...new Set([...current, ...added])].sort((a, b) => a - b);
 }
 
 /** Changes file fields only, so the status and its own fields stay as they are. */
@@ -112,6 +127,14 @@ function evolveDispatched(
         pendingExtension: null,
         replyDueAt: event.data.replyDueAt,
         calendarVersion: event.data.calendarVersion,
+        provisionalYears: mergedYears(state.provisionalYears, event.data.provisionalYears),
+        // Granted in working days, the due time moves with the calendar; granted as a date, it is fixed.
+        deadlineBasis: {
+          ...state.deadlineBasis,
+          reply: event.data.grantedAs === 'working_days'
+            ? { ...state.deadlineBasis.reply, workingDays: state.deadlineBasis.reply.workingDays + event.data.workingDays }
+            : { from: event.data.replyDueAt, workingDays: 0, fromIsDue: true },
+        },
         extensionWorkingDaysApproved: state.extensionWorkingDaysApproved + event.data.workingDays,
         extensionsApproved: state.extensionsApproved + 1,
         replyOverdueFor: null,
@@ -149,6 +172,13 @@ function evolveDispatched(
         pendingExtension: null,
         replyDueAt: event.data.replyDueAt,
         calendarVersion: event.data.calendarVersion,
+        provisionalYears: mergedYears(state.provisionalYears, event.data.provisionalYears),
+        deadlineBasis: {
+          ...state.deadlineBasis,
+          reply: event.data.workingDays !== undefined
+            ? { from: event.data.requestedAt, workingDays: event.data.workingDays, fromIsDue: false }
+            : { from: event.data.replyDueAt, workingDays: 0, fromIsDue: true },
+        },
         redoCount: state.redoCount + 1,
         replyOverdueFor: null,
         urgesWhileOverdue: 0,
@@ -169,6 +199,19 @@ function evolveDispatched(
     }
     case 'SignForOverdue':
       return patch(state, { signForOverdue: true });
+    case 'DeadlinesRecomputed': {
+      const { signForDueAt, replyDueAt, returnWindowEndsAt, calendarVersion, provisionalYears } = event.data;
+      const moved = replyDueAt !== state.replyDueAt;
+      return patch(state, {
+        signForDueAt,
+        replyDueAt,
+        returnWindowEndsAt,
+        calendarVersion,
+        provisionalYears,
+        // As when an extension moves the due time: overdue is judged again against the new one.
+        ...(moved ? { replyOverdueFor: null, urgesWhileOverdue: 0 } : {}),
+      });
+    }
     case 'ReplyOverdue':
       if (state.replyOverdueFor === event.data.dueAt) return state;
       return patch(state, { replyOverdueFor: event.data.dueAt, replyOverdueCount: state.replyOverdueCount + 1 });

@@ -7,6 +7,8 @@ export { isWorkOrderEventType, toWorkOrderEvent } from './events.js';
 export { initialState } from './state.js';
 export { evolve, foldWorkOrder } from './evolve.js';
 export { decide } from './decide.js';
+export { decideCountingProvisionally } from './provisional.js';
+export { countedDeadlines } from './decide/recompute.js';
 export { WorkOrderRuleBroken, ruleDetail, type WorkOrderRule } from './errors.js';
 export {
   defaultHotlineLimits,

@@ -33,6 +33,10 @@ export interface WorkOrderFile {
   readonly returnWindowEndsAt: IsoInstant;
   /** The calendar version the current replyDueAt was computed on. */
   readonly calendarVersion: string;
+  /** Years the current deadlines were counted in by weekday alone (no official calendar yet); empty: official. */
+  readonly provisionalYears: readonly number[];
+  /** What the deadlines are counted from, to count them again when a provisional year is loaded. */
+  readonly deadlineBasis: DeadlineBasis;
   readonly mergedExternalNumbers: readonly string[];
   readonly assigneeStaffId: string | null;
   readonly noteIds: readonly string[];
@@ -52,6 +56,18 @@ export interface WorkOrderFile {
   readonly noticeCount: number;
   readonly replyCount: number;
   readonly redoCount: number;
+}
+
+/**
+ * The starting points and limits of an order's deadlines. The reply due time is `workingDays` working
+ * days after `from` (a dispatch, a redo) or after the day `from` ends when `fromIsDue` (a date the
+ * platform set, moved on by extensions granted in working days).
+ */
+export interface DeadlineBasis {
+  readonly dispatchedAt: IsoInstant;
+  readonly signForWorkingHours: number;
+  readonly returnWindowWorkingDays: number;
+  readonly reply: { readonly from: IsoInstant; readonly workingDays: number; readonly fromIsDue: boolean };
 }
 
 export type NotDispatched = { readonly status: 'not_dispatched' };

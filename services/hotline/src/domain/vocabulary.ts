@@ -46,6 +46,8 @@ export type PlatformActor = { kind: 'platform'; platformId: string };
 export type TimerActor = { kind: 'deadline_timer' };
 /** A bureau rule applied by the decider itself (see `noticeAfterUrgesWhileOverdue`). */
 export type RuleActor = { kind: 'rule'; rule: 'repeated_urging_while_overdue' };
+/** The rule that counts provisional deadlines again once their year's official calendar is loaded (§4). */
+export type CalendarRuleActor = { kind: 'rule'; rule: 'calendar_year_loaded' };
 
 export function staff(staffId: string): StaffActor {
   return { kind: 'staff', staffId };

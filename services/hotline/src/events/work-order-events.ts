@@ -24,6 +24,10 @@ const officeHours = z.array(z.object({ start: clockTime, end: clockTime })).min(
 const withDefaultOfficeHours = (data: JsonObject): JsonObject => ({ ...data, officeHours: defaultOfficeHours() });
 const recordsOfficeHours = { schemaVersion: 2, upcasters: { 1: withDefaultOfficeHours } } as const;
 
+const year = z.number().int().min(1900).max(9999);
+/** Years a deadline was counted in by weekday alone (no official calendar loaded yet); absent: official. */
+const provisionalYears = z.array(year).min(1).optional();
+
 const followUpResult = z.union([
   z.object({ satisfaction: z.enum(['satisfied', 'basically_satisfied']), resolved: z.boolean(), comment: z.string().nullable() }),
   z.object({ satisfaction: z.literal('dissatisfied'), resolved: z.boolean(), causedByUnit: z.boolean(), comment: z.string().nullable() }),
@@ -78,6 +82,7 @@ export const workOrderEventsFor = (ownership: WorkOrderOwnership): EventRegistry
       }),
       calendarVersion: z.string().min(1),
       officeHours,
+      provisionalYears,
     }),
   }),
   WorkOrderSignedFor: defineEvent({
@@ -118,8 +123,10 @@ export const workOrderEventsFor = (ownership: WorkOrderOwnership): EventRegistry
       replyDueAt: instant,
       workingDays: z.number().int().min(0),
       capped: z.boolean(),
+      grantedAs: z.enum(['working_days', 'date']).optional(),
       calendarVersion: z.string().min(1),
       officeHours,
+      provisionalYears,
     }),
   }),
   ExtensionRejected: defineEvent({
@@ -143,8 +150,10 @@ export const workOrderEventsFor = (ownership: WorkOrderOwnership): EventRegistry
       requestedAt: instant,
       replyDueAt: instant,
       replyDueSource,
+      workingDays: z.number().int().min(1).optional(),
       calendarVersion: z.string().min(1),
       officeHours,
+      provisionalYears,
     }),
   }),
   WorkOrderUrged: defineEvent({
@@ -162,6 +171,21 @@ export const workOrderEventsFor = (ownership: WorkOrderOwnership): EventRegistry
   SignForOverdue: defineEvent({
     type: 'SignForOverdue',
     schema: z.object({ by: timer, dueAt: instant, recordedAt: instant }),
+  }),
+  DeadlinesRecomputed: defineEvent({
+    type: 'DeadlinesRecomputed',
+    schema: z.object({
+      by: z.object({ kind: z.literal('rule'), rule: z.literal('calendar_year_loaded') }),
+      recomputedAt: instant,
+      previous: z.object({ signForDueAt: instant, replyDueAt: instant, returnWindowEndsAt: instant, provisionalYears: z.array(year) }),
+      signForDueAt: instant,
+      replyDueAt: instant,
+      returnWindowEndsAt: instant,
+      running: z.object({ signFor: z.boolean(), reply: z.boolean() }),
+      calendarVersion: z.string().min(1),
+      officeHours,
+      provisionalYears: z.array(year),
+    }),
   }),
   ReplyOverdue: defineEvent({
     type: 'ReplyOverdue',

@@ -36,6 +36,7 @@ export function outboundMessageOf(event: WorkOrderEvent): OutboundMessage | unde
     case 'WorkOrderMerged':
     case 'SignForOverdue':
     case 'ReplyOverdue':
+    case 'DeadlinesRecomputed':
       return undefined;
     default: {
       const unknown: never = event;

@@ -34,6 +34,8 @@ export interface WorkOrderTable {
   reply_due_at: Timestamp;
   /** The calendar version the current reply due time was computed on. */
   calendar_version: string;
+  /** Years its deadlines were counted in by weekday alone (no official calendar yet); empty: official. */
+  provisional_years: number[];
   return_window_ends_at: Timestamp;
   assignee_staff_id: string | null;
   /** Set while a return request waits for the platform. */

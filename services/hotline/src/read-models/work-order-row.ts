@@ -10,6 +10,10 @@ export interface EventFacts {
 
 const at = (iso: string) => new Date(iso);
 
+/** The years still provisional once another deadline was counted in `added` (sorted, each once). */
+const withYears = (current: readonly number[], added: readonly number[] | undefined): number[] =>
+  [...new Set([...current, ...(added ?? [])])].sort((a, b) => a - b);
+
 function dispatchedRow(data: WorkOrderDispatched['data'], facts: EventFacts): WorkOrderRow {
   return {
     work_order_id: data.workOrderId,
@@ -30,6 +34,7 @@ function dispatchedRow(data: WorkOrderDispatched['data'], facts: EventFacts): Wo
     signed_for_on_time: null,
     reply_due_at: at(data.replyDueAt),
     calendar_version: data.calendarVersion,
+    provisional_years: data.provisionalYears ?? [],
     return_window_ends_at: at(data.returnWindowEndsAt),
     assignee_staff_id: null,
     return_requested_at: null,
@@ -92,6 +97,7 @@ function changed(row: WorkOrderRow, event: Exclude<WorkOrderEvent, WorkOrderDisp
         extension_requested_days: null,
         reply_due_at: at(event.data.replyDueAt),
         calendar_version: event.data.calendarVersion,
+        provisional_years: withYears(row.provisional_years, event.data.provisionalYears),
         extension_days_approved: row.extension_days_approved + event.data.workingDays,
       };
     case 'ExtensionRejected':
@@ -117,7 +123,30 @@ function changed(row: WorkOrderRow, event: Exclude<WorkOrderEvent, WorkOrderDisp
     case 'WorkOrderRedoRequested':
       // Back to handling with a new due time. The earlier reply and follow-up keep counting in their
       // months until the next reply and follow-up replace them.
-      return { ...row, status: 'handling', reply_due_at: at(event.data.replyDueAt), calendar_version: event.data.calendarVersion, redo_count: row.redo_count + 1 };
+      return {
+        ...row,
+        status: 'handling',
+        reply_due_at: at(event.data.replyDueAt),
+        calendar_version: event.data.calendarVersion,
+        provisional_years: withYears(row.provisional_years, event.data.provisionalYears),
+        redo_count: row.redo_count + 1,
+      };
+    case 'DeadlinesRecomputed': {
+      // The recounted deadlines, and the verdicts of acts already done judged again against them: a
+      // provisional count must not decide whether the centre was on time.
+      const signForDue = at(event.data.signForDueAt);
+      const replyDue = at(event.data.replyDueAt);
+      return {
+        ...row,
+        sign_for_due_at: signForDue,
+        reply_due_at: replyDue,
+        return_window_ends_at: at(event.data.returnWindowEndsAt),
+        calendar_version: event.data.calendarVersion,
+        provisional_years: event.data.provisionalYears,
+        signed_for_on_time: row.signed_for_at === null ? null : row.signed_for_at.getTime() <= signForDue.getTime(),
+        replied_on_time: row.replied_at === null || row.status !== 'replied' ? row.replied_on_time : row.replied_at.getTime() <= replyDue.getTime(),
+      };
+    }
     case 'WorkOrderUrged':
       return event.data.level === 'urge' ? { ...row, urge_count: row.urge_count + 1 } : { ...row, supervision_count: row.supervision_count + 1 };
     case 'WorkOrderNoticeIssued':

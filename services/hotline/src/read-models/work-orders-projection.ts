@@ -15,7 +15,8 @@ export const WORK_ORDERS_PROJECTION = 'hotline_work_orders';
 
 export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) => defineProjection({
   name: WORK_ORDERS_PROJECTION,
-  // 2: the owning centre (owner), by which every list, count and search is scoped.
+  // 2: the owning centre (owner), by which every list, count and search is scoped; and the years its
+  // deadlines were counted provisionally (provisional_years).
   version: 2,
   streamCategories: [workOrderStreamCategory],
   tables: ['hotline_work_orders'],
@@ -41,6 +42,7 @@ export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) 
       signed_for_on_time boolean,
       reply_due_at timestamptz NOT NULL,
       calendar_version text NOT NULL,
+      provisional_years integer[] NOT NULL,
       return_window_ends_at timestamptz NOT NULL,
       assignee_staff_id text,
       return_requested_at timestamptz,
@@ -72,6 +74,8 @@ export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) 
     await sql`CREATE INDEX ON ${table} (dispatched_at)`.execute(trx);
     await sql`CREATE INDEX ON ${table} (replied_at) WHERE replied_at IS NOT NULL`.execute(trx);
     await sql`CREATE INDEX ON ${table} (followed_up_at) WHERE followed_up_at IS NOT NULL`.execute(trx);
+    // The orders waiting for a calendar year: few, found at once when the year is loaded.
+    await sql`CREATE INDEX ON ${table} (work_order_id) WHERE provisional_years <> '{}'`.execute(trx);
   },
 
   async handle(trx, events, tables) {

@@ -35,6 +35,7 @@ export interface WorklistEntry {
   readonly replyOverdue: boolean;
   readonly overdue: boolean;
   readonly dueToday: boolean;
+  readonly provisionalYears: readonly number[];
 }
 
 export async function listWorklist(db: Kysely<HotlineReadDatabase>, filter: WorklistFilter): Promise<WorklistEntry[]> {
@@ -51,7 +52,7 @@ export async function listWorklist(db: Kysely<HotlineReadDatabase>, filter: Work
     .selectFrom('hotline_work_orders')
     .select([
       'work_order_id', 'external_number', 'platform_id', 'category', 'status', 'dispatched_at', 'sign_for_due_at', 'reply_due_at',
-      'assignee_staff_id', 'return_requested_at', 'extension_requested_days',
+      'assignee_staff_id', 'return_requested_at', 'extension_requested_days', 'provisional_years',
       nextDue.as('due_at'), signForOverdue.as('sign_for_overdue'), replyOverdue.as('reply_overdue'), dueToday.as('due_today'),
     ])
     .where('status', 'in', ['awaiting_sign_for', 'handling']);
@@ -81,5 +82,6 @@ export async function listWorklist(db: Kysely<HotlineReadDatabase>, filter: Work
     replyOverdue: r.reply_overdue,
     overdue: r.sign_for_overdue || r.reply_overdue,
     dueToday: r.due_today,
+    provisionalYears: r.provisional_years,
   }));
 }

@@ -3,6 +3,7 @@ import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
+import { provisionalSummary, provisionalWarning } from '../read-models/provisional.js';
 import { listWorklist } from '../read-models/worklist.js';
 import { WORK_ORDERS_PROJECTION } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
@@ -27,7 +28,10 @@ const entry = z.object({
   replyOverdue: z.boolean(),
   overdue: z.boolean(),
   dueToday: z.boolean(),
+  provisionalYears: z.array(z.number()).describe('Years its deadlines were counted in by weekday alone (no official calendar yet): shown as provisional.'),
 });
+
+const warning = z.object({ rule: z.literal('calendar_year_missing'), years: z.array(z.number()), message: z.string() });
 
 export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.get('/worklist', {
@@ -43,13 +47,18 @@ export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (
         overdue: z.stringbool().optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
-      response: { 200: z.object({ now: z.string(), entries: z.array(entry) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+      response: { 200: z.object({ now: z.string(), entries: z.array(entry), warnings: z.array(warning) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);
     const now = options.clock();
     const { assignee, dueToday, overdue, limit } = request.query;
-    const entries = await listWorklist(app.readModels.db, { now, owners: reachOf(request).organisationIds, assignee, dueToday, overdue, limit });
+    const owners = reachOf(request).organisationIds;
+    const [entries, provisional] = await Promise.all([
+      listWorklist(app.readModels.db, { now, owners, assignee, dueToday, overdue, limit }),
+      provisionalSummary(app.readModels.db, owners),
+    ]);
+    const message = provisionalWarning(provisional);
     return {
       now: now.toISOString(),
       entries: entries.map((e) => ({
@@ -58,7 +67,9 @@ export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (
         dueAt: e.dueAt.toISOString(),
         signForDueAt: e.signForDueAt.toISOString(),
         replyDueAt: e.replyDueAt.toISOString(),
+        provisionalYears: [...e.provisionalYears],
       })),
+      warnings: message === null ? [] : [{ rule: 'calendar_year_missing' as const, years: provisional.years.map((y) => y.year), message }],
     };
   });
 };

@@ -35,6 +35,12 @@ export function timerChangesOf(event: WorkOrderEvent): TimerChange[] {
     case 'ExtensionApproved':
     case 'WorkOrderRedoRequested':
       return [{ kind: 'schedule', timer: 'reply', dueAt: event.data.replyDueAt }];
+    case 'DeadlinesRecomputed':
+      // Counted again on the official calendar: the running timers move (to the past, they fire at once).
+      return [
+        ...(event.data.running.signFor ? [{ kind: 'schedule' as const, timer: 'sign_for' as const, dueAt: event.data.signForDueAt }] : []),
+        ...(event.data.running.reply ? [{ kind: 'schedule' as const, timer: 'reply' as const, dueAt: event.data.replyDueAt }] : []),
+      ];
     case 'SignForOverdue':
       return [{ kind: 'fired', timer: 'sign_for', dueAt: event.data.dueAt }];
     case 'ReplyOverdue':

@@ -68,13 +68,13 @@ t.test('given an extension pending, when approved for N working days, then the d
   // Due at the end of Monday 24 November; 3 working days more: the end of Thursday 27 November.
   given(...handling, extensionRequested('2025-11-10 09:00', 3))
     .when(approve(days(3)), local('2025-11-11 10:00'))
-    .then(t, [extensionApproved('2025-11-11 10:00', replyDueAt, iso('2025-11-28 00:00'), 3)]);
+    .then(t, [extensionApproved('2025-11-11 10:00', replyDueAt, iso('2025-11-28 00:00'), 3, 'working_days')]);
 });
 
 t.test('given an extension pending, when approved with an explicit new due time, then that time, charged in whole working days', async (t) => {
   given(...handling, extensionRequested('2025-11-10 09:00', 3))
     .when(approve({ kind: 'due_time', replyDueAt: local('2025-11-26 18:00') }), local('2025-11-11 10:00'))
-    .then(t, [extensionApproved('2025-11-11 10:00', replyDueAt, iso('2025-11-26 18:00'), 2)]);
+    .then(t, [extensionApproved('2025-11-11 10:00', replyDueAt, iso('2025-11-26 18:00'), 2, 'date')]);
 });
 
 t.test('a grant beyond the cap is recorded, cut to the cap', async (t) => {
@@ -93,6 +93,7 @@ t.test('a grant beyond the cap is recorded, cut to the cap', async (t) => {
       replyDueAt: iso('2025-12-09 00:00'),
       workingDays: 2,
       capped: true,
+      grantedAs: 'working_days',
       calendarVersion: calendar.version,
     },
   };

@@ -76,13 +76,14 @@ t.test('an extension approved across the Spring Festival counts from the day the
           replyDueAt: iso('2026-02-26 00:00'),
           workingDays: 3,
           capped: false,
+          grantedAs: 'working_days',
           calendarVersion: calendar.version,
         },
       },
     ]);
 });
 
-t.test('a deadline reaching into a year with no calendar loaded is refused, never guessed', async (t) => {
+t.test('plain decide never guesses: a deadline reaching into a year with no calendar throws (the service then counts provisionally, provisional.test.ts)', async (t) => {
   const only2025 = createWorkingCalendar({ ...officialCalendarData, years: { '2025': officialCalendarData.years['2025'] } });
   const context = { now: local('2025-12-29 10:00'), rules: hotlineRules(only2025) };
   t.throws(() => decide(dispatch({ dispatchedAt: local('2025-12-29 10:00') }), initialState(), context), CalendarYearMissingError);

@@ -34,7 +34,7 @@ export function recordExtensionApproved(
   { now, rules }: DecisionContext,
 ): ExtensionApproved[] {
   const order = pendingExtensionOf(state, command.data.platformId);
-  const { replyDueAt, workingDays, capped } = grantedDue(rules, order, command.data.grant);
+  const { replyDueAt, workingDays, capped, grantedAs } = grantedDue(rules, order, command.data.grant);
   return [
     {
       type: 'ExtensionApproved',
@@ -45,6 +45,7 @@ export function recordExtensionApproved(
         replyDueAt,
         workingDays,
         capped,
+        grantedAs,
         calendarVersion: rules.calendar.version,
         ...officeHoursRecord(rules),
       },
@@ -75,22 +76,23 @@ function grantedDue(
   { calendar, limits }: HotlineRules,
   order: Handling,
   grant: ExtensionGrant,
-): { replyDueAt: string; workingDays: number; capped: boolean } {
+): { replyDueAt: string; workingDays: number; capped: boolean; grantedAs: 'working_days' | 'date' } {
   const current = new Date(order.replyDueAt);
   const room = Math.max(0, limits.extensionCapWorkingDays - order.extensionWorkingDaysApproved);
-  const atCap = { replyDueAt: extendDue(calendar, current, room).toISOString(), workingDays: room, capped: true };
+  // Cut to the cap, the grant is the working days left: the due time then moves with the calendar.
+  const atCap = { replyDueAt: extendDue(calendar, current, room).toISOString(), workingDays: room, capped: true, grantedAs: 'working_days' as const };
   switch (grant.kind) {
     case 'working_days': {
       const granted = requireWorkingDays(grant.workingDays);
       if (granted > room) return atCap;
-      return { replyDueAt: extendDue(calendar, current, granted).toISOString(), workingDays: granted, capped: false };
+      return { replyDueAt: extendDue(calendar, current, granted).toISOString(), workingDays: granted, capped: false, grantedAs: 'working_days' };
     }
     case 'due_time': {
       const target = instant(grant.replyDueAt);
       if (at(target) <= current.getTime()) throw new WorkOrderRuleBroken('invalid_new_due');
       const needed = workingDaysToReach(calendar, current, grant.replyDueAt, room);
       if (needed === undefined) return atCap;
-      return { replyDueAt: target, workingDays: needed, capped: false };
+      return { replyDueAt: target, workingDays: needed, capped: false, grantedAs: 'date' };
     }
     default: {
       const unknown: never = grant;

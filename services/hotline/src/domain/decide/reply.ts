@@ -65,7 +65,8 @@ export function redo(command: RedoWorkOrder, state: WorkOrderState, { now, rules
   const requestedAt = instant(now);
   const given = command.data.replyDueAt;
   if (given !== null && at(instant(given)) <= at(requestedAt)) throw new WorkOrderRuleBroken('invalid_new_due');
-  const replyDueAt = given ?? rules.calendar.addWorkingDays(now, rules.limits.replyWorkingDays[order.category]);
+  const workingDays = rules.limits.replyWorkingDays[order.category];
+  const replyDueAt = given ?? rules.calendar.addWorkingDays(now, workingDays);
   return [
     {
       type: 'WorkOrderRedoRequested',
@@ -75,6 +76,7 @@ export function redo(command: RedoWorkOrder, state: WorkOrderState, { now, rules
         requestedAt,
         replyDueAt: replyDueAt.toISOString(),
         replyDueSource: given === null ? 'category_limit' : 'platform',
+        ...(given === null ? { workingDays } : {}),
         calendarVersion: rules.calendar.version,
         ...officeHoursRecord(rules),
       },

@@ -101,7 +101,8 @@ export function extensionRequested(at: string, workingDays: number): WorkOrderEv
   };
 }
 
-export function extensionApproved(at: string, previous: string, next: string, workingDays: number): WorkOrderEvent {
+/** `grantedAs`: how the platform granted it, as decided today; omitted, as events recorded before it was kept. */
+export function extensionApproved(at: string, previous: string, next: string, workingDays: number, grantedAs?: 'working_days' | 'date'): WorkOrderEvent {
   return {
     type: 'ExtensionApproved',
     data: {
@@ -111,6 +112,7 @@ export function extensionApproved(at: string, previous: string, next: string, wo
       replyDueAt: next,
       workingDays,
       capped: false,
+      ...(grantedAs ? { grantedAs } : {}),
       calendarVersion: calendar.version,
     },
   };
