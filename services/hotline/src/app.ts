@@ -61,6 +61,13 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   });
   // Who reaches which orders: the city's organisation registry (and its routes, for the city administrator).
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
+  // An owner the registry does not know makes the orders visible to the city-wide roles only: say so.
+  app.readiness.warn('organisations', async () => {
+    const known = app.organisations.current().organisations;
+    const centres = [...new Set([config.HOTLINE_CENTRE_ID, ...config.platforms.map((p) => config.ownership.centreOf(p.id))])];
+    const unknown = centres.filter((id) => known.get(id)?.kind !== 'public_legal_service_centre');
+    return unknown.length === 0 ? null : `the centre(s) ${unknown.join(', ')} owning this service's orders are not public legal service centres in the organisation registry of ${config.CITY_ID}: only city-wide roles see their orders`;
+  });
   await app.register(hotlineCalendarPlugin, { limits: config.limits, officeHours: config.HOTLINE_OFFICE_HOURS });
   // Tests' timings (readModels) win over the configured linger.
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, events });

@@ -50,6 +50,7 @@ t.test('the working-day calendar', async (t) => {
     const ready = await f.app.inject({ method: 'GET', url: '/readyz' });
     t.equal(ready.statusCode, 200, 'the service stays ready');
     t.match(ready.json(), { status: 'ready', warnings: { calendar: /2027.*1 open order/ } });
+    t.notOk(ready.json().warnings.organisations, 'the centre is in the registry');
     const metrics = await f.app.inject({ method: 'GET', url: '/metrics' });
     t.match(metrics.body, /hotline_provisional_deadlines\{year="2027"\} 1\n/);
   });
