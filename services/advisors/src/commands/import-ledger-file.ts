@@ -1,0 +1,205 @@
+// A spreadsheet of ledger rows imported all or nothing (issue 18). Design (service README, "Import"):
+// 1. parse every row (parseLedgerSheet: what a row says by itself), villages and advisors looked up
+//    within the caller's reach only;
+// 2. validate every row against the ledgers as they stand: each village-month's commands are decided in
+//    file order on the stream's state (appointments, duplicates, approved months). Any error: the whole
+//    list is answered and nothing is written. Rows already logged (same id or same service, same
+//    content) count as already there: a re-imported file writes nothing, an overlapping one only its new rows;
+// 3. the new rows are accepted in ONE event on the import's own stream (one atomic append, on either
+//    event store): from here the import is decided;
+// 4. each ledger gets its rows in one append, under a command id derived from the import and the stream,
+//    so applying again (after a crash, on restart or on uploading the same file again) writes nothing twice;
+// 5. the completion is recorded on the import's stream.
+import { createHash } from 'node:crypto';
+import type { RegistryState } from '@bureau/organisations';
+import { DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
+import type { Actor } from '@bureau/event-store';
+import {
+  advisorImportStreamName, advisorLedgerStreamName, advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf,
+  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type ImportBatch, type ImportState, type LedgerMonthState, type LogService,
+} from '../domain/index.js';
+import { advisorLedgerEvents, advisorRegisterEvents, ledgerImportEvents } from '../events/index.js';
+import { formatImportErrors, parseLedgerSheet, readCsv, type ImportError } from '../import/index.js';
+import { allVillages, villageOf } from '../registry/villages.js';
+import { stateOrInitial } from './read-stream.js';
+import { boundLedgerDecider, judgeAgain, type LedgerDeps } from './run-ledger-command.js';
+
+export interface ImportInput {
+  readonly file: Buffer;
+  readonly fileName: string | null;
+  readonly actor: Actor;
+  readonly reach: Pick<Reach, 'includes'>;
+  /** An advisor imports their own ledger: every row is theirs. */
+  readonly ownAdvisorId: string | undefined;
+  /** For a file without a 法律顾问 column, imported by the district: whose ledger it is. */
+  readonly advisorId: string | undefined;
+  readonly now: Date;
+  readonly correlationId: string;
+}
+
+export interface ImportSummary {
+  readonly importId: string;
+  readonly status: 'completed' | 'nothing_new';
+  readonly rows: number;
+  readonly newRows: number;
+  readonly alreadyLogged: number;
+  readonly ledgers: { villageId: string; month: string; newRows: number }[];
+}
+
+const IMPORT_NAMESPACE = '0b7f7a0e-3f7c-4f0e-8d4c-61b2a1e5c9d3';
+
+export const importRefused = (errors: readonly ImportError[]) =>
+  new HttpProblem(422, 'Unprocessable Content', 'urn:bureau:problem:import-refused',
+    `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatImportErrors(errors)}`,
+    { rule: 'import_refused', errors });
+
+function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
+  const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+  const header = rows.findIndex((r) => !blank(r));
+  return rows.flatMap((r, i) => (i > header && !blank(r) ? [i + 1] : []));
+}
+
+async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportInput) {
+  const villages = allVillages(registry).filter((v) => input.reach.includes(v.judicialOfficeId));
+  const villageIdOf = (name: string) => {
+    const found = villages.filter((v) => v.name === name.trim());
+    return found.length === 1 ? found[0]?.villageId : undefined;
+  };
+  const advisors = new Map<string, string | undefined>();
+  for (const districtId of new Set(villages.map((v) => v.districtId))) {
+    const { state } = await stateOrInitial(deps.store, advisorRegisterEvents, advisorRegisterDecider, advisorRegisterStreamName(districtId));
+    if (state.status !== 'kept') continue;
+    for (const a of state.advisors) {
+      if (input.ownAdvisorId !== undefined && a.advisorId !== input.ownAdvisorId) continue;
+      for (const key of [a.name, a.licenceNumber]) advisors.set(key, advisors.has(key) && advisors.get(key) !== a.advisorId ? undefined : a.advisorId);
+    }
+  }
+  return { villageIdOf, advisorIdOf: (text: string) => advisors.get(text.trim()) };
+}
+
+/** Validates the whole file against the ledgers as they stand: the new rows per ledger, or every error. */
+async function validate(deps: LedgerDeps, input: ImportInput, text: Buffer): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number }> {
+  const csv = readCsv(text);
+  if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: 'empty_file', detail: csv.detail }].map((e) => ({ ...e, rule: csv.rule as never })));
+  const registry = deps.registry();
+  const { villageIdOf, advisorIdOf } = await lookups(deps, registry, input);
+  const advisorId = input.ownAdvisorId ?? input.advisorId;
+  const parsed = parseLedgerSheet(csv.rows, { today: beijingDateOf(input.now), villageIdOf, advisorIdOf, ...(advisorId ? { advisorId } : {}) });
+  if (!parsed.ok) throw importRefused(parsed.errors);
+  const rowNumbers = rowNumbersOf(csv.rows);
+  const groups = new Map<string, { villageId: string; month: string; items: { row: number; command: LogService }[] }>();
+  parsed.commands.forEach((command, i) => {
+    // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
+    const month = monthOf(command.data.date);
+    const key = `${command.data.villageId}_${month}`;
+    const group = groups.get(key) ?? { villageId: command.data.villageId, month, items: [] };
+    group.items.push({ row: rowNumbers[i] ?? 0, command });
+    groups.set(key, group);
+  });
+  const errors: ImportError[] = [];
+  const batches: ImportBatch[] = [];
+  let alreadyLogged = 0;
+  for (const group of groups.values()) {
+    const village = villageOf(registry, group.villageId);
+    if (!village) continue; // found by villageIdOf within reach a moment ago
+    const decider = await boundLedgerDecider(deps, village, group.month, input.now);
+    let { state } = await stateOrInitial(deps.store, advisorLedgerEvents, decider, advisorLedgerStreamName(group.villageId, group.month));
+    const batch: ImportBatch = { villageId: group.villageId, month: group.month, rows: [], commands: [] };
+    for (const { row, command } of group.items) {
+      try {
+        const events = decider.decide(command, state);
+        if (events.length === 0) alreadyLogged += 1;
+        else {
+          state = events.reduce<LedgerMonthState>(evolveLedger, state);
+          batch.rows.push(row);
+          batch.commands.push(command.data);
+        }
+      } catch (error) {
+        if (!(error instanceof DomainRuleError)) throw error;
+        errors.push({ sheet: null, row, column: null, rule: error.rule as never, detail: error.detail ?? error.message });
+      }
+    }
+    if (batch.commands.length > 0) batches.push(batch);
+  }
+  if (errors.length > 0) throw importRefused(errors.sort((a, b) => a.row - b.row));
+  return { batches, rowCount: parsed.commands.length, alreadyLogged };
+}
+
+/** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
+export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string): Promise<void> {
+  const registry = deps.registry();
+  for (const batch of accepted.batches) {
+    const village = villageOf(registry, batch.villageId);
+    if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
+    const decider = await boundLedgerDecider(deps, village, batch.month, now);
+    const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
+    await handleCommand({
+      store: deps.store,
+      registry: advisorLedgerEvents,
+      streamName: advisorLedgerStreamName(batch.villageId, batch.month),
+      decider: {
+        initialState: decider.initialState,
+        evolve: decider.evolve,
+        // The batch's rows in file order, each decided on the state the earlier ones left.
+        decide: (commands: readonly LogService['data'][], state: LedgerMonthState) => {
+          const events = [];
+          let current = state;
+          for (const data of commands) {
+            const decided = decider.decide({ type: 'LogService', data }, current);
+            current = decided.reduce<LedgerMonthState>(evolveLedger, current);
+            events.push(...decided);
+          }
+          return events;
+        },
+      },
+      command: batch.commands,
+      context,
+    });
+    if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
+  }
+  await handleCommand({
+    store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
+    command: { type: 'CompleteImport', data: { completedAt: now.toISOString() } },
+    context: { commandId: uuidV5(`${importId}:complete`, IMPORT_NAMESPACE), actor, correlationId, occurredAt: now },
+  });
+}
+
+export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Promise<ImportSummary> {
+  const fileSha256 = createHash('sha256').update(input.file).digest('hex');
+  const importId = `${fileSha256.slice(0, 40)}-${createHash('sha256').update(`${input.actor.organisation}|${input.ownAdvisorId ?? input.advisorId ?? ''}`).digest('hex').slice(0, 12)}`;
+  const { batches, rowCount, alreadyLogged } = await validate(deps, input, input.file);
+  const newRows = batches.reduce((n, b) => n + b.commands.length, 0);
+  const ledgers = batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length }));
+  const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
+  if (newRows === 0 && state.status !== 'accepted') return { importId, status: 'nothing_new', rows: rowCount, newRows: 0, alreadyLogged, ledgers: [] };
+  const accepted = state.status === 'accepted'
+    ? state.accepted // an earlier upload of this file was accepted and not completed: complete it
+    : { importId, fileSha256, fileName: input.fileName, rowCount, alreadyLogged, batches, acceptedAt: input.now.toISOString() };
+  if (state.status !== 'accepted') {
+    await handleCommand({
+      store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
+      command: { type: 'AcceptImport', data: accepted },
+      context: { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now },
+    });
+  }
+  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId);
+  return {
+    importId, status: 'completed', rows: rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0), alreadyLogged,
+    ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length })),
+  };
+}
+
+/** On start: every accepted import not completed (a crash between acceptance and completion) is completed. */
+export async function completePendingImports(deps: LedgerDeps, now: Date): Promise<number> {
+  const pending = new Map<string, { actor: Actor }>();
+  for await (const recorded of deps.store.readAll({ filter: { streamCategories: ['advisorImport'] } })) {
+    const importId = recorded.streamName.slice('advisorImport-'.length);
+    if (recorded.type === 'LedgerImportAccepted') pending.set(importId, { actor: { id: 'advisors-service', role: 'system', organisation: 'import' } });
+    if (recorded.type === 'LedgerImportCompleted') pending.delete(importId);
+  }
+  for (const [importId, { actor }] of pending) {
+    const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
+    if (state.status === 'accepted') await applyImport(deps, importId, state.accepted, actor, now, `resume-${importId}`);
+  }
+  return pending.size;
+}
