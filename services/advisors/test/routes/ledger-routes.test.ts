@@ -11,7 +11,7 @@ t.test('register, appoint, log, correct, void, read', async (t) => {
   t.equal(register.statusCode, 200);
   t.match(register.json(), { districtId: 'huadu', advisors: [{ advisorId: ADVISOR.advisorId, status: 'active' }] });
   const appointments = await f.get('/villages/huadu-xinhua-sanhua/appointments', f.tokens.office);
-  t.match(appointments.json(), { judicialOfficeId: 'huadu-xinhua-so', appointments: [{ advisorId: ADVISOR.advisorId, from: '2026-01-01' }] });
+  t.match(appointments.json(), { judicialOfficeId: 'huadu-xinhua-so', appointments: [{ advisorId: ADVISOR.advisorId, from: '2026-03-01' }] });
 
   const logged = await f.post('/villages/huadu-xinhua-sanhua/ledger/entries', { entryId: 'e1', ...service() }, f.tokens.advisor);
   t.equal(logged.statusCode, 200, logged.body);

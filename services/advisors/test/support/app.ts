@@ -75,8 +75,8 @@ export async function advisorsFixture(t: Teardown, options: { readonly start?: s
     app.inject({ method: 'POST', url, headers: { authorization }, payload: { commandId: randomUUID(), ...body } });
   const get = (url: string, authorization: string) => app.inject({ method: 'GET', url, headers: { authorization } });
 
-  /** Registers an advisor on 花都's register and appoints them to a village for 2026. */
-  const appoint = async (advisor: typeof ADVISOR, villageId: string, from = '2026-01-01', to = '2026-12-31') => {
+  /** Registers an advisor on 花都's register and appoints them to a village (from March 2026: no month has ended yet, so no month-end judgement runs unless a test moves the clock). */
+  const appoint = async (advisor: typeof ADVISOR, villageId: string, from = '2026-03-01', to = '2026-12-31') => {
     const registered = await post('/districts/huadu/advisors', advisor, tokens.admin);
     if (registered.statusCode !== 200) throw new Error(registered.body);
     const appointed = await post(`/villages/${villageId}/appointments`, { advisorId: advisor.advisorId, from, to }, tokens.admin);
