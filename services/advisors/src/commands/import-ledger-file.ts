@@ -51,7 +51,13 @@ const IMPORT_NAMESPACE = '0b7f7a0e-3f7c-4f0e-8d4c-61b2a1e5c9d3';
 export const importRefused = (errors: readonly ImportError[]) =>
   new HttpProblem(422, 'Unprocessable Content', 'urn:bureau:problem:import-refused',
     `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatImportErrors(errors)}`,
-    { rule: 'import_refused', errors });
+    {
+      rule: 'import_refused',
+      // Every bad row as JSON (sheet, row as the spreadsheet numbers it, column header, rule, detail) ...
+      importErrors: errors,
+      // ... and in the kit's field-error form, for clients that only read that.
+      errors: errors.map((e) => ({ field: `body.row${e.row}${e.column ? `.${e.column}` : ''}`, rule: e.rule, message: e.detail })),
+    });
 
 function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
   const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
