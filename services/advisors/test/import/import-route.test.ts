@@ -51,7 +51,7 @@ t.test('the bad file: every bad row reported, nothing imported', async (t) => {
   const before = await f.streamRevisions();
   const res = await upload(f, bad, f.tokens.advisor);
   t.equal(res.statusCode, 422, res.body);
-  const { rule, importErrors: errors, detail } = res.json() as { rule: string; errors: { row: number; column: string | null; rule: string }[]; detail: string };
+  const { rule, importErrors: errors, detail } = res.json() as { rule: string; importErrors: { row: number; column: string | null; rule: string }[]; detail: string };
   t.equal(rule, 'import_refused');
   t.same([...new Set(errors.map((e) => e.row))], [3, 4, 5, 6], 'rows 3 to 6 are bad, row 2 is fine');
   t.ok(errors.some((e) => e.row === 3 && e.column === '日期' && e.rule === 'invalid_date'));
