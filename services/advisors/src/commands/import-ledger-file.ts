@@ -1,4 +1,4 @@
-// A spreadsheet of ledger rows imported all or nothing (issue 18). Design (service README, "Import"):
+// A spreadsheet of ledger rows (CSV, or XLSX with one or more sheets) imported all or nothing (issue 18). Design (service README, "Import"):
 // 1. parse every row (parseLedgerSheet: what a row says by itself), villages and advisors looked up
 //    within the caller's reach only;
 // 2. validate every row against the ledgers as they stand: each village-month's commands are decided in
@@ -19,13 +19,14 @@ import {
   evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type ImportBatch, type ImportState, type LedgerMonthState, type LogService,
 } from '../domain/index.js';
 import { advisorLedgerEvents, advisorRegisterEvents, ledgerImportEvents } from '../events/index.js';
-import { formatImportErrors, parseLedgerSheet, readCsv, type ImportError } from '../import/index.js';
+import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
 import { allVillages, villageOf } from '../registry/villages.js';
 import { stateOrInitial } from './read-stream.js';
 import { boundLedgerDecider, judgeAgain, type LedgerDeps } from './run-ledger-command.js';
 
 export interface ImportInput {
   readonly file: Buffer;
+  readonly kind: SpreadsheetKind;
   readonly fileName: string | null;
   readonly actor: Actor;
   readonly reach: Pick<Reach, 'includes'>;
@@ -48,9 +49,16 @@ export interface ImportSummary {
 
 const IMPORT_NAMESPACE = '0b7f7a0e-3f7c-4f0e-8d4c-61b2a1e5c9d3';
 
-export const importRefused = (errors: readonly ImportError[]) =>
+/** One line per problem, as formatImportErrors writes the parser's: "第3行 [日期] invalid_date: …". */
+const formatProblems = (errors: readonly FileProblem[]) =>
+  errors.map((e) => `${e.sheet ? `${e.sheet} ` : ''}第${e.row}行${e.column ? ` [${e.column}]` : ''} ${e.rule}: ${e.detail}`).join('\n');
+
+/** A problem with the file: the parser's (ImportError) or a ledger rule a row would break. */
+export type FileProblem = Omit<ImportError, 'rule'> & { readonly rule: string };
+
+export const importRefused = (errors: readonly FileProblem[]) =>
   new HttpProblem(422, 'Unprocessable Content', 'urn:bureau:problem:import-refused',
-    `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatImportErrors(errors)}`,
+    `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatProblems(errors)}`,
     {
       rule: 'import_refused',
       // Every bad row as JSON (sheet, row as the spreadsheet numbers it, column header, rule, detail) ...
@@ -83,26 +91,50 @@ async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportI
   return { villageIdOf, advisorIdOf: (text: string) => advisors.get(text.trim()) };
 }
 
+export type SpreadsheetKind = 'csv' | 'xlsx';
+
+/** The file's sheets as rows of cell strings (a CSV is one sheet without a name), or why it cannot be read. */
+async function sheetsOf(file: Buffer, kind: SpreadsheetKind): Promise<{ sheet: string | null; rows: string[][] }[]> {
+  if (kind === 'xlsx') {
+    const workbook = await readXlsx(file);
+    if (!workbook.ok) throw importRefused([{ sheet: null, row: 0, column: null, rule: workbook.rule, detail: workbook.detail }]);
+    // A sheet with nothing in it (a workbook's spare Sheet2) is not a ledger.
+    const sheets = workbook.sheets.filter((s) => s.rows.some((r) => r.some((c) => c.trim() !== ''))).map((s) => ({ sheet: s.name, rows: s.rows }));
+    if (sheets.length === 0) throw importRefused([{ sheet: null, row: 1, column: null, rule: 'empty_file', detail: '文件没有表头或数据 / the file has no header row or no data' }]);
+    return sheets;
+  }
+  const csv = readCsv(file);
+  if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: csv.rule, detail: csv.detail }]);
+  return [{ sheet: null, rows: csv.rows }];
+}
+
 /** Validates the whole file against the ledgers as they stand: the new rows per ledger, or every error. */
-async function validate(deps: LedgerDeps, input: ImportInput, text: Buffer): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number }> {
-  const csv = readCsv(text);
-  if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: 'empty_file', detail: csv.detail }].map((e) => ({ ...e, rule: csv.rule as never })));
+async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number }> {
   const registry = deps.registry();
   const { villageIdOf, advisorIdOf } = await lookups(deps, registry, input);
   const advisorId = input.ownAdvisorId ?? input.advisorId;
-  const parsed = parseLedgerSheet(csv.rows, { today: beijingDateOf(input.now), villageIdOf, advisorIdOf, ...(advisorId ? { advisorId } : {}) });
-  if (!parsed.ok) throw importRefused(parsed.errors);
-  const rowNumbers = rowNumbersOf(csv.rows);
-  const groups = new Map<string, { villageId: string; month: string; items: { row: number; command: LogService }[] }>();
-  parsed.commands.forEach((command, i) => {
-    // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
-    const month = monthOf(command.data.date);
-    const key = `${command.data.villageId}_${month}`;
-    const group = groups.get(key) ?? { villageId: command.data.villageId, month, items: [] };
-    group.items.push({ row: rowNumbers[i] ?? 0, command });
-    groups.set(key, group);
-  });
-  const errors: ImportError[] = [];
+  const parseErrors: FileProblem[] = [];
+  const groups = new Map<string, { villageId: string; month: string; items: { sheet: string | null; row: number; command: LogService }[] }>();
+  let rowCount = 0;
+  for (const { sheet, rows } of await sheetsOf(input.file, input.kind)) {
+    const parsed = parseLedgerSheet(rows, { today: beijingDateOf(input.now), villageIdOf, advisorIdOf, sheet, ...(advisorId ? { advisorId } : {}) });
+    if (!parsed.ok) {
+      parseErrors.push(...parsed.errors);
+      continue;
+    }
+    const rowNumbers = rowNumbersOf(rows);
+    rowCount += parsed.commands.length;
+    parsed.commands.forEach((command, i) => {
+      // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
+      const month = monthOf(command.data.date);
+      const key = `${command.data.villageId}_${month}`;
+      const group = groups.get(key) ?? { villageId: command.data.villageId, month, items: [] };
+      group.items.push({ sheet, row: rowNumbers[i] ?? 0, command });
+      groups.set(key, group);
+    });
+  }
+  if (parseErrors.length > 0) throw importRefused(parseErrors);
+  const errors: FileProblem[] = [];
   const batches: ImportBatch[] = [];
   let alreadyLogged = 0;
   for (const group of groups.values()) {
@@ -111,7 +143,7 @@ async function validate(deps: LedgerDeps, input: ImportInput, text: Buffer): Pro
     const decider = await boundLedgerDecider(deps, village, group.month, input.now);
     let { state } = await stateOrInitial(deps.store, advisorLedgerEvents, decider, advisorLedgerStreamName(group.villageId, group.month));
     const batch: ImportBatch = { villageId: group.villageId, month: group.month, rows: [], commands: [] };
-    for (const { row, command } of group.items) {
+    for (const { sheet, row, command } of group.items) {
       try {
         const events = decider.decide(command, state);
         if (events.length === 0) alreadyLogged += 1;
@@ -122,13 +154,13 @@ async function validate(deps: LedgerDeps, input: ImportInput, text: Buffer): Pro
         }
       } catch (error) {
         if (!(error instanceof DomainRuleError)) throw error;
-        errors.push({ sheet: null, row, column: null, rule: error.rule as never, detail: error.detail ?? error.message });
+        errors.push({ sheet, row, column: null, rule: error.rule, detail: error.detail ?? error.message });
       }
     }
     if (batch.commands.length > 0) batches.push(batch);
   }
-  if (errors.length > 0) throw importRefused(errors.sort((a, b) => a.row - b.row));
-  return { batches, rowCount: parsed.commands.length, alreadyLogged };
+  if (errors.length > 0) throw importRefused(errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row));
+  return { batches, rowCount, alreadyLogged };
 }
 
 /** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
@@ -173,7 +205,7 @@ export async function applyImport(deps: LedgerDeps, importId: string, accepted: 
 export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Promise<ImportSummary> {
   const fileSha256 = createHash('sha256').update(input.file).digest('hex');
   const importId = `${fileSha256.slice(0, 40)}-${createHash('sha256').update(`${input.actor.organisation}|${input.ownAdvisorId ?? input.advisorId ?? ''}`).digest('hex').slice(0, 12)}`;
-  const { batches, rowCount, alreadyLogged } = await validate(deps, input, input.file);
+  const { batches, rowCount, alreadyLogged } = await validate(deps, input);
   const newRows = batches.reduce((n, b) => n + b.commands.length, 0);
   const ledgers = batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length }));
   const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));

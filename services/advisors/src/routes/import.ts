@@ -1,8 +1,9 @@
-// POST /imports: a ledger spreadsheet (CSV, UTF-8 with or without BOM) uploaded as the body, size-limited
+// POST /imports: a ledger spreadsheet (CSV, UTF-8 with or without BOM; or XLSX, every sheet but 说明) uploaded as the body, size-limited
 // (ADVISORS_IMPORT_MAX_BYTES, 413 beyond); all or nothing (commands/import-ledger-file.ts). The answer is a
 // summary; a refused file answers 422 with every bad row (row, column, rule) as JSON and as lines.
 // GET /imports/:importId: the import's status (accepted, completed) and what it logged where.
-import { actorOf, bearerSecurity, HttpProblem, notFound, problemSchema, problemTypes, reachOf } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, HttpProblem, notFound, problemSchema, problemTypes, reachOf, signedIn } from '@bureau/service-kit';
+import { ledgerTemplate } from '../import/index.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importLedgerFile } from '../commands/import-ledger-file.js';
@@ -19,17 +20,28 @@ const summary = z.object({
   ledgers: z.array(z.object({ villageId: z.string(), month: z.string(), newRows: z.number() })),
 });
 
-/** Encapsulated: the CSV body parser applies to these routes only. */
+const CSV_TYPES = ['text/csv', 'application/csv'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Encapsulated: the spreadsheet body parsers apply to these routes only. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const limit = app.advisors.config.ADVISORS_IMPORT_MAX_BYTES;
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser([...CSV_TYPES, XLSX_TYPE], { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
+
+  app.get('/imports/template.xlsx', {
+    config: signedIn('the template names the columns and explains them: nothing owned by an organisation'),
+    schema: { tags: ['import'], summary: '导入模板 The import template (XLSX: 台账 with the Chinese headers, 说明 explaining each column)', security: bearerSecurity },
+  }, async (_request, reply) => {
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${encodeURIComponent('台账导入模板.xlsx')}`);
+    return ledgerTemplate();
+  });
 
   app.post('/imports', {
     config: IMPORTERS,
     bodyLimit: limit,
     schema: {
       tags: ['import'],
-      summary: '台账导入 Import a ledger spreadsheet (CSV): all rows or none; re-importing writes nothing twice',
+      summary: '台账导入 Import a ledger spreadsheet (CSV or XLSX): all rows or none; re-importing writes nothing twice',
       security: bearerSecurity,
       querystring: z.strictObject({
         advisorId: recordId.optional().describe('For a file without a 法律顾问 column imported by the district: whose ledger it is.'),
@@ -40,8 +52,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const body: unknown = request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'Send the CSV file itself as the body (Content-Type: text/csv).', {
-        errors: [{ field: 'body', rule: 'required', message: 'a CSV file' }],
+      throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'Send the file itself as the body (Content-Type: text/csv, or the XLSX media type).', {
+        errors: [{ field: 'body', rule: 'required', message: 'a CSV or XLSX file' }],
       });
     }
     const actor = actorOf(request);
@@ -51,8 +63,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         errors: [{ field: 'querystring.advisorId', rule: 'own_ledger_only', message: 'leave it out, or name yourself' }],
       });
     }
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
     return importLedgerFile(ledgerDepsOf(app), {
       file: body,
+      kind: mediaType === XLSX_TYPE ? 'xlsx' : 'csv',
       fileName: request.query.fileName ?? null,
       actor,
       reach: reachOf(request),
