@@ -47,6 +47,24 @@ export interface ImportSummary {
   readonly ledgers: { villageId: string; month: string; newRows: number }[];
 }
 
+/** How many ledgers an import reads or writes at once (each is its own stream: they do not contend). */
+const LEDGERS_AT_ONCE = 8;
+
+/** `fn` over `items`, at most `n` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return results;
+}
+
 const IMPORT_NAMESPACE = '0b7f7a0e-3f7c-4f0e-8d4c-61b2a1e5c9d3';
 
 /** One line per problem, as formatImportErrors writes the parser's: "第3行 [日期] invalid_date: …". */
@@ -135,11 +153,11 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
   }
   if (parseErrors.length > 0) throw importRefused(parseErrors);
   const errors: FileProblem[] = [];
-  const batches: ImportBatch[] = [];
   let alreadyLogged = 0;
-  for (const group of groups.values()) {
+  // Ledgers are independent: read and decided a few at a time (the reads wait on the database).
+  const decided = await inParallel([...groups.values()], LEDGERS_AT_ONCE, async (group) => {
     const village = villageOf(registry, group.villageId);
-    if (!village) continue; // found by villageIdOf within reach a moment ago
+    if (!village) return undefined; // found by villageIdOf within reach a moment ago
     const decider = await boundLedgerDecider(deps, village, group.month, input.now);
     let { state } = await stateOrInitial(deps.store, advisorLedgerEvents, decider, advisorLedgerStreamName(group.villageId, group.month));
     const batch: ImportBatch = { villageId: group.villageId, month: group.month, rows: [], commands: [] };
@@ -157,8 +175,9 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
         errors.push({ sheet, row, column: null, rule: error.rule, detail: error.detail ?? error.message });
       }
     }
-    if (batch.commands.length > 0) batches.push(batch);
-  }
+    return batch.commands.length > 0 ? batch : undefined;
+  });
+  const batches = decided.filter((b): b is ImportBatch => b !== undefined);
   if (errors.length > 0) throw importRefused(errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row));
   return { batches, rowCount, alreadyLogged };
 }
@@ -166,7 +185,7 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
 /** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
 export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string): Promise<void> {
   const registry = deps.registry();
-  for (const batch of accepted.batches) {
+  await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
     const decider = await boundLedgerDecider(deps, village, batch.month, now);
@@ -194,7 +213,7 @@ export async function applyImport(deps: LedgerDeps, importId: string, accepted: 
       context,
     });
     if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
-  }
+  });
   await handleCommand({
     store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
     command: { type: 'CompleteImport', data: { completedAt: now.toISOString() } },
