@@ -36,7 +36,12 @@ export interface ImportInput {
   readonly advisorId: string | undefined;
   readonly now: Date;
   readonly correlationId: string;
+  /** Told as the import goes: for a command line's progress bar. */
+  readonly progress?: ImportProgress;
 }
+
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
 
 export interface ImportSummary {
   readonly importId: string;
@@ -134,7 +139,10 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
   const parseErrors: FileProblem[] = [];
   const groups = new Map<string, { villageId: string; month: string; items: { sheet: string | null; row: number; command: LogService }[] }>();
   let rowCount = 0;
-  for (const { sheet, rows } of await sheetsOf(input.file, input.kind)) {
+  input.progress?.('reading', 0, 1);
+  const sheets = await sheetsOf(input.file, input.kind);
+  input.progress?.('reading', 1, 1);
+  for (const { sheet, rows } of sheets) {
     const parsed = parseLedgerSheet(rows, { today: beijingDateOf(input.now), villageIdOf, advisorIdOf, sheet, ...(advisorId ? { advisorId } : {}) });
     if (!parsed.ok) {
       parseErrors.push(...parsed.errors);
@@ -155,7 +163,9 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
   const errors: FileProblem[] = [];
   let alreadyLogged = 0;
   // Ledgers are independent: read and decided a few at a time (the reads wait on the database).
+  let checked = 0;
   const decided = await inParallel([...groups.values()], LEDGERS_AT_ONCE, async (group) => {
+    input.progress?.('checking', checked, groups.size);
     const village = villageOf(registry, group.villageId);
     if (!village) return undefined; // found by villageIdOf within reach a moment ago
     const decider = await boundLedgerDecider(deps, village, group.month, input.now);
@@ -175,6 +185,8 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
         errors.push({ sheet, row, column: null, rule: error.rule, detail: error.detail ?? error.message });
       }
     }
+    checked += 1;
+    input.progress?.('checking', checked, groups.size);
     return batch.commands.length > 0 ? batch : undefined;
   });
   const batches = decided.filter((b): b is ImportBatch => b !== undefined);
@@ -183,8 +195,9 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
 }
 
 /** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
-export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string): Promise<void> {
+export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string, progress?: ImportProgress): Promise<void> {
   const registry = deps.registry();
+  let written = 0;
   await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
@@ -213,6 +226,8 @@ export async function applyImport(deps: LedgerDeps, importId: string, accepted: 
       context,
     });
     if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
+    written += batch.commands.length;
+    progress?.('writing', written, accepted.rowCount - accepted.alreadyLogged);
   });
   await handleCommand({
     store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
@@ -239,7 +254,8 @@ export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Pr
       context: { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now },
     });
   }
-  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId);
+  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress);
+  input.progress?.('done', 1, 1);
   return {
     importId, status: 'completed', rows: rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0), alreadyLogged,
     ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length })),
