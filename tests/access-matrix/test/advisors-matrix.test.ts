@@ -3,7 +3,7 @@
 // what their role's scope covers: another district's ledger (or register, appointments, import) answers
 // exactly as one that does not exist (same status, same body), is in no list and no count, and a write
 // to it changes nothing. A route missing from this matrix fails the test.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { buildAdvisorsApp } from '@bureau/advisors/app';
 import { loadConfig } from '@bureau/advisors/config';
 import { signTestToken } from '@bureau/service-kit/testing';
@@ -45,7 +45,9 @@ interface Case {
 
 const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
 const details = { name: '新律师', firm: '广东某律师事务所', licenceNumber: '14401200910999999', phone: '13800000007' };
-const service = { date: '2026-03-05', startTime: '09:00', type: 'consultation', durationMinutes: 60, mode: 'on_site', personsServed: [{ name: '陈小明', phone: '13912345678' }], summary: '咨询欠薪' };
+const PHOTO = Buffer.from('a scanned sign-in sheet');
+const PHOTO_SHA = createHash('sha256').update(PHOTO).digest('hex');
+const service = { evidence: [{ sha256: PHOTO_SHA, sizeBytes: PHOTO.length, mediaType: 'image/jpeg' }], date: '2026-03-05', startTime: '09:00', type: 'consultation', durationMinutes: 60, mode: 'on_site', personsServed: [{ name: '陈小明', phone: '13912345678' }], summary: '咨询欠薪' };
 const ledger = (v: string) => `/villages/${v}/ledger/2026-03`;
 
 const matrix: Case[] = [
@@ -65,6 +67,7 @@ const matrix: Case[] = [
   { method: 'POST', route: '/villages/{villageId}/ledger/{month}/approval', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/approval`, payload: cmd() }) } },
   { method: 'POST', route: '/villages/{villageId}/ledger/{month}/reopening', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/reopening`, payload: cmd({ reason: '补交' }) }) } },
   { method: 'GET', route: '/villages/{villageId}/ledger/{month}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: ledger(v) }) } },
+  { method: 'GET', route: '/villages/{villageId}/ledger/{month}/evidence/{sha256}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/evidence/${PHOTO_SHA}` }) } },
   { method: 'GET', route: '/review-queue', admits: figureReaders },
   { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
   { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
@@ -92,6 +95,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
     return JSON.parse(r.body) as { position?: string; importId?: string };
   };
 
+  await ok(call('POST', '/evidence', token('legal_advisor', 'own'), PHOTO, 'image/jpeg'));
   // Each district: its advisor on its register, appointed to its village, with two entries in March.
   for (const [d, where] of [[HUADU, 'own'], [BAIYUN, 'other']] as const) {
     const admin = token('administrator', where);

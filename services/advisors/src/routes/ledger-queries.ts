@@ -1,7 +1,9 @@
 // The query side: one ledger as it stands (from its stream, so always current), the judicial office's
 // review queue, the month's on-site minutes per village against the minimum, and a district's month.
 // Lists come from the read model (?after=<position> to read your own write) and never show persons served.
-import { actorOf, bearerSecurity, reachOf } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, notFound, reachOf } from '@bureau/service-kit';
+import type { FastifyRequest } from 'fastify';
+import { readEvidence } from '../storage/evidence-store.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stateOrInitial } from '../commands/read-stream.js';
@@ -29,12 +31,8 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     ensureFresh(app, request, reply, LEDGER_MONTHS_PROJECTION, app.advisors.config.READ_YOUR_WRITES_WAIT_MS);
   const limitsOf = (districtId: string) => app.advisors.config.limitsFor(districtId);
 
-  app.get('/villages/:villageId/ledger/:month', {
-    config: LEDGER_READERS,
-    schema: { tags: ['ledger'], summary: '台账 The village\'s month as it stands, each entry with its history', security: bearerSecurity,
-      params: ledgerParams, response: queryResponses(json) },
-  }, async (request) => {
-    const { villageId, month } = request.params;
+  /** The ledger, if the caller may read it (in reach; an advisor: a village they served that month); else 404. */
+  const readableLedger = async (request: FastifyRequest, villageId: string, month: string) => {
     const reach = reachOf(request);
     const village = reachableVillage(app.organisations.current(), villageId, reach.includes);
     const caller = actorOf(request);
@@ -47,8 +45,33 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const { state } = await stateOrInitial(app.eventStore, advisorLedgerEvents, advisorLedgerDecider, advisorLedgerStreamName(villageId, month));
     if (state.status !== 'unopened' && !reach.includes(state.judicialOfficeId)) throw noSuchVillage();
+    return { village, state, caller };
+  };
+
+  app.get('/villages/:villageId/ledger/:month', {
+    config: LEDGER_READERS,
+    schema: { tags: ['ledger'], summary: '台账 The village\'s month as it stands, each entry with its history', security: bearerSecurity,
+      params: ledgerParams, response: queryResponses(json) },
+  }, async (request) => {
+    const { villageId, month } = request.params;
+    const { village, state, caller } = await readableLedger(request, villageId, month);
     const unmasked = PERSONAL_DATA_READERS.includes(caller.role);
     return ledgerView(villageId, month, state, limitsOf(village.districtId), app.advisors.clock(), (advisorId) => unmasked || (caller.role === ADVISOR_ROLE && advisorId === caller.id));
+  });
+
+  app.get('/villages/:villageId/ledger/:month/evidence/:sha256', {
+    config: LEDGER_READERS,
+    schema: { tags: ['ledger'], summary: '证据 An evidence file an entry of this ledger references (now or in its history)', security: bearerSecurity,
+      params: ledgerParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex') }) },
+  }, async (request, reply) => {
+    const { villageId, month, sha256 } = request.params;
+    const { state } = await readableLedger(request, villageId, month);
+    // A file is served through a ledger that references it: whoever may read the ledger may see it.
+    const referenced = state.status !== 'unopened' && state.entries.some((e) => e.history.some((h) => 'content' in h && h.content.evidence.some((r) => r.sha256 === sha256)));
+    const file = referenced ? await readEvidence(app.db, sha256) : undefined;
+    if (!file) throw notFound('No such evidence in this ledger.');
+    reply.header('content-type', file.mediaType ?? 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable');
+    return reply.send(file.content);
   });
 
   app.get('/review-queue', {

@@ -26,3 +26,10 @@ export async function evidenceExists(db: Kysely<any>, sha256: string): Promise<b
   const { rows } = await sql<{ one: number }>`SELECT 1 AS one FROM advisors_evidence WHERE sha256 = ${sha256}`.execute(db);
   return rows.length > 0;
 }
+
+/** The stored file, or undefined. */
+export async function readEvidence(db: Kysely<any>, sha256: string): Promise<{ content: Buffer; mediaType: string | null } | undefined> {
+  const { rows } = await sql<{ content: Buffer; media_type: string | null }>`SELECT content, media_type FROM advisors_evidence WHERE sha256 = ${sha256}`.execute(db);
+  const row = rows[0];
+  return row ? { content: row.content, mediaType: row.media_type } : undefined;
+}

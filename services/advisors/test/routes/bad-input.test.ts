@@ -83,4 +83,12 @@ t.test('evidence: stored by content hash, once; size-limited', async (t) => {
   t.match(tooLarge.json(), { rule: 'evidence_too_large' });
   const ok = await f.post('/villages/huadu-xinhua-sanhua/ledger/entries', service({ evidence: [{ sha256: first.json().sha256, sizeBytes: photo.length, mediaType: 'image/jpeg' }] }), f.tokens.advisor);
   t.equal(ok.statusCode, 200, ok.body);
+  const url = `/villages/huadu-xinhua-sanhua/ledger/2026-03/evidence/${first.json().sha256}`;
+  const served = await f.get(url, f.tokens.office);
+  t.equal(served.statusCode, 200);
+  t.equal(served.headers['content-type'], 'image/jpeg');
+  t.same(served.rawPayload, photo, 'the file back, through the ledger that references it');
+  t.equal((await f.get(url, f.tokens.baiyunOffice)).statusCode, 404, 'not through another district\'s reach');
+  t.equal((await f.get(`/villages/huadu-xinhua-sanhua/ledger/2026-03/evidence/${'0'.repeat(64)}`, f.tokens.office)).statusCode, 404, 'not a file the ledger does not reference');
+  t.equal((await f.get('/villages/huadu-xinhua-sanhua/ledger/2026-03/evidence/xyz', f.tokens.office)).statusCode, 400);
 });
