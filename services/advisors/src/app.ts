@@ -12,6 +12,7 @@ import type { AdvisorsConfig } from './config.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { exportRoutes } from './routes/export.js';
 import { importRoutes } from './routes/import.js';
 import { ledgerDepsOf } from './routes/ledger-command.js';
 import { ledgerEntryRoutes } from './routes/ledger-entries.js';
@@ -63,6 +64,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
   await app.register(ledgerQueryRoutes);
   await app.register(evidenceRoutes);
   await app.register(importRoutes);
+  await app.register(exportRoutes);
 
   // An import accepted but not completed when the last process stopped is completed now.
   app.addHook('onReady', async () => {

@@ -40,7 +40,7 @@ interface Case {
   /** The roles admitted (anyone else: 403); 'signed_in': any signed-in caller. */
   readonly admits: Role[] | 'signed_in';
   /** A request about one record: its URL for a village / district / import id, and a valid body. */
-  readonly record?: { readonly kind: 'village' | 'district' | 'import'; readonly request: (id: string) => { url: string; payload?: object } };
+  readonly record?: { readonly kind: 'village' | 'district' | 'import' | 'office'; readonly request: (id: string) => { url: string; payload?: object } };
 }
 
 const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
@@ -71,6 +71,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/review-queue', admits: figureReaders },
   { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
   { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
+  { method: 'GET', route: '/judicial-offices/{officeId}/ledger/{month}/export.xlsx', admits: figureReaders, record: { kind: 'office', request: (o) => ({ url: `/judicial-offices/${o}/ledger/2026-03/export.xlsx` }) } },
   { method: 'POST', route: '/evidence', admits: ['legal_advisor'] },
   { method: 'POST', route: '/imports', admits: ['legal_advisor', 'administrator'] },
   { method: 'GET', route: '/imports/template.xlsx', admits: 'signed_in' },
@@ -112,7 +113,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
   const fresh = `after=${encodeURIComponent(String(lastWrite.position))}`;
   await call('GET', `/review-queue?${fresh}`, token('city_auditor', 'own'));
 
-  const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` } };
+  const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` }, office: { own: HUADU.office, missing: 'no-such-so' } };
 
   t.test('every route of the service is in the matrix', async (t) => {
     const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;

@@ -6,3 +6,4 @@ export { columns, type ColumnKey } from './columns.js';
 export { readDate, readDurationMinutes, readServiceType, readMode, readClockTime } from './cells.js';
 export { readXlsx, cellText, EXPLANATION_SHEETS, type WorkbookSheets } from './xlsx.js';
 export { ledgerTemplate } from './template.js';
+export { ledgerExport, type ExportVillage } from './export.js';

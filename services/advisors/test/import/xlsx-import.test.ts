@@ -91,3 +91,30 @@ t.test('the template: Chinese headers and an explanation sheet; filled in, it im
   t.match(imported.json(), { newRows: 1, ledgers: [{ villageId: 'huadu-xinhua-sanhua', month: '2026-03' }] });
   t.ok((await ledgerTemplate()).length > 1000);
 });
+
+t.test('a township\'s month exported as XLSX in the template\'s columns: imported again, nothing new', async (t) => {
+  const f = await advisorsFixture(t);
+  await f.appoint(ADVISOR, 'huadu-xinhua-dongsha');
+  const csv = (await import('node:fs')).readFileSync(new URL('./fixtures/good-ledger.csv', import.meta.url));
+  t.equal((await f.app.inject({ method: 'POST', url: '/imports', headers: { authorization: f.tokens.advisor, 'content-type': 'text/csv' }, payload: csv })).statusCode, 200);
+  const url = '/judicial-offices/huadu-xinhua-so/ledger/2026-03/export.xlsx';
+  const res = await f.get(url, f.tokens.office);
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.headers['content-type'], XLSX);
+  const read = await readXlsx(res.rawPayload);
+  t.ok(read.ok);
+  const rows = read.ok ? read.sheets[0]!.rows : [];
+  t.same(rows[0], ['日期', '村(社区)', '服务类型', '时长(小时)', '驻点/线上', '服务对象', '联系电话', '内容摘要', '开始时间', '法律顾问', '法援申请编号', '记录编号']);
+  t.equal(rows.length, 6, 'the header and five entries');
+  t.ok(rows.some((r) => r.includes('王五、赵六')), 'the office sees the persons served');
+  const before = await f.streamRevisions();
+  const back = await upload(f, res.rawPayload);
+  t.match(back.json(), { status: 'nothing_new', alreadyLogged: 5 }, 'the same columns as the import: nothing twice');
+  t.same(await f.streamRevisions(), before);
+  const masked = await f.get(url, f.tokens.auditor);
+  t.equal(masked.statusCode, 200);
+  const maskedRows = await readXlsx(masked.rawPayload);
+  t.notOk(JSON.stringify(maskedRows).includes('王五'), 'masked for the district');
+  t.equal((await f.get(url, f.tokens.baiyunAdmin)).statusCode, 404, 'another district: no such office');
+  t.equal((await f.get('/judicial-offices/huadu-xinhua-sanhua/ledger/2026-03/export.xlsx', f.tokens.auditor)).statusCode, 404, 'a village is not an office');
+});
