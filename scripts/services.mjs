@@ -35,5 +35,6 @@ export function services(dataDir = join(root, '.data')) {
       port: simulatorPort,
       env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, CENTRE_BASE_URL: `http://127.0.0.1:${hotlinePort}`, FOLLOWUP_AUTO: 'true' },
     },
+    { name: 'advisors', entry: 'services/advisors/src/server.ts', port: 3400 + offset, env: {} },
   ];
 }

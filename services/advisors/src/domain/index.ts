@@ -43,3 +43,5 @@ import { initialRegisterState } from './register/state.js';
 export const advisorRegisterDecider = { initialState: initialRegisterState, evolve: evolveRegister, decide: decideRegister } as const;
 export const villageAppointmentsDecider = { initialState: initialAppointmentsState, evolve: evolveAppointments, decide: decideAppointments } as const;
 export const advisorLedgerDecider = { initialState: initialLedgerState, evolve: evolveLedger, decide: decideLedger } as const;
+
+export * from './imports/imports.js';

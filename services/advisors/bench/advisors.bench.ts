@@ -1,0 +1,83 @@
+// `pnpm bench:advisors`: a province's month (100,000 rows, BENCH_ROWS) as one XLSX file, imported through
+// POST /imports from upload to committed events, against two limits measured in the same run on the same
+// PostgreSQL (scripts/with-postgres.mjs starts a durable one and sets DATABASE_URL):
+//   parse only   the same file read by the same library (exceljs, readXlsx) and nothing else
+//   append limit the same events (read back from the imported ledgers) appended directly to the store in
+//                the same batches (one append per village-month ledger), to fresh streams
+// Target (issue 18): the import at least 0.5x the slower of the two. Last line: one JSON object.
+import { randomUUID } from 'node:crypto';
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import type { EventToAppend } from '@bureau/event-store';
+import { signTestToken } from '@bureau/service-kit/testing';
+import { buildAdvisorsApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { readXlsx } from '../src/import/index.js';
+import { seedProvince } from './seed.js';
+import { provinceMonth } from './workbook.js';
+
+const connectionString = process.env.DATABASE_URL;
+if (!connectionString) throw new Error('DATABASE_URL is not set: run through `pnpm bench:advisors`');
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const VILLAGES = Number(process.env.BENCH_VILLAGES ?? 400);
+const PER_VILLAGE = Math.ceil(ROWS / VILLAGES);
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+const now = new Date('2026-03-31T04:00:00Z');
+const config = loadConfig({
+  DATABASE_URL: connectionString, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+  ADVISORS_IMPORT_MAX_BYTES: String(200 * 1024 * 1024), MONTH_END_TIMERS_FIRE: 'false',
+});
+const app = await buildAdvisorsApp(config, { clock: () => now });
+await app.ready();
+const admin = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-admin', role: 'administrator', org: 'huadu-bureau' })}`;
+
+say(`seeding ${VILLAGES} villages with their advisors ...`);
+const villages = await seedProvince(app, admin, VILLAGES, 20, now);
+say(`writing the ${PER_VILLAGE * VILLAGES}-row workbook ...`);
+const file = await provinceMonth(villages, PER_VILLAGE);
+const rows = PER_VILLAGE * VILLAGES;
+say(`file: ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
+
+// Limit 1: parse only.
+const parseStart = performance.now();
+const parsed = await readXlsx(file);
+const parseSeconds = (performance.now() - parseStart) / 1000;
+if (!parsed.ok || (parsed.sheets[0]?.rows.length ?? 0) < rows) throw new Error('the workbook did not parse');
+say(`parse only: ${parseSeconds.toFixed(2)} s`);
+
+// The import, from upload to committed events.
+const importStart = performance.now();
+const res = await app.inject({ method: 'POST', url: '/imports', headers: { authorization: admin, 'content-type': XLSX }, payload: file });
+const importSeconds = (performance.now() - importStart) / 1000;
+if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 2000)}`);
+const summary = res.json() as { newRows: number; ledgers: { villageId: string; month: string }[] };
+if (summary.newRows !== rows) throw new Error(`import logged ${summary.newRows} of ${rows}`);
+say(`import: ${importSeconds.toFixed(2)} s`);
+
+// Limit 2: the same events appended directly, one append per ledger, to fresh streams.
+const batches: EventToAppend[][] = [];
+for (const { villageId, month } of summary.ledgers) {
+  const events: EventToAppend[] = [];
+  for await (const e of app.eventStore.readStream(`advisorLedger-${villageId}_${month}`)) {
+    if (e.type === 'ServiceLogged' || e.type === 'LedgerMonthOpened') events.push({ type: e.type, data: e.data, metadata: { ...e.metadata, commandId: randomUUID() } });
+  }
+  batches.push(events);
+}
+const appended = batches.reduce((n, b) => n + b.length, 0);
+await app.close();
+const store = await createPostgresEventStore({ connectionString });
+const limitStart = performance.now();
+for (const [i, batch] of batches.entries()) await store.appendToStream(`benchLimit-${i}_2026-03`, batch, { expectedRevision: 'no_stream' });
+const limitSeconds = (performance.now() - limitStart) / 1000;
+await store.close();
+say(`append limit: ${appended} events in ${limitSeconds.toFixed(2)} s`);
+
+const importRate = rows / importSeconds;
+const parseRate = rows / parseSeconds;
+const limitRate = appended / limitSeconds;
+const ratio = importRate / Math.min(parseRate, limitRate);
+say(`import ${importRate.toFixed(0)} rows/s; parse only ${parseRate.toFixed(0)} rows/s; append limit ${limitRate.toFixed(0)} events/s; ratio ${ratio.toFixed(2)} (target >= 0.5)`);
+process.stdout.write(`${JSON.stringify({ rows, villages: VILLAGES, import_rows_per_s: Math.round(importRate), parse_only_rows_per_s: Math.round(parseRate), limit_events_per_s: Math.round(limitRate), ratio_to_slower_limit: Number(ratio.toFixed(3)), target_ratio: 0.5 })}\n`);
+process.exit(0);

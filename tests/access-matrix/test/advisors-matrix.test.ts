@@ -1,0 +1,202 @@
+// The advisors' token matrix: every route x every role x the caller's own district and another's. 花都
+// and 白云 each have an advisor appointed to a village with a ledger for March. A caller reaches only
+// what their role's scope covers: another district's ledger (or register, appointments, import) answers
+// exactly as one that does not exist (same status, same body), is in no list and no count, and a write
+// to it changes nothing. A route missing from this matrix fails the test.
+import { createHash, randomUUID } from 'node:crypto';
+import { buildAdvisorsApp } from '@bureau/advisors/app';
+import { loadConfig } from '@bureau/advisors/config';
+import { signTestToken } from '@bureau/service-kit/testing';
+import { freshDatabase } from '@bureau/testing';
+import t from 'tap';
+
+const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
+const HUADU = { district: 'huadu', bureau: 'huadu-bureau', office: 'huadu-xinhua-so', village: 'huadu-xinhua-sanhua', advisor: 'adv-huadu' };
+const BAIYUN = { district: 'baiyun', bureau: 'baiyun-bureau', office: 'baiyun-jingtai-so', village: 'baiyun-jingtai-v1', advisor: 'adv-baiyun' };
+
+/** Each role and where its people sit: `own` is 花都's, `other` 白云's (the city roles sit at the city). */
+const roles = {
+  legal_advisor: { own: HUADU.district, other: BAIYUN.district },
+  judicial_office_staff: { own: HUADU.office, other: BAIYUN.office },
+  administrator: { own: HUADU.bureau, other: BAIYUN.bureau },
+  auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
+  city_auditor: { own: 'gz', other: 'gz' },
+  city_administrator: { own: 'gz', other: 'gz' },
+  // A role the advisors have no use for: the 花都 centre's 12345 staff.
+  centre_staff: { own: 'huadu-plsc', other: 'baiyun-plsc' },
+} as const;
+type Role = keyof typeof roles;
+const allRoles = Object.keys(roles) as Role[];
+const cityWide: Role[] = ['city_auditor', 'city_administrator'];
+const subOf = (role: Role, where: 'own' | 'other') => (role === 'legal_advisor' ? (where === 'own' ? HUADU.advisor : BAIYUN.advisor) : `${role}-${where}`);
+
+const district: Role[] = ['administrator', 'auditor'];
+const figureReaders: Role[] = ['judicial_office_staff', ...district, ...cityWide];
+
+interface Case {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** The route as the OpenAPI document names it. */
+  readonly route: string;
+  /** The roles admitted (anyone else: 403); 'signed_in': any signed-in caller. */
+  readonly admits: Role[] | 'signed_in';
+  /** A request about one record: its URL for a village / district / import id, and a valid body. */
+  readonly record?: { readonly kind: 'village' | 'district' | 'import' | 'office'; readonly request: (id: string) => { url: string; payload?: object } };
+}
+
+const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
+const details = { name: '新律师', firm: '广东某律师事务所', licenceNumber: '14401200910999999', phone: '13800000007' };
+const PHOTO = Buffer.from('a scanned sign-in sheet');
+const PHOTO_SHA = createHash('sha256').update(PHOTO).digest('hex');
+const service = { evidence: [{ sha256: PHOTO_SHA, sizeBytes: PHOTO.length, mediaType: 'image/jpeg' }], date: '2026-03-05', startTime: '09:00', type: 'consultation', durationMinutes: 60, mode: 'on_site', personsServed: [{ name: '陈小明', phone: '13912345678' }], summary: '咨询欠薪' };
+const ledger = (v: string) => `/villages/${v}/ledger/2026-03`;
+
+const matrix: Case[] = [
+  { method: 'GET', route: '/districts/{districtId}/advisors', admits: [...district, ...cityWide], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors` }) } },
+  { method: 'POST', route: '/districts/{districtId}/advisors', admits: ['administrator'], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors`, payload: cmd({ advisorId: 'adv-new', ...details }) }) } },
+  { method: 'PUT', route: '/districts/{districtId}/advisors/{advisorId}', admits: ['administrator'], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors/adv-x`, payload: cmd(details) }) } },
+  { method: 'POST', route: '/districts/{districtId}/advisors/{advisorId}/removal', admits: ['administrator'], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors/adv-x/removal`, payload: cmd({ reason: '离职' }) }) } },
+  { method: 'GET', route: '/villages/{villageId}/appointments', admits: ['judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments` }) } },
+  { method: 'POST', route: '/villages/{villageId}/appointments', admits: ['administrator'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments`, payload: cmd({ advisorId: 'adv-x', from: '2027-01-01', to: '2027-12-31' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/appointments/{appointmentId}/end', admits: ['administrator'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments/appt-x/end`, payload: cmd({ endsOn: '2026-06-30', reason: '更换' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/entries', admits: ['legal_advisor'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/ledger/entries`, payload: cmd({ ...service, startTime: '11:00' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/entries/{entryId}/correction', admits: ['legal_advisor'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/entries/e1/correction`, payload: cmd({ reason: '更正', correction: { durationMinutes: 90 } }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/entries/{entryId}/void', admits: ['legal_advisor'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/entries/e-void/void`, payload: cmd({ reason: '重复' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/review', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/review`, payload: cmd() }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/entries/{entryId}/return', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/entries/e1/return`, payload: cmd({ reason: '请补充' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/excuse', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/excuse`, payload: cmd({ cause: 'advisor_ill', reason: '生病' }) }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/approval', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/approval`, payload: cmd() }) } },
+  { method: 'POST', route: '/villages/{villageId}/ledger/{month}/reopening', admits: ['judicial_office_staff'], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/reopening`, payload: cmd({ reason: '补交' }) }) } },
+  { method: 'GET', route: '/villages/{villageId}/ledger/{month}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: ledger(v) }) } },
+  { method: 'GET', route: '/villages/{villageId}/ledger/{month}/evidence/{sha256}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/evidence/${PHOTO_SHA}` }) } },
+  { method: 'GET', route: '/review-queue', admits: figureReaders },
+  { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
+  { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
+  { method: 'GET', route: '/judicial-offices/{officeId}/ledger/{month}/export.xlsx', admits: figureReaders, record: { kind: 'office', request: (o) => ({ url: `/judicial-offices/${o}/ledger/2026-03/export.xlsx` }) } },
+  { method: 'POST', route: '/evidence', admits: ['legal_advisor'] },
+  { method: 'POST', route: '/imports', admits: ['legal_advisor', 'administrator'] },
+  { method: 'GET', route: '/imports/template.xlsx', admits: 'signed_in' },
+  { method: 'GET', route: '/imports/{importId}', admits: ['legal_advisor', 'administrator'], record: { kind: 'import', request: (id) => ({ url: `/imports/${id}` }) } },
+];
+
+t.test('the advisors, route by route, role by role, own district and another', async (t) => {
+  const databaseUrl = await freshDatabase(t, 'access_matrix_advisors');
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo', MONTH_END_TIMERS_MAX_SLEEP_MS: '100' });
+  // The 26th: each office's review window for March is open.
+  const now = new Date('2026-03-26T02:00:00Z');
+  const app = await buildAdvisorsApp(config, { clock: () => now, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
+  t.teardown(() => app.close());
+  await app.ready();
+
+  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: subOf(role, where), role, org: roles[role][where] })}`;
+  const call = (method: Case['method'], url: string, authorization?: string, payload?: object | string, contentType?: string) =>
+    app.inject({ method, url, headers: { ...(authorization ? { authorization } : {}), ...(contentType ? { 'content-type': contentType } : {}) }, ...(payload !== undefined ? { payload } : {}) });
+  const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
+    const r = await res;
+    t.equal(r.statusCode, 200, r.body);
+    return JSON.parse(r.body) as { position?: string; importId?: string };
+  };
+
+  await ok(call('POST', '/evidence', token('legal_advisor', 'own'), PHOTO, 'image/jpeg'));
+  // Each district: its advisor on its register, appointed to its village, with two entries in March.
+  for (const [d, where] of [[HUADU, 'own'], [BAIYUN, 'other']] as const) {
+    const admin = token('administrator', where);
+    await ok(call('POST', `/districts/${d.district}/advisors`, admin, cmd({ advisorId: d.advisor, name: '顾问', firm: '律所', licenceNumber: d === HUADU ? '14401200910000001' : '14401200910000002', phone: '13800000001' })));
+    await ok(call('POST', `/villages/${d.village}/appointments`, admin, cmd({ advisorId: d.advisor, from: '2026-03-01', to: '2026-12-31' })));
+    await ok(call('POST', `/villages/${d.village}/ledger/entries`, token('legal_advisor', where), cmd({ entryId: 'e1', ...service })));
+    await ok(call('POST', `/villages/${d.village}/ledger/entries`, token('legal_advisor', where), cmd({ entryId: 'e-void', ...service, startTime: '15:00' })));
+  }
+  const importRes = await call('POST', `/imports?advisorId=${HUADU.advisor}`, token('administrator', 'own'), '日期,村(社区),服务类型,时长(小时),驻点/线上,内容摘要\n2026-03-06,三华村,驻点值班,4,驻点,值班\n', 'text/csv');
+  t.equal(importRes.statusCode, 200, importRes.body);
+  const importId = (importRes.json() as { importId: string }).importId;
+  // Read models caught up with everything so far.
+  const lastWrite = await ok(call('POST', `/villages/${BAIYUN.village}/ledger/entries`, token('legal_advisor', 'other'), cmd({ entryId: 'e2', ...service, startTime: '16:00' })));
+  const fresh = `after=${encodeURIComponent(String(lastWrite.position))}`;
+  await call('GET', `/review-queue?${fresh}`, token('city_auditor', 'own'));
+
+  const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` }, office: { own: HUADU.office, missing: 'no-such-so' } };
+
+  t.test('every route of the service is in the matrix', async (t) => {
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
+    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
+    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+  });
+
+  t.test('lists and counts: each district sees its own villages only; the city sees both', async (t) => {
+    const queue = async (role: Role, where: 'own' | 'other') =>
+      ((await call('GET', `/review-queue?${fresh}`, token(role, where))).json().items as { villageId: string }[]).map((i) => i.villageId).sort();
+    const onSite = async (role: Role, where: 'own' | 'other') =>
+      ((await call('GET', `/on-site/2026-03?${fresh}`, token(role, where))).json().villages as { villageId: string }[]).map((v) => v.villageId);
+    for (const role of figureReaders.filter((r) => !cityWide.includes(r))) {
+      t.same(await queue(role, 'own'), [HUADU.village], `${role} of 花都: its own village's month`);
+      t.same(await queue(role, 'other'), [BAIYUN.village], `${role} of 白云: its own`);
+      t.ok((await onSite(role, 'own')).every((v) => v.startsWith('huadu-')), `${role} of 花都: no 白云 village in the figures`);
+      t.same(await onSite(role, 'other'), [BAIYUN.village], `${role} of 白云: its one village`);
+      const summary = (await call('GET', `/districts/huadu/summary/2026-03?${fresh}`, token(role, 'own'))).json();
+      t.equal(summary.entries, 3, `${role} of 花都 counts 花都's three entries only`);
+    }
+    for (const role of cityWide) {
+      t.same(await queue(role, 'own'), [BAIYUN.village, HUADU.village].sort(), `${role}: both`);
+      const all = await onSite(role, 'own');
+      t.ok(all.includes(HUADU.village) && all.includes(BAIYUN.village), `${role}: every village`);
+    }
+  });
+
+  t.test('personal data: unmasked in one ledger for the reviewing office and the advisor; masked for the district and the city', async (t) => {
+    const phoneOf = async (role: Role) => (await call('GET', ledger(HUADU.village), token(role, 'own'))).body.includes('13912345678');
+    t.ok(await phoneOf('judicial_office_staff'));
+    t.ok(await phoneOf('legal_advisor'));
+    for (const role of [...district, ...cityWide]) t.notOk(await phoneOf(role), `${role} sees it masked`);
+    for (const url of [`/review-queue?${fresh}`, `/on-site/2026-03?${fresh}`, `/districts/huadu/summary/2026-03?${fresh}`]) {
+      const body = (await call('GET', url, token('judicial_office_staff', 'own'))).body;
+      t.notOk(body.includes('13912345678') || body.includes('陈小明'), `no personal data in ${url}`);
+    }
+  });
+
+  t.test('one record: another district\'s answers as none at all, and a write to it changes nothing', async (t) => {
+    const strip = (body: string) => {
+      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
+      return rest;
+    };
+    const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
+    for (const c of matrix.filter((m) => m.record)) {
+      const { kind, request } = c.record!;
+      if (c.admits === 'signed_in') continue;
+      for (const role of c.admits.filter((r) => !cityWide.includes(r))) {
+        const other = token(role, 'other');
+        const before = await revisions();
+        const theirs = request(recordIds[kind].own);
+        const nothing = request(recordIds[kind].missing);
+        const outOfReach = await call(c.method, theirs.url, other, theirs.payload);
+        const absent = await call(c.method, nothing.url, other, nothing.payload);
+        t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
+        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
+        t.same(await revisions(), before, `${role} of 白云 on ${c.route}: nothing written`);
+      }
+      for (const role of cityWide.filter((r) => c.admits.includes(r))) {
+        const res = await call(c.method, request(recordIds[kind].own).url, token(role, 'own'));
+        t.equal(res.statusCode, 200, `${role} reads every district's ${c.route}`);
+      }
+    }
+  });
+
+  t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
+    for (const c of matrix) {
+      const { url, payload } = c.record ? c.record.request(recordIds[c.record.kind].own) : { url: c.route.replace('{month}', '2026-03'), payload: c.method === 'GET' ? undefined : {} };
+      t.equal((await call(c.method, url, undefined, payload)).statusCode, 401, `${c.method} ${c.route} without a token`);
+      for (const role of allRoles) {
+        const res = await call(c.method, url, token(role, 'own'), payload);
+        if (c.admits === 'signed_in' || c.admits.includes(role)) t.not(res.statusCode, 403, `${role} on ${c.method} ${c.route}: ${res.body}`);
+        else t.equal(res.statusCode, 403, `${role} on ${c.method} ${c.route}`);
+      }
+    }
+  });
+
+  t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {
+    const stranger = `Bearer ${signTestToken(JWT_SECRET, { sub: 'x', role: 'judicial_office_staff', org: 'nowhere-so' })}`;
+    t.equal((await call('GET', '/review-queue', stranger)).statusCode, 403);
+    const cityStaff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'y', role: 'auditor', org: 'gz' })}`;
+    t.equal((await call('GET', '/review-queue', cityStaff)).statusCode, 403, 'a district role at city level is not a city-wide role');
+  });
+});
