@@ -53,6 +53,8 @@ const devUsers = {
   'dev-token': { sub: 'dev-staff', role: 'centre_staff', org: 'huadu-plsc' },
   'dev-token-supervisor': { sub: 'dev-supervisor', role: 'centre_supervisor', org: 'huadu-plsc' },
   'dev-token-auditor': { sub: 'dev-auditor', role: 'auditor', org: 'huadu-bureau' },
+  'dev-token-administrator': { sub: 'dev-administrator', role: 'administrator', org: 'huadu-bureau' },
+  'dev-token-judicial-office': { sub: 'dev-judicial-office', role: 'judicial_office_staff', org: 'huadu-xinhua-so' },
   'dev-token-city-administrator': { sub: 'dev-city-admin', role: 'city_administrator', org: 'gz' },
 };
 for (const [file, claims] of Object.entries(devUsers)) writeFileSync(join(dataDir, file), devToken(claims) + '\n');
