@@ -7,9 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface CpuSpent {
   /** This process, user + system, µs. */
   readonly processUs: number;
-  /** Every process named `postgres` (server and backends), µs; undefined where /proc cannot tell. */
+  /**
+   * The benchmark's PostgreSQL (its postmaster and the processes it started) when `with-postgres`
+   * names it (BENCH_POSTMASTER_PID), else every process named `postgres`; µs; undefined where /proc
+   * cannot tell.
+   */
   readonly postgresUs: number | undefined;
 }
+
+/** Whose PostgreSQL CPU is counted: the benchmark's own server, or (not told which) every one on the machine. */
+export const postgresCpuScope = process.env.BENCH_POSTMASTER_PID ? 'own_server' : 'every_postgres';
+const postmaster = process.env.BENCH_POSTMASTER_PID;
 
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -30,9 +38,11 @@ function postgresCpuByPid(): Map<string, number> | undefined {
       continue; // ended while we looked
     }
     if (!stat.includes('(postgres)')) continue;
-    // Fields after "(comm) ": state is the first, utime the 12th, stime the 13th, starttime the 20th
-    // (proc(5)); keyed with its start time, a pid used again is another process.
+    // Fields after "(comm) ": state is the first, ppid the 2nd, utime the 12th, stime the 13th,
+    // starttime the 20th (proc(5)); keyed with its start time, a pid used again is another process.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Another PostgreSQL on a shared machine (tests, other benchmarks) is not this benchmark's cost.
+    if (postmaster !== undefined && pid !== postmaster && fields[1] !== postmaster) continue;
     byPid.set(`${pid}@${fields[19]}`, ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND);
   }
   return byPid;

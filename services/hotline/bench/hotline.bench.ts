@@ -24,7 +24,7 @@ import pg from 'pg';
 import { buildHotlineApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startAppendFloor } from './append-floor.js';
-import { type CpuSpent, startCpuMeter } from './cpu-meter.js';
+import { type CpuSpent, postgresCpuScope, startCpuMeter } from './cpu-meter.js';
 import { CONCURRENCY, measureAppendLimit, measureInsertLimit, type PhaseResult } from './limits.js';
 import { seedSignedForOrders } from './seed-orders.js';
 
@@ -266,5 +266,6 @@ const summary = {
   webhook_cpu_us_per_req: perRequest(webhook).total ?? null,
   reply_cpu_us_per_req: perRequest(reply).total ?? null,
   floor_cpu_us_per_req: perRequest(floor).total ?? null,
+  postgres_cpu_counted: postgresCpuScope,
 };
 console.log(JSON.stringify(summary));
