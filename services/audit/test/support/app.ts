@@ -1,6 +1,7 @@
 // The audit service and the hotline service on one fresh PostgreSQL database (as deployed: one event
 // store), the hotline serving two centres (花都 and 白云, each with its own 12345 platform), tokens per role
 // and district, and helpers to make real work orders through the hotline's own routes.
+import { comparePositions } from '@bureau/event-store';
 import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { buildHotlineApp } from '@bureau/hotline-service/app';
 import { loadConfig as loadHotlineConfig } from '@bureau/hotline-service/config';
@@ -42,7 +43,7 @@ export async function auditFixture(t: Teardown, options: { readonly env?: Record
   // The hotline's test clock: orders are dispatched on a Monday morning, Beijing time.
   let now = new Date('2026-03-02T01:00:00Z');
   const hotline = await buildHotlineApp(loadHotlineConfig({
-    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'error', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
     HOTLINE_CENTRE_ID: HUADU.centre,
     HOTLINE_PLATFORMS: JSON.stringify([
       { id: HUADU.platform, secret: HUADU.secret, baseUrl: 'http://127.0.0.1:9' },
@@ -104,7 +105,18 @@ export async function auditFixture(t: Teardown, options: { readonly env?: Record
     return workOrderId;
   };
 
-  return { app, hotline, config, databaseUrl, tokens, token, push, dispatch, staffPost, get, post, advance, orderWithExtension, now: () => now };
+  /** Waits until every committed event is readable in $all (an open projection batch holds the line back). */
+  const settled = async () => {
+    const committed = await app.eventStore.lastCommittedPosition();
+    if (!committed) return;
+    for (;;) {
+      const head = await app.eventStore.headPosition();
+      if (head && comparePositions(head, committed) >= 0) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  return { app, hotline, settled, config, databaseUrl, tokens, token, push, dispatch, staffPost, get, post, advance, orderWithExtension, now: () => now };
 }
 
 export type AuditFixture = Awaited<ReturnType<typeof auditFixture>>;
