@@ -14,7 +14,7 @@ export const caseKindIds = ['work-order', 'legal-aid', 'advisor-ledger'] as cons
 
 export const caseParams = z.object({
   kind: z.enum(caseKindIds),
-  caseId: z.string().min(1).max(200),
+  caseId: z.string().min(1).max(100),
 });
 
 /** `shown`: unmasked, for the roles in AUDIT_PERSONAL_DATA_ROLES only (and logged as such). */
