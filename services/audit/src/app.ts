@@ -12,6 +12,7 @@ import { migrateAudit } from './anchors/migrate.js';
 import type { AnchorContext } from './anchors/make-anchor.js';
 import type { CaseKind } from './cases/case-kind.js';
 import { caseKinds } from './cases/kinds.js';
+import { CaseCache } from './history/case-cache.js';
 import type { AuditConfig } from './config.js';
 import { accessLogRoute } from './routes/access-log.js';
 import { anchorRoutes } from './routes/anchors.js';
@@ -33,6 +34,8 @@ declare module 'fastify' {
       readonly kinds: ReadonlyMap<string, CaseKind>;
       readonly jobs: VerificationJobs;
       readonly anchors: AnchorContext;
+      /** Replayed cases kept while their streams do not move. */
+      readonly cases: CaseCache;
     };
   }
 }
@@ -67,7 +70,7 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
       return Number(rows[0]?.n ?? 0);
     },
   });
-  app.decorate('audit', { config, clock, kinds, jobs, anchors });
+  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE) });
   app.addHook('onClose', () => jobs.close());
 
   if (config.AUDIT_ANCHOR_SCHEDULE === 'on') {

@@ -47,6 +47,8 @@ export const auditConfigSchema = serviceConfigSchema({
   AUDIT_HOTLINE_CENTRE_ID: z.string().min(1),
   /** Platforms whose orders another centre owns (the hotline's HOTLINE_PLATFORMS centreId), as JSON. */
   AUDIT_HOTLINE_PLATFORM_CENTRES: platformCentres.default({}),
+  /** Replayed cases kept in memory while their streams do not move (0: none). */
+  AUDIT_CASE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Events per history page (the most a client may ask for). */
   AUDIT_HISTORY_MAX_PAGE: z.coerce.number().int().min(10).max(10_000).default(1_000),
 });

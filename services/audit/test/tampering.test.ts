@@ -77,6 +77,9 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
     t.ok(job.checkedEvents >= 24);
   });
 
+  // Every case viewed before the tampering, so its replay is in the case cache: verification must not use it.
+  for (const id of [changed, truncated, rewritten, untouched]) t.equal((await f.get(`/cases/work-order/${id}/history`, f.tokens.huaduAuditor)).statusCode, 200);
+
   const db = new pg.Pool({ connectionString: f.databaseUrl, max: 1 });
   t.teardown(() => db.end());
   // 1. One event's data changed in place.

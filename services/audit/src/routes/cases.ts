@@ -1,6 +1,7 @@
 // A case, as an auditor sees it: its history (paged, each state as a change or whole), the state as of a
 // past moment with what was due then, the diff between two points, and its chain's verdict.
 import { bearerSecurity, HttpProblem, problemSchema, problemTypes } from '@bureau/service-kit';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asOf, diffBetween, historyPage, indexAsOf } from '../history/history-view.js';
@@ -10,6 +11,12 @@ import { CASE_AUDITORS } from './roles.js';
 import { fieldChangeSchema, historyEntrySchema, pointSchema } from './schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const historyResponse = z.object({
+  caseKind: z.string(), caseId: z.string(), stream: z.string(), personalDataMasked: z.boolean(),
+  totalEvents: z.number(), nextFromRevision: z.string().nullable(), entries: z.array(historyEntrySchema),
+});
+/** Sends JSON already rendered (and checked against the route's schema when it was): Fastify sends a string as it is. */
+const sendRendered = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body as never);
 const badRequest = (detail: string) => new HttpProblem(400, 'Bad Request', problemTypes.validation, detail);
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,19 +36,21 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         state: z.enum(['changes', 'full']).default('changes'),
         personalData: personalDataParam,
       }).strict(),
-      response: {
-        200: z.object({
-          caseKind: z.string(), caseId: z.string(), stream: z.string(), personalDataMasked: z.boolean(),
-          totalEvents: z.number(), nextFromRevision: z.string().nullable(), entries: z.array(historyEntrySchema),
-        }),
-        ...errors,
-      },
+      response: { 200: historyResponse, ...errors },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { fromRevision, limit, state, personalData } = request.query;
     const { opened, show, unmasked } = await openForAuditor(app, request, request.params, personalData, 'history');
-    const page = historyPage(opened, fromRevision, limit, state === 'full', show, opened.kind.initialState());
-    return { caseKind: request.params.kind, caseId: opened.caseId, stream: opened.streamName, personalDataMasked: !unmasked, ...page };
+    // A page is rendered once per replay (the case cache keeps both while the stream does not move),
+    // checked against the declared schema then, and served as those bytes afterwards.
+    const key = `history|${fromRevision}|${limit}|${state}|${unmasked}`;
+    let body = opened.rendered.get(key);
+    if (body === undefined) {
+      const page = historyPage(opened, fromRevision, limit, state === 'full', show, opened.kind.initialState());
+      body = JSON.stringify(historyResponse.parse({ caseKind: request.params.kind, caseId: opened.caseId, stream: opened.streamName, personalDataMasked: !unmasked, ...page }));
+      opened.rendered.set(key, body);
+    }
+    return sendRendered(reply, body);
   });
 
   app.get('/cases/:kind/:caseId/as-of', {

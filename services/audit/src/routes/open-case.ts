@@ -8,7 +8,7 @@ import { recordView } from '../access-log/record-view.js';
 import type { CaseViewed } from '../events/audit-events.js';
 import type { Show } from '../history/history-view.js';
 import { openCase, type OpenedCase } from '../history/read-case.js';
-import { masked, personalDataIn } from '../privacy/mask.js';
+import { masked } from '../privacy/mask.js';
 
 export const caseKindIds = ['work-order', 'legal-aid', 'advisor-ledger'] as const;
 
@@ -40,10 +40,10 @@ export async function openForAuditor(
   }
   const kind = app.audit.kinds.get(params.kind);
   const opened = kind
-    ? await openCase(app.eventStore, kind, params.caseId, (owners) => owners.some((o) => isWithinReach(request, o)))
+    ? await openCase(app.eventStore, kind, params.caseId, (owners) => owners.some((o) => isWithinReach(request, o)), app.audit.cases)
     : undefined;
   if (!opened) throw notFound('No such case.');
-  const personal = personalDataIn(opened.steps.map((s) => s.event.data));
+  const { personal } = opened;
   await recordView(app.eventStore, {
     viewer: actor,
     requestId: request.id,
