@@ -2,7 +2,7 @@
 // who and when, the state after each as a change (or whole), paging, as of a past moment with what was
 // due then, and the diff between two points; on an order with an extension.
 import t from 'tap';
-import { auditFixture, citizen } from './support/app.js';
+import { auditFixture, citizen, HUADU } from './support/app.js';
 
 t.test('history, as-of and diff of a work order with an extension', async (t) => {
   const f = await auditFixture(t);
@@ -69,6 +69,14 @@ t.test('history, as-of and diff of a work order with an extension', async (t) =>
     t.match(view.due, [{ path: 'signForDueAt' }, { path: 'replyDueAt', dueAt: entries[0].state.replyDueAt }, { path: 'returnWindowEndsAt' }]);
     const before = await f.get(`${url}/as-of?at=2020-01-01T00:00:00Z`, f.tokens.huaduAuditor);
     t.match(before.json(), { revision: null, state: { status: 'not_dispatched' }, due: [] }, 'before the case existed');
+  });
+
+  t.test('a case that moves on is replayed again (the kept replay is only for an unmoved stream)', async (t) => {
+    t.equal((await f.get(`${url}/history`, f.tokens.huaduAuditor)).json().totalEvents, 6);
+    await f.push(HUADU, 'followup.recorded', 'GZ-EXT-1', { satisfaction: 'satisfied', resolved: true, causedByUnit: false });
+    const after = (await f.get(`${url}/history`, f.tokens.huaduAuditor)).json();
+    t.equal(after.totalEvents, 7);
+    t.equal(after.entries.at(-1).type, 'FollowUpResultRecorded');
   });
 
   t.test('diff between two points, by revision and by moment', async (t) => {
