@@ -11,6 +11,8 @@ import { legalAidEvents } from '@bureau/legal-aid/events';
 import t from 'tap';
 import { ledgerContext, logged, opened } from '../../advisors/test/domain/support/fixtures.js';
 import { transferLife } from '../../legal-aid/test/support/lives.js';
+import { historyOf } from '../../legal-aid/test/domain/support/given.js';
+import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
 import { auditFixture } from './support/app.js';
 
 const envelope = (i: number) => ({
@@ -73,5 +75,26 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
     t.ok(asOf.revision === '1' || asOf.revision === '2', 'as of the logging (recorded in one append, so the same instant)');
     t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.huaduAuditor)).statusCode, 200, 'the village\'s district');
     t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.baiyunAuditor)).statusCode, 404, 'another district');
+  });
+
+  t.test('linked cases: a work order and a ledger entry referred to legal aid, both ways', async (t) => {
+    const workOrderId = await f.orderWithExtension(undefined, 'GZ-REF-1');
+    const fromHotline = historyOf({ command: submit({ applicationId: 'app-ref-1', channel: { kind: 'hotline_referral', workOrderId } }), now: local('2025-11-03 10:00') });
+    await f.app.eventStore.appendToStream('legalAidCase-app-ref-1', fromHotline.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    const ledger: LedgerEvent[] = [{ type: 'LedgerMonthOpened', data: { villageId: 'village-dongsha', judicialOfficeId: 'jo-shilou', month: '2026-04' } }, logged('e9', { type: 'legal_aid_referral', legalAidApplicationId: 'app-ref-2' }, '2026-04-20 10:00')];
+    if (ledger[1]?.type === 'ServiceLogged') ledger[1] = { ...ledger[1], data: { ...ledger[1].data, content: { ...ledger[1].data.content, date: '2026-04-05' } } };
+    await f.app.eventStore.appendToStream('advisorLedger-huadu-xinhua-sanhua_2026-04', ledger.map((e, i) => inDemoCity(advisorLedgerEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    const fromAdvisor = historyOf({ command: submit({ applicationId: 'app-ref-2', channel: { kind: 'advisor_referral', ledgerEntryId: 'e9' } }), now: local('2026-04-21 10:00') });
+    await f.app.eventStore.appendToStream('legalAidCase-app-ref-2', fromAdvisor.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    await f.settled();
+    const links = async (url: string, token = f.tokens.huaduAuditor) => {
+      const res = await f.get(`${url}/links`, token);
+      t.equal(res.statusCode, 200, res.body);
+      return res.json().links;
+    };
+    t.same(await links('/cases/legal-aid/app-ref-1'), [{ kind: 'work-order', caseId: workOrderId, relation: 'referred_from' }]);
+    t.same(await links(`/cases/work-order/${workOrderId}`), [{ kind: 'legal-aid', caseId: 'app-ref-1', relation: 'referred_to' }]);
+    t.same(await links('/cases/legal-aid/app-ref-2'), [{ kind: 'advisor-ledger', caseId: 'huadu-xinhua-sanhua_2026-04', relation: 'referred_from', entryId: 'e9' }]);
+    t.same(await links('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-04'), [{ kind: 'legal-aid', caseId: 'app-ref-2', relation: 'referred_to', entryId: 'e9' }]);
   });
 });

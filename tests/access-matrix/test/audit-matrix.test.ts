@@ -49,6 +49,7 @@ const matrix: Case[] = [
   caseRoute('as-of', '?at=2030-01-01T00:00:00Z'),
   caseRoute('diff', '?to=0'),
   caseRoute('verification'),
+  caseRoute('links'),
   caseRoute('history.jsonl'),
   caseRoute('report.html'),
   { method: 'GET', route: '/access-log', admits: auditors },

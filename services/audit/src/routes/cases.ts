@@ -1,10 +1,12 @@
 // A case, as an auditor sees it: its history (paged, each state as a change or whole), the state as of a
 // past moment with what was due then, the diff between two points, and its chain's verdict.
-import { bearerSecurity, HttpProblem, problemSchema, problemTypes } from '@bureau/service-kit';
+import { bearerSecurity, HttpProblem, isWithinReach, problemSchema, problemTypes } from '@bureau/service-kit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linksOf } from '../cases/links.js';
 import { asOf, diffBetween, historyPage, indexAsOf } from '../history/history-view.js';
+import { openCase } from '../history/read-case.js';
 import { caseVerdict, caseVerdictSchema } from './case-verdict.js';
 import { caseParams, openForAuditor, personalDataParam } from './open-case.js';
 import { CASE_AUDITORS } from './roles.js';
@@ -102,6 +104,34 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     if (a > last || b > last) throw badRequest(`The case's last revision is ${last}.`);
     if (a > b) throw badRequest('`from` must not come after `to`.');
     return { caseKind: request.params.kind, caseId: opened.caseId, personalDataMasked: !unmasked, ...diffBetween(opened, a, b, show, opened.kind.initialState()) };
+  });
+
+  app.get('/cases/:kind/:caseId/links', {
+    config: CASE_AUDITORS,
+    schema: {
+      tags: ['cases'],
+      summary: 'Linked cases: the work order or ledger entry a legal-aid application came from, and the other way round',
+      security: bearerSecurity,
+      params: caseParams,
+      response: {
+        200: z.object({
+          caseKind: z.string(), caseId: z.string(),
+          links: z.array(z.object({ kind: z.enum(['work-order', 'legal-aid', 'advisor-ledger']), caseId: z.string(), relation: z.enum(['referred_from', 'referred_to']), entryId: z.string().optional() })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const { opened } = await openForAuditor(app, request, request.params, 'masked', 'links');
+    const candidates = await linksOf(app.eventStore, request.params.kind, opened.caseId, opened.steps.map((s) => s.recorded));
+    // A linked case outside the caller's reach (or missing) is not listed: as with any list.
+    const links = [];
+    for (const link of candidates) {
+      const kind = app.audit.kinds.get(link.kind);
+      const target = kind ? await openCase(app.eventStore, kind, link.caseId, (owners) => owners.some((o) => isWithinReach(request, o)), app.audit.cases) : undefined;
+      if (target) links.push(link);
+    }
+    return { caseKind: request.params.kind, caseId: opened.caseId, links };
   });
 
   app.get('/cases/:kind/:caseId/verification', {
