@@ -4,7 +4,7 @@
 // names it; the chain alone finds only the first.
 import { canonicalContent, chainHash, GENESIS_HASH, type JsonObject, type RecordedEvent } from '@bureau/event-store';
 import { spawn } from 'node:child_process';
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,9 @@ async function finishedJob(f: AuditFixture, payload: object) {
   }
 }
 
-function runCli(databaseUrl: string, anchorPath: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import=tsx', 'src/cli/verify.ts', anchorPath], {
+    const child = spawn(process.execPath, ['--import=tsx', 'src/cli/verify.ts', ...args], {
       cwd: join(import.meta.dirname, '..'), env: { ...process.env, DATABASE_URL: databaseUrl },
     });
     let stdout = '';
@@ -127,12 +127,19 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
   t.test('the command line, given the kept file, says the same and exits 1', async (t) => {
     const path = join(mkdtempSync(join(tmpdir(), 'audit-anchor-')), 'anchor.json');
     writeFileSync(path, download.body);
-    const run = await runCli(f.databaseUrl, path);
+    const keyPath = join(path, '..', 'public-key.pem');
+    writeFileSync(keyPath, (await f.get('/anchors/public-key', '')).body);
+    const run = await runCli(f.databaseUrl, path, keyPath);
     t.equal(run.code, 1, run.stderr);
     t.match(run.stderr, /\[#+\] 100\.0%/, 'a progress bar');
     t.match(run.stderr, new RegExp(`rewritten\\s+hotlineWorkOrder-${rewritten}`));
     t.match(run.stderr, new RegExp(`truncated\\s+hotlineWorkOrder-${truncated}`));
     t.match(run.stderr, new RegExp(`event_changed\\s+hotlineWorkOrder-${changed}`));
     t.match(JSON.parse(run.stdout.trim()), { intact: false, findings: 3 });
+    const otherKey = join(path, '..', 'other-key.pem');
+    writeFileSync(otherKey, createPublicKey(generateKeyPairSync('ed25519').privateKey).export({ type: 'spki', format: 'pem' }).toString());
+    const refused = await runCli(f.databaseUrl, path, otherKey);
+    t.equal(refused.code, 1);
+    t.match(refused.stderr, /not signed by the key/);
   });
 });

@@ -1,10 +1,11 @@
-// `pnpm audit:verify [anchor-file.json]`: verify everything from the command line, with a progress bar.
-// Every stream's chain; with a kept anchor file (its signature checked first), every anchored stream
+// `pnpm audit:verify [anchor-file.json [public-key.pem]]`: verify everything from the command line, with a
+// progress bar. Every stream's chain; with a kept anchor file (its signature checked first, against the
+// published public key when given: a file signed by any other key is refused), every anchored stream
 // against it. Exit code 0: intact; 1: findings (listed); 2: the run itself failed.
 import { readFileSync } from 'node:fs';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import pg from 'pg';
-import { anchorFileSchema, checkAnchorFile } from '../anchors/anchor-file.js';
+import { anchorFileSchema, checkAnchorFile, sha256Hex } from '../anchors/anchor-file.js';
 import { createPublicKey } from 'node:crypto';
 import { loadCliConfig } from '../config.js';
 import { verifyStore } from '../verification/verify-store.js';
@@ -25,7 +26,14 @@ async function main(): Promise<number> {
   let anchored;
   if (anchorPath) {
     const file = anchorFileSchema.parse(JSON.parse(readFileSync(anchorPath, 'utf8')));
-    const check = checkAnchorFile(file, createPublicKey(file.signature.publicKey));
+    const keyPath = process.argv[3];
+    const published = createPublicKey(keyPath ? readFileSync(keyPath, 'utf8') : file.signature.publicKey);
+    const check = checkAnchorFile(file, published);
+    if (keyPath && !check.signedByThisService) {
+      out.write(`anchor ${anchorPath}: not signed by the key in ${keyPath}\n`);
+      return 1;
+    }
+    if (!keyPath) out.write(`anchor ${anchorPath}: signature checked with the key the file names (sha256 ${sha256Hex(file.signature.publicKey)}); give the published key to check the signer too\n`);
     if (!check.signatureValid || !check.rootMatchesHeads) {
       out.write(`anchor ${anchorPath}: signature valid ${check.signatureValid}, root matches heads ${check.rootMatchesHeads}: not an anchor to trust\n`);
       return 1;
