@@ -36,5 +36,16 @@ export function services(dataDir = join(root, '.data')) {
       env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, CENTRE_BASE_URL: `http://127.0.0.1:${hotlinePort}`, FOLLOWUP_AUTO: 'true' },
     },
     { name: 'advisors', entry: 'services/advisors/src/server.ts', port: 3400 + offset, env: {} },
+    {
+      name: 'audit',
+      entry: 'services/audit/src/server.ts',
+      port: 3500 + offset,
+      env: {
+        // A development Ed25519 anchor-signing key (PKCS#8 PEM: the fixed 16-byte prefix, then a 32-byte
+        // seed taken from a secret kept with the data). Production configures its own key.
+        AUDIT_ANCHOR_SIGNING_KEY: `-----BEGIN PRIVATE KEY-----\n${Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(devSecret(dataDir, 'dev-audit-anchor-seed')).subarray(0, 32)]).toString('base64')}\n-----END PRIVATE KEY-----\n`,
+        AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
+      },
+    },
   ];
 }

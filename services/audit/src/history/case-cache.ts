@@ -1,0 +1,41 @@
+// Replayed cases, kept while their stream does not move: a case is replayed again only when its head
+// (last revision and its hash) is not the one the replay ended at. A history is append-only, so the
+// replay of revisions 0..n stays what it was; a change made behind the store's back is verification's
+// to find (its routes and jobs always read afresh), not the history view's. Rendered pages are kept with
+// their replay, so the thousandth look at a long history costs a head read, the access-log append and
+// the bytes. Bounded: least recently used first out.
+import type { ReplayStep } from '../cases/case-kind.js';
+import type { PersonalData } from '../privacy/mask.js';
+
+export interface CachedCase {
+  readonly revision: bigint;
+  readonly hash: string;
+  readonly steps: readonly ReplayStep[];
+  readonly personal: PersonalData;
+  /** Rendered responses by what was asked (page, state, masking). */
+  readonly rendered: Map<string, string>;
+}
+
+export class CaseCache {
+  private readonly entries = new Map<string, CachedCase>();
+
+  constructor(private readonly maxCases: number) {}
+
+  get(streamName: string, revision: bigint, hash: string): CachedCase | undefined {
+    const entry = this.entries.get(streamName);
+    if (!entry || entry.revision !== revision || entry.hash !== hash) return undefined;
+    this.entries.delete(streamName);
+    this.entries.set(streamName, entry);
+    return entry;
+  }
+
+  set(streamName: string, entry: CachedCase): void {
+    this.entries.delete(streamName);
+    this.entries.set(streamName, entry);
+    while (this.entries.size > this.maxCases) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Verify everything: one pass over $all, every stream's chain checked as its events go by (a stream's
+// order in $all is its revision order, the store's own guarantee), and, given a kept anchor's heads, every
+// anchored stream compared with what the anchor recorded. Reads run at the store's full read rate.
+import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
+import { ChainChecker, type Finding, type StreamHead } from './chain-checker.js';
+
+export interface StoreVerdict {
+  readonly intact: boolean;
+  readonly events: number;
+  readonly streams: number;
+  /** The last position checked (the head when the pass began). */
+  readonly upTo: GlobalPosition | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface VerifyOptions {
+  readonly anchored?: readonly StreamHead[];
+  /** Called every `progressEvery` events and at the end. */
+  readonly onProgress?: (checked: { readonly events: number; readonly streams: number }) => void;
+  readonly progressEvery?: number;
+  readonly signal?: AbortSignal;
+}
+
+export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<StoreVerdict> {
+  const checker = new ChainChecker(new Map((options.anchored ?? []).map((h) => [h.stream, h])));
+  const upTo = (await store.headPosition()) ?? null;
+  const every = options.progressEvery ?? 10_000;
+  if (upTo) {
+    for await (const event of store.readAll()) {
+      if (comparePositions(event.position, upTo) > 0) break;
+      checker.observe(event);
+      if (checker.events % every === 0) {
+        options.onProgress?.({ events: checker.events, streams: checker.streams });
+        options.signal?.throwIfAborted();
+      }
+    }
+  }
+  options.onProgress?.({ events: checker.events, streams: checker.streams });
+  const findings = checker.finish();
+  return { intact: findings.length === 0, events: checker.events, streams: checker.streams, upTo, findings };
+}
+
+/** One stream, read alone: its chain (no anchor), for a case's own verdict. */
+export function verifyOneStream(events: Iterable<RecordedEvent>, anchored?: StreamHead): { readonly intact: boolean; readonly events: number; readonly findings: readonly Finding[] } {
+  const checker = new ChainChecker(anchored ? new Map([[anchored.stream, anchored]]) : new Map());
+  for (const e of events) checker.observe(e);
+  const findings = checker.finish();
+  return { intact: findings.length === 0, events: checker.events, findings };
+}

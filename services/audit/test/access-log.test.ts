@@ -1,0 +1,61 @@
+// Auditors are audited: every route that shows a case records who looked, when, at which case, and which
+// personal data they were shown; personal data is masked unless the role allows it (and then the log says
+// so); a district's auditor reaches their district's cases only; the report lists who looked at what.
+import t from 'tap';
+import { auditFixture, BAIYUN, citizen } from './support/app.js';
+
+t.test('the access log', async (t) => {
+  const f = await auditFixture(t);
+  const huadu = await f.orderWithExtension(undefined, 'GZ-LOG-1');
+  const baiyun = await f.orderWithExtension(BAIYUN, 'BY-LOG-1');
+  const today = new Date().toISOString().slice(0, 10);
+  const report = async (token: string) => (await f.get(`/access-log?from=${today}&to=${today}`, token)).json().views as {
+    viewer: { id: string; role: string }; caseId: string; view: string; unmasked: boolean; personalDataShown: string[]; personalDataMasked: string[];
+  }[];
+
+  t.test('every route showing a case records the view, with the personal data fields masked', async (t) => {
+    const base = `/cases/work-order/${huadu}`;
+    for (const url of [`${base}/history`, `${base}/as-of?at=2030-01-01T00:00:00Z`, `${base}/diff?to=1`, `${base}/verification`, `${base}/links`, `${base}/history.jsonl`, `${base}/report.html`]) {
+      const res = await f.get(url, f.tokens.huaduAuditor);
+      t.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+      if (!url.endsWith('/verification') && !url.endsWith('/links')) t.notMatch(res.body, citizen.phone, `${url} masks the phone`);
+    }
+    const mine = (await report(f.tokens.huaduAuditor)).filter((v) => v.viewer.id === 'auditor-huadu');
+    t.same(mine.map((v) => v.view), ['history', 'as-of', 'diff', 'verification', 'links', 'export-jsonl', 'report-html']);
+    for (const v of mine) {
+      t.match(v, { caseId: huadu, unmasked: false, personalDataShown: [] });
+      t.same(v.personalDataMasked, ['citizen.name', 'citizen.phone']);
+    }
+  });
+
+  t.test('unmasked only for a role allowed it, and the log says so', async (t) => {
+    const refused = await f.get(`/cases/work-order/${huadu}/history?personalData=shown`, f.tokens.huaduAuditor);
+    t.equal(refused.statusCode, 403);
+    const shown = await f.get(`/cases/work-order/${huadu}/history?personalData=shown`, f.tokens.cityAuditor);
+    t.equal(shown.statusCode, 200);
+    t.equal(shown.json().personalDataMasked, false);
+    t.match(shown.body, citizen.name);
+    const views = (await report(f.tokens.cityAuditor)).filter((v) => v.viewer.id === 'auditor-city');
+    t.match(views, [{ caseId: huadu, view: 'history', unmasked: true, personalDataShown: ['citizen.name', 'citizen.phone'], personalDataMasked: [] }]);
+    t.notOk((await report(f.tokens.cityAuditor)).some((v) => v.viewer.id === 'auditor-huadu' && v.unmasked), 'the refused request recorded no view');
+  });
+
+  t.test('a district\'s auditor: their district\'s cases, and the report of views of them only', async (t) => {
+    const other = await f.get(`/cases/work-order/${baiyun}/history`, f.tokens.huaduAuditor);
+    t.equal(other.statusCode, 404);
+    const own = await f.get(`/cases/work-order/${baiyun}/history`, f.tokens.baiyunAuditor);
+    t.equal(own.statusCode, 200);
+    const huaduReport = await report(f.tokens.huaduAuditor);
+    t.notOk(huaduReport.some((v) => v.caseId === baiyun), 'no view of another district\'s case');
+    t.ok(huaduReport.some((v) => v.viewer.id === 'auditor-city' && v.caseId === huadu), 'the city auditor\'s view of our case is ours to see');
+    const baiyunReport = await report(f.tokens.baiyunAuditor);
+    t.same(baiyunReport.map((v) => [v.viewer.id, v.caseId]), [['auditor-baiyun', baiyun]]);
+    t.ok((await report(f.tokens.cityAuditor)).some((v) => v.caseId === baiyun), 'the city sees all');
+  });
+
+  t.test('a period with no views is an empty report; the period is checked', async (t) => {
+    t.same((await f.get('/access-log?from=2020-01-01&to=2020-01-31', f.tokens.cityAuditor)).json().views, []);
+    t.equal((await f.get('/access-log?from=2020-02-01&to=2020-01-01', f.tokens.cityAuditor)).statusCode, 400);
+    t.equal((await f.get('/access-log?from=2020-01-01&to=2020-12-31', f.tokens.cityAuditor)).statusCode, 400);
+  });
+});

@@ -1,0 +1,100 @@
+// The other case kinds, replayed through their own services' domain modules: a legal-aid application
+// transferred between districts (法律援助, the legal-aid decider's own lives) and a village's monthly
+// ledger with a correction (台账, decided by the advisors' decider). The replayed final state is exactly
+// what the owning service's fold gives. The domain tests name their own organisations; they are mapped
+// to the demo city's here, so reach is the registry's.
+import { decideLedger, foldLedger, type LedgerEvent } from '@bureau/advisors/domain';
+import { advisorLedgerEvents } from '@bureau/advisors/events';
+import type { EventToAppend, Json, RecordedEvent } from '@bureau/event-store';
+import { foldLegalAid } from '@bureau/legal-aid/domain';
+import { legalAidEvents } from '@bureau/legal-aid/events';
+import t from 'tap';
+import { ledgerContext, logged, opened } from '../../advisors/test/domain/support/fixtures.js';
+import { transferLife } from '../../legal-aid/test/support/lives.js';
+import { historyOf } from '../../legal-aid/test/domain/support/given.js';
+import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
+import { auditFixture } from './support/app.js';
+
+const envelope = (i: number) => ({
+  correlationId: `req-${i}`, causationId: `cmd-${i}`,
+  actor: { id: 'clerk-wang', role: 'legal_aid_clerk', organisation: 'org-huadu-legal-aid' },
+  occurredAt: '2025-11-03T02:00:00.000Z',
+});
+
+/** The domain tests' organisations, as the demo city names them. */
+const demoIds: Record<string, string> = {
+  'org-huadu-legal-aid': 'huadu-legal-aid', 'org-baiyun-legal-aid': 'baiyun-legal-aid', 'org-huadu-xinhua-station': 'huadu-station-xinhua',
+  'village-dongsha': 'huadu-xinhua-sanhua', 'jo-shilou': 'huadu-xinhua-so',
+};
+const inDemoCity = (e: EventToAppend): EventToAppend => {
+  let text = JSON.stringify(e.data);
+  for (const [from, to] of Object.entries(demoIds)) text = text.split(`"${from}"`).join(`"${to}"`);
+  return { ...e, data: JSON.parse(text) as Json };
+};
+async function stored(f: { app: { eventStore: { readStream(s: string): AsyncIterable<RecordedEvent> } } }, stream: string): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
+  for await (const e of f.app.eventStore.readStream(stream)) out.push(e);
+  return out;
+}
+
+t.test('legal-aid and ledger cases through their own domains', async (t) => {
+  const f = await auditFixture(t);
+
+  t.test('a legal-aid application transferred to another office', async (t) => {
+    const events = transferLife();
+    const toAppend: EventToAppend[] = events.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) })));
+    await f.app.eventStore.appendToStream('legalAidCase-app-2', toAppend, { expectedRevision: 'no_stream' });
+    const res = await f.get('/cases/legal-aid/app-2/history?state=full', f.tokens.cityAuditor);
+    t.equal(res.statusCode, 200, res.body);
+    const entries = res.json().entries;
+    t.same(entries.map((e: { type: string }) => e.type), events.map((e) => e.type));
+    const unmasked = await f.get('/cases/legal-aid/app-2/history?state=full&personalData=shown', f.tokens.cityAuditor);
+    t.same(unmasked.json().entries.at(-1).state, JSON.parse(JSON.stringify(foldLegalAid((await stored(f, 'legalAidCase-app-2')).map((e) => legalAidEvents.fromRecorded(e))))), 'the final state is the legal-aid service\'s own fold');
+    const transferred = entries.findIndex((e: { type: string }) => e.type === 'TransferredApplicationReceived');
+    const diff = (await f.get(`/cases/legal-aid/app-2/diff?from=0&to=${transferred}`, f.tokens.cityAuditor)).json();
+    t.ok(diff.changes.some((c: { path: string; after: unknown }) => c.path === 'holderOfficeId' && c.after === 'baiyun-legal-aid'), 'the transfer moved the file');
+    t.equal(res.json().personalDataMasked, true);
+    t.notOk(res.body.includes(JSON.stringify(events[0]?.type === 'ApplicationSubmitted' ? events[0].data.applicant.name : 'x')), 'the applicant\'s name is masked');
+    t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.baiyunAuditor)).statusCode, 200, 'the office holding it now');
+    t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.huaduAuditor)).statusCode, 200, 'the station that received it');
+  });
+
+  t.test('a village ledger with a correction', async (t) => {
+    const history: LedgerEvent[] = [opened, logged('e1')];
+    history.push(...decideLedger({ type: 'CorrectEntry', data: { entryId: 'e1', correction: { durationMinutes: 90 }, reason: '时长登记有误' } }, foldLedger(history), ledgerContext('2026-03-20 11:00')));
+    t.equal(history.length, 3);
+    t.ok(foldLedger(history).status === 'open');
+    const toAppend = history.map((e, i) => inDemoCity(advisorLedgerEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) })));
+    await f.app.eventStore.appendToStream('advisorLedger-huadu-xinhua-sanhua_2026-03', toAppend, { expectedRevision: 'no_stream' });
+    const res = await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history?state=full&personalData=shown', f.tokens.cityAuditor);
+    t.equal(res.statusCode, 200, res.body);
+    t.same(res.json().entries.at(-1).state, JSON.parse(JSON.stringify(foldLedger((await stored(f, 'advisorLedger-huadu-xinhua-sanhua_2026-03')).map((e) => advisorLedgerEvents.fromRecorded(e))))), 'the advisors\' own fold');
+    const correction = res.json().entries[2].changes;
+    t.match(correction.find((c: { path: string }) => c.path === 'entries[0].content.durationMinutes'), { before: 60, after: 90 });
+    const asOf = (await f.get(`/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/as-of?at=${encodeURIComponent(res.json().entries[1].recordedAt)}`, f.tokens.cityAuditor)).json();
+    t.ok(asOf.revision === '1' || asOf.revision === '2', 'as of the logging (recorded in one append, so the same instant)');
+    t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.huaduAuditor)).statusCode, 200, 'the village\'s district');
+    t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.baiyunAuditor)).statusCode, 404, 'another district');
+  });
+
+  t.test('linked cases: a work order and a ledger entry referred to legal aid, both ways', async (t) => {
+    const workOrderId = await f.orderWithExtension(undefined, 'GZ-REF-1');
+    const fromHotline = historyOf({ command: submit({ applicationId: 'app-ref-1', channel: { kind: 'hotline_referral', workOrderId } }), now: local('2025-11-03 10:00') });
+    await f.app.eventStore.appendToStream('legalAidCase-app-ref-1', fromHotline.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    const ledger: LedgerEvent[] = [{ type: 'LedgerMonthOpened', data: { villageId: 'village-dongsha', judicialOfficeId: 'jo-shilou', month: '2026-04' } }, logged('e9', { type: 'legal_aid_referral', legalAidApplicationId: 'app-ref-2' }, '2026-04-20 10:00')];
+    if (ledger[1]?.type === 'ServiceLogged') ledger[1] = { ...ledger[1], data: { ...ledger[1].data, content: { ...ledger[1].data.content, date: '2026-04-05' } } };
+    await f.app.eventStore.appendToStream('advisorLedger-huadu-xinhua-sanhua_2026-04', ledger.map((e, i) => inDemoCity(advisorLedgerEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    const fromAdvisor = historyOf({ command: submit({ applicationId: 'app-ref-2', channel: { kind: 'advisor_referral', ledgerEntryId: 'e9' } }), now: local('2026-04-21 10:00') });
+    await f.app.eventStore.appendToStream('legalAidCase-app-ref-2', fromAdvisor.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    await f.settled();
+    const links = async (url: string, token = f.tokens.huaduAuditor) => {
+      const res = await f.get(`${url}/links`, token);
+      t.equal(res.statusCode, 200, res.body);
+      return res.json().links;
+    };
+    t.same(await links('/cases/legal-aid/app-ref-1'), [{ kind: 'work-order', caseId: workOrderId, relation: 'referred_from' }]);
+    t.same(await links(`/cases/work-order/${workOrderId}`), [{ kind: 'legal-aid', caseId: 'app-ref-1', relation: 'referred_to' }]);
+    t.same(await links('/cases/legal-aid/app-ref-2'), [{ kind: 'advisor-ledger', caseId: 'huadu-xinhua-sanhua_2026-04', relation: 'referred_from', entryId: 'e9' }]);
+    t.same(await links('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-04'), [{ kind: 'legal-aid', caseId: 'app-ref-2', relation: 'referred_to', entryId: 'e9' }]);
+  });
+});
