@@ -49,7 +49,8 @@ const matrix: Case[] = [
   { method: 'GET', route: '/integrations/12345/{platformId}/delivery-conflicts', admits: handlers },
   { method: 'GET', route: '/worklist', admits: readers },
   { method: 'GET', route: '/work-orders/{workOrderId}', admits: readers, order: (id) => ({ url: `/work-orders/${id}` }) },
-  { method: 'GET', route: '/work-orders/{workOrderId}/timeline', admits: readers, order: (id) => ({ url: `/work-orders/${id}/timeline` }) },
+  // Auditors read histories in the audit service, where each view is recorded.
+  { method: 'GET', route: '/work-orders/{workOrderId}/timeline', admits: ['centre_staff', 'centre_supervisor', 'administrator', 'city_administrator'], order: (id) => ({ url: `/work-orders/${id}/timeline` }) },
   { method: 'POST', route: '/work-orders/{workOrderId}/sign-for', admits: handlers, order: (id) => ({ url: `/work-orders/${id}/sign-for`, payload: command() }) },
   { method: 'POST', route: '/work-orders/{workOrderId}/notes', admits: handlers, order: (id) => ({ url: `/work-orders/${id}/notes`, payload: command({ note: '已电话联系' }) }) },
   { method: 'POST', route: '/work-orders/{workOrderId}/assignment', admits: ['centre_supervisor'], order: (id) => ({ url: `/work-orders/${id}/assignment`, payload: command({ assigneeStaffId: 'staff-wang' }) }) },

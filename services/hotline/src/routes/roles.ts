@@ -15,6 +15,12 @@ export const ORDER_HANDLERS = access(centre(['centre_staff', 'centre_supervisor'
 export const ORDER_ASSIGNERS = access(centre(['centre_supervisor']));
 /** Read the worklist, orders, timelines and monthly figures: the centre, its district's auditor and administrator, the city. */
 export const ORDER_READERS = access({ ...centre(['centre_staff', 'centre_supervisor']), ...everyone(['auditor', 'administrator'], 'district'), ...cityWide });
+/**
+ * The order's history from its stream: the centre, its district's administrator, the city's. Not the
+ * auditors: an auditor's view of a case is itself recorded, which the audit service does (its history
+ * route), so they read histories there.
+ */
+export const TIMELINE_READERS = access({ ...centre(['centre_staff', 'centre_supervisor']), administrator: 'district', city_administrator: 'city' });
 /** See the citizen's name and phone unmasked: only the centre's own staff, who call back. */
 export const PERSONAL_DATA_READERS: readonly string[] = ['centre_staff', 'centre_supervisor'];
 /** The webhook's delivery conflicts name citizens: the centre's own staff only. */

@@ -4,7 +4,7 @@ import { actorOf, bearerSecurity, isWithinReach, notFound, problemSchema } from 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readTimeline } from '../audit/timeline.js';
-import { ORDER_READERS, PERSONAL_DATA_READERS } from './roles.js';
+import { PERSONAL_DATA_READERS, TIMELINE_READERS } from './roles.js';
 import { workOrderParams } from './staff-command.js';
 
 const timelineSchema = z.object({
@@ -30,7 +30,7 @@ const timelineSchema = z.object({
 
 export const timelineRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/work-orders/:workOrderId/timeline', {
-    config: ORDER_READERS,
+    config: TIMELINE_READERS,
     schema: {
       tags: ['work orders'],
       summary: 'The order’s events from its stream, with who, when, and the hash-chain verdict',
