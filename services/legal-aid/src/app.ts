@@ -90,7 +90,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
 
   // The reconciler: every number allocated gets its application, even when its request died in between.
   const reconcile = (graceMs?: number) =>
-    reconcileNumbers({ store: app.eventStore, db: app.legalAidReadModels.db, clock, logger: app.log, ...(graceMs !== undefined ? { graceMs } : {}) });
+    reconcileNumbers({ store: app.eventStore, db: app.legalAidReadModels.db, logger: app.log, ...(graceMs !== undefined ? { graceMs } : {}) });
   app.decorate('legalAidNumbers', { reconcile });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();

@@ -2,14 +2,13 @@
 // been written (the request died between the two appends, and the client never retried) is completed
 // from the allocation itself, which carries the whole receipt. Runs at start and then periodically.
 import type { EventStore } from '@bureau/event-store';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LegalAidReadDatabase } from '../read-models/tables.js';
 import { allocationAt, completeAllocation } from './submission.js';
 
 export interface ReconcilerOptions {
   readonly store: EventStore;
   readonly db: Kysely<LegalAidReadDatabase>;
-  readonly clock: () => Date;
   /** An allocation younger than this is its request's to complete (default 5 s). */
   readonly graceMs?: number;
   readonly logger: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -17,12 +16,12 @@ export interface ReconcilerOptions {
 
 /** Completes every allocation still incomplete after the grace period; returns how many it wrote. */
 export async function reconcileNumbers(options: ReconcilerOptions): Promise<number> {
-  const before = new Date(options.clock().getTime() - (options.graceMs ?? 5_000));
   const pending = await options.db
     .selectFrom('legal_aid_numbers')
     .select(['numbering_stream', 'sequence', 'application_number'])
     .where('completed', '=', false)
-    .where('allocated_at', '<=', before)
+    // Compared on the database's clock: allocated_at is when the store recorded the allocation.
+    .where(sql<boolean>`allocated_at <= now() - make_interval(secs => ${(options.graceMs ?? 5_000) / 1000})`)
     .orderBy('allocated_at')
     .limit(100)
     .execute();

@@ -116,7 +116,11 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
 /** The open applications of the same person, as the decider's duplicate check takes them. */
 async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person): Promise<OpenApplicationSummary[]> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
-  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: recipient.birthDate ?? birthDateFromId(recipient) });
+  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: recipient.birthDate ?? birthDateFromId(recipient) }).catch((error: unknown) => {
+    // A new deployment whose read model is still being created: the check is a warning, never a refusal.
+    if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
+    throw error;
+  });
   return rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).
