@@ -85,6 +85,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/worklist', admits: readers, sample: () => ({ url: '/worklist' }) },
   { method: 'GET', route: '/search', admits: readers, sample: () => ({ url: '/search?name=%E9%99%88%E5%B0%8F' }) },
   { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
+  { method: 'GET', route: '/statistics/yearly/{year}', admits: readers, sample: () => ({ url: '/statistics/yearly/2026' }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
 ];

@@ -141,6 +141,7 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
     firm_id: state.lawyer?.firmId ?? null,
     closed_at: at(state.closing?.at),
     quality_grade: state.quality?.grade ?? null,
+    quality_reviewed_at: at(state.quality?.at),
   };
 }
 
@@ -164,6 +165,6 @@ function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open
     transferred_at: null, transfer_received_at: null, channel: null, matter_type: null, green_channel: false, custody_late: false,
     recipient_name: null, recipient_document_type: null, recipient_document_masked: null, recipient_identity_hash: null, applicant_identity_hash: null,
     recipient_birth_date: null, recipient_phone_masked: null, opposing_party: null, approved_at: null, refused_at: null, withdrawn_at: null,
-    deemed_withdrawn_at: null, preliminary_aid_at: null, lawyer_id: null, firm_id: null, closed_at: null, quality_grade: null,
+    deemed_withdrawn_at: null, preliminary_aid_at: null, lawyer_id: null, firm_id: null, closed_at: null, quality_grade: null, quality_reviewed_at: null,
   };
 }

@@ -65,6 +65,7 @@ export const filesProjectionOf = (hashKey: string) =>
         firm_id text,
         closed_at timestamptz,
         quality_grade text,
+        quality_reviewed_at timestamptz,
         file_state jsonb NOT NULL,
         revision bigint NOT NULL,
         updated_at timestamptz NOT NULL)`.execute(trx);

@@ -54,6 +54,7 @@ export interface LegalAidFileTable {
   firm_id: string | null;
   closed_at: NullableTimestamp;
   quality_grade: string | null;
+  quality_reviewed_at: NullableTimestamp;
   /** The decider's state with every person masked: the next event is folded on it. */
   file_state: Json;
   revision: ColumnType<string, string, string>;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { searchFiles } from '../read-models/search.js';
-import { monthlyStatistics, statisticNames } from '../read-models/statistics.js';
+import { monthBounds, officeStatistics, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { LegalAidFileRow } from '../read-models/tables.js';
 import { listWorklist } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
@@ -140,6 +140,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const figures = z.object(Object.fromEntries(statisticNames.map((n) => [n, z.number()])) as Record<(typeof statisticNames)[number], z.ZodNumber>);
+  const officeFigures = figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable(), excellentOrGoodRate: z.number().nullable().describe('优良率: (优秀 + 良好) / reviewed') });
   typed.get('/statistics/monthly/:month', {
     config: READERS,
     schema: {
@@ -148,13 +149,27 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
       querystring: z.strictObject(after),
       response: listResponses(z.object({
         month: z.string(),
-        offices: z.array(figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable() })),
+        offices: z.array(officeFigures),
         stations: z.array(z.object({ stationId: z.string(), received: z.number() })),
       })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const result = await monthlyStatistics(app.legalAidReadModels.db, request.params.month, reachOf(request).includes);
+    const result = await officeStatistics(app.legalAidReadModels.db, monthBounds(request.params.month), reachOf(request).includes);
     return { month: request.params.month, ...result };
+  });
+
+  typed.get('/statistics/yearly/:year', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      querystring: z.strictObject(after),
+      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(z.object({ stationId: z.string(), received: z.number() })) })),
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply);
+    const result = await officeStatistics(app.legalAidReadModels.db, yearBounds(request.params.year), reachOf(request).includes);
+    return { year: request.params.year, ...result };
   });
 };

@@ -51,6 +51,7 @@ t.test('every route refuses bad input with a 400 naming the field, and writes no
     { method: 'GET', url: `/search?name=${encodeURIComponent('李')}`, field: 'querystring.name' },
     { method: 'GET', url: '/search?documentType=resident_id&documentNumber=123', field: 'querystring.documentNumber' },
     { method: 'GET', url: '/statistics/monthly/2026-13', field: 'params.month' },
+    { method: 'GET', url: '/statistics/yearly/1066', field: 'params.year' },
   ];
   const before = await f.streamRevisions();
   for (const c of cases) {

@@ -82,6 +82,8 @@ t.test('received in 花都, competent in 白云, decided on the original receipt
   t.strictSame(stats.stations, [{ stationId: ORG.huaduStation, received: 1 }]);
   const huaduStats = (await f.get(`/statistics/monthly/2026-03?${wait}`, f.tokens.huaduAuditor)).json();
   t.strictSame(huaduStats.offices.map((o: { officeId: string }) => o.officeId), [ORG.huaduOffice], '花都\'s auditor counts 花都 only');
+  const year = (await f.get(`/statistics/yearly/2026?${wait}`, f.tokens.baiyunHead)).json();
+  t.match(year.offices, [{ officeId: ORG.baiyunOffice, transferredIn: 1, approved: 1, qualityReviewed: 1, excellentOrGoodRate: 1 }], 'the year, and 优良率');
 
   // The read model holds no identity number and no phone.
   const { rows } = await f.app.pg.query(`SELECT row_to_json(f)::text AS row FROM legal_aid_files f`);
