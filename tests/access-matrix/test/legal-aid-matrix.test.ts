@@ -63,6 +63,8 @@ const matrix: Case[] = [
   { method: 'POST', route: '/custody-announcements', admits: intake, sample: () => ({ url: '/custody-announcements', payload: command({ forwardingAuthority: '花都区看守所', receivedByAuthorityAt: '2026-03-01T08:00:00+08:00' }) }) },
   { method: 'POST', route: '/notified-cases', admits: intake, sample: () => ({ url: '/notified-cases', payload: command({ notifyingAuthority: { kind: 'court', name: '花都区人民法院', sits: { districtId: 'huadu' } }, ground: 'minor', charge: '盗窃罪', defendant: { name: '某甲', document: { type: 'unknown' } } }) }) },
   { method: 'GET', route: '/files/{caseId}', admits: readers, file: (id) => ({ url: `/files/${id}` }) },
+  { method: 'GET', route: '/files/{caseId}/receipt', admits: intake, file: (id) => ({ url: `/files/${id}/receipt` }) },
+  { method: 'GET', route: '/files/{caseId}/receipt.pdf', admits: intake, file: (id) => ({ url: `/files/${id}/receipt.pdf` }) },
   onFile('competence-override', decision, () => command({ competentOfficeId: BAIYUN.office, reason: '争议发生地在白云区' })),
   onFile('transfer', intake),
   onFile('transfer-receipt', intake),

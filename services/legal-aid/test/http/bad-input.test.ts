@@ -46,6 +46,8 @@ t.test('every route refuses bad input with a 400 naming the field, and writes no
     { method: 'POST', url: file('quality-review'), payload: cmd({ grade: 'A', note: '好' }), field: 'body.grade' },
     { method: 'POST', url: '/files/no%20such/approval', payload: cmd(), field: 'params.caseId' },
     { method: 'GET', url: '/files/no%20such', field: 'params.caseId' },
+    { method: 'GET', url: '/files/no%20such/receipt', field: 'params.caseId' },
+    { method: 'GET', url: '/files/no%20such/receipt.pdf', field: 'params.caseId' },
     { method: 'GET', url: '/worklist?limit=0', field: 'querystring.limit' },
     { method: 'GET', url: '/worklist?waitingForMaterials=perhaps', field: 'querystring.waitingForMaterials' },
     { method: 'GET', url: `/search?name=${encodeURIComponent('李')}`, field: 'querystring.name' },
