@@ -21,7 +21,7 @@ import { fileRoute } from './routes/file.js';
 import { listRoutes } from './routes/lists.js';
 import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
-import { receiptDocumentRoutes } from './routes/receipt-documents.js';
+import { documentRoutes } from './routes/documents.js';
 import { submitRoute } from './routes/submit.js';
 import { PdfRenderer } from './documents/pdf-renderer.js';
 import { legalAidTimersPlugin } from './timers/deadline-timers.js';
@@ -120,7 +120,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   const renderer = new PdfRenderer();
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });
   app.addHook('onClose', () => renderer.close());
-  await app.register(receiptDocumentRoutes);
+  await app.register(documentRoutes);
   await app.register(calendarRoutes({ decoration: 'legalAidCalendarBook', adminRoles: [...CALENDAR_ADMINS] }), { clock });
 };
 
