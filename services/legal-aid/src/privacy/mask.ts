@@ -42,3 +42,13 @@ export function identityHash(key: string, document: Person['document']): string 
   if (document.type === 'unknown') return null;
   return createHmac('sha256', key).update(`${document.type}:${normalised(document.number)}`).digest('hex');
 }
+
+// 18-character identity numbers, mainland mobiles and landlines written anywhere in a free text.
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9A-Za-z])1\d{10}(?![0-9A-Za-z])/g;
+const LANDLINE = /(?<![0-9A-Za-z])0\d{2,3}-?\d{7,8}(?![0-9A-Za-z])/g;
+
+/** A clerk's free text with anything shaped like an identity number or a phone masked. */
+export function maskFreeText(text: string): string {
+  return text.replace(ID_NUMBER, maskDocumentNumber).replace(MOBILE, maskPhone).replace(LANDLINE, maskPhone);
+}

@@ -2,7 +2,7 @@
 // the read side can never disagree with what the decider sees; the row only adds what lists need: who
 // sees the file, what is due next, the overdue flags, masked personal data and keyed hashes.
 import { evolve, type LegalAidEvent, type LegalAidState, type Person } from '../domain/index.js';
-import { identityHash, maskPerson } from '../privacy/mask.js';
+import { identityHash, maskFreeText, maskPerson } from '../privacy/mask.js';
 import type { LegalAidFileRow } from './tables.js';
 
 const OPEN: readonly string[] = ['awaiting_custody_forwarding', 'in_review', 'awaiting_materials', 'approved', 'notified', 'objection_pending'];
@@ -13,11 +13,29 @@ const OVERDUE_EVENTS: Partial<Record<LegalAidEvent['type'], string>> = {
   CustodyForwardingOverdue: 'custody_forwarding',
 };
 
-/** Every person in the state masked (the read model never holds a full identity number or phone). */
-export function maskedState(state: LegalAidState): LegalAidState {
+/**
+ * Every person in the state masked, and identity numbers and phones written into its free texts (the
+ * summary, reasons, notes): the read model never holds a full identity number or phone.
+ */
+export function maskedState(state: LegalAidState, options: { readonly maskNames?: boolean } = {}): LegalAidState {
   if (state.status === 'none' || state.status === 'awaiting_custody_forwarding') return state;
-  const application = state.application ? { ...state.application, applicant: maskPerson(state.application.applicant) } : null;
-  return { ...state, recipient: maskPerson(state.recipient), application };
+  const person = (p: Parameters<typeof maskPerson>[0]) => maskPerson(p, { maskName: options.maskNames ?? false });
+  const text = (value: string | null) => (value === null ? null : maskFreeText(value));
+  const application = state.application
+    ? { ...state.application, applicant: person(state.application.applicant), summary: maskFreeText(state.application.summary), courtOrAuthority: text(state.application.courtOrAuthority) }
+    : null;
+  return {
+    ...state,
+    recipient: person(state.recipient),
+    application,
+    opposingParty: text(state.opposingParty),
+    decision: state.decision ? { ...state.decision, reasons: text(state.decision.reasons) } : null,
+    objection: state.objection ? { ...state.objection, grounds: maskFreeText(state.objection.grounds) } : null,
+    termination: state.termination ? { ...state.termination, explanation: maskFreeText(state.termination.explanation) } : null,
+    closing: state.closing ? { ...state.closing, summary: maskFreeText(state.closing.summary) } : null,
+    quality: state.quality ? { ...state.quality, note: maskFreeText(state.quality.note) } : null,
+    // Only strings change, each field keeps its shape (a null stays null): the status's variant holds.
+  } as LegalAidState;
 }
 
 function personOf(event: LegalAidEvent): { recipient: Person; applicant: Person | null } | undefined {

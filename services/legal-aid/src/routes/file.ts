@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { NO_SUCH_FILE, partiesOf } from '../commands/run-legal-aid-command.js';
 import { evolve, initialState, legalAidStreamName, type LegalAidState } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
-import { maskPerson } from '../privacy/mask.js';
+import { maskedState } from '../read-models/file-row.js';
 import { caseIdParam } from './inputs.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
 
@@ -20,11 +20,7 @@ const fileView = z.object({
   file: z.record(z.string(), z.unknown()).describe('The file as the decider holds it (see src/domain/state.ts).'),
 });
 
-function masked(state: LegalAidState): LegalAidState {
-  if (state.status === 'none' || state.status === 'awaiting_custody_forwarding') return state;
-  const application = state.application ? { ...state.application, applicant: maskPerson(state.application.applicant, { maskName: true }) } : null;
-  return { ...state, recipient: maskPerson(state.recipient, { maskName: true }), application };
-}
+const masked = (state: LegalAidState) => maskedState(state, { maskNames: true });
 
 export const fileRoute: FastifyPluginAsync = async (app) => {
   app.withTypeProvider<ZodTypeProvider>().get('/files/:caseId', {

@@ -15,6 +15,7 @@ t.test('received in 花都, competent in 白云, decided on the original receipt
     matterType: 'support_payment',
     aidForm: 'civil_administrative_representation',
     opposingParty: '王某',
+    summary: `申请人李大山（电话 ${phones.applicant}，身份证 ${ids.applicant}）代其子李小明追索抚养费`,
     applicantRelation: 'legal_representative',
     recipient: { name: '李小明', document: { type: 'resident_id', number: ids.recipient }, phone: phones.recipient, address: '花都区新华街道2号', groups: [] },
   }, { name: '李大山', id: ids.applicant, phone: phones.applicant });
