@@ -3,6 +3,8 @@
 // command (timerCommandOf) through the service's one command path, with the timer's own command id, so a
 // second fire records nothing more and the decider answers [] for a limit met or moved.
 import { createDurableTimers, type DueTimer, type FireOutcome } from '@bureau/durable-timers';
+import type { TimerCalendar } from '@bureau/durable-timers/arithmetic';
+import type { OfficialWorkingCalendar } from '@bureau/working-calendar';
 import type { ProjectionEngine } from '@bureau/projections';
 import { DomainRuleError, HttpProblem } from '@bureau/service-kit';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +18,23 @@ export const TIMERS_TABLE = 'legal_aid_timers';
 export const TIMER_COMMAND_PREFIX = 'legal-aid-timer';
 /** Who the envelope says recorded an overdue limit. */
 export const timerActor = { id: 'legal-aid-deadline-timer', role: 'system', organisation: 'legal-aid-service' } as const;
+
+/**
+ * The calendar the timers count on: the official one, and by weekday alone for a year not loaded yet,
+ * exactly as the decider computed the due moment it recorded (provisionalYears). Without it, a limit
+ * reaching into next year before its calendar is published would stop the timers' projection.
+ */
+export function provisionalWhereMissing(calendar: OfficialWorkingCalendar): TimerCalendar {
+  const counted = calendar.provisional(() => undefined);
+  return {
+    version: calendar.version,
+    years: calendar.years,
+    isWorkingDay: (date) => counted.isWorkingDay(date),
+    addWorkingDays: (from, days) => counted.addWorkingDays(from, days),
+    addWorkingHours: (from, hours) => counted.addWorkingHours(from, hours),
+    officeHours: calendar.officeHours,
+  };
+}
 
 const isKind = (kind: string): kind is LegalAidTimerKind => (legalAidTimerKinds as readonly string[]).includes(kind);
 
@@ -68,7 +87,7 @@ async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) 
     version: 1,
     table: TIMERS_TABLE,
     rules: legalAidTimerRules((recorded) => legalAidEvents.fromRecorded(recorded)),
-    calendar: () => app.legalAidCalendarBook.calendarFor(),
+    calendar: () => provisionalWhereMissing(app.legalAidCalendarBook.calendarFor()),
     commandIdPrefix: TIMER_COMMAND_PREFIX,
     fire: (timer, { commandId, now }) => fireLegalAidTimer(options.deps, timer, commandId, now),
     refusalOf: permanentRefusal,

@@ -52,3 +52,19 @@ t.test('deemed withdrawn by the timer after a restart; review overdue', async (t
   t.notOk(entries.some((e) => e.caseId === materials.caseId), 'the withdrawn file is off the worklist');
   t.match(entries[0], { caseId: undecided.caseId, overdue: true }, 'the overdue review first');
 });
+
+t.test('a limit reaching into a year with no calendar yet: provisional, and the timers keep working', async (t) => {
+  const f = await legalAidFixture(t, { start: '2026-12-28 10:00' });
+  const late = (await f.submit(application({}, { id: residentId('19800101', 987) }), f.tokens.huaduReviewer)).json();
+  const file = (await f.get(`/files/${late.caseId}`)).json();
+  t.match(file.file.review.current, { provisionalYears: [2027] }, 'recorded as provisional (weekday counting)');
+  const dueAt = new Date(file.file.review.current.dueAt);
+  f.clock.set('2026-12-29 10:00');
+  const next = (await f.submit(application({}, { id: residentId('19800101', 988) }), f.tokens.huaduReviewer)).json();
+  const rows = async (caseId: string) => (await f.app.pg.query<{ kind: string; due_at: Date }>(`SELECT kind, due_at FROM legal_aid_timers WHERE subject_id = $1`, [caseId])).rows;
+  for (let i = 0; (await rows(next.caseId)).length === 0; i += 1) {
+    if (i > 400) throw new Error('the timers projection stopped');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  t.match(await rows(late.caseId), [{ kind: 'review', due_at: dueAt }], 'the timer fires at the moment the file records');
+});
