@@ -1,6 +1,7 @@
 // A file's read-model row from its (masked) state after each event. The decider's evolve is the fold, so
 // the read side can never disagree with what the decider sees; the row only adds what lists need: who
 // sees the file, what is due next, the overdue flags, masked personal data and keyed hashes.
+import { birthDateOf } from '@bureau/person-schemas';
 import { evolve, type LegalAidEvent, type LegalAidState, type Person } from '../domain/index.js';
 import { identityHash, maskFreeText, maskPerson } from '../privacy/mask.js';
 import type { LegalAidFileRow } from './tables.js';
@@ -161,14 +162,6 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
     quality_grade: state.quality?.grade ?? null,
     quality_reviewed_at: at(state.quality?.at),
   };
-}
-
-function birthDateOf(person: Person): string | null {
-  if (person.birthDate !== null) return person.birthDate;
-  const { document } = person;
-  if (document.type !== 'resident_id') return null;
-  const digits = document.number.slice(6, 14);
-  return /^\d{8}$/.test(digits) ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` : null;
 }
 
 /** The masked state a row holds (an object read back from jsonb, or kept in memory within a batch). */

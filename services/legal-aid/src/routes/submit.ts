@@ -2,6 +2,7 @@
 // the number is allocated from the receiving district's sequence for the year, then the application's
 // stream is written from the allocation (src/numbering/submission.ts). The answer carries the number and
 // the receipt; a retry with the same commandId answers the same.
+import { birthDateOf } from '@bureau/person-schemas';
 import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5 } from '@bureau/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -116,7 +117,7 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
 /** The open applications of the same person, as the decider's duplicate check takes them. */
 async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person): Promise<OpenApplicationSummary[]> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
-  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: recipient.birthDate ?? birthDateFromId(recipient) }).catch((error: unknown) => {
+  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
     // A new deployment whose read model is still being created: the check is a warning, never a refusal.
     if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
     throw error;
@@ -132,10 +133,4 @@ async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recip
       opposingParty: row.opposing_party,
     }];
   });
-}
-
-function birthDateFromId(person: Person): string | null {
-  if (person.document.type !== 'resident_id') return null;
-  const d = person.document.number.slice(6, 14);
-  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
