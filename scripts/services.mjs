@@ -30,6 +30,13 @@ export function services(dataDir = join(root, '.data')) {
       env: { PLATFORM_ID: platform.id, PLATFORM_SECRET: platform.secret, PLATFORM_BASE_URL: `http://127.0.0.1:${simulatorPort}`, HOTLINE_CENTRE_ID: 'huadu-plsc' },
     },
     {
+      // 法律援助: the demo city's stations and offices (花都, 白云, the city's) take applications.
+      name: 'legal-aid',
+      entry: 'services/legal-aid/src/server.ts',
+      port: 3300 + offset,
+      env: { LEGAL_AID_IDENTITY_HASH_KEY: devSecret(dataDir, 'dev-legal-aid-identity-key') },
+    },
+    {
       name: 'hotline-simulator (city 12345 platform)',
       entry: 'services/hotline-simulator/src/server.ts',
       port: simulatorPort,

@@ -56,6 +56,11 @@ const devUsers = {
   'dev-token-administrator': { sub: 'dev-administrator', role: 'administrator', org: 'huadu-bureau' },
   'dev-token-judicial-office': { sub: 'dev-judicial-office', role: 'judicial_office_staff', org: 'huadu-xinhua-so' },
   'dev-token-city-administrator': { sub: 'dev-city-admin', role: 'city_administrator', org: 'gz' },
+  // 法律援助 (services/legal-aid): a 花都 station's clerk, the 花都 office's reviewer and head, the bureau's objection handler.
+  'dev-token-legal-aid-clerk': { sub: 'dev-la-clerk', role: 'station_clerk', org: 'huadu-station-xinhua' },
+  'dev-token-legal-aid-reviewer': { sub: 'dev-la-reviewer', role: 'legal_aid_reviewer', org: 'huadu-legal-aid' },
+  'dev-token-legal-aid-head': { sub: 'dev-la-head', role: 'legal_aid_head', org: 'huadu-legal-aid' },
+  'dev-token-objection-handler': { sub: 'dev-la-objections', role: 'objection_handler', org: 'huadu-bureau' },
 };
 for (const [file, claims] of Object.entries(devUsers)) writeFileSync(join(dataDir, file), devToken(claims) + '\n');
 console.log(`[platform] development bearer tokens (valid ${DEV_TOKEN_SECONDS / 3600} h) are in ${dataDir}: ${Object.keys(devUsers).join(', ')}`);

@@ -23,6 +23,35 @@ import {
 const documentReference = z.object({ name: text, contentHash: text, sizeBytes: z.number().int().min(0) });
 const conflict = z.object({ caseId: text, by: z.enum(['lawyer', 'firm']) });
 
+/** The receipt's data: also carried by the application number's allocation (src/numbering). */
+export const applicationSubmittedSchema = z.object({
+  applicationId: text,
+  applicationNumber: text,
+  receivingOrganisationId: text,
+  holderOfficeId: text,
+  channel,
+  custody: custodyForwarding.nullable(),
+  applicant: person,
+  recipient: person,
+  applicantRelation: z.enum(['self', 'legal_representative', 'close_relative']),
+  matterType: enums.matterType,
+  aidForm: enums.aidForm,
+  opposingParty: z.string().nullable(),
+  courtOrAuthority: z.string().nullable(),
+  summary: text,
+  documents: z.array(documentReference),
+  competence: z.object({
+    facts: competenceFacts,
+    candidateOfficeIds: z.array(text).min(1),
+    competentOfficeId: text,
+    basis: z.enum(['single_competent_office', 'applicant_choice', 'supervisor_override']),
+  }),
+  greenChannel: z.array(enums.greenChannelGround),
+  possibleDuplicateOf: z.array(text),
+  receivedAt: instant,
+  review: deadlineRecord,
+    });
+
 export const legalAidEvents = createEventRegistry<LegalAidEvent>({
   CustodyApplicationAnnounced: defineEvent({
     type: 'CustodyApplicationAnnounced',
@@ -35,36 +64,7 @@ export const legalAidEvents = createEventRegistry<LegalAidEvent>({
       forwarding: deadlineRecord,
     }),
   }),
-  ApplicationSubmitted: defineEvent({
-    type: 'ApplicationSubmitted',
-    schema: z.object({
-      applicationId: text,
-      applicationNumber: text,
-      receivingOrganisationId: text,
-      holderOfficeId: text,
-      channel,
-      custody: custodyForwarding.nullable(),
-      applicant: person,
-      recipient: person,
-      applicantRelation: z.enum(['self', 'legal_representative', 'close_relative']),
-      matterType: enums.matterType,
-      aidForm: enums.aidForm,
-      opposingParty: z.string().nullable(),
-      courtOrAuthority: z.string().nullable(),
-      summary: text,
-      documents: z.array(documentReference),
-      competence: z.object({
-        facts: competenceFacts,
-        candidateOfficeIds: z.array(text).min(1),
-        competentOfficeId: text,
-        basis: z.enum(['single_competent_office', 'applicant_choice', 'supervisor_override']),
-      }),
-      greenChannel: z.array(enums.greenChannelGround),
-      possibleDuplicateOf: z.array(text),
-      receivedAt: instant,
-      review: deadlineRecord,
-    }),
-  }),
+  ApplicationSubmitted: defineEvent({ type: 'ApplicationSubmitted', schema: applicationSubmittedSchema }),
   CompetenceOverridden: defineEvent({
     type: 'CompetenceOverridden',
     schema: z.object({ previousOfficeId: text, competentOfficeId: text, reason: text, overriddenAt: instant }),

@@ -1,0 +1,64 @@
+// Search within the caller's reach: by application number, by identity document (its keyed hash: the
+// raw number is never stored), by partial name (a family name and one more character at least). And the
+// duplicate check's candidates (same document, or same name and birth date, still open), city-wide.
+import type { Kysely } from 'kysely';
+import { overlaps } from './scope.js';
+import type { LegalAidFileRow, LegalAidReadDatabase } from './tables.js';
+
+export type SearchBy =
+  | { readonly kind: 'number'; readonly applicationNumber: string }
+  | { readonly kind: 'identity'; readonly hash: string }
+  | { readonly kind: 'name'; readonly prefix: string };
+
+export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<LegalAidFileRow[]> {
+  let query = db.selectFrom('legal_aid_files').selectAll().where(overlaps('parties', reach));
+  switch (by.kind) {
+    case 'number':
+      query = query.where('application_number', '=', by.applicationNumber);
+      break;
+    case 'identity':
+      query = query.where((eb) => eb.or([eb('recipient_identity_hash', '=', by.hash), eb('applicant_identity_hash', '=', by.hash)]));
+      break;
+    case 'name':
+      query = query.where('recipient_name', 'like', `${by.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      break;
+    default: {
+      const unknown: never = by;
+      return unknown;
+    }
+  }
+  return query.orderBy('received_at', 'desc').orderBy('case_id').limit(limit).execute();
+}
+
+/** Open applications of the same person (same document hash, or same name and birth date), anywhere in the city. */
+export async function openApplicationsOf(
+  db: Kysely<LegalAidReadDatabase>,
+  person: { readonly hash: string | null; readonly name: string; readonly birthDate: string | null },
+): Promise<LegalAidFileRow[]> {
+  return db
+    .selectFrom('legal_aid_files')
+    .selectAll()
+    .where('open', '=', true)
+    .where('kind', '=', 'application')
+    .where((eb) => {
+      const same = [];
+      if (person.hash !== null) same.push(eb('recipient_identity_hash', '=', person.hash));
+      if (person.birthDate !== null) same.push(eb.and([eb('recipient_name', '=', person.name), eb('recipient_birth_date', '=', person.birthDate)]));
+      return same.length > 0 ? eb.or(same) : eb.val(false);
+    })
+    .limit(50)
+    .execute();
+}
+
+/** Open cases of the registry's lawyers acting for someone, for the conflict check of an assignment. */
+export async function openCasesOfLawyers(db: Kysely<LegalAidReadDatabase>, lawyerId: string, firmId: string) {
+  const rows = await db
+    .selectFrom('legal_aid_files')
+    .select(['case_id', 'lawyer_id', 'firm_id', 'recipient_name'])
+    .where('closed_at', 'is', null)
+    .where('status', 'in', ['aided', 'objection_pending'])
+    .where((eb) => eb.or([eb('lawyer_id', '=', lawyerId), eb('firm_id', '=', firmId)]))
+    .limit(500)
+    .execute();
+  return rows.flatMap((r) => (r.lawyer_id && r.firm_id && r.recipient_name ? [{ caseId: r.case_id, lawyerId: r.lawyer_id, firmId: r.firm_id, actsFor: r.recipient_name }] : []));
+}

@@ -1,0 +1,79 @@
+// The legal-aid read models as Kysely sees them (through the projection engine's views). One interface
+// per table; nullable columns as `T | null`. Identity numbers and phones are held masked, with a keyed
+// hash for look-ups: never the raw value.
+import type { ColumnType, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+/** One row per file (an application or a notified case), current as of `revision` of its stream. */
+export interface LegalAidFileTable {
+  case_id: string;
+  kind: 'application' | 'notified' | 'announced';
+  application_number: string | null;
+  status: string;
+  open: boolean;
+  /** Who sees the file: receiving organisation, holder, competent office, the office that transferred it out. */
+  parties: string[];
+  /** Who has work on it now (its worklist): the holder and competent office, and the receiver until a transfer is received. */
+  worklist_orgs: string[];
+  receiving_org: string;
+  receiving_office: string | null;
+  competent_office: string | null;
+  holder_office: string | null;
+  transferred_from: string | null;
+  transferred_to: string | null;
+  transferred_at: NullableTimestamp;
+  transfer_received_at: NullableTimestamp;
+  channel: string | null;
+  matter_type: string | null;
+  green_channel: boolean;
+  custody_late: boolean;
+  recipient_name: string | null;
+  recipient_document_type: string | null;
+  recipient_document_masked: string | null;
+  recipient_identity_hash: string | null;
+  applicant_identity_hash: string | null;
+  recipient_birth_date: string | null;
+  recipient_phone_masked: string | null;
+  opposing_party: string | null;
+  received_at: Timestamp;
+  next_due_at: NullableTimestamp;
+  next_due_kind: string | null;
+  overdue_recorded: boolean;
+  /** Any limit of the file was ever recorded overdue (statistics). */
+  ever_overdue: boolean;
+  overdue_kinds: string[];
+  approved_at: NullableTimestamp;
+  refused_at: NullableTimestamp;
+  withdrawn_at: NullableTimestamp;
+  deemed_withdrawn_at: NullableTimestamp;
+  preliminary_aid_at: NullableTimestamp;
+  lawyer_id: string | null;
+  firm_id: string | null;
+  closed_at: NullableTimestamp;
+  quality_grade: string | null;
+  quality_reviewed_at: NullableTimestamp;
+  /** The decider's state with every person masked: the next event is folded on it. */
+  file_state: Json;
+  revision: ColumnType<string, string, string>;
+  updated_at: Timestamp;
+}
+
+/** One row per application number allocated; `completed` once its application's stream holds the receipt. */
+export interface LegalAidNumberTable {
+  numbering_stream: string;
+  sequence: number;
+  application_number: string;
+  application_id: string;
+  allocated_at: Timestamp;
+  completed: boolean;
+}
+
+export type LegalAidReadDatabase = {
+  legal_aid_files: LegalAidFileTable;
+  legal_aid_numbers: LegalAidNumberTable;
+};
+
+export type LegalAidFileRow = Selectable<LegalAidFileTable>;

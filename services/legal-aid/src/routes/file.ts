@@ -1,0 +1,47 @@
+// GET /files/:caseId: one file, read from its stream (the full personal data lives only there). Shown
+// unmasked to the roles that handle it; masked to auditors and the city. Out of reach = no such file.
+import { actorOf, bearerSecurity, etagOf, notFound, problemSchema, readStreamState, reachOf } from '@bureau/service-kit';
+import { StreamNotFoundError } from '@bureau/event-store';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NO_SUCH_FILE, partiesOf } from '../commands/run-legal-aid-command.js';
+import { evolve, initialState, legalAidStreamName, type LegalAidState } from '../domain/index.js';
+import { legalAidEvents } from '../events/application-events.js';
+import { maskedState } from '../read-models/file-row.js';
+import { caseIdParam } from './inputs.js';
+import { PERSONAL_DATA_READERS, READERS } from './roles.js';
+
+const fileView = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  revision: z.string(),
+  personalData: z.enum(['full', 'masked']),
+  file: z.record(z.string(), z.unknown()).describe('The file as the decider holds it (see src/domain/state.ts).'),
+});
+
+const masked = (state: LegalAidState) => maskedState(state, { maskNames: true });
+
+export const fileRoute: FastifyPluginAsync = async (app) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/files/:caseId', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: 'One legal-aid file (personal data masked unless the reader handles it)', security: bearerSecurity,
+      params: caseIdParam,
+      response: { 200: fileView, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+    },
+  }, async (request, reply) => {
+    let found;
+    try {
+      found = await readStreamState(app.eventStore, legalAidEvents, { initialState, evolve }, legalAidStreamName(request.params.caseId));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw notFound(NO_SUCH_FILE);
+      throw error;
+    }
+    const { state, revision } = found;
+    if (!partiesOf(state).some(reachOf(request).includes)) throw notFound(NO_SUCH_FILE);
+    const full = PERSONAL_DATA_READERS.includes(actorOf(request).role);
+    reply.header('etag', etagOf(revision));
+    return { caseId: request.params.caseId, status: state.status, revision: String(revision), personalData: full ? ('full' as const) : ('masked' as const), file: { ...(full ? state : masked(state)) } };
+  });
+};

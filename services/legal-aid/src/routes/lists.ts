@@ -1,0 +1,175 @@
+// The query side: GET /worklist (per station and per office), GET /search (number, identity document,
+// partial name), GET /statistics/monthly/:month. Every one scoped by the caller's reach; identity numbers
+// and phones only ever masked here; names masked too for readers who do not handle files.
+import { actorOf, bearerSecurity, HttpProblem, problemSchema, problemTypes, reachOf } from '@bureau/service-kit';
+import { identityDocument } from '@bureau/person-schemas';
+import { awaitFreshness } from '@bureau/projections/http';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { identityHash, maskName } from '../privacy/mask.js';
+import { FILES_PROJECTION } from '../read-models/files-projection.js';
+import { searchFiles } from '../read-models/search.js';
+import { monthBounds, officeStatistics, statisticNames, yearBounds } from '../read-models/statistics.js';
+import type { LegalAidFileRow } from '../read-models/tables.js';
+import { listWorklist } from '../read-models/worklist.js';
+import { PERSONAL_DATA_READERS, READERS } from './roles.js';
+
+const after = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
+
+const entry = z.object({
+  caseId: z.string(),
+  kind: z.string(),
+  applicationNumber: z.string().nullable(),
+  status: z.string(),
+  receivingOrganisationId: z.string(),
+  competentOfficeId: z.string().nullable(),
+  holderOfficeId: z.string().nullable(),
+  transferredFrom: z.string().nullable(),
+  matterType: z.string().nullable(),
+  greenChannel: z.boolean(),
+  recipientName: z.string().nullable(),
+  recipientDocument: z.string().nullable().describe('Masked.'),
+  recipientPhone: z.string().nullable().describe('Masked.'),
+  receivedAt: z.string(),
+  nextDueAt: z.string().nullable(),
+  nextDueKind: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+function entryOf(row: LegalAidFileRow & { overdue?: boolean }, now: Date, handler: boolean): z.output<typeof entry> {
+  return {
+    caseId: row.case_id,
+    kind: row.kind,
+    applicationNumber: row.application_number,
+    status: row.status,
+    receivingOrganisationId: row.receiving_org,
+    competentOfficeId: row.competent_office,
+    holderOfficeId: row.holder_office,
+    transferredFrom: row.transferred_from,
+    matterType: row.matter_type,
+    greenChannel: row.green_channel,
+    recipientName: row.recipient_name === null ? null : handler ? row.recipient_name : maskName(row.recipient_name),
+    recipientDocument: row.recipient_document_masked,
+    recipientPhone: row.recipient_phone_masked,
+    receivedAt: row.received_at.toISOString(),
+    nextDueAt: row.next_due_at?.toISOString() ?? null,
+    nextDueKind: row.next_due_kind,
+    overdue: row.overdue ?? (row.overdue_recorded || (row.next_due_at !== null && row.next_due_at < now)),
+  };
+}
+
+async function ensureFresh(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const freshness = await awaitFreshness(app.legalAidReadModels.engine, FILES_PROJECTION, request, {
+    maxWaitMs: app.legalAid.config.READ_YOUR_WRITES_WAIT_MS,
+    lastCommitted: () => app.eventStore.lastCommittedPosition(),
+  });
+  if (freshness.kind === 'fresh') return;
+  const retryAfter = freshness.headers['retry-after'];
+  if (retryAfter !== undefined) reply.header('retry-after', retryAfter);
+  const { type, title, status, detail, ...rest } = freshness.body;
+  throw new HttpProblem(status, title, type, detail, rest);
+}
+
+const listResponses = (ok: z.ZodType) => ({ 200: ok, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema });
+
+export const listRoutes: FastifyPluginAsync = async (app) => {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const handler = (request: FastifyRequest) => PERSONAL_DATA_READERS.includes(actorOf(request).role);
+
+  typed.get('/worklist', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: '工作清单 Open files: green channel first, then by next deadline (overdue first)', security: bearerSecurity,
+      querystring: z.strictObject({
+        ...after,
+        organisationId: z.string().trim().min(1).max(64).optional().describe('Only this station\'s or office\'s own list.'),
+        waitingForMaterials: z.stringbool().optional(),
+        transferredIn: z.stringbool().optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: listResponses(z.object({ now: z.string(), entries: z.array(entry) })),
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply);
+    const now = app.legalAid.clock();
+    const { organisationId, waitingForMaterials, transferredIn, limit } = request.query;
+    const rows = await listWorklist(app.legalAidReadModels.db, { now, reach: reachOf(request).organisationIds, organisationId, waitingForMaterials, transferredIn, limit });
+    return { now: now.toISOString(), entries: rows.map((r) => entryOf(r, now, handler(request))) };
+  });
+
+  typed.get('/search', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: '查询 By application number, by identity document (type and number), or by name (a family name and one more character at least)', security: bearerSecurity,
+      querystring: z.strictObject({
+        ...after,
+        applicationNumber: z.string().trim().min(1).max(64).optional(),
+        documentType: z.string().trim().min(1).max(40).optional(),
+        documentNumber: z.string().trim().min(1).max(64).optional(),
+        name: z.string().trim().min(2, 'a family name and at least one more character').max(50).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: listResponses(z.object({ entries: z.array(entry) })),
+    },
+  }, async (request, reply) => {
+    const { applicationNumber, documentType, documentNumber, name, limit } = request.query;
+    const given = [applicationNumber, documentNumber, name].filter((v) => v !== undefined).length;
+    if (given !== 1 || (documentNumber !== undefined) !== (documentType !== undefined)) {
+      throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'Search by one of: applicationNumber; documentType with documentNumber; name.', {
+        errors: [{ field: 'querystring', rule: 'one_search', message: 'give exactly one way to search' }],
+      });
+    }
+    await ensureFresh(app, request, reply);
+    const reach = reachOf(request).organisationIds;
+    const now = app.legalAid.clock();
+    let by: Parameters<typeof searchFiles>[1];
+    if (applicationNumber !== undefined) by = { kind: 'number', applicationNumber };
+    else if (name !== undefined) by = { kind: 'name', prefix: name };
+    else {
+      const document = identityDocument.safeParse({ type: documentType, number: documentNumber });
+      if (!document.success) {
+        throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'The identity document is not valid.', {
+          errors: [{ field: 'querystring.documentNumber', rule: 'identity_document', message: document.error.issues[0]?.message ?? 'invalid' }],
+        });
+      }
+      by = { kind: 'identity', hash: identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, document.data) ?? '' };
+    }
+    const rows = await searchFiles(app.legalAidReadModels.db, by, reach, limit);
+    return { entries: rows.map((r) => entryOf(r, now, handler(request))) };
+  });
+
+  const figures = z.object(Object.fromEntries(statisticNames.map((n) => [n, z.number()])) as Record<(typeof statisticNames)[number], z.ZodNumber>);
+  const officeFigures = figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable(), excellentOrGoodRate: z.number().nullable().describe('优良率: (优秀 + 良好) / reviewed') });
+  typed.get('/statistics/monthly/:month', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: '月度统计 Monthly figures per office (and received per station)', security: bearerSecurity,
+      params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM') }),
+      querystring: z.strictObject(after),
+      response: listResponses(z.object({
+        month: z.string(),
+        offices: z.array(officeFigures),
+        stations: z.array(z.object({ stationId: z.string(), received: z.number() })),
+      })),
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply);
+    const result = await officeStatistics(app.legalAidReadModels.db, monthBounds(request.params.month), reachOf(request).includes);
+    return { month: request.params.month, ...result };
+  });
+
+  typed.get('/statistics/yearly/:year', {
+    config: READERS,
+    schema: {
+      tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      querystring: z.strictObject(after),
+      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(z.object({ stationId: z.string(), received: z.number() })) })),
+    },
+  }, async (request, reply) => {
+    await ensureFresh(app, request, reply);
+    const result = await officeStatistics(app.legalAidReadModels.db, yearBounds(request.params.year), reachOf(request).includes);
+    return { year: request.params.year, ...result };
+  });
+};

@@ -1,0 +1,136 @@
+// POST /applications: 受理. The receipt is decided first (a broken rule is a 422 and takes no number), then
+// the number is allocated from the receiving district's sequence for the year, then the application's
+// stream is written from the allocation (src/numbering/submission.ts). The answer carries the number and
+// the receipt; a retry with the same commandId answers the same.
+import { birthDateOf } from '@bureau/person-schemas';
+import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5 } from '@bureau/service-kit';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
+import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
+import { legalAidEvents } from '../events/application-events.js';
+import { allocateNumber, completeAllocation } from '../numbering/submission.js';
+import { numberingAreaOf } from '../organisation/offices.js';
+import { identityHash } from '../privacy/mask.js';
+import { openApplicationsOf } from '../read-models/search.js';
+import { submissionInput } from './inputs.js';
+import { actingOrganisation } from './options.js';
+import { receiptOf, receiptSchema } from './receipt.js';
+import { INTAKE } from './roles.js';
+
+/** handleCommand found no earlier run of this commandId: here is the state it read. */
+class NotAppliedYet extends Error {
+  constructor(readonly state: LegalAidState) {
+    super('not applied yet');
+  }
+}
+
+const submitResponse = commandResponseSchema.extend({
+  caseId: z.string(),
+  applicationNumber: z.string(),
+  receipt: receiptSchema,
+  possibleDuplicates: z.array(z.string()).describe('Open applications of the same person, matter and opposing party within your reach (a warning: the application is taken).'),
+});
+
+export const submitRoute: FastifyPluginAsync = async (app) => {
+  const { config } = app.legalAid;
+  app.withTypeProvider<ZodTypeProvider>().post('/applications', {
+    config: INTAKE,
+    schema: {
+      tags: ['legal-aid files'],
+      summary: '受理 Take an application: answers with its application number and the receipt',
+      security: bearerSecurity,
+      body: submissionInput(config.LEGAL_AID_DOCUMENT_MAX_BYTES),
+      response: { 201: submitResponse, 200: submitResponse, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 503: problemSchema },
+    },
+  }, async (request, reply) => {
+    const { deps, clock } = app.legalAid;
+    const body = request.body;
+    const now = clock();
+    const actor = actorOf(request);
+    const organisation = actingOrganisation(app, request);
+    const caseId = body.applicationId ?? uuidV5(`legal-aid-application:${body.commandId}`, COMMAND_EVENT_NAMESPACE);
+    const streamName = legalAidStreamName(caseId);
+    const commandDigest = commandDigestOf(request);
+    const authorize = authorizeFor(reachOf(request).includes);
+    const answer = async (submitted: ApplicationSubmitted['data'], result: Parameters<typeof commandReply>[1], created: boolean) => {
+      reply.code(created ? 201 : 200);
+      return {
+        caseId,
+        applicationNumber: submitted.applicationNumber,
+        receipt: receiptOf(submitted, app.organisations.current()),
+        possibleDuplicates: await visibleFiles(app, submitted.possibleDuplicateOf, reachOf(request).includes),
+        ...commandReply(reply, result),
+      };
+    };
+
+    // 1. Was this commandId applied before? (Its number and receipt are then answered again.)
+    let state: LegalAidState;
+    try {
+      const replay = await handleCommand({
+        store: app.eventStore, registry: legalAidEvents, streamName,
+        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
+        command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
+      });
+      const first = replay.events[0];
+      if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
+      return await answer(first.data, replay, false);
+    } catch (error) {
+      if (!(error instanceof NotAppliedYet)) throw error;
+      state = error.state;
+    }
+
+    // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
+    const recipient = body.recipient ?? body.applicant;
+    const candidates = await duplicateCandidates(app, recipient);
+    const command: SubmitApplication = {
+      type: 'SubmitApplication',
+      data: { ...body, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
+    };
+    const decided = await withCalendar(deps, async () =>
+      boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
+    const submitted = decided[0];
+    if (submitted?.type !== 'ApplicationSubmitted') throw new Error('the decider did not record the receipt');
+
+    // 3. The number, with the whole receipt; 4. the application's stream from it.
+    const area = numberingAreaOf(app.organisations.current(), organisation.id, config.LEGAL_AID_DISTRICT_SHORT_NAMES);
+    if (!area) throw new Error(`no district or city above ${organisation.id}`);
+    const allocation = await allocateNumber(app.eventStore, {
+      areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
+    });
+    const result = await completeAllocation(app.eventStore, allocation);
+    return answer(allocation.submitted, result, !result.alreadyApplied);
+  });
+};
+
+/** A duplicate is named to the caller only when it lies within their reach (another district's stays unnamed). */
+async function visibleFiles(app: Parameters<FastifyPluginAsync>[0], ids: readonly string[], includes: (organisationId: string) => boolean): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await app.legalAidReadModels.db.selectFrom('legal_aid_files').select(['case_id', 'parties']).where('case_id', 'in', [...ids]).execute();
+  return rows.filter((row) => row.parties.some(includes)).map((row) => row.case_id);
+}
+
+const isMatterType = (value: string): value is MatterType => (matterTypes as readonly string[]).includes(value);
+
+/** The open applications of the same person, as the decider's duplicate check takes them. */
+async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person): Promise<OpenApplicationSummary[]> {
+  const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
+  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
+    // A new deployment whose read model is still being created: the check is a warning, never a refusal.
+    if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
+    throw error;
+  });
+  return rows.flatMap((row) => {
+    if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
+    // The same keyed hash means the same document: compare it as such (the read model holds no number).
+    const sameDocument = hash !== null && row.recipient_identity_hash === hash;
+    return [{
+      applicationId: row.case_id,
+      recipient: { name: row.recipient_name, document: sameDocument ? recipient.document : { type: 'unknown' as const, note: null }, birthDate: row.recipient_birth_date },
+      matterType: row.matter_type,
+      opposingParty: row.opposing_party,
+    }];
+  });
+}

@@ -1,0 +1,101 @@
+// 申请编号: per receiving district and year, gap-free and duplicate-free with sixteen counters at once; a
+// retry answers the same number; a crash between the allocation and the application's stream is completed
+// by the reconciler, so no number is ever without its application.
+import { randomUUID } from 'node:crypto';
+import t from 'tap';
+import { legalAidStreamName } from '../../src/domain/index.js';
+import { checkNumberPattern, formatApplicationNumber } from '../../src/numbering/application-number.js';
+import { numberingEvents, numberingStreamName } from '../../src/numbering/numbering-events.js';
+import { allocateNumber } from '../../src/numbering/submission.js';
+import { application, legalAidFixture, ORG, residentId } from './support.js';
+
+t.test('the pattern: default 花法援申〔2026〕00123号, and what a pattern must contain', async (t) => {
+  t.equal(formatApplicationNumber('{district}法援申〔{year}〕{sequence:5}号', { district: '花', year: 2026, sequence: 123 }), '花法援申〔2026〕00123号');
+  t.equal(formatApplicationNumber('{district}援{year}-{sequence}', { district: '白', year: 2027, sequence: 7 }), '白援2027-7');
+  t.match(checkNumberPattern('法援申〔{year}〕{sequence:5}号'), /district/);
+  t.match(checkNumberPattern('{district}{sequence}'), /year/);
+  t.match(checkNumberPattern('{district}{year}'), /sequence/);
+  t.match(checkNumberPattern('{district}{year}{sequence}{other}'), /braces/);
+  t.equal(checkNumberPattern('{district}法援申〔{year}〕{sequence:5}号'), undefined);
+});
+
+t.test('sixteen counters at once, a retry, a crash between the two appends', async (t) => {
+  const f = await legalAidFixture(t);
+  const huaduClerks = Array.from({ length: 4 }, (_, i) => f.token('station_clerk', ORG.huaduStation, `clerk-${i}`));
+  const bodies = Array.from({ length: 16 }, (_, i) => application({}, { name: `申请人${i}`, id: residentId('19800101', 100 + i) }));
+  const answers = await Promise.all(bodies.map((body, i) => f.submit(body, i % 2 === 0 ? huaduClerks[i % 4] : f.tokens.huaduReviewer)));
+  for (const a of answers) t.equal(a.statusCode, 201, a.body);
+  const numbers = answers.map((a) => a.json().applicationNumber as string).sort();
+  t.strictSame(numbers, Array.from({ length: 16 }, (_, i) => `花法援申〔2026〕${String(i + 1).padStart(5, '0')}号`), 'numbers 1..16, each once');
+  const received = answers[0]?.json();
+  t.match(received.receipt, { applicationNumber: received.applicationNumber, receivingOrganisation: { id: ORG.huaduStation, name: '花都区新华街法律援助工作站' }, competentOffice: { id: ORG.huaduOffice }, transferNeeded: false });
+
+  t.test('a retry with the same commandId answers the same number, and writes nothing', async (t) => {
+    const before = await f.streamRevisions();
+    const again = await f.submit(bodies[3] as object, f.tokens.huaduReviewer);
+    t.equal(again.statusCode, 200, again.body);
+    t.equal(again.json().applicationNumber, answers[3]?.json().applicationNumber);
+    t.equal(again.json().caseId, answers[3]?.json().caseId);
+    t.equal(again.json().alreadyApplied, true);
+    const byAStation = await f.submit(bodies[3] as object, huaduClerks[0]);
+    t.equal(byAStation.statusCode, 404, 'a station clerk does not reach what the office took: as if there were none');
+    t.strictSame(await f.streamRevisions(), before);
+  });
+
+  t.test('a 白云 counter has its own sequence; a broken rule takes no number', async (t) => {
+    const refused = await f.submit(application({ competenceFacts: { kind: 'non_litigation', disputeAuthority: null, disputeAuthoritySits: null, matterAroseIn: null } }), f.tokens.baiyunClerk);
+    t.equal(refused.statusCode, 422, refused.body);
+    const first = await f.submit(application({ competenceFacts: { kind: 'litigation', caseAuthority: '白云区人民法院', authoritySits: { districtId: 'baiyun' } } }), f.tokens.baiyunClerk);
+    t.equal(first.statusCode, 201, first.body);
+    t.equal(first.json().applicationNumber, '白法援申〔2026〕00001号');
+  });
+
+  t.test('a crash after the allocation: the reconciler writes the application from it', async (t) => {
+    // The first step alone, as a request that died before writing the application's stream.
+    const template = (await readFirst(f, answers[0]?.json().caseId)).data;
+    const applicationId = randomUUID();
+    const commandId = randomUUID();
+    const allocation = await allocateNumber(f.app.eventStore, {
+      areaId: 'huadu', areaShortName: '花', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: { ...template, applicationId }, commandId, commandDigest: null, correlationId: commandId,
+      actor: { id: 'clerk-crashed', role: 'station_clerk', organisation: ORG.huaduStation },
+    });
+    t.equal(allocation.applicationNumber, '花法援申〔2026〕00017号');
+    t.equal(await streamExists(f, legalAidStreamName(applicationId)), false, 'no application yet');
+    await waitForNumber(f, allocation.applicationNumber);
+    t.equal(await f.app.legalAidNumbers.reconcile(0), 1, 'one application completed');
+    t.equal(await f.app.legalAidNumbers.reconcile(0), 0, 'and nothing more the second time');
+    const written = await readFirst(f, applicationId);
+    t.match(written, { type: 'ApplicationSubmitted', data: { applicationNumber: '花法援申〔2026〕00017号', applicationId } });
+    t.match(written.metadata, { actor: { id: 'clerk-crashed' }, commandId });
+    // Every number allocated has its application.
+    const events = [];
+    for await (const e of f.app.eventStore.readStream(numberingStreamName('huadu', 2026))) events.push(numberingEvents.fromRecorded(e).data);
+    t.strictSame(events.map((e) => e.sequence), Array.from({ length: 17 }, (_, i) => i + 1));
+    for (const e of events) t.ok(await streamExists(f, legalAidStreamName(e.applicationId)), `${e.applicationNumber} has its application`);
+  });
+});
+
+async function readFirst(f: Awaited<ReturnType<typeof legalAidFixture>>, caseId: string) {
+  for await (const e of f.app.eventStore.readStream(legalAidStreamName(caseId), { maxCount: 1 })) {
+    const { legalAidEvents } = await import('../../src/events/application-events.js');
+    const event = legalAidEvents.fromRecorded(e);
+    if (event.type !== 'ApplicationSubmitted') throw new Error('not a submission');
+    return { ...event, metadata: e.metadata };
+  }
+  throw new Error('empty stream');
+}
+
+async function streamExists(f: Awaited<ReturnType<typeof legalAidFixture>>, stream: string): Promise<boolean> {
+  const { rows } = await f.app.pg.query('SELECT 1 FROM event_store.streams WHERE stream_name = $1', [stream]);
+  return rows.length > 0;
+}
+
+async function waitForNumber(f: Awaited<ReturnType<typeof legalAidFixture>>, applicationNumber: string) {
+  for (let i = 0; i < 200; i += 1) {
+    const row = await f.app.legalAidReadModels.db.selectFrom('legal_aid_numbers').select('completed').where('application_number', '=', applicationNumber).executeTakeFirst();
+    if (row) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the number never reached the read model');
+}

@@ -1,0 +1,209 @@
+// The legal-aid service's token matrix: every route x every role x the caller's own district and another's.
+// One deployment serves the city; 花都 and 白云 each have a file received at their own station. A caller
+// reaches only what their role's scope covers: another district's file answers exactly as a file that does
+// not exist (same status, same body), is in no list, no count and no search, and a write to it changes
+// nothing. A route missing from this matrix fails the test.
+import { randomUUID } from 'node:crypto';
+import { buildLegalAidApp } from '@bureau/legal-aid/app';
+import { loadConfig } from '@bureau/legal-aid/config';
+import { signTestToken } from '@bureau/service-kit/testing';
+import { freshDatabase } from '@bureau/testing';
+import t from 'tap';
+
+const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
+const HUADU = { station: 'huadu-station-xinhua', office: 'huadu-legal-aid', bureau: 'huadu-bureau', centre: 'huadu-plsc' };
+const BAIYUN = { station: 'baiyun-station-jingtai', office: 'baiyun-legal-aid', bureau: 'baiyun-bureau', centre: 'baiyun-plsc' };
+const ID = '440114198001011230';
+const PHONE = '13912345678';
+
+/** Each role and where its people sit: `own` is 花都's, `other` 白云's (the city roles sit at the city). */
+const roles = {
+  station_clerk: { own: HUADU.station, other: BAIYUN.station },
+  legal_aid_reviewer: { own: HUADU.office, other: BAIYUN.office },
+  legal_aid_head: { own: HUADU.office, other: BAIYUN.office },
+  objection_handler: { own: HUADU.bureau, other: BAIYUN.bureau },
+  auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
+  city_auditor: { own: 'gz', other: 'gz' },
+  city_administrator: { own: 'gz', other: 'gz' },
+  // A role legal aid has no use for: the 12345 centre's staff.
+  centre_staff: { own: HUADU.centre, other: BAIYUN.centre },
+} as const;
+type Role = keyof typeof roles;
+const allRoles = Object.keys(roles) as Role[];
+const cityWide: Role[] = ['city_auditor', 'city_administrator'];
+const intake: Role[] = ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head'];
+const review: Role[] = ['legal_aid_reviewer', 'legal_aid_head'];
+const decision: Role[] = ['legal_aid_head'];
+const objections: Role[] = ['objection_handler'];
+const readers: Role[] = [...intake, 'objection_handler', 'auditor', ...cityWide];
+const handlers: Role[] = [...intake, 'objection_handler'];
+
+interface Case {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly route: string;
+  readonly admits: Role[] | 'signed_in';
+  /** About one file: the other district's answers as a missing one. */
+  readonly file?: (id: string) => { url: string; payload?: object };
+  readonly sample?: () => { url: string; payload?: object };
+}
+
+const command = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
+const person = { name: '陈小明', document: { type: 'resident_id', number: ID }, phone: PHONE, address: '新华街道1号', groups: [] };
+const submission = (districtId: string) =>
+  command({
+    channel: { kind: 'counter' }, applicant: person, matterType: 'employment_or_wages', aidForm: 'labour_dispute_representation',
+    opposingParty: '某公司', summary: '追讨欠薪', competenceFacts: { kind: 'non_litigation', disputeAuthority: null, disputeAuthoritySits: null, matterAroseIn: { districtId } },
+  });
+const onFile = (action: string, admits: Role[], payload: () => object = () => command()): Case => ({
+  method: 'POST', route: `/files/{caseId}/${action}`, admits, file: (id) => ({ url: `/files/${id}/${action}`, payload: payload() }),
+});
+
+const matrix: Case[] = [
+  { method: 'POST', route: '/applications', admits: intake, sample: () => ({ url: '/applications', payload: submission('huadu') }) },
+  { method: 'POST', route: '/custody-announcements', admits: intake, sample: () => ({ url: '/custody-announcements', payload: command({ forwardingAuthority: '花都区看守所', receivedByAuthorityAt: '2026-03-01T08:00:00+08:00' }) }) },
+  { method: 'POST', route: '/notified-cases', admits: intake, sample: () => ({ url: '/notified-cases', payload: command({ notifyingAuthority: { kind: 'court', name: '花都区人民法院', sits: { districtId: 'huadu' } }, ground: 'minor', charge: '盗窃罪', defendant: { name: '某甲', document: { type: 'unknown' } } }) }) },
+  { method: 'GET', route: '/files/{caseId}', admits: readers, file: (id) => ({ url: `/files/${id}` }) },
+  { method: 'GET', route: '/files/{caseId}/documents/{document}', admits: intake, file: (id) => ({ url: `/files/${id}/documents/receipt` }) },
+  onFile('competence-override', decision, () => command({ competentOfficeId: BAIYUN.office, reason: '争议发生地在白云区' })),
+  onFile('transfer', intake),
+  onFile('transfer-receipt', intake),
+  onFile('materials-request', review, () => command({ items: ['劳动合同'] })),
+  onFile('materials-supply', intake, () => command({ items: ['劳动合同'] })),
+  onFile('withdrawal', intake, () => command({ reason: '已和解' })),
+  onFile('economic-status', review, () => command({ status: { kind: 'art32_not_required', ground: 'good_samaritan' } })),
+  onFile('preliminary-aid', decision, () => command({ ground: { kind: 'advance_execution' } })),
+  onFile('approval', decision),
+  onFile('refusal', decision, () => command({ reasons: '不符合条件' })),
+  onFile('lawyer-assignment', decision, () => command({ lawyer: { lawyerId: 'lawyer-1', firmId: 'firm-1', relevantPracticeYears: 5 } })),
+  onFile('authority-informed', review, () => command({ method: '电话' })),
+  onFile('objection', objections, () => command({ grounds: '理由' })),
+  onFile('objection-upheld', objections, () => command({ reasons: '维持' })),
+  onFile('objection-correction', objections, () => command({ reasons: '改正' })),
+  onFile('termination', decision, () => command({ ground: 'recipient_request', basis: 'own_finding', explanation: '受援人要求' })),
+  onFile('closing', review, () => command({ outcome: 'judgment', summary: '判决' })),
+  onFile('follow-up', review, () => command({ followUpId: randomUUID(), satisfied: true, note: '满意' })),
+  onFile('quality-review', review, () => command({ grade: 'good', note: '良好' })),
+  { method: 'GET', route: '/worklist', admits: readers, sample: () => ({ url: '/worklist' }) },
+  { method: 'GET', route: '/search', admits: readers, sample: () => ({ url: '/search?name=%E9%99%88%E5%B0%8F' }) },
+  { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
+  { method: 'GET', route: '/statistics/yearly/{year}', admits: readers, sample: () => ({ url: '/statistics/yearly/2026' }) },
+  { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
+  { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
+];
+
+t.test('legal aid, route by route, role by role, own district and another', async (t) => {
+  const databaseUrl = await freshDatabase(t, 'legal_aid_matrix');
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    LEGAL_AID_IDENTITY_HASH_KEY: 'access-matrix-identity-hash-key-0123456789',
+  });
+  const now = new Date('2026-03-02T02:00:00Z');
+  const app = await buildLegalAidApp(config, { clock: () => now, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 }, reconcileOnTimer: false });
+  t.teardown(() => app.close());
+  await app.ready();
+  for (let i = 0; !(await app.pg.query(`SELECT to_regclass('public.legal_aid_files') AS t`)).rows[0]?.t; i += 1) {
+    if (i > 400) throw new Error('the read model was never created');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+
+  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
+  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
+    app.inject({ method, url, ...(authorization ? { headers: { authorization } } : {}), ...(payload ? { payload } : {}) });
+  const take = async (where: 'own' | 'other', districtId: string) => {
+    const res = await call('POST', '/applications', token('station_clerk', where), submission(districtId));
+    t.equal(res.statusCode, 201, res.body);
+    return res.json() as { caseId: string; applicationNumber: string; position: string };
+  };
+  const huaduFile = await take('own', 'huadu');
+  const huaduScratch = await take('own', 'huadu');
+  const baiyunFile = await take('other', 'baiyun');
+  const fresh = `after=${encodeURIComponent(baiyunFile.position)}`;
+  await call('GET', `/worklist?${fresh}`, token('city_auditor', 'own'));
+
+  t.test('every route of the service is in the matrix', async (t) => {
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
+    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
+    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+  });
+
+  t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
+    for (const c of matrix) {
+      const request = () => (c.file ? c.file(huaduScratch.caseId) : (c.sample as NonNullable<Case['sample']>)());
+      const anonymous = request();
+      t.equal((await call(c.method, anonymous.url, undefined, anonymous.payload)).statusCode, 401, `${c.method} ${c.route} without a token`);
+      for (const role of allRoles) {
+        const { url, payload } = request();
+        const res = await call(c.method, url, token(role, 'own'), payload);
+        const admitted = c.admits === 'signed_in' || c.admits.includes(role);
+        if (admitted) t.not(res.statusCode, 403, `${role} on ${c.method} ${c.route}: ${res.body}`);
+        else t.equal(res.statusCode, 403, `${role} on ${c.method} ${c.route}`);
+      }
+    }
+  });
+
+  t.test('one file: another district\'s answers as no file at all, and a write to it changes nothing', async (t) => {
+    const missing = randomUUID();
+    const strip = (body: string) => {
+      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
+      return rest;
+    };
+    const revision = async () => (await app.pg.query('SELECT revision FROM event_store.streams WHERE stream_name = $1', [`legalAidCase-${huaduFile.caseId}`])).rows[0]?.revision;
+    for (const c of matrix.filter((m) => m.file)) {
+      for (const role of (c.admits as Role[]).filter((r) => !cityWide.includes(r))) {
+        const before = await revision();
+        const theirs = (c.file as NonNullable<Case['file']>)(huaduFile.caseId);
+        const nothing = (c.file as NonNullable<Case['file']>)(missing);
+        const outOfReach = await call(c.method, theirs.url, token(role, 'other'), theirs.payload);
+        const absent = await call(c.method, nothing.url, token(role, 'other'), nothing.payload);
+        t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
+        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for no file`);
+        t.equal(await revision(), before, `${role} of 白云 on ${c.route}: nothing written`);
+      }
+    }
+    for (const role of cityWide) t.equal((await call('GET', `/files/${huaduFile.caseId}`, token(role, 'own'))).statusCode, 200, `${role} reads every district's file`);
+    // A 花都 station clerk reaches what the station received, not what another station received.
+    t.equal((await call('GET', `/files/${baiyunFile.caseId}`, token('station_clerk', 'own'))).statusCode, 404);
+  });
+
+  t.test('lists, counts and searches: each district sees its own file only; the city sees both', async (t) => {
+    const ids = (res: { json(): unknown }) => ((res.json() as { entries: { caseId: string }[] }).entries).map((e) => e.caseId);
+    const worklist = async (role: Role, where: 'own' | 'other') => ids(await call('GET', `/worklist?${fresh}&limit=500`, token(role, where)));
+    const byNumber = async (role: Role, where: 'own' | 'other', number: string) => ids(await call('GET', `/search?applicationNumber=${encodeURIComponent(number)}&${fresh}`, token(role, where)));
+    const byDocument = async (role: Role, where: 'own' | 'other') => ids(await call('GET', `/search?documentType=resident_id&documentNumber=${ID}&${fresh}`, token(role, where)));
+    const counted = async (role: Role, where: 'own' | 'other') =>
+      ((await call('GET', `/statistics/monthly/2026-03?${fresh}`, token(role, where))).json() as { offices: { officeId: string; received: number }[] }).offices;
+    for (const role of readers.filter((r) => !cityWide.includes(r))) {
+      const own = await worklist(role, 'own');
+      const other = await worklist(role, 'other');
+      t.ok(own.includes(huaduFile.caseId) && !own.includes(baiyunFile.caseId), `${role} of 花都: its own file only`);
+      t.ok(other.includes(baiyunFile.caseId) && !other.includes(huaduFile.caseId), `${role} of 白云: its own file only`);
+      t.same(await byNumber(role, 'other', huaduFile.applicationNumber), [], `${role} of 白云 does not find 花都's number`);
+      t.same(await byNumber(role, 'own', huaduFile.applicationNumber), [huaduFile.caseId], `${role} of 花都 finds it`);
+      t.notOk((await byDocument(role, 'other')).includes(huaduFile.caseId), `${role} of 白云 does not find 花都's file by the document`);
+      const otherCounts = await counted(role, 'other');
+      t.notOk(otherCounts.some((o) => o.officeId.startsWith('huadu')), `${role} of 白云 counts nothing of 花都`);
+    }
+    for (const role of cityWide) {
+      const all = await worklist(role, 'own');
+      t.ok(all.includes(huaduFile.caseId) && all.includes(baiyunFile.caseId), `${role}: both`);
+      t.same((await counted(role, 'own')).map((o) => o.officeId).sort(), [BAIYUN.office, HUADU.office]);
+    }
+  });
+
+  t.test('personal data: unmasked only for the roles that handle the file', async (t) => {
+    const shown = async (role: Role) => (await call('GET', `/files/${huaduFile.caseId}`, token(role, 'own'))).body.includes(ID);
+    for (const role of handlers) t.ok(await shown(role), `${role} sees it in full`);
+    for (const role of ['auditor', ...cityWide] as Role[]) t.notOk(await shown(role), `${role} sees it masked`);
+    const listed = await call('GET', `/worklist?${fresh}`, token('legal_aid_head', 'own'));
+    t.notOk(listed.body.includes(ID) || listed.body.includes(PHONE), 'lists never hold the full number or phone');
+  });
+
+  t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {
+    const stranger = `Bearer ${signTestToken(JWT_SECRET, { sub: 'x', role: 'station_clerk', org: 'nowhere-station' })}`;
+    t.equal((await call('GET', '/worklist', stranger)).statusCode, 403);
+    const cityReviewer = `Bearer ${signTestToken(JWT_SECRET, { sub: 'y', role: 'legal_aid_reviewer', org: 'gz' })}`;
+    t.equal((await call('GET', '/worklist', cityReviewer)).statusCode, 403, 'a district role at the city is not a city-wide role');
+  });
+});
