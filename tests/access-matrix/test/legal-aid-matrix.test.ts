@@ -37,6 +37,8 @@ const decision: Role[] = ['legal_aid_head'];
 const objections: Role[] = ['objection_handler'];
 const readers: Role[] = [...intake, 'objection_handler', 'auditor', ...cityWide];
 const handlers: Role[] = [...intake, 'objection_handler'];
+/** One file: its handlers and the city administrator; auditors read cases in the audit service, which records each view. */
+const fileReaders: Role[] = [...handlers, 'city_administrator'];
 
 interface Case {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -62,7 +64,7 @@ const matrix: Case[] = [
   { method: 'POST', route: '/applications', admits: intake, sample: () => ({ url: '/applications', payload: submission('huadu') }) },
   { method: 'POST', route: '/custody-announcements', admits: intake, sample: () => ({ url: '/custody-announcements', payload: command({ forwardingAuthority: '花都区看守所', receivedByAuthorityAt: '2026-03-01T08:00:00+08:00' }) }) },
   { method: 'POST', route: '/notified-cases', admits: intake, sample: () => ({ url: '/notified-cases', payload: command({ notifyingAuthority: { kind: 'court', name: '花都区人民法院', sits: { districtId: 'huadu' } }, ground: 'minor', charge: '盗窃罪', defendant: { name: '某甲', document: { type: 'unknown' } } }) }) },
-  { method: 'GET', route: '/files/{caseId}', admits: readers, file: (id) => ({ url: `/files/${id}` }) },
+  { method: 'GET', route: '/files/{caseId}', admits: fileReaders, file: (id) => ({ url: `/files/${id}` }) },
   { method: 'GET', route: '/files/{caseId}/documents/{document}', admits: intake, file: (id) => ({ url: `/files/${id}/documents/receipt` }) },
   onFile('competence-override', decision, () => command({ competentOfficeId: BAIYUN.office, reason: '争议发生地在白云区' })),
   onFile('transfer', intake),

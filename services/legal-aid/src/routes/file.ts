@@ -1,5 +1,5 @@
 // GET /files/:caseId: one file, read from its stream (the full personal data lives only there). Shown
-// unmasked to the roles that handle it; masked to auditors and the city. Out of reach = no such file.
+// unmasked to the roles that handle it; masked to the city administrator (auditors read cases in the audit service, which records each view). Out of reach = no such file.
 import { actorOf, bearerSecurity, etagOf, notFound, problemSchema, readStreamState, reachOf } from '@bureau/service-kit';
 import { StreamNotFoundError } from '@bureau/event-store';
 import type { FastifyPluginAsync } from 'fastify';
@@ -10,7 +10,7 @@ import { evolve, initialState, legalAidStreamName, type LegalAidState } from '..
 import { legalAidEvents } from '../events/application-events.js';
 import { maskedState } from '../read-models/file-row.js';
 import { caseIdParam } from './inputs.js';
-import { PERSONAL_DATA_READERS, READERS } from './roles.js';
+import { PERSONAL_DATA_READERS, FILE_READERS } from './roles.js';
 
 const fileView = z.object({
   caseId: z.string(),
@@ -24,7 +24,7 @@ const masked = (state: LegalAidState) => maskedState(state, { maskNames: true })
 
 export const fileRoute: FastifyPluginAsync = async (app) => {
   app.withTypeProvider<ZodTypeProvider>().get('/files/:caseId', {
-    config: READERS,
+    config: FILE_READERS,
     schema: {
       tags: ['legal-aid files'], summary: 'One legal-aid file (personal data masked unless the reader handles it)', security: bearerSecurity,
       params: caseIdParam,

@@ -31,6 +31,12 @@ export const DECISION = access({ ...head });
 export const OBJECTIONS = access({ ...objections });
 /** Read one file, the worklist, search, statistics. */
 export const READERS = access({ ...clerk, ...reviewer, ...head, ...objections, [AUDITOR]: 'district', ...cityWide });
+/**
+ * Read one file: the roles that handle it and the city's administrator. Not the auditors: an auditor's
+ * view of a case is itself recorded, which the audit service's history route does; auditors keep the
+ * lists, search and statistics here.
+ */
+export const FILE_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, city_administrator: 'city' });
 /** See a file's personal data unmasked: the roles that handle it. */
 export const PERSONAL_DATA_READERS: readonly string[] = [STATION_CLERK, REVIEWER, OFFICE_HEAD, OBJECTION_HANDLER];
 /** Load a newly published official calendar year: the city administrator. */

@@ -109,6 +109,7 @@ export async function legalAidFixture(t: Teardown, options: { readonly start?: s
     baiyunHead: token('legal_aid_head', ORG.baiyunOffice),
     baiyunObjections: token('objection_handler', ORG.baiyunBureau),
     cityAuditor: token('city_auditor', ORG.city),
+    cityAdmin: token('city_administrator', ORG.city),
   };
 
   const submit = (body: object, authorization = tokens.huaduClerk) => app.inject({ method: 'POST', url: '/applications', headers: { authorization }, payload: body });

@@ -61,9 +61,10 @@ t.test('received in 花都, competent in 白云, decided on the original receipt
 
   const done = (await f.get(`/files/${caseId}`, f.tokens.baiyunHead)).json();
   t.match(done.file, { status: 'closed', decision: { kind: 'approved', onTime: true }, lawyer: { lawyerId: 'lawyer-chen', onTime: true }, quality: { grade: 'excellent' } });
-  const audited = await f.get(`/files/${caseId}`, f.tokens.cityAuditor);
+  t.equal((await f.get(`/files/${caseId}`, f.tokens.cityAuditor)).statusCode, 403, 'auditors read cases in the audit service, which records each view');
+  const audited = await f.get(`/files/${caseId}`, f.tokens.cityAdmin);
   t.equal(audited.json().personalData, 'masked');
-  t.notOk(audited.body.includes(ids.recipient) || audited.body.includes(phones.recipient) || audited.body.includes(ids.applicant), 'the city auditor sees it masked');
+  t.notOk(audited.body.includes(ids.recipient) || audited.body.includes(phones.recipient) || audited.body.includes(ids.applicant), 'the city administrator sees it masked');
   t.equal((await f.get(`/files/${caseId}`, f.tokens.huaduReviewer)).statusCode, 200, '花都 still sees what it received and transferred out');
 
   const wait = f.after(graded);
