@@ -70,6 +70,16 @@ export function organisationsWithin(state: RegistryState, reach: Organisation | 
   return found;
 }
 
+/** The organisations under each reach, worked out once per registry state (every list request asks). */
+const withinByState = new WeakMap<RegistryState, Map<string, readonly string[]>>();
+function withinCached(state: RegistryState, top: Organisation): readonly string[] {
+  let byTop = withinByState.get(state);
+  if (!byTop) withinByState.set(state, (byTop = new Map()));
+  let ids = byTop.get(top.id);
+  if (!ids) byTop.set(top.id, (ids = Object.freeze(organisationsWithin(state, top))));
+  return ids;
+}
+
 /**
  * The kit's reach resolver over the registry as it stands when asked (`current` re-reads it). A token
  * naming the deployment's own city (`cityId`) reaches the whole city in the city scope even before the
@@ -88,7 +98,7 @@ export function registryReachResolver(current: () => RegistryState, cityId: stri
       return {
         scope,
         organisationId: top.id,
-        organisationIds: whole ? null : organisationsWithin(state, top),
+        organisationIds: whole ? null : withinCached(state, top),
         includes: (ownerId) => isWithin(state, top, ownerId),
       };
     },
