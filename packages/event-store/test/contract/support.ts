@@ -1,4 +1,4 @@
-// Small helpers shared by the contract cases.
+// Small helpers shared by the contract cases (and by the adapters' own tests).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { test } from 'tap';
 import type { EventStore, EventToAppend, GlobalPosition, Json, JsonObject, RecordedEvent } from '../../src/index.js';

@@ -7,6 +7,7 @@ import { CLAIM_EVENT_TYPE, claimEventId, claimStreamName, CLAIM_STREAM_PREFIX } 
 import { createEventStoreDbEventStoreFromClient, type AppendRetry } from '../../src/eventstoredb/index.js';
 import { GENESIS_HASH, InvalidEventStoreInputError, WrongExpectedRevisionError, canonicalContent, chainHash, verifyStreamChain } from '../../src/index.js';
 import type { EventToAppend, ExpectedRevision, RecordedEvent } from '../../src/index.js';
+import { collect, thrownBy } from '../contract/support.js';
 import { Streams, chainedStream } from './fixture.js';
 import { type AppendCall, clientEvent, position, resolved, stubClient } from './stub-client.js';
 
@@ -14,21 +15,6 @@ const STREAM = 'workOrder-1';
 
 function newEvent(type = 'Noted', data: EventToAppend['data'] = {}, metadata: EventToAppend['metadata'] = {}): EventToAppend & { id: string } {
   return { id: randomUUID(), type, data, metadata };
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection, but the call succeeded');
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 /** The writer id sealed into an event's link (the last of each append carries one). */

@@ -18,6 +18,7 @@ import { CLAIM_STREAM_PREFIX } from '../../src/eventstoredb/event-id-claims.js';
 import { createEventStoreDbEventStoreFromClient } from '../../src/eventstoredb/index.js';
 import { GENESIS_HASH, InvalidEventStoreInputError, StreamNotFoundError, WrongExpectedRevisionError, canonicalContent, chainHash } from '../../src/index.js';
 import type { EventToAppend, ExpectedRevision } from '../../src/index.js';
+import { collect, thrownBy } from '../contract/support.js';
 import { Streams, chainedStream } from './fixture.js';
 import { type AppendCall, echo, position, resolved, sliceOf, stubClient } from './stub-client.js';
 
@@ -69,21 +70,6 @@ function setup(server: ServerStream) {
 }
 
 const newEvent = (data: EventToAppend['data'] = {}): EventToAppend & { id: string } => ({ id: randomUUID(), type: 'Noted', data, metadata: {} });
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection, but the call succeeded');
-}
 
 /** The hashes of `events` chained from `previous`, the first at revision `first`. */
 function hashesFrom(previous: string, first: bigint, events: readonly (EventToAppend & { id: string })[]): string[] {

@@ -7,25 +7,11 @@ import t from 'tap';
 import { createEventStoreDbEventStoreFromClient, ForeignEventError } from '../../src/eventstoredb/index.js';
 import { GENESIS_HASH, StreamNotFoundError, canonicalContent, chainHash, verifyStreamChain } from '../../src/index.js';
 import type { EventToAppend, Json, JsonObject } from '../../src/index.js';
+import { collect, thrownBy } from '../contract/support.js';
 import { Streams, chainedStream } from './fixture.js';
 import { clientEvent, position, resolved, stubClient } from './stub-client.js';
 
 const STREAM = 'workOrder-1';
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection, but the call succeeded');
-}
 
 t.test('readStream maps direction, start and count to the client, and events back', async (t) => {
   const metadata: JsonObject = { correlationId: 'c-1', actor: { id: 'u-1', role: 'intake_clerk', organisation: 'centre' } };

@@ -1,11 +1,21 @@
 // The PostgreSQL adapter as a contract subject: appends held open in a real transaction, and tampering
-// by a direct UPDATE.
+// by a direct UPDATE. The race harness opens its stores the same way, with a pool size and group commit
+// of its own.
 import type { ContractSubject } from '../contract/index.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 
-export async function makePostgresSubject(connectionString: string): Promise<ContractSubject & { store: Awaited<ReturnType<typeof createPostgresEventStore>> }> {
+export interface PostgresSubjectOptions {
+  readonly poolSize?: number;
+  /** On, with the store's defaults, unless false. */
+  readonly groupCommit?: boolean;
+}
+
+export async function makePostgresSubject(
+  connectionString: string,
   // Room for 16 writers holding transactions open, plus readers and the subscriber.
-  const store = await createPostgresEventStore({ connectionString, poolSize: 24 });
+  { poolSize = 24, groupCommit = true }: PostgresSubjectOptions = {},
+): Promise<ContractSubject & { store: Awaited<ReturnType<typeof createPostgresEventStore>> }> {
+  const store = await createPostgresEventStore({ connectionString, poolSize, groupCommit: groupCommit ? {} : false });
   return {
     store,
     concurrentRetryWritesOnce: true,

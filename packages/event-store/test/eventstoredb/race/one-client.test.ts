@@ -4,13 +4,8 @@
 //   EVENTSTORE_URL='esdb://localhost:2113?tls=false' npm test -- packages/event-store/test/eventstoredb/race
 import t from 'tap';
 import { raceCases } from '../../contract/race/index.js';
+import { eventStoreUrl } from '../server.js';
 import { oneClient } from './arrangements.js';
 
-const url = process.env.EVENTSTORE_URL;
-
-if (url === undefined || url === '') {
-  t.comment('EventStoreDB race harness (one client) skipped: EVENTSTORE_URL not set (start infra/docker-compose.yml)');
-  t.plan(0, 'EVENTSTORE_URL not set: the EventStoreDB race harness (one client) did not run');
-} else {
-  raceCases(t, oneClient(url), { outOfOrderEvents: 20_000 });
-}
+const url = eventStoreUrl(t, 'EventStoreDB race harness (one client)');
+if (url !== undefined) raceCases(t, oneClient(url), { outOfOrderEvents: 20_000 });

@@ -4,13 +4,8 @@
 //   EVENTSTORE_URL='esdb://localhost:2113?tls=false' npm test -- packages/event-store/test/eventstoredb/race
 import t from 'tap';
 import { raceCases } from '../../contract/race/index.js';
+import { eventStoreUrl } from '../server.js';
 import { fourProcesses } from './arrangements.js';
 
-const url = process.env.EVENTSTORE_URL;
-
-if (url === undefined || url === '') {
-  t.comment('EventStoreDB race harness (four processes) skipped: EVENTSTORE_URL not set (start infra/docker-compose.yml)');
-  t.plan(0, 'EVENTSTORE_URL not set: the EventStoreDB race harness (four processes) did not run');
-} else {
-  raceCases(t, fourProcesses(url), { outOfOrderEvents: 8_000 });
-}
+const url = eventStoreUrl(t, 'EventStoreDB race harness (four processes)');
+if (url !== undefined) raceCases(t, fourProcesses(url), { outOfOrderEvents: 8_000 });
