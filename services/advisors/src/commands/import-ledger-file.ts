@@ -9,6 +9,8 @@
 //    event store): from here the import is decided;
 // 4. each ledger gets its rows in one append, under a command id derived from the import and the stream,
 //    so applying again (after a crash, on restart or on uploading the same file again) writes nothing twice;
+//    the events are those step 2 decided, appended at the revision step 2 read (each ledger decided once);
+//    a ledger that moved in between is decided again on what it holds (handleCommand);
 // 5. the completion is recorded on the import's stream.
 import { createHash } from 'node:crypto';
 import type { RegistryState } from '@bureau/organisations';
