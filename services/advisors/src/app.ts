@@ -13,6 +13,7 @@ import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-mod
 import { appointmentRoutes } from './routes/appointments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/export.js';
+import { figureRoutes } from './routes/figures.js';
 import { importRoutes } from './routes/import.js';
 import { ledgerDepsOf } from './routes/ledger-command.js';
 import { ledgerEntryRoutes } from './routes/ledger-entries.js';
@@ -62,6 +63,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
   await app.register(ledgerEntryRoutes);
   await app.register(reviewRoutes);
   await app.register(ledgerQueryRoutes);
+  await app.register(figureRoutes);
   await app.register(evidenceRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);

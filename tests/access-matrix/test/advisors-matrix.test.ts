@@ -11,7 +11,7 @@ import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
 
 const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
-const HUADU = { district: 'huadu', bureau: 'huadu-bureau', office: 'huadu-xinhua-so', village: 'huadu-xinhua-sanhua', advisor: 'adv-huadu' };
+const HUADU = { district: 'huadu', bureau: 'huadu-bureau', township: 'huadu-xinhua', office: 'huadu-xinhua-so', village: 'huadu-xinhua-sanhua', advisor: 'adv-huadu' };
 const BAIYUN = { district: 'baiyun', bureau: 'baiyun-bureau', office: 'baiyun-jingtai-so', village: 'baiyun-jingtai-v1', advisor: 'adv-baiyun' };
 
 /** Each role and where its people sit: `own` is 花都's, `other` 白云's (the city roles sit at the city). */
@@ -40,7 +40,7 @@ interface Case {
   /** The roles admitted (anyone else: 403); 'signed_in': any signed-in caller. */
   readonly admits: Role[] | 'signed_in';
   /** A request about one record: its URL for a village / district / import id, and a valid body. */
-  readonly record?: { readonly kind: 'village' | 'district' | 'import' | 'office'; readonly request: (id: string) => { url: string; payload?: object } };
+  readonly record?: { readonly kind: 'village' | 'district' | 'import' | 'office' | 'advisor' | 'township'; readonly request: (id: string) => { url: string; payload?: object } };
 }
 
 const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
@@ -71,6 +71,9 @@ const matrix: Case[] = [
   { method: 'GET', route: '/review-queue', admits: figureReaders },
   { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
   { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
+  { method: 'GET', route: '/advisors/{advisorId}/figures/{period}', admits: ['legal_advisor', ...figureReaders], record: { kind: 'advisor', request: (a) => ({ url: `/advisors/${a}/figures/2026` }) } },
+  { method: 'GET', route: '/townships/{townshipId}/figures/{month}', admits: figureReaders, record: { kind: 'township', request: (tw) => ({ url: `/townships/${tw}/figures/2026-03` }) } },
+  { method: 'GET', route: '/districts/{districtId}/annual/{year}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/annual/2026` }) } },
   { method: 'GET', route: '/judicial-offices/{officeId}/ledger/{month}/export.xlsx', admits: figureReaders, record: { kind: 'office', request: (o) => ({ url: `/judicial-offices/${o}/ledger/2026-03/export.xlsx` }) } },
   { method: 'POST', route: '/evidence', admits: ['legal_advisor'] },
   { method: 'POST', route: '/imports', admits: ['legal_advisor', 'administrator'] },
@@ -113,7 +116,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
   const fresh = `after=${encodeURIComponent(String(lastWrite.position))}`;
   await call('GET', `/review-queue?${fresh}`, token('city_auditor', 'own'));
 
-  const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` }, office: { own: HUADU.office, missing: 'no-such-so' } };
+  const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` }, office: { own: HUADU.office, missing: 'no-such-so' }, advisor: { own: HUADU.advisor, missing: 'no-such-advisor' }, township: { own: HUADU.township, missing: 'no-such-township' } };
 
   t.test('every route of the service is in the matrix', async (t) => {
     const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
@@ -135,11 +138,28 @@ t.test('the advisors, route by route, role by role, own district and another', a
       t.same(await onSite(role, 'other'), [BAIYUN.village], `${role} of 白云: its one village`);
       const summary = (await call('GET', `/districts/huadu/summary/2026-03?${fresh}`, token(role, 'own'))).json();
       t.equal(summary.entries, 3, `${role} of 花都 counts 花都's three entries only`);
+      const annual = (await call('GET', `/districts/huadu/annual/2026?${fresh}`, token(role, 'own'))).json();
+      t.equal(annual.services, 3, `${role} of 花都: the year counts 花都's three entries only`);
+      const township = (await call('GET', `/townships/huadu-xinhua/figures/2026-03?${fresh}`, token(role, 'own'))).json();
+      t.ok(township.villages.every((v: { villageId: string }) => v.villageId.startsWith('huadu-')) && township.totals.services === 3, `${role} of 花都: the township's month, 花都 only`);
+      const advisor = (await call('GET', `/advisors/${HUADU.advisor}/figures/2026?${fresh}`, token(role, 'own'))).json();
+      t.equal(advisor.services, 3, `${role} of 花都: its advisor's year`);
+      t.equal((await call('GET', `/advisors/${BAIYUN.advisor}/figures/2026?${fresh}`, token(role, 'own'))).statusCode, 404, `${role} of 花都: 白云's advisor is none`);
     }
     for (const role of cityWide) {
       t.same(await queue(role, 'own'), [BAIYUN.village, HUADU.village].sort(), `${role}: both`);
       const all = await onSite(role, 'own');
       t.ok(all.includes(HUADU.village) && all.includes(BAIYUN.village), `${role}: every village`);
+      for (const d of [HUADU, BAIYUN]) {
+        t.equal((await call('GET', `/districts/${d.district}/annual/2026?${fresh}`, token(role, 'own'))).json().services, 3, `${role}: ${d.district}'s year`);
+        t.equal((await call('GET', `/advisors/${d.advisor}/figures/2026-03?${fresh}`, token(role, 'own'))).json().services, 3, `${role}: ${d.advisor}'s month`);
+      }
+    }
+    for (const where of ['own', 'other'] as const) {
+      const self = where === 'own' ? HUADU.advisor : BAIYUN.advisor;
+      const theirs = await call('GET', `/advisors/${self}/figures/2026?${fresh}`, token('legal_advisor', where));
+      t.equal(theirs.json().services, 3, `the advisor of ${where}: their own year`);
+      t.equal((await call('GET', `/advisors/${where === 'own' ? BAIYUN.advisor : HUADU.advisor}/figures/2026?${fresh}`, token('legal_advisor', where))).statusCode, 404, 'another advisor\'s figures: none');
     }
   });
 
@@ -148,7 +168,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
     t.ok(await phoneOf('judicial_office_staff'));
     t.ok(await phoneOf('legal_advisor'));
     for (const role of [...district, ...cityWide]) t.notOk(await phoneOf(role), `${role} sees it masked`);
-    for (const url of [`/review-queue?${fresh}`, `/on-site/2026-03?${fresh}`, `/districts/huadu/summary/2026-03?${fresh}`]) {
+    for (const url of [`/review-queue?${fresh}`, `/on-site/2026-03?${fresh}`, `/districts/huadu/summary/2026-03?${fresh}`, `/districts/huadu/annual/2026?${fresh}`, `/townships/huadu-xinhua/figures/2026-03?${fresh}`, `/advisors/${HUADU.advisor}/figures/2026?${fresh}`]) {
       const body = (await call('GET', url, token('judicial_office_staff', 'own'))).body;
       t.notOk(body.includes('13912345678') || body.includes('陈小明'), `no personal data in ${url}`);
     }

@@ -9,14 +9,16 @@
 //    event store): from here the import is decided;
 // 4. each ledger gets its rows in one append, under a command id derived from the import and the stream,
 //    so applying again (after a crash, on restart or on uploading the same file again) writes nothing twice;
+//    the events are those step 2 decided, appended at the revision step 2 read (each ledger decided once);
+//    a ledger that moved in between is decided again on what it holds (handleCommand);
 // 5. the completion is recorded on the import's stream.
 import { createHash } from 'node:crypto';
 import type { RegistryState } from '@bureau/organisations';
-import { DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
-import type { Actor } from '@bureau/event-store';
+import { commandEventId, DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
+import { WrongExpectedRevisionError, type Actor } from '@bureau/event-store';
 import {
   advisorImportStreamName, advisorLedgerStreamName, advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf,
-  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type ImportBatch, type ImportState, type LedgerMonthState, type LogService,
+  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type ImportBatch, type ImportState, type LedgerEvent, type LedgerMonthState, type LogService,
 } from '../domain/index.js';
 import { advisorLedgerEvents, advisorRegisterEvents, ledgerImportEvents } from '../events/index.js';
 import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
@@ -132,7 +134,7 @@ async function sheetsOf(file: Buffer, kind: SpreadsheetKind): Promise<{ sheet: s
 }
 
 /** Validates the whole file against the ledgers as they stand: the new rows per ledger, or every error. */
-async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number }> {
+async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number; decided: DecidedLedgers }> {
   const registry = deps.registry();
   const { villageIdOf, advisorIdOf } = await lookups(deps, registry, input);
   const advisorId = input.ownAdvisorId ?? input.advisorId;
@@ -169,14 +171,17 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
     const village = villageOf(registry, group.villageId);
     if (!village) return undefined; // found by villageIdOf within reach a moment ago
     const decider = await boundLedgerDecider(deps, village, group.month, input.now);
-    let { state } = await stateOrInitial(deps.store, advisorLedgerEvents, decider, advisorLedgerStreamName(group.villageId, group.month));
+    const read = await stateOrInitial(deps.store, advisorLedgerEvents, decider, advisorLedgerStreamName(group.villageId, group.month));
+    let state = read.state;
     const batch: ImportBatch = { villageId: group.villageId, month: group.month, rows: [], commands: [] };
+    const events: LedgerEvent[] = [];
     for (const { sheet, row, command } of group.items) {
       try {
-        const events = decider.decide(command, state);
-        if (events.length === 0) alreadyLogged += 1;
+        const rowEvents = decider.decide(command, state);
+        if (rowEvents.length === 0) alreadyLogged += 1;
         else {
-          state = events.reduce<LedgerMonthState>(evolveLedger, state);
+          state = rowEvents.reduce<LedgerMonthState>(evolveLedger, state);
+          events.push(...rowEvents);
           batch.rows.push(row);
           batch.commands.push(command.data);
         }
@@ -187,15 +192,18 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
     }
     checked += 1;
     input.progress?.('checking', checked, groups.size);
-    return batch.commands.length > 0 ? batch : undefined;
+    return batch.commands.length > 0 ? { batch, events, revision: read.revision } : undefined;
   });
-  const batches = decided.filter((b): b is ImportBatch => b !== undefined);
+  const found = decided.filter((d) => d !== undefined);
   if (errors.length > 0) throw importRefused(errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row));
-  return { batches, rowCount, alreadyLogged };
+  return {
+    batches: found.map((d) => d.batch), rowCount, alreadyLogged,
+    decided: new Map(found.map((d) => [advisorLedgerStreamName(d.batch.villageId, d.batch.month), { revision: d.revision, events: d.events }])),
+  };
 }
 
 /** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
-export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string, progress?: ImportProgress): Promise<void> {
+export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string, progress?: ImportProgress, decided?: DecidedLedgers): Promise<void> {
   const registry = deps.registry();
   let written = 0;
   await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
@@ -203,6 +211,17 @@ export async function applyImport(deps: LedgerDeps, importId: string, accepted: 
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
     const decider = await boundLedgerDecider(deps, village, batch.month, now);
     const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
+    const streamName = advisorLedgerStreamName(batch.villageId, batch.month);
+    const ready = decided?.get(streamName);
+    // Decided once: the events validation decided are appended as they are, expecting the revision it
+    // read. Only if the ledger moved since (someone wrote to it) is the batch decided again on what it
+    // holds now, by handleCommand (which also finds a batch applied before under the same command id).
+    if (ready && (await appendDecided(deps, streamName, ready, context))) {
+      if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
+      written += batch.commands.length;
+      progress?.('writing', written, accepted.rowCount - accepted.alreadyLogged);
+      return;
+    }
     await handleCommand({
       store: deps.store,
       registry: advisorLedgerEvents,
@@ -236,10 +255,29 @@ export async function applyImport(deps: LedgerDeps, importId: string, accepted: 
   });
 }
 
+/** Per ledger stream: the events validation decided for the file's new rows, on the state at `revision`. */
+type DecidedLedgers = Map<string, { readonly revision: bigint; readonly events: readonly LedgerEvent[] }>;
+
+/**
+ * Appends what validation decided, as handleCommand would have (the same event ids from the command id,
+ * the same envelope), expecting the revision validation read. False when the ledger has moved since.
+ */
+async function appendDecided(deps: LedgerDeps, streamName: string, ready: { revision: bigint; events: readonly LedgerEvent[] }, context: CommandContext): Promise<boolean> {
+  const envelope = { correlationId: context.correlationId ?? context.commandId, causationId: context.causationId ?? context.commandId, actor: context.actor, occurredAt: (context.occurredAt ?? new Date()).toISOString() };
+  const events = ready.events.map((event, index) => advisorLedgerEvents.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }));
+  try {
+    await deps.store.appendToStream(streamName, events, { expectedRevision: ready.revision === -1n ? 'no_stream' : ready.revision });
+    return true;
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) return false;
+    throw error;
+  }
+}
+
 export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Promise<ImportSummary> {
   const fileSha256 = createHash('sha256').update(input.file).digest('hex');
   const importId = `${fileSha256.slice(0, 40)}-${createHash('sha256').update(`${input.actor.organisation}|${input.ownAdvisorId ?? input.advisorId ?? ''}`).digest('hex').slice(0, 12)}`;
-  const { batches, rowCount, alreadyLogged } = await validate(deps, input);
+  const { batches, rowCount, alreadyLogged, decided } = await validate(deps, input);
   const newRows = batches.reduce((n, b) => n + b.commands.length, 0);
   const ledgers = batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length }));
   const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
@@ -254,7 +292,8 @@ export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Pr
       context: { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now },
     });
   }
-  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress);
+  // What validation decided is what was accepted only when this upload accepted it (not when completing an earlier one).
+  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress, state.status === 'accepted' ? undefined : decided);
   input.progress?.('done', 1, 1);
   return {
     importId, status: 'completed', rows: rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0), alreadyLogged,

@@ -42,3 +42,5 @@ export const IMPORTERS = access({ legal_advisor: 'district', administrator: 'dis
 /** See persons served unmasked in one ledger: the reviewing office (it calls back to check), and the advisor on their own entries. */
 export const PERSONAL_DATA_READERS: readonly string[] = ['judicial_office_staff'];
 export const ADVISOR_ROLE = 'legal_advisor';
+/** An advisor's figures: the figure readers (within reach), and the advisor their own. */
+export const ADVISOR_FIGURE_READERS = access({ legal_advisor: 'district', judicial_office_staff: 'organisation', ...district, ...cityWide });

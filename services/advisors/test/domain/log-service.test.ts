@@ -1,7 +1,7 @@
 // Logging a service (登记服务): the advisor appointed on the date, no future dates, the month's own ledger
 // (Beijing time), the entry's own checks, and duplicates handled idempotently.
 import t from 'tap';
-import { advisorLimits, beijingDateTimeOf, type LedgerEvent, type ServiceDetails } from '../../src/domain/index.js';
+import { advisorLimits, beijingDateTimeOf, decideLedger, evolveLedger, foldLedger, type LedgerEvent, type ServiceDetails } from '../../src/domain/index.js';
 import { chen, iso, ledgerContext, lin, log, logged, opened, village } from './support/fixtures.js';
 import { givenLedger } from './support/given.js';
 
@@ -111,4 +111,32 @@ t.test('a legal-aid referral may name its application; no other type may', async
   givenLedger(opened).when(log('e1', referral), ledgerContext(now)).then(t, [logged('e1', referral)]);
   givenLedger(opened).when(log('e1', { type: 'legal_aid_referral' }), ledgerContext(now)).then(t, [logged('e1', { type: 'legal_aid_referral' })]);
   givenLedger(opened).when(log('e1', { legalAidApplicationId: 'LA-2026-0042' }), ledgerContext(now)).thenBroken(t, 'application_id_only_for_referral');
+});
+
+t.test('the duplicate check follows corrections, and holds on a state read back as JSON and on branches of one state', async (t) => {
+  const first = logged('e1');
+  if (first.type !== 'ServiceLogged') throw new Error('fixture');
+  const corrected: LedgerEvent = {
+    type: 'EntryCorrected',
+    data: { entryId: 'e1', content: { ...first.data.content, startTime: '10:00' }, changed: ['startTime'], reason: '时间记错', resubmitted: false, correctedAt: iso('2026-03-20 09:00') },
+  };
+  givenLedger(opened, first, corrected).when(log('e2', { startTime: '10:00', summary: '另一件事' }), ledgerContext(now)).thenBroken(t, 'duplicate_entry_differs', 'the corrected identity is found');
+  givenLedger(opened, first, corrected).when(log('e3'), ledgerContext(now)).then(t, [logged('e3')], 'the identity it had before is free again');
+
+  const base = foldLedger([opened, first]);
+  const withE2 = evolveLedger(base, logged('e2', { startTime: '14:00' }));
+  const withE3 = evolveLedger(base, logged('e3', { startTime: '15:00' }));
+  const differing = log('e4', { startTime: '14:00', summary: '另一件事' });
+  const ruleOf = (decide: () => unknown) => {
+    try {
+      decide();
+      return null;
+    } catch (error) {
+      return (error as { rule?: string }).rule;
+    }
+  };
+  t.equal(ruleOf(() => decideLedger(differing, withE2, ledgerContext(now))), 'duplicate_entry_differs');
+  t.equal(decideLedger(differing, withE3, ledgerContext(now)).length, 1, 'a sibling branch\'s entry is not in this state');
+  t.equal(ruleOf(() => decideLedger(differing, JSON.parse(JSON.stringify(withE2)), ledgerContext(now))), 'duplicate_entry_differs', 'a state without its index (read back as JSON)');
+  t.same(decideLedger(log('e2', { startTime: '14:00' }), withE2, ledgerContext(now)), [], 'a retry is already done');
 });

@@ -6,7 +6,8 @@ import { handleCommand } from '@bureau/service-kit';
 import t from 'tap';
 import { advisorImportStreamName, ledgerImportDecider } from '../../src/domain/index.js';
 import { ledgerImportEvents } from '../../src/events/index.js';
-import { ADVISOR, OTHER_ADVISOR, advisorsFixture, type AdvisorsFixture } from '../support/app.js';
+import { importLedgerFile } from '../../src/commands/import-ledger-file.js';
+import { ADVISOR, OTHER_ADVISOR, advisorsFixture, service, type AdvisorsFixture } from '../support/app.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const good = fixture('good-ledger.csv');
@@ -125,4 +126,37 @@ t.test('an import accepted but not applied (a crash in between) is completed whe
   const entries = await entriesOf(second, 'huadu-xinhua-dongsha');
   t.same(entries.map((e) => e.entryId), ['import-05-09:00', 'import-06-09:00'], 'applied on start');
   t.match((await second.get(`/imports/${importId}`, second.tokens.advisor)).json(), { status: 'completed' });
+});
+
+t.test('a ledger written to between validation and application: its rows are decided again on what it holds, nothing lost or doubled', async (t) => {
+  const f = await advisorsFixture(t);
+  await f.appoint(ADVISOR, 'huadu-xinhua-dongsha');
+  t.equal((await f.post('/villages/huadu-xinhua-dongsha/ledger/entries', { entryId: 'before', ...service({ date: '2026-03-04' }) }, f.tokens.advisor)).statusCode, 200);
+  let interjected = false;
+  // The store as the import sees it: right after the import is accepted, the advisor logs another service.
+  const store = new Proxy(f.app.eventStore, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (prop !== 'appendToStream' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: Parameters<typeof target.appendToStream>) => {
+        const result = await target.appendToStream(...args);
+        if (!interjected && args[0].startsWith('advisorImport-')) {
+          interjected = true;
+          const res = await f.post('/villages/huadu-xinhua-dongsha/ledger/entries', { entryId: 'between', ...service({ date: '2026-03-07' }) }, f.tokens.advisor);
+          t.equal(res.statusCode, 200, res.body);
+        }
+        return result;
+      };
+    },
+  });
+  const summary = await importLedgerFile({ store, registry: () => f.app.organisations.current(), limitsFor: (d) => f.config.limitsFor(d ?? '') }, {
+    file: Buffer.from('日期,村(社区),服务类型,时长(小时),驻点/线上,内容摘要\n2026-03-06,东沙村,驻点值班,4,驻点,值班\n'), kind: 'csv', fileName: 'x.csv',
+    actor: { id: ADVISOR.advisorId, role: 'legal_advisor', organisation: 'huadu' }, reach: { includes: () => true },
+    ownAdvisorId: ADVISOR.advisorId, advisorId: undefined, now: f.clock.now, correlationId: 'between-test',
+  });
+  t.ok(interjected, 'the ledger moved after validation');
+  t.match(summary, { status: 'completed', newRows: 1 });
+  const entries = await entriesOf(f, 'huadu-xinhua-dongsha');
+  t.same(entries.map((e) => e.content.date).sort(), ['2026-03-04', '2026-03-06', '2026-03-07'], 'both writes there, the imported row once');
+  t.match((await f.get(`/imports/${summary.importId}`, f.tokens.advisor)).json(), { status: 'completed' });
 });

@@ -1,6 +1,7 @@
 // evolve for a village-month ledger: pure and total. An event that does not apply to the current status
 // (or names an entry that is not there) leaves the state unchanged, so replaying never throws.
 import type { LedgerEvent } from './events.js';
+import { carryIndex, indexedEntry } from './entry-index.js';
 import type { LedgerEntry, LedgerMonthState, OpenedLedger } from './state.js';
 
 export function evolveLedger(state: LedgerMonthState, event: LedgerEvent): LedgerMonthState {
@@ -14,18 +15,26 @@ export function evolveLedger(state: LedgerMonthState, event: LedgerEvent): Ledge
 }
 
 function withEntry(state: OpenedLedger, entryId: string, change: (entry: LedgerEntry) => LedgerEntry): OpenedLedger {
-  return { ...state, entries: state.entries.map((e) => (e.entryId === entryId ? change(e) : e)) };
+  const entry = indexedEntry(state.entries, entryId);
+  if (!entry) return state;
+  const position = state.entries.indexOf(entry);
+  const entries = state.entries.slice();
+  entries[position] = change(entry);
+  carryIndex(state.entries, entries, position);
+  return { ...state, entries };
 }
 
 function evolveOpened(state: OpenedLedger, event: Exclude<LedgerEvent, { type: 'LedgerMonthOpened' }>): LedgerMonthState {
   switch (event.type) {
     case 'ServiceLogged': {
       const { entryId, content, loggedAt } = event.data;
-      if (state.entries.some((e) => e.entryId === entryId)) return state;
+      if (indexedEntry(state.entries, entryId)) return state;
       const entry: LedgerEntry = {
         entryId, status: 'standing', content, returned: null, history: [{ change: 'logged', at: loggedAt, content }],
       };
-      return { ...state, entries: [...state.entries, entry] };
+      const entries = [...state.entries, entry];
+      carryIndex(state.entries, entries, state.entries.length);
+      return { ...state, entries };
     }
     case 'EntryCorrected': {
       const { entryId, content, changed, reason, correctedAt } = event.data;

@@ -1,6 +1,7 @@
 // One village's ledger for one month: each entry as it stands with its history, the review's progress
 // and any excuse. A union on `status`, so an approved month with a review not started cannot be written.
 import type { IsoInstant, LedgerMonth, ShortfallCause } from '../vocabulary.js';
+import { indexedEntry } from './entry-index.js';
 import type { EntryContent } from './events.js';
 
 export type EntryChange =
@@ -71,7 +72,7 @@ export function initialLedgerState(): LedgerMonthState {
 }
 
 export function entryIn(state: LedgerMonthState, entryId: string): LedgerEntry | undefined {
-  return state.status === 'unopened' ? undefined : state.entries.find((e) => e.entryId === entryId);
+  return state.status === 'unopened' ? undefined : indexedEntry(state.entries, entryId);
 }
 
 export function standingEntries(state: LedgerMonthState): StandingEntry[] {

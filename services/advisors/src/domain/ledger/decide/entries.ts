@@ -3,9 +3,10 @@ import { AdvisorRuleBroken, requireText } from '../../errors.js';
 import { monthOf } from '../../month.js';
 import type { CorrectEntry, LogService, VoidEntry } from '../commands.js';
 import type { LedgerContext } from '../context.js';
-import { draftOf, normalisedDraft, placedContent, sameContent, sameIdentity } from '../entry-content.js';
+import { draftOf, normalisedDraft, placedContent, sameContent } from '../entry-content.js';
 import type { EntryCorrected, EntryVoided, LedgerEvent } from '../events.js';
-import { entryIn, standingEntries, type LedgerMonthState, type StandingEntry } from '../state.js';
+import { standingTwins } from '../entry-index.js';
+import { entryIn, type LedgerMonthState, type StandingEntry } from '../state.js';
 import { opening } from './opening.js';
 
 /**
@@ -23,7 +24,7 @@ export function logService({ data }: LogService, state: LedgerMonthState, contex
     if (logged?.change === 'logged' && sameContent(draftOf(logged.content), draft)) return [];
     throw new AdvisorRuleBroken('entry_id_reused');
   }
-  const twin = standingEntries(state).find((e) => sameIdentity(e.content, draft));
+  const twin = standingTwins(state, draft)[0];
   if (twin) {
     if (sameContent(draftOf(twin.content), draft)) return [];
     throw new AdvisorRuleBroken('duplicate_entry_differs');
@@ -54,7 +55,7 @@ export function correctEntry({ data }: CorrectEntry, state: LedgerMonthState, co
     (field) => !sameContent({ ...before, [field]: draft[field] }, before),
   );
   if (changed.length === 0) throw new AdvisorRuleBroken('correction_changes_nothing');
-  if (standingEntries(state).some((e) => e.entryId !== entry.entryId && sameIdentity(e.content, draft))) {
+  if (standingTwins(state, draft).some((e) => e.entryId !== entry.entryId)) {
     throw new AdvisorRuleBroken('duplicate_entry_differs');
   }
   const content = placedContent(draft, context);
