@@ -1,6 +1,6 @@
 // `@bureau/service-kit`: what every service shares. Domain code imports `@bureau/service-kit/domain` instead.
 export { buildApp, authOptionsFrom, type App, type BuildAppOptions } from './app.js';
-export { listenWithGracefulShutdown, type ListenOptions } from './server.js';
+export { configOrExit, listenWithGracefulShutdown, type ListenOptions } from './server.js';
 export { parseConfig, ConfigError, type ConfigProblem } from './config/parse-config.js';
 export { baseConfigShape, baseConfigSchema, serviceConfigSchema, type BaseConfig } from './config/base-config.js';
 export { authPlugin, authenticate, actorOf, type AuthOptions } from './auth/auth-plugin.js';

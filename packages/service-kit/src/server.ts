@@ -2,6 +2,7 @@
 // every resource's onClose hook, within a grace period.
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
+import { ConfigError } from './config/parse-config.js';
 
 export interface ListenOptions {
   readonly host: string;
@@ -25,5 +26,19 @@ export async function listenWithGracefulShutdown(app: FastifyInstance, options: 
     uninstall();
     await app.close();
     throw error;
+  }
+}
+
+/**
+ * The parsed configuration, or (on a ConfigError) its message on stderr and exit 1: no logger exists
+ * yet (its level is configuration), so say what is wrong, plainly, and stop.
+ */
+export function configOrExit<C>(load: () => C): C {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
   }
 }
