@@ -23,7 +23,7 @@ import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
 import { documentRoutes } from './routes/documents.js';
 import { submitRoute } from './routes/submit.js';
-import { PdfRenderer } from './documents/pdf-renderer.js';
+import { PdfRenderer } from '@bureau/printing';
 import { legalAidTimersPlugin } from './timers/deadline-timers.js';
 
 /** What tests (and only tests) replace. */

@@ -1,6 +1,8 @@
 // The page every printed document shares (A4, the issuing organisation, a title, a table of facts,
 // sections, the seal line), self-contained: the font subsets its own text needs are inlined.
-import { fontFacesFor } from './fonts.js';
+import { beijingDate, escapeHtml, fontFacesFor } from '@bureau/printing';
+
+export { escapeHtml };
 
 export interface DocumentPage {
   /** The issuing organisation's name, above the title. */
@@ -14,14 +16,8 @@ export interface DocumentPage {
   readonly date: string;
 }
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
 /** 2026年3月2日 (10:00) in Beijing time. */
-export function beijing(iso: string, withTime = false): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  const date = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-  return withTime ? `${date} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : date;
-}
+export const beijing = beijingDate;
 
 /** A due moment is 24:00 of its last day (Civil Code Art. 201): the day shown is the one before the instant. */
 export const lastDayOf = (dueAt: string) => beijing(new Date(new Date(dueAt).getTime() - 1).toISOString());

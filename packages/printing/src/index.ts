@@ -1,0 +1,3 @@
+export { fontFacesFor } from './fonts.js';
+export { PdfRenderer } from './pdf-renderer.js';
+export { escapeHtml, beijingDate } from './text.js';
