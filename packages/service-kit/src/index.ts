@@ -2,6 +2,7 @@
 export { buildApp, authOptionsFrom, type App, type BuildAppOptions } from './app.js';
 export { configOrExit, listenWithGracefulShutdown, type ListenOptions } from './server.js';
 export { parseConfig, ConfigError, type ConfigProblem } from './config/parse-config.js';
+export { jsonVariable } from './config/json-variable.js';
 export { baseConfigShape, baseConfigSchema, serviceConfigSchema, type BaseConfig } from './config/base-config.js';
 export { authPlugin, authenticate, actorOf, type AuthOptions } from './auth/auth-plugin.js';
 export {

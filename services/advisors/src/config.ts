@@ -1,24 +1,9 @@
 // The only file that reads process.env: parsed once at start, frozen, fails fast listing every bad variable.
 // The advisors' limits (domain reference §3, CONFIGURABLE) override the domain's defaults; the on-site
 // minimum may differ per district.
-import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 import { advisorLimits, type AdvisorLimits } from './domain/index.js';
-
-/** A JSON-valued variable, parsed then checked with `schema`. */
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        const value: unknown = JSON.parse(text);
-        return value;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
 
 /** Hours in whole minutes (7.5 is fine, 7.51 is not), as the ledger counts minutes. */
 const hours = z.coerce.number().min(0).max(744).refine((h) => Number.isInteger(h * 60), 'whole minutes (e.g. 8 or 7.5)');
@@ -28,7 +13,7 @@ export const advisorsConfigSchema = serviceConfigSchema({
   /** 驻点时长下限: hours on site per village per month (default 8, domain reference §3). */
   ADVISORS_MINIMUM_ON_SITE_HOURS: hours.optional(),
   /** The same per district, e.g. {"huadu":10}; the others keep ADVISORS_MINIMUM_ON_SITE_HOURS. */
-  ADVISORS_MINIMUM_ON_SITE_HOURS_BY_DISTRICT: json(z.record(z.string().min(1), hours)).optional(),
+  ADVISORS_MINIMUM_ON_SITE_HOURS_BY_DISTRICT: jsonVariable(z.record(z.string().min(1), hours)).optional(),
   /** The day of the month the judicial office may start its review (default 25, 1..28). */
   ADVISORS_REVIEW_STARTS_ON_DAY: z.coerce.number().int().min(1).max(28).optional(),
   /** Largest evidence file accepted, bytes (default 20 MiB). */

@@ -2,7 +2,7 @@
 // Platforms: one with PLATFORM_ID / PLATFORM_SECRET / PLATFORM_BASE_URL, or several as a JSON list in
 // HOTLINE_PLATFORMS. Limits (domain reference §1, CONFIGURABLE) override the decider's defaults.
 import { OfficeHoursError, parseOfficeHours } from '@bureau/calendar-book';
-import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { workOrderCategories, type HotlineLimitOverrides } from './domain/index.js';
 import { z } from 'zod';
 import type { WorkOrderOwnership } from './events/work-order-events.js';
@@ -19,21 +19,6 @@ export const platformSchema = z.object({
   centreId: z.string().min(1).optional(),
 });
 export type PlatformSettings = z.output<typeof platformSchema>;
-
-/** A JSON-valued variable, parsed then checked with `schema`. */
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        const value: unknown = JSON.parse(text);
-        return value;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
 
 const workingCount = z.coerce.number().int().min(1);
 
@@ -61,7 +46,7 @@ export const hotlineConfigSchema = serviceConfigSchema({
   PLATFORM_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PLATFORM_BASE_URL: z.url().optional(),
   /** e.g. [{"id":"gz12345","secret":"…","baseUrl":"http://127.0.0.1:3190"}] */
-  HOTLINE_PLATFORMS: json(z.array(platformSchema).min(1, 'lists no platform')).optional(),
+  HOTLINE_PLATFORMS: jsonVariable(z.array(platformSchema).min(1, 'lists no platform')).optional(),
   /** 签收时限, working hours (default 2). */
   HOTLINE_SIGN_FOR_WORKING_HOURS: workingCount.optional(),
   /**
@@ -76,7 +61,7 @@ export const hotlineConfigSchema = serviceConfigSchema({
   /** The Nth urge while overdue issues a notice (default 2); "off" = only when the platform says so. */
   HOTLINE_NOTICE_AFTER_URGES_WHILE_OVERDUE: z.union([z.literal('off'), workingCount]).optional(),
   /** 办理时限 per category, e.g. {"consultation":3}; the others keep their defaults. */
-  HOTLINE_REPLY_WORKING_DAYS: json(replyWorkingDaysSchema).optional(),
+  HOTLINE_REPLY_WORKING_DAYS: jsonVariable(replyWorkingDaysSchema).optional(),
   /**
    * Group commit batches in flight at once in this process's event store (src/app.ts). 1 by default: the
    * service's CPU, which also serves HTTP and runs the projections, bounds it before the disk does, and
