@@ -65,9 +65,11 @@ export interface YearSummary {
   readonly organisationsRegistered: number;
   /** Per district; a 市域通办 transfer's decisions count in the district that decided it (白云 at 1x). */
   readonly districts: Readonly<Record<string, DistrictSummary>>;
-  /** Events written per type (the organisations' registrations included). */
+  /** Events generated per type (the organisations' registrations included); all written unless already there. */
   readonly eventsByType: Readonly<Record<string, number>>;
+  /** Events written now; fewer than generated when the store already held some (the same seed again). */
   readonly events: number;
+  readonly alreadyPresent: number;
   readonly elapsedMs: number;
 }
 
@@ -91,6 +93,7 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
   const generated = plan.slice(0, districtCount);
   const eventsByType: Record<string, number> = {};
   let events = 0;
+  let generatedEvents = 0;
   const count = (types: readonly string[]) => {
     for (const type of types) eventsByType[type] = (eventsByType[type] ?? 0) + 1;
   };
@@ -99,8 +102,9 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
 
   const yearStart = new Date(`${year}-01-01T00:00:00+08:00`);
   const registration = await registerPlan(options.store, rowsOf(generated), new Date(yearStart.getTime() - 86_400_000));
-  eventsByType.OrganisationRegistered = registration.registered;
+  if (registration.registered > 0) eventsByType.OrganisationRegistered = registration.registered;
   events += registration.registered;
+  generatedEvents += registration.registered;
   progress('organisations', null, 0);
   const offices = officeDirectoryOf(registration.state);
   const rules = legalAidRules(calendar);
@@ -115,7 +119,10 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
   };
   const inFlight = options.inFlight ?? 32;
   const flush = async (builders: readonly { flush(store: EventStore): Promise<number>; readonly types: readonly string[] }[]) => {
-    for (const b of builders) count(b.types);
+    for (const b of builders) {
+      count(b.types);
+      generatedEvents += b.types.length;
+    }
     await flushAll(options.store, builders, inFlight, (written) => {
       events += written;
     });
@@ -142,6 +149,6 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
   }
   return {
     year, scale, seed, districtIds: generated.map((d) => d.id), organisationsRegistered: registration.registered,
-    districts: summaries, eventsByType, events, elapsedMs: performance.now() - started,
+    districts: summaries, eventsByType, events, alreadyPresent: generatedEvents - events, elapsedMs: performance.now() - started,
   };
 }

@@ -60,14 +60,17 @@ export class StreamBuilder<S, E extends DomainMessage> {
     return this.#types;
   }
 
-  /** Appends what is queued, guarded by the revision the stream is at. */
+  /**
+   * Appends what is queued, guarded by the revision the stream is at. Returns how many events were
+   * written: 0 when the store already held these very events (the same seed written again).
+   */
   async flush(store: EventStore): Promise<number> {
     if (this.#pending.length === 0) return 0;
     const events = this.#pending.splice(0);
     const expectedRevision = this.#revision === -1n ? 'no_stream' : this.#revision;
     const result = await store.appendToStream(this.streamName, events, { expectedRevision });
     this.#revision = result.nextExpectedRevision;
-    return events.length;
+    return result.written ? events.length : 0;
   }
 }
 
