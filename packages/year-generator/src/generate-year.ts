@@ -8,7 +8,7 @@ import { officeDirectoryOf } from '@bureau/legal-aid/offices';
 import { createOfficialWorkingCalendar, type OfficialWorkingCalendar } from '@bureau/working-calendar';
 import { advisorsYear, emptyAdvisorCounts, type AdvisorCounts } from './advisors.js';
 import { emptyHotlineCounts, hotlineYear, type HotlineCounts } from './hotline.js';
-import { emptyLegalAidCounts, legalAidYear, type LegalAidCounts } from './legal-aid.js';
+import { emptyLegalAidCounts, legalAidYear, notifiedYear, type LegalAidCounts } from './legal-aid.js';
 import { planDistricts, registerPlan, rowsOf, type DistrictPlan } from './organisations.js';
 import { Random } from './random.js';
 import { daysOf } from './seasonality.js';
@@ -18,6 +18,8 @@ import { flushAll } from './writer.js';
 /** The seed district's year (docs/domain/README.md, issue 21): what 1x means, per district. */
 export const SEED_DISTRICT_YEAR = Object.freeze({
   legalAidApplications: 2400,
+  /** 通知辩护: about one case in seven beside the applications (domain reference §2: "a large share"). */
+  notifiedCases: 360,
   workOrders: 349,
   advisorServices: 8816,
   villages: 190,
@@ -140,6 +142,7 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
     // The numbers first: each application's stream is written from its allocation.
     await flush([legalAid.numbering]);
     await flush(legalAid.files);
+    await flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, countsOf: (id) => summaryOf(id).legalAid }));
     await flush(hotlineYear({ seed, random: random.fork('hotline'), days, year, district, orders: n(SEED_DISTRICT_YEAR.workOrders), calendar, counts: summary.hotline }));
     const advisors = advisorsYear({ seed, random: random.fork('advisors'), days, year, district, services: n(SEED_DISTRICT_YEAR.advisorServices), calendar, counts: summary.advisors });
     await flush([advisors.register, ...advisors.appointments]);

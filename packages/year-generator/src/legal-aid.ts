@@ -14,7 +14,7 @@ import {
 import { legalAidEvents } from '@bureau/legal-aid/events';
 import { numberingEvents, numberingStreamName, type NumberingEvent } from '@bureau/legal-aid/numbering-events';
 import type { Person, PersonGroup } from '@bureau/person-schemas';
-import { commandEventId } from '@bureau/service-kit';
+import { COMMAND_EVENT_NAMESPACE, commandEventId, uuidV5 } from '@bureau/service-kit';
 import { localDateOf } from '@bureau/working-calendar';
 import type { DistrictPlan } from './organisations.js';
 import { personOf } from './people.js';
@@ -35,11 +35,14 @@ export interface LegalAidCounts {
   closed: number;
   qualityReviewed: number;
   qualityExcellentOrGood: number;
+  /** 通知辩护: cases a court, procuratorate or the police notified (no application, no review). */
+  notified: number;
+  notifiedAssigned: number;
 }
 
 export const emptyLegalAidCounts = (): LegalAidCounts => ({
   applications: 0, greenChannel: 0, transferredOut: 0, materialsRequested: 0, approved: 0, refused: 0, withdrawn: 0,
-  deemedWithdrawn: 0, lawyersAssigned: 0, closed: 0, qualityReviewed: 0, qualityExcellentOrGood: 0,
+  deemedWithdrawn: 0, lawyersAssigned: 0, closed: 0, qualityReviewed: 0, qualityExcellentOrGood: 0, notified: 0, notifiedAssigned: 0,
 });
 
 export interface LegalAidYearInput {
@@ -101,8 +104,9 @@ export function legalAidYear(input: LegalAidYearInput): { numbering: StreamBuild
       ? { kind: 'litigation', caseAuthority: `${competentDistrict.name}人民法院`, authoritySits: { districtId: competentDistrict.id } }
       : { kind: 'non_litigation', disputeAuthority: null, disputeAuthoritySits: null, matterAroseIn: { districtId: competentDistrict.id } };
 
-    const applicationId = commandIdOf(input.seed, `${key}:id`);
+    // The route's own derivation of the file's id from the submission's commandId.
     const submitId = commandIdOf(input.seed, `${key}:submit`);
+    const applicationId = uuidV5(`legal-aid-application:${submitId}`, COMMAND_EVENT_NAMESPACE);
     const sequence = index + 1;
     const applicationNumber = formatApplicationNumber(DEFAULT_NUMBER_PATTERN, { district: shortName, year, sequence });
     const file: Builder = new StreamBuilder(legalAidStreamName(applicationId), legalAidEvents, evolve, initialState());
@@ -206,6 +210,42 @@ export function legalAidYear(input: LegalAidYearInput): { numbering: StreamBuild
     files.push(file);
   });
   return { numbering, files };
+}
+
+/**
+ * 通知辩护 (Arts. 25, 28, 35-36): cases the district's court, procuratorate or police notify; a lawyer
+ * within 3 working days, then the authority informed. No application, no review, no number.
+ */
+export function notifiedYear(input: Omit<LegalAidYearInput, 'applications' | 'partner'> & { readonly cases: number }): Builder[] {
+  const { random, district, rules, offices, year } = input;
+  const counts = input.countsOf(district.id);
+  const competent: ActingOrganisation = { id: district.officeId, kind: 'legal_aid_office' };
+  const dates = spread(input.days, input.cases, 0.1);
+  return dates.map((date, index) => {
+    const key = `${district.id}:${year}:notified:${index}`;
+    const commandId = commandIdOf(input.seed, `${key}:notice`);
+    const caseId = uuidV5(`legal-aid-file:${commandId}`, COMMAND_EVENT_NAMESPACE);
+    const file: Builder = new StreamBuilder(legalAidStreamName(caseId), legalAidEvents, evolve, initialState());
+    const staff = (role: string): Actor => ({ id: `${district.officeId}-${role}-${random.int(1, 3)}`, role, organisation: district.officeId });
+    const run = (id: string, actor: Actor, at: Date, command: LegalAidCommand) =>
+      file.run(id, actor, at, (state) => decide(command, state, { now: at, rules, organisation: competent, offices }));
+    const receivedAt = timeOn(random, date, '08:30', '18:00');
+    const kind = random.weighted({ court: 55, procuratorate: 30, public_security: 15 });
+    const authority = { court: `${district.name}人民法院`, procuratorate: `${district.name}人民检察院`, public_security: `${district.name}公安分局` }[kind];
+    const ground = random.weighted({ minor: 22, blind_deaf_or_mute: 4, not_fully_able_to_understand: 6, possible_life_or_death_sentence: 3, other_by_law: 65 });
+    const defendant = ground === 'minor' ? personOf(random, year - 17, year - 14, ['minor'], `${district.name}`) : personOf(random, year - 60, year - 18, [], `${district.name}`);
+    run(commandId, staff('legal_aid_reviewer'), receivedAt, {
+      type: 'ReceiveNotification',
+      data: { caseId, notifyingAuthority: { kind, name: authority, sits: { districtId: district.id } }, ground, capitalCase: ground === 'possible_life_or_death_sentence', defendant, charge: random.pick(['盗窃罪', '故意伤害罪', '诈骗罪', '危险驾驶罪', '寻衅滋事罪']) },
+    });
+    counts.notified += 1;
+    const assignedAt = random.chance(0.6) ? minutes(receivedAt, random.int(30, 240)) : nextWorkingTime(random, rules, receivedAt, random.int(1, 2));
+    const lawyer = { lawyerId: `${district.id}-lawyer-${String(random.int(1, 60)).padStart(3, '0')}`, firmId: `${district.id}-firm-${String(random.int(1, 12)).padStart(2, '0')}`, relevantPracticeYears: random.int(3, 25) };
+    run(commandIdOf(input.seed, `${key}:assignment`), staff('legal_aid_head'), assignedAt, { type: 'AssignLawyer', data: { lawyer, openCases: [] } });
+    counts.notifiedAssigned += 1;
+    run(commandIdOf(input.seed, `${key}:informed`), staff('legal_aid_reviewer'), minutes(assignedAt, random.int(10, 120)), { type: 'RecordAuthorityInformed', data: { method: random.pick(['电话', '书面函告', '政法协同平台']) } });
+    return file;
+  });
 }
 
 /** A time during office hours on the `n`th working day after `from`. */

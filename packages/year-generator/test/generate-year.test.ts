@@ -97,10 +97,11 @@ t.test(`a ${SCALE}x year: replays through the services' evolve, counts as asked,
   t.equal(huadu.hotline.repliedOnTime + huadu.hotline.replyOverdue, huadu.hotline.replied);
 
   // Independently from the replayed states.
-  const files = [...states.entries()].filter(([s]) => s.startsWith('legalAidCase-')).map(([, s]) => s as { status: string; receivingOrganisationId: string; greenChannel: string[] });
-  t.equal(files.length, huadu.legalAid.applications, 'one stream per application');
-  t.equal(files.filter((f) => f.greenChannel.length > 0).length, huadu.legalAid.greenChannel);
-  t.equal(files.filter((f) => f.status === 'aided' || f.status === 'closed').length, decided, 'approved files have their lawyer (or are closed)');
+  const files = [...states.entries()].filter(([s]) => s.startsWith('legalAidCase-')).map(([, s]) => s as { status: string; receivingOrganisationId: string; greenChannel?: string[] });
+  t.equal(huadu.legalAid.notified, asked(SEED_DISTRICT_YEAR.notifiedCases), 'notified cases as asked');
+  t.equal(files.length, huadu.legalAid.applications + huadu.legalAid.notified, 'one stream per application or notified case');
+  t.equal(files.filter((f) => (f.greenChannel ?? []).length > 0).length, huadu.legalAid.greenChannel, 'green channel files');
+  t.equal(files.filter((f) => f.status === 'aided' || f.status === 'closed').length, decided + huadu.legalAid.notifiedAssigned, 'approved files and notified cases have their lawyer (or are closed)');
   const walkInPersons = [...states.entries()].filter(([s]) => s.startsWith('walkInConsultation-'))
     .reduce((n, [, s]) => n + ((s as { status: string; visit: { persons: number } }).status === 'recorded' ? (s as { visit: { persons: number } }).visit.persons : 0), 0);
   t.equal(walkInPersons, huadu.walkIns.persons, '人次 from the replayed visits');
@@ -118,6 +119,7 @@ t.test(`a ${SCALE}x year: replays through the services' evolve, counts as asked,
   for (const p of projections) t.equal(await engine.waitForPosition(p.name, head, 20_000), 'reached', `${p.name} caught up`);
   const one = async (query: string) => Number(Object.values((await sql.raw<Record<string, unknown>>(query).execute(engine.db)).rows[0] ?? {})[0]);
   t.equal(await one(`SELECT count(*) FROM legal_aid_files WHERE kind = 'application'`), huadu.legalAid.applications, 'files projection: applications');
+  t.equal(await one(`SELECT count(*) FROM legal_aid_files WHERE kind = 'notified'`), huadu.legalAid.notified, 'files projection: notified cases');
   t.equal(await one(`SELECT count(*) FROM legal_aid_files WHERE approved_at IS NOT NULL`), decided, 'files projection: approved');
   t.equal(await one(`SELECT count(*) FROM legal_aid_files WHERE green_channel`), huadu.legalAid.greenChannel, 'files projection: green channel');
   t.equal(await one(`SELECT count(*) FROM legal_aid_files WHERE transferred_from IS NOT NULL`), huadu.legalAid.transferredOut, 'files projection: 市域通办 transfers');
