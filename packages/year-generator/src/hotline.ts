@@ -14,6 +14,9 @@ import type { Random } from './random.js';
 import { minutes, spread, timeOn, type Day } from './seasonality.js';
 import { commandIdOf, StreamBuilder } from './writer.js';
 
+/** The hotline service's deadline timers, as their envelope names them (services/hotline/src/timers/fire-timer.ts). */
+const TIMER: Actor = { id: 'hotline-deadline-timer', role: 'system', organisation: 'hotline-service' };
+
 /** The demo city's 12345 platform (scripts/services.mjs). */
 export const DEMO_PLATFORM_ID = 'gz12345';
 
@@ -67,7 +70,7 @@ export function hotlineYear(input: {
     // 签收: within the 2 working hours, a few late (the timer records it first).
     let t: Date;
     if (random.chance(0.04)) {
-      run('sign-for-overdue', { id: 'hotline-deadline-timers', role: 'system', organisation: district.centreId }, minutes(signForDueAt, 1), { type: 'RecordSignForOverdue', data: { dueAt: signForDueAt } });
+      run('sign-for-overdue', TIMER, minutes(signForDueAt, 1), { type: 'RecordSignForOverdue', data: { dueAt: signForDueAt } });
       t = minutes(signForDueAt, random.int(20, 240));
       counts.signedForLate += 1;
     } else {
@@ -95,7 +98,7 @@ export function hotlineYear(input: {
     const due = dueOf();
     let repliedAt: Date;
     if (random.chance(0.03)) {
-      run('reply-overdue', { id: 'hotline-deadline-timers', role: 'system', organisation: district.centreId }, minutes(due, 1), { type: 'RecordReplyOverdue', data: { dueAt: due } });
+      run('reply-overdue', TIMER, minutes(due, 1), { type: 'RecordReplyOverdue', data: { dueAt: due } });
       repliedAt = nextWorkingTime(random, rules, due, random.int(1, 3));
       counts.replyOverdue += 1;
     } else {

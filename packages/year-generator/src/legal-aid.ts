@@ -62,6 +62,9 @@ export interface LegalAidYearInput {
 
 type Builder = StreamBuilder<LegalAidState, LegalAidEvent>;
 
+/** The legal-aid service's deadline timers, as their envelope names them (services/legal-aid/src/timers/deadline-timers.ts). */
+const TIMER: Actor = { id: 'legal-aid-deadline-timer', role: 'system', organisation: 'legal-aid-service' };
+
 const MATTERS: Record<MatterType, number> = {
   employment_or_wages: 30, personal_injury: 14, support_payment: 12, criminal_defence: 10, social_insurance_or_assistance: 7,
   other_civil_administrative: 12, criminal_victim: 3, survivor_pension: 2, state_compensation: 1, incapacity_declaration: 2,
@@ -165,7 +168,7 @@ export function legalAidYear(input: LegalAidYearInput): { numbering: StreamBuild
       if (requested?.type !== 'MaterialsRequested') throw new Error('no materials request');
       if (random.chance(0.15)) {
         const dueAt = new Date(requested.data.materialsDue.dueAt);
-        run('deemed-withdrawn', { id: 'legal-aid-deadline-timers', role: 'system', organisation: competentDistrict.officeId }, minutes(dueAt, 1), competent, { type: 'RecordDeemedWithdrawn', data: { dueAt } });
+        run('deemed-withdrawn', TIMER, minutes(dueAt, 1), competent, { type: 'RecordDeemedWithdrawn', data: { dueAt } });
         counts.deemedWithdrawn += 1;
         files.push(file);
         return;
