@@ -35,7 +35,7 @@ export interface GenerateYearOptions {
   readonly scale?: number;
   readonly seed?: string;
   readonly onProgress?: (progress: GenerationProgress) => void;
-  /** Appends in flight at once (default 32). */
+  /** Appends in flight at once (default 128: the store's group commit then fills its batches). */
   readonly inFlight?: number;
   readonly calendar?: OfficialWorkingCalendar;
 }
@@ -119,7 +119,7 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
     };
     return summaries[districtId];
   };
-  const inFlight = options.inFlight ?? 32;
+  const inFlight = options.inFlight ?? 128;
   const flush = async (builders: readonly { flush(store: EventStore): Promise<number>; readonly types: readonly string[] }[]) => {
     for (const b of builders) {
       count(b.types);

@@ -8,7 +8,7 @@ import {
   onSiteCheck, standingEntries, type LedgerMonthState,
 } from '@bureau/advisors/domain';
 import { ledgerMonthsProjection } from '@bureau/advisors/projections';
-import type { EventStore, RecordedEvent } from '@bureau/event-store';
+import { formatPosition, type EventStore, type RecordedEvent } from '@bureau/event-store';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { evolve as evolveWorkOrder, initialState as initialWorkOrder } from '@bureau/hotline-service/domain';
 import { workOrderEventsFor } from '@bureau/hotline-service/events';
@@ -21,7 +21,7 @@ import { evolveWalkIn, initialWalkInState, walkInEvents } from '@bureau/legal-ai
 import { walkInsProjection } from '@bureau/legal-aid/walk-ins-read-model';
 import { organisationEvents, registryDecider } from '@bureau/organisations';
 import { createProjectionEngine } from '@bureau/projections';
-import { freshDatabase } from '@bureau/testing';
+import { eventually, freshDatabase } from '@bureau/testing';
 import { sql } from 'kysely';
 import t from 'tap';
 import { generateYear, SEED_DISTRICT_YEAR, type YearSummary } from '../src/index.js';
@@ -35,7 +35,15 @@ async function storeOn(tap: Parameters<typeof freshDatabase>[0], name: string) {
   return store;
 }
 
+/**
+ * Every event, once all are readable: readers see only what is older than every transaction still running
+ * in the cluster (the store's global order), and other test files write beside this one.
+ */
 async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
+  await eventually(async () => {
+    const [head, last] = [await store.headPosition(), await store.lastCommittedPosition()];
+    return head && last && formatPosition(head) === formatPosition(last);
+  }, 20_000, 'every committed event to be readable');
   const events: RecordedEvent[] = [];
   for await (const e of store.readAll()) events.push(e);
   return events;
@@ -114,7 +122,7 @@ t.test(`a ${SCALE}x year: replays through the services' evolve, counts as asked,
   const engine = createProjectionEngine({ store, pool: store.pool, projections, standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 });
   t.teardown(() => engine.stop());
   await engine.start();
-  const head = await store.headPosition();
+  const head = events.at(-1)?.position;
   if (!head) throw new Error('nothing written');
   for (const p of projections) t.equal(await engine.waitForPosition(p.name, head, 20_000), 'reached', `${p.name} caught up`);
   const one = async (query: string) => Number(Object.values((await sql.raw<Record<string, unknown>>(query).execute(engine.db)).rows[0] ?? {})[0]);

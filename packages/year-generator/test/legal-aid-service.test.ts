@@ -16,7 +16,8 @@ t.test('the legal-aid service shows the generated year: statistics and walk-in c
   const databaseUrl = await freshDatabase(t, 'year_generator_legal_aid');
   const store = await createPostgresEventStore({ connectionString: databaseUrl });
   const summary = await generateYear({ store, scale: 0.02, seed: 'service-view', year: 2025 });
-  const head = await store.headPosition();
+  // The last committed event: the service's reads wait (bounded) until their read model has applied it.
+  const head = await store.lastCommittedPosition();
   await store.close();
   if (!head) throw new Error('nothing written');
   const huadu = summary.districts.huadu;
