@@ -64,6 +64,10 @@ const devUsers = {
 };
 for (const [file, claims] of Object.entries(devUsers)) writeFileSync(join(dataDir, file), devToken(claims) + '\n');
 console.log(`[platform] development bearer tokens (valid ${DEV_TOKEN_SECONDS / 3600} h) are in ${dataDir}: ${Object.keys(devUsers).join(', ')}`);
+// The first start (and every start until it is loaded) offers the demo year (packages/year-generator).
+if (!existsSync(join(dataDir, 'demo-loaded'))) {
+  console.log('[platform] no demo data yet: `pnpm demo:load` writes a realistic district-year (花都: legal aid, 12345, advisors, walk-ins) into this platform; `--scale 10` a city, `--year 2024` another year');
+}
 
 let stopping;
 function stop() {

@@ -23,6 +23,8 @@ import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
 import { documentRoutes } from './routes/documents.js';
 import { submitRoute } from './routes/submit.js';
+import { walkInRoutes } from './routes/walk-ins.js';
+import { walkInsReadModelPlugin } from './read-models/walk-ins.js';
 import { PdfRenderer } from '@bureau/printing';
 import { legalAidTimersPlugin } from './timers/deadline-timers.js';
 
@@ -116,6 +118,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
     for (const register of fileCommandRoutes) register(scope);
   });
   await app.register(listRoutes);
+  await app.register(walkInsReadModelPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
+  await app.register(walkInRoutes);
   // Documents (受理回执): one headless Chromium for the process, launched on first use.
   const renderer = new PdfRenderer();
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });

@@ -25,7 +25,7 @@ const roles = {
   auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
   city_auditor: { own: 'gz', other: 'gz' },
   city_administrator: { own: 'gz', other: 'gz' },
-  // A role legal aid has no use for: the 12345 centre's staff.
+  // The public legal service centre's staff (12345): here only at the centre's walk-in counter.
   centre_staff: { own: HUADU.centre, other: BAIYUN.centre },
 } as const;
 type Role = keyof typeof roles;
@@ -39,6 +39,10 @@ const readers: Role[] = [...intake, 'objection_handler', 'auditor', ...cityWide]
 const handlers: Role[] = [...intake, 'objection_handler'];
 /** One file: its handlers and the city administrator; auditors read cases in the audit service, which records each view. */
 const fileReaders: Role[] = [...handlers, 'city_administrator'];
+/** Walk-in consultations (来访咨询): the counters record; the district's and the city's readers read. */
+const walkInRecorders: Role[] = ['station_clerk', 'centre_staff', 'legal_aid_reviewer', 'legal_aid_head'];
+const walkInReaders: Role[] = [...walkInRecorders, 'auditor', ...cityWide];
+const walkIn = () => ({ consultationId: randomUUID(), placeId: HUADU.station, occurredAt: '2026-03-02T09:00:00+08:00', persons: 1, topic: 'labour', answer: 'answered_on_the_spot' });
 
 interface Case {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -89,6 +93,10 @@ const matrix: Case[] = [
   { method: 'GET', route: '/search', admits: readers, sample: () => ({ url: '/search?name=%E9%99%88%E5%B0%8F' }) },
   { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
   { method: 'GET', route: '/statistics/yearly/{year}', admits: readers, sample: () => ({ url: '/statistics/yearly/2026' }) },
+  { method: 'POST', route: '/walk-in-consultations', admits: walkInRecorders, sample: () => ({ url: '/walk-in-consultations', payload: walkIn() }) },
+  { method: 'POST', route: '/walk-in-consultations/{consultationId}/void', admits: walkInRecorders, sample: () => ({ url: `/walk-in-consultations/${randomUUID()}/void`, payload: command({ reason: '重复登记' }) }) },
+  { method: 'GET', route: '/walk-in-consultations', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations?month=2026-03' }) },
+  { method: 'GET', route: '/walk-in-consultations/counts/{month}', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations/counts/2026-03' }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
 ];

@@ -71,6 +71,7 @@ t.test('npm start rides out a crashed service and Ctrl-C stops everything', { ti
   await until('the hotline to be ready', 150_000, () => ready(hotlinePort));
   const pid = Number(/\[platform\] hotline on http:\S+ \(OpenAPI at \/docs\), pid (\d+)/.exec(output)?.[1]);
   t.ok(pid > 0, `the starter names the hotline's pid (${pid})`);
+  t.match(output, /`pnpm demo:load` writes a realistic district-year/, 'a first start offers the demo year');
 
   process.kill(pid, 'SIGKILL');
   const restarted = await until('the hotline to be started again', 60_000, () => /\[platform\] hotline started again, pid (\d+)/.exec(output)?.[1]);

@@ -1,0 +1,157 @@
+// generateYear: a realistic district-year (or a city's, a province's) written through the services' own
+// deciders into an event store. Deterministic for a seed: the same seed writes the same events (the same
+// ids), so writing it again changes nothing. Districts are written one after another (memory stays that
+// of one district); within a district every stream's events go in one guarded append, many in flight.
+import type { EventStore } from '@bureau/event-store';
+import { legalAidRules } from '@bureau/legal-aid/domain';
+import { officeDirectoryOf } from '@bureau/legal-aid/offices';
+import { createOfficialWorkingCalendar, type OfficialWorkingCalendar } from '@bureau/working-calendar';
+import { advisorsYear, emptyAdvisorCounts, type AdvisorCounts } from './advisors.js';
+import { emptyHotlineCounts, hotlineYear, type HotlineCounts } from './hotline.js';
+import { emptyLegalAidCounts, legalAidYear, notifiedYear, type LegalAidCounts } from './legal-aid.js';
+import { planDistricts, registerPlan, rowsOf, type DistrictPlan } from './organisations.js';
+import { Random } from './random.js';
+import { daysOf } from './seasonality.js';
+import { emptyWalkInCounts, walkInsYear, type WalkInCounts } from './walk-ins.js';
+import { flushAll } from './writer.js';
+
+/** The seed district's year (docs/domain/README.md, issue 21): what 1x means, per district. */
+export const SEED_DISTRICT_YEAR = Object.freeze({
+  legalAidApplications: 2400,
+  /** 通知辩护: about one case in seven beside the applications (domain reference §2: "a large share"). */
+  notifiedCases: 360,
+  workOrders: 349,
+  advisorServices: 8816,
+  villages: 190,
+  townships: 10,
+  walkInPersons: 2300,
+});
+
+export interface GenerateYearOptions {
+  readonly store: EventStore;
+  /** A year whose official calendar (and the next year's, where deadlines run on) is loaded; default 2025. */
+  readonly year?: number;
+  /** 1 = the seed district; 10 = a city of 10 districts; 100 = a province's 100; below 1 = one district, scaled down. */
+  readonly scale?: number;
+  readonly seed?: string;
+  readonly onProgress?: (progress: GenerationProgress) => void;
+  /** Appends in flight at once (default 128: the store's group commit then fills its batches). */
+  readonly inFlight?: number;
+  readonly calendar?: OfficialWorkingCalendar;
+}
+
+export interface GenerationProgress {
+  readonly phase: 'organisations' | 'district';
+  readonly district: string | null;
+  readonly districtsDone: number;
+  readonly districts: number;
+  readonly events: number;
+  readonly elapsedMs: number;
+}
+
+export interface DistrictSummary {
+  readonly districtId: string;
+  readonly villages: number;
+  readonly legalAid: LegalAidCounts;
+  readonly hotline: HotlineCounts;
+  readonly advisors: AdvisorCounts;
+  readonly walkIns: WalkInCounts;
+}
+
+export interface YearSummary {
+  readonly year: number;
+  readonly scale: number;
+  readonly seed: string;
+  /** The districts generated, in order (1x: 花都, the demo city's district, extended). */
+  readonly districtIds: readonly string[];
+  readonly organisationsRegistered: number;
+  /** Per district; a 市域通办 transfer's decisions count in the district that decided it (白云 at 1x). */
+  readonly districts: Readonly<Record<string, DistrictSummary>>;
+  /** Events generated per type (the organisations' registrations included); all written unless already there. */
+  readonly eventsByType: Readonly<Record<string, number>>;
+  /** Events written now; fewer than generated when the store already held some (the same seed again). */
+  readonly events: number;
+  readonly alreadyPresent: number;
+  readonly elapsedMs: number;
+}
+
+export async function generateYear(options: GenerateYearOptions): Promise<YearSummary> {
+  const started = performance.now();
+  const year = options.year ?? 2025;
+  const scale = options.scale ?? 1;
+  const seed = options.seed ?? 'bureau-demo';
+  const calendar = options.calendar ?? createOfficialWorkingCalendar();
+  if (!calendar.years.includes(year) || !calendar.years.includes(year + 1)) {
+    throw new RangeError(`year ${year}: the official calendar must hold ${year} and ${year + 1} (deadlines run into the next year); it holds ${calendar.years.join(', ')}`);
+  }
+  if (!(scale > 0 && scale <= 1000)) throw new RangeError(`scale must be in (0, 1000], got ${scale}`);
+  const districtCount = scale >= 1 ? Math.round(scale) : 1;
+  const factor = scale / districtCount;
+  const n = (x: number) => Math.max(1, Math.round(x * factor));
+  const villages = n(SEED_DISTRICT_YEAR.villages);
+  const townships = Math.min(SEED_DISTRICT_YEAR.townships, villages);
+  // Always plan 白云 too: at 1x it is only the partner 市域通办 transfers go to (the demo city's own).
+  const plan = planDistricts(Math.max(districtCount, 2), townships, villages);
+  const generated = plan.slice(0, districtCount);
+  const eventsByType: Record<string, number> = {};
+  let events = 0;
+  let generatedEvents = 0;
+  const count = (types: readonly string[]) => {
+    for (const type of types) eventsByType[type] = (eventsByType[type] ?? 0) + 1;
+  };
+  const progress = (phase: GenerationProgress['phase'], district: string | null, districtsDone: number) =>
+    options.onProgress?.({ phase, district, districtsDone, districts: generated.length, events, elapsedMs: performance.now() - started });
+
+  const yearStart = new Date(`${year}-01-01T00:00:00+08:00`);
+  const registration = await registerPlan(options.store, rowsOf(generated), new Date(yearStart.getTime() - 86_400_000));
+  if (registration.registered > 0) eventsByType.OrganisationRegistered = registration.registered;
+  events += registration.registered;
+  generatedEvents += registration.registered;
+  progress('organisations', null, 0);
+  const offices = officeDirectoryOf(registration.state);
+  const rules = legalAidRules(calendar);
+  const days = daysOf(calendar, year);
+  const root = new Random(seed);
+  const summaries: Record<string, DistrictSummary> = {};
+  const summaryOf = (districtId: string): DistrictSummary => {
+    summaries[districtId] ??= {
+      districtId, villages: 0, legalAid: emptyLegalAidCounts(), hotline: emptyHotlineCounts(), advisors: emptyAdvisorCounts(), walkIns: emptyWalkInCounts(),
+    };
+    return summaries[districtId];
+  };
+  const inFlight = options.inFlight ?? 128;
+  const flush = async (builders: readonly { flush(store: EventStore): Promise<number>; readonly types: readonly string[] }[]) => {
+    for (const b of builders) {
+      count(b.types);
+      generatedEvents += b.types.length;
+    }
+    await flushAll(options.store, builders, inFlight, (written) => {
+      events += written;
+    });
+  };
+
+  for (const [i, district] of generated.entries()) {
+    const random = root.fork(district.id);
+    const partner: DistrictPlan = plan[(i + 1) % plan.length] ?? district;
+    const summary = summaryOf(district.id);
+    (summary as { villages: number }).villages = district.townships.reduce((s, t) => s + t.villages.length, 0);
+    const legalAid = legalAidYear({
+      seed, random: random.fork('legal-aid'), days, year, district, partner, applications: n(SEED_DISTRICT_YEAR.legalAidApplications),
+      rules, offices, countsOf: (id) => summaryOf(id).legalAid,
+    });
+    // The numbers first: each application's stream is written from its allocation.
+    await flush([legalAid.numbering]);
+    await flush(legalAid.files);
+    await flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, countsOf: (id) => summaryOf(id).legalAid }));
+    await flush(hotlineYear({ seed, random: random.fork('hotline'), days, year, district, orders: n(SEED_DISTRICT_YEAR.workOrders), calendar, counts: summary.hotline }));
+    const advisors = advisorsYear({ seed, random: random.fork('advisors'), days, year, district, services: n(SEED_DISTRICT_YEAR.advisorServices), calendar, counts: summary.advisors });
+    await flush([advisors.register, ...advisors.appointments]);
+    await flush(advisors.ledgers);
+    await flush(walkInsYear({ seed, random: random.fork('walk-ins'), days, year, district, persons: n(SEED_DISTRICT_YEAR.walkInPersons), counts: summary.walkIns }));
+    progress('district', district.id, i + 1);
+  }
+  return {
+    year, scale, seed, districtIds: generated.map((d) => d.id), organisationsRegistered: registration.registered,
+    districts: summaries, eventsByType, events, alreadyPresent: generatedEvents - events, elapsedMs: performance.now() - started,
+  };
+}
