@@ -60,6 +60,12 @@ export const fact = (f: Omit<Fact, 'factId' | 'value' | 'dims'> & { value?: numb
   dims: f.dims ?? {},
 });
 
+/** Dims compared by content: a fold stored as jsonb comes back with its keys in another order. */
+const sameDims = (a: Dims, b: Dims) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
 /** Whether two versions of a fact count the same (a new version is recorded only when they do not). */
 export const sameFact = (a: Fact, b: Fact) =>
-  a.kind === b.kind && a.orgId === b.orgId && a.occurredAt === b.occurredAt && a.value === b.value && JSON.stringify(a.dims) === JSON.stringify(b.dims);
+  a.kind === b.kind && a.orgId === b.orgId && a.occurredAt === b.occurredAt && a.value === b.value && sameDims(a.dims, b.dims);
