@@ -112,12 +112,12 @@ export const villages = {
   jingtai: { villageId: 'baiyun-jingtai-v1', judicialOfficeId: 'baiyun-jingtai-so' },
 } as const;
 
-export function ledgerHistory(village: { villageId: string; judicialOfficeId: string }, month: string, entries: readonly { entryId: string; date: string; minutes: number; type?: ServiceDetails['type']; mode?: ServiceDetails['mode'] }[], now: Date, history: LedgerEvent[] = []): LedgerEvent[] {
+export function ledgerHistory(village: { villageId: string; judicialOfficeId: string }, month: string, entries: readonly { entryId: string; date: string; minutes: number; type?: ServiceDetails['type']; mode?: ServiceDetails['mode']; startTime?: string }[], now: Date, history: LedgerEvent[] = []): LedgerEvent[] {
   const events = [...history];
   const appointments = [{ appointmentId: `appt-${village.villageId}`, advisorId: `adv-${village.villageId}`, villageId: village.villageId, from: '2026-01-01', to: '2026-12-31', endedOn: null, endReason: null }];
   for (const e of entries) {
     const details: ServiceDetails = {
-      advisorId: `adv-${village.villageId}`, date: e.date, startTime: '09:00', type: e.type ?? 'on_site_duty', reviewSubject: null,
+      advisorId: `adv-${village.villageId}`, date: e.date, startTime: e.startTime ?? '09:00', type: e.type ?? 'on_site_duty', reviewSubject: null,
       durationMinutes: e.minutes, mode: e.mode ?? 'on_site', personsServed: [], summary: '驻点值班', evidence: [], legalAidApplicationId: null,
     };
     events.push(...decideLedger({ type: 'LogService', data: { entryId: e.entryId, villageId: village.villageId, ...details } }, foldLedger(events), { now, limits: defaultAdvisorLimits, village, month, appointments }));
