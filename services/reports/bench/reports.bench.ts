@@ -62,6 +62,7 @@ async function reportEndToEnd(): Promise<number> {
   const started = performance.now();
   const report = await app.inject({ method: 'GET', url: '/reports/gz/2026', headers: { authorization: cityAuditor } });
   if (report.statusCode !== 200) throw new Error(`report: ${report.statusCode} ${report.body.slice(0, 500)}`);
+  say(`    the report (JSON) ${seconds(started)} s`);
   for (const d of report.json().districts as { districtId: string; figures: Record<string, { value: number | null }> }[]) {
     for (const f of figures) {
       const list = await app.inject({ method: 'GET', url: `/reports/${d.districtId}/2026/figures/${f.key}/facts`, headers: { authorization: cityAuditor } });
@@ -71,6 +72,7 @@ async function reportEndToEnd(): Promise<number> {
       if (f.measure === 'count' && body.count !== expected) throw new Error(`${d.districtId} ${f.key}: list ${body.count} ≠ figure ${expected}`);
     }
   }
+  say(`    with every drill-down list ${seconds(started)} s`);
   const xlsx = await app.inject({ method: 'GET', url: '/reports/gz/2026/report.xlsx', headers: { authorization: cityAuditor } });
   if (xlsx.statusCode !== 200) throw new Error(`xlsx: ${xlsx.statusCode}`);
   return seconds(started);

@@ -16,7 +16,8 @@ export function advisorLedgerFacts(state: LedgerMonthState, ledgerId: string, mi
       occurredAt: atLocalTime(content.date).toISOString(),
       // Hours to two places, as the advisors' figures state them.
       value: Math.round((content.durationMinutes / 60) * 100) / 100,
-      dims: { type: content.type, mode: content.mode, advisorId: content.advisorId, entryId },
+      // The entry is in the fact's id and case; dims stay the few values figures are split by.
+      dims: { type: content.type, mode: content.mode },
     }),
   );
   const check = onSiteCheck(state, minimumOnSiteHours);

@@ -40,8 +40,11 @@ export function shares(report: Report, breakdownKey: string): string {
   const totals = new Map<string, number>();
   for (const d of report.districts) for (const [k, v] of Object.entries(d.breakdowns[breakdownKey] ?? {})) totals.set(k, (totals.get(k) ?? 0) + v);
   const data = [...totals].filter(([, v]) => v > 0).map(([k, v]) => ({ name: def?.labels[k] ?? k, value: v }));
+  const title = { text: def?.title ?? breakdownKey, left: 'center', textStyle: { ...font, fontSize: 14 } };
+  // An empty pie draws as a grey ring: say there is nothing instead.
+  if (data.length === 0) return svg({ title, graphic: { type: 'text', left: 'center', top: 'middle', style: { text: '本期无数据', fontSize: 13, fill: '#888', ...font } } }, 680, 120);
   return svg({
-    title: { text: def?.title ?? breakdownKey, left: 'center', textStyle: { ...font, fontSize: 14 } },
+    title,
     series: [{ type: 'pie', radius: ['30%', '60%'], center: ['50%', '55%'], data, label: { formatter: '{b} {d}%', ...font } }],
   }, 680, 300);
 }
