@@ -6,7 +6,7 @@
 // services' own deciders at BENCH_SCALE of the seed district per district-year (default 0.1: the machine
 // is shared), later the year generator. The facts projection's catch-up is reported too (project_s), not
 // counted in the report's time (the report reads its read model). Last line: one JSON object.
-import { registerOrganisations } from '@bureau/organisations';
+import { organisationEvents, registryDecider, type OrganisationEvent, type OrganisationRow } from '@bureau/organisations';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { buildReportsApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -29,11 +29,29 @@ const app = await buildReportsApp(loadConfig({ DATABASE_URL: connectionString, J
 await app.ready();
 const cityAuditor = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench', role: 'city_auditor', org: 'gz' })}`;
 
+/**
+ * The villages registered through the registry's decider, decided in memory one after another and
+ * appended at once (one command per village would read the growing registry stream each time).
+ */
+async function registerVillages(rows: readonly OrganisationRow[]) {
+  const events: OrganisationEvent[] = [];
+  let state = app.organisations.current();
+  for (const [id, kind, name, parentId] of rows) {
+    for (const e of registryDecider.decide({ type: 'RegisterOrganisation', data: { id, kind, name, parentId, by: 'bench', at: now } }, state)) {
+      state = registryDecider.evolve(state, e);
+      events.push(e);
+    }
+  }
+  const envelope = { correlationId: 'bench', causationId: 'bench', actor: { id: 'bench', role: 'city_administrator', organisation: 'gz' }, occurredAt: now.toISOString() };
+  await app.eventStore.appendToStream(app.organisations.streamName, events.map((e) => organisationEvents.toAppend(e, { id: crypto.randomUUID(), envelope })));
+  await app.organisations.refresh();
+}
+
 let unitsLoaded = 0;
 async function load(units: number): Promise<{ events: number; project_s: number }> {
   const years = source(units, 2026).slice(unitsLoaded);
   unitsLoaded = units;
-  await registerOrganisations(app.eventStore, app.organisations, years.flatMap((y) => y.organisations), now);
+  await registerVillages(years.flatMap((y) => y.organisations));
   let events = 0;
   let last = null as Awaited<ReturnType<typeof app.eventStore.appendToStream>> | null;
   const pending: Promise<void>[] = [];

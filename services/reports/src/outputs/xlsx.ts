@@ -1,6 +1,7 @@
 // The report as a workbook: every table on its own sheet, the drill-down facts of the headline figures
 // on theirs (the case ids a reader checks against).
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import type { Report } from '../report/build-report.js';
 import type { FactListItem } from '../report/fact-queries.js';
 import { districtTables } from './tables.js';
@@ -12,21 +13,32 @@ const sheetName = (title: string, used: Set<string>) => {
   return name;
 };
 
+/** Streamed (ExcelJS's WorkbookWriter: rows committed as written), since the drill-down lists are long. */
 export async function reportWorkbook(report: Report, drillDowns: readonly { title: string; items: readonly FactListItem[] }[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const used = new Set<string>();
   for (const d of report.districts) {
     for (const t of districtTables(report, d)) {
       const sheet = book.addWorksheet(sheetName(t.title, used));
-      sheet.addRow([t.title]);
-      sheet.addRow([...t.head]).font = { bold: true };
-      for (const row of t.rows) sheet.addRow(row);
+      sheet.addRow([t.title]).commit();
+      const head = sheet.addRow([...t.head]);
+      head.font = { bold: true };
+      head.commit();
+      for (const row of t.rows) sheet.addRow(row).commit();
+      sheet.commit();
     }
   }
   for (const list of drillDowns) {
     const sheet = book.addWorksheet(sheetName(list.title, used));
-    sheet.addRow(['事实', '案件类型', '案件', '机构', '发生时间', '数值', '记录事件', '记录时间']).font = { bold: true };
-    for (const i of list.items) sheet.addRow([i.factId, i.caseKind, i.caseId, i.orgId, i.occurredAt, i.value, i.eventId, i.recordedAt]);
+    const head = sheet.addRow(['事实', '案件类型', '案件', '机构', '发生时间', '数值', '记录事件', '记录时间']);
+    head.font = { bold: true };
+    head.commit();
+    for (const i of list.items) sheet.addRow([i.factId, i.caseKind, i.caseId, i.orgId, i.occurredAt, i.value, i.eventId, i.recordedAt]).commit();
+    sheet.commit();
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }
