@@ -1,10 +1,9 @@
-// The report as a workbook: every table on its own sheet, the drill-down facts of the headline figures
-// on theirs (the case ids a reader checks against).
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+// The report as a workbook: every table on its own sheet, the headline figures' drill-down facts on
+// theirs (the case ids a reader checks against).
 import type { Report } from '../report/build-report.js';
 import type { FactListItem } from '../report/fact-queries.js';
 import { districtTables } from './tables.js';
+import { writeXlsx, type XlsxSheet } from './xlsx-writer.js';
 
 const sheetName = (title: string, used: Set<string>) => {
   let name = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28);
@@ -13,32 +12,17 @@ const sheetName = (title: string, used: Set<string>) => {
   return name;
 };
 
-/** Streamed (ExcelJS's WorkbookWriter: rows committed as written), since the drill-down lists are long. */
-export async function reportWorkbook(report: Report, drillDowns: readonly { title: string; items: readonly FactListItem[] }[]): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+export function reportWorkbook(report: Report, drillDowns: readonly { title: string; items: readonly FactListItem[] }[]): Buffer {
   const used = new Set<string>();
+  const sheets: XlsxSheet[] = [];
   for (const d of report.districts) {
-    for (const t of districtTables(report, d)) {
-      const sheet = book.addWorksheet(sheetName(t.title, used));
-      sheet.addRow([t.title]).commit();
-      const head = sheet.addRow([...t.head]);
-      head.font = { bold: true };
-      head.commit();
-      for (const row of t.rows) sheet.addRow(row).commit();
-      sheet.commit();
-    }
+    for (const t of districtTables(report, d)) sheets.push({ name: sheetName(t.title, used), rows: [[...t.head], ...t.rows] });
   }
   for (const list of drillDowns) {
-    const sheet = book.addWorksheet(sheetName(list.title, used));
-    const head = sheet.addRow(['事实', '案件类型', '案件', '机构', '发生时间', '数值', '记录事件', '记录时间']);
-    head.font = { bold: true };
-    head.commit();
-    for (const i of list.items) sheet.addRow([i.factId, i.caseKind, i.caseId, i.orgId, i.occurredAt, i.value, i.eventId, i.recordedAt]).commit();
-    sheet.commit();
+    sheets.push({
+      name: sheetName(list.title, used),
+      rows: [['事实', '案件类型', '案件', '机构', '发生时间', '数值', '记录事件', '记录时间'], ...list.items.map((i) => [i.factId, i.caseKind, i.caseId, i.orgId, i.occurredAt, i.value, i.eventId, i.recordedAt])],
+    });
   }
-  await book.commit();
-  return Buffer.concat(chunks);
+  return writeXlsx(sheets);
 }

@@ -33,7 +33,7 @@ export const outputRoutes: FastifyPluginAsyncZod = async (app) => {
     const report = await reportFor(app, scoped, period);
     const closes = new Map(report.districts.map((d) => [d.districtId, d.closed ? parsePosition(d.closed.position) ?? null : null]));
     const lists = await headlineLists(app.reportsReadModels.db, scoped.units, period, (id) => closes.get(id) ?? null);
-    const book = await reportWorkbook(report, lists);
+    const book = reportWorkbook(report, lists);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="report-${report.scope.id}-${report.period.id}.xlsx"`)
