@@ -2,7 +2,7 @@
 // period's and the change, the rates with their numerators and denominators, the breakdowns, the monthly
 // series, the villages that met the minimum every month, the peer-review rank, and, for a closed period,
 // the restatements (the figure as closed, as it stands now, and the events recorded since that moved it).
-import type { EventStore } from '@bureau/event-store';
+import type { EventStore, GlobalPosition } from '@bureau/event-store';
 import { formatPosition } from '@bureau/event-store';
 import { previousPeriod, type Period } from '../periods/period.js';
 import { readDistrictPeriods, type PeerReviewRank, type PeriodClose } from '../periods/read-periods.js';
@@ -64,6 +64,8 @@ export interface ReportInput {
   readonly period: Period;
   readonly now: Date;
   readonly monthEnds: (month: string) => Date;
+  /** Waits until the facts projection has applied everything up to a close (a closed figure must not move while it catches up). */
+  readonly ensureApplied: (position: GlobalPosition) => Promise<void>;
 }
 
 /** Each district counted as of its own close (if closed), else as things stand. */
@@ -88,6 +90,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const previous = previousPeriod(period);
   const periods = new Map(await Promise.all(input.units.map(async (u) => [u.id, await readDistrictPeriods(input.store, u.id)] as const)));
   const closeOf = (p: Period) => new Map(input.units.map((u) => [u.id, periods.get(u.id)?.closes.get(p.id)]));
+  for (const p of [period, previous]) for (const close of closeOf(p).values()) if (close) await input.ensureApplied(close.position);
   const [current, before] = await Promise.all([countPeriod(input, period, closeOf(period)), countPeriod(input, previous, closeOf(previous))]);
   const closes = closeOf(period);
   const closedUnits = input.units.filter((u) => closes.get(u.id));

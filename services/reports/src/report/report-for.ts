@@ -1,5 +1,8 @@
 // The report of a scope and period as the routes and outputs serve it, with each figure's drill-down links.
+import type { GlobalPosition } from '@bureau/event-store';
+import { HttpProblem, problemTypes } from '@bureau/service-kit';
 import type { FastifyInstance } from 'fastify';
+import { FACTS_PROJECTION } from '../read-models/facts-projection.js';
 import { atLocalTime } from '@bureau/working-calendar';
 import type { Period } from '../periods/period.js';
 import type { Scoped } from '../routes/scope.js';
@@ -30,5 +33,12 @@ export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Pe
     period,
     now: app.reports.clock(),
     monthEnds: monthEnd,
+    ensureApplied: (position) => ensureApplied(app, position),
   });
+}
+
+/** 503 "not yet" (with Retry-After) rather than a closed figure counted before its facts are all in. */
+export async function ensureApplied(app: FastifyInstance, position: GlobalPosition): Promise<void> {
+  if ((await app.reportsReadModels.engine.waitForPosition(FACTS_PROJECTION, position, 5_000)) === 'reached') return;
+  throw new HttpProblem(503, 'Service Unavailable', problemTypes.unavailable, 'The figures are still being brought up to the period\'s close; try again shortly.', { retryAfterSeconds: 2 });
 }

@@ -8,7 +8,7 @@ import { readDistrictPeriods } from '../periods/read-periods.js';
 import { judgedMonthsOf } from '../report/count.js';
 import { factPage, villagesMetEvery } from '../report/fact-queries.js';
 import { figureByKey, VILLAGES_MET_EVERY_MONTH } from '../report/figures.js';
-import { monthEnd } from '../report/report-for.js';
+import { ensureApplied, monthEnd } from '../report/report-for.js';
 import { reportParams } from './report.js';
 import { REPORT_READERS } from './roles.js';
 import { periodOf, scopeOf } from './scope.js';
@@ -47,6 +47,7 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
     const unit = units[0]!;
     const period = periodOf(request.params.period);
     const close = request.query.as === 'closed' ? (await readDistrictPeriods(app.eventStore, unit.id)).closes.get(period.id) : undefined;
+    if (close) await ensureApplied(app, close.position);
     const asOf = close?.position ?? null;
     const db = app.reportsReadModels.db;
     const head = { districtId: unit.id, period: period.id, figure, asOf: close ? `${close.position.commit}/${close.position.prepare}` : null, offset: request.query.offset };
