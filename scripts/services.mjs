@@ -54,5 +54,7 @@ export function services(dataDir = join(root, '.data')) {
         AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
       },
     },
+    // 公共法律服务年度数据: the year in figures, from every service's events.
+    { name: 'reports', entry: 'services/reports/src/server.ts', port: 3600 + offset, env: { REPORTS_HOTLINE_CENTRE_ID: 'huadu-plsc' } },
   ];
 }

@@ -1,0 +1,29 @@
+// The report's read model as a resource: the projection engine running the facts projection (standby
+// when another instance holds its lock), and a typed Kysely for the queries.
+import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { FactRules } from '../facts/stream-kinds.js';
+import { factsProjectionOf } from './facts-projection.js';
+import type { ReportsReadDatabase } from './tables.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    reportsReadModels: {
+      readonly engine: ProjectionEngine;
+      readonly db: Kysely<ReportsReadDatabase>;
+    };
+  }
+}
+
+export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
+
+async function readModels(app: FastifyInstance, { rules, timings }: { rules: FactRules; timings: ReadModelsTimings }) {
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [factsProjectionOf(rules)], logger: app.log });
+  app.decorate('reportsReadModels', { engine, db: app.db.withTables<ReportsReadDatabase>() });
+  app.addHook('onReady', async () => engine.start());
+  app.addHook('onClose', async () => engine.stop());
+}
+
+export const readModelsPlugin = fp(readModels, { name: 'reports-read-models', fastify: '5.x', dependencies: ['bureau-pg-pool', 'bureau-event-store'] });

@@ -1,0 +1,132 @@
+// Counting over facts: the tallies a report is made of, a figure's drill-down list, and what changed
+// after a close. Every query reads the facts as they stand now (asOf null) or as they stood at a position
+// (a closed period): the version recorded by then and not yet superseded by then.
+import type { GlobalPosition } from '@bureau/event-store';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ReportsReadDatabase } from '../read-models/tables.js';
+
+export type Db = Kysely<ReportsReadDatabase>;
+
+/** Which version of each fact counts: the current one, or the one standing at a position. */
+export function standing(asOf: GlobalPosition | null, alias = 'f'): RawBuilder<unknown> {
+  const t = sql.raw(alias);
+  if (!asOf) return sql`${t}.superseded_commit IS NULL AND ${t}.present`;
+  const at = sql`(${String(asOf.commit)}::bigint, ${String(asOf.prepare)}::bigint)`;
+  return sql`${t}.present AND (${t}.commit_pos, ${t}.prepare_pos) <= ${at}
+    AND (${t}.superseded_commit IS NULL OR (${t}.superseded_commit, ${t}.superseded_prepare) > ${at})`;
+}
+
+export interface TallyRow {
+  readonly district: string;
+  readonly kind: string;
+  readonly month: string;
+  readonly dims: Record<string, string>;
+  readonly n: number;
+  readonly total: number;
+}
+
+/** Count and sum of facts per district, kind, month and dims, over the organisations mapped to districts. */
+export async function tallies(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<TallyRow[]> {
+  const { rows } = await sql<{ district: string; kind: string; month: string; dims: Record<string, string>; n: string; total: number }>`
+    WITH m(org_id, district) AS (SELECT * FROM unnest(${[...orgDistricts.keys()]}::text[], ${[...orgDistricts.values()]}::text[]))
+    SELECT m.district, f.kind, to_char(f.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, f.dims, count(*) AS n, sum(f.value) AS total
+    FROM report_facts f JOIN m ON m.org_id = f.org_id
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return rows.map((r) => ({ ...r, n: Number(r.n), total: Number(r.total) }));
+}
+
+/** The median of the facts' values per district. */
+export async function medians(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<Map<string, number>> {
+  const { rows } = await sql<{ district: string; median: number }>`
+    WITH m(org_id, district) AS (SELECT * FROM unnest(${[...orgDistricts.keys()]}::text[], ${[...orgDistricts.values()]}::text[]))
+    SELECT m.district, percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value) AS median
+    FROM report_facts f JOIN m ON m.org_id = f.org_id
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
+    GROUP BY 1`.execute(db);
+  return new Map(rows.map((r) => [r.district, Number(r.median)]));
+}
+
+/** Villages (of those given) with a met month in each of `months`. */
+export async function villagesMetEvery(db: Db, villageIds: readonly string[], months: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<string[]> {
+  if (months.length === 0 || villageIds.length === 0) return [];
+  const { rows } = await sql<{ org_id: string }>`
+    SELECT f.org_id FROM report_facts f
+    WHERE f.kind = 'advisors.month_met' AND f.org_id = ANY(${[...villageIds]}::text[]) AND f.dims->>'month' = ANY(${[...months]}::text[])
+      AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
+    GROUP BY f.org_id HAVING count(DISTINCT f.dims->>'month') = ${months.length}
+    ORDER BY f.org_id`.execute(db);
+  return rows.map((r) => r.org_id);
+}
+
+export interface FactListItem {
+  readonly factId: string;
+  readonly kind: string;
+  readonly caseKind: string;
+  readonly caseId: string;
+  readonly orgId: string;
+  readonly occurredAt: string;
+  readonly value: number;
+  readonly dims: Record<string, string>;
+  readonly eventId: string;
+  readonly recordedAt: string;
+}
+
+export interface FactFilter {
+  readonly orgIds: readonly string[];
+  readonly kinds: readonly string[];
+  readonly where?: Readonly<Record<string, string>> | undefined;
+  readonly from: Date;
+  readonly to: Date;
+  readonly asOf: GlobalPosition | null;
+  /** Only the facts of these organisations (a village's, for 每月达标). */
+  readonly dims?: Readonly<Record<string, string>> | undefined;
+}
+
+function filterOf(q: FactFilter): RawBuilder<unknown> {
+  const where = { ...q.where, ...q.dims };
+  const dimsMatch = Object.keys(where).length > 0 ? sql` AND f.dims @> ${JSON.stringify(where)}::jsonb` : sql``;
+  return sql`f.kind = ANY(${[...q.kinds]}::text[]) AND f.org_id = ANY(${[...q.orgIds]}::text[])
+    AND f.occurred_at >= ${q.from} AND f.occurred_at < ${q.to} AND ${standing(q.asOf)}${dimsMatch}`;
+}
+
+/** One page of a figure's facts, with the whole list's length and total (the figure). */
+export async function factPage(db: Db, q: FactFilter, offset: number, limit: number) {
+  const condition = filterOf(q);
+  const totals = await sql<{ n: string; total: number | null }>`SELECT count(*) AS n, sum(f.value) AS total FROM report_facts f WHERE ${condition}`.execute(db);
+  const { rows } = await sql<{ fact_id: string; kind: string; case_kind: string; case_id: string; org_id: string; occurred_at: Date; value: number; dims: Record<string, string>; event_id: string; recorded_at: Date }>`
+    SELECT f.fact_id, f.kind, f.case_kind, f.case_id, f.org_id, f.occurred_at, f.value, f.dims, f.event_id, f.recorded_at
+    FROM report_facts f WHERE ${condition} ORDER BY f.occurred_at, f.fact_id OFFSET ${offset} LIMIT ${limit}`.execute(db);
+  const items: FactListItem[] = rows.map((r) => ({
+    factId: r.fact_id, kind: r.kind, caseKind: r.case_kind, caseId: r.case_id, orgId: r.org_id, occurredAt: r.occurred_at.toISOString(),
+    value: Number(r.value), dims: r.dims, eventId: r.event_id, recordedAt: r.recorded_at.toISOString(),
+  }));
+  return { count: Number(totals.rows[0]?.n ?? 0), total: Number(totals.rows[0]?.total ?? 0), items };
+}
+
+export interface ChangeAfterClose {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly streamName: string;
+  readonly recordedAt: string;
+  readonly factId: string;
+  readonly kind: string;
+  readonly caseId: string;
+  /** counted: the fact (as now) counts; withdrawn: it no longer counts. */
+  readonly change: 'counted' | 'withdrawn' | 'changed';
+}
+
+/** The fact versions recorded after `close` that touch the period's facts of these kinds (new, changed, withdrawn). */
+export async function changesAfter(db: Db, orgIds: readonly string[], kinds: readonly string[], from: Date, to: Date, close: GlobalPosition): Promise<ChangeAfterClose[]> {
+  const at = sql`(${String(close.commit)}::bigint, ${String(close.prepare)}::bigint)`;
+  const inPeriod = (a: string) => sql`(${sql.raw(a)}.occurred_at >= ${from} AND ${sql.raw(a)}.occurred_at < ${to} AND ${sql.raw(a)}.org_id = ANY(${[...orgIds]}::text[]))`;
+  const { rows } = await sql<{ event_id: string; event_type: string; stream_name: string; recorded_at: Date; fact_id: string; kind: string; case_id: string; present: boolean; had: boolean }>`
+    SELECT n.event_id, n.event_type, n.stream_name, n.recorded_at, n.fact_id, n.kind, n.case_id, n.present, (o.fact_id IS NOT NULL AND o.present) AS had
+    FROM report_facts n LEFT JOIN report_facts o ON o.fact_id = n.fact_id AND o.version = n.version - 1
+    WHERE (n.commit_pos, n.prepare_pos) > ${at} AND n.kind = ANY(${[...kinds]}::text[]) AND (${inPeriod('n')} OR (o.fact_id IS NOT NULL AND ${inPeriod('o')}))
+    ORDER BY n.commit_pos, n.prepare_pos, n.fact_id`.execute(db);
+  return rows.map((r) => ({
+    eventId: r.event_id, eventType: r.event_type, streamName: r.stream_name, recordedAt: r.recorded_at.toISOString(), factId: r.fact_id, kind: r.kind, caseId: r.case_id,
+    change: !r.present ? 'withdrawn' : r.had ? 'changed' : 'counted',
+  }));
+}

@@ -1,0 +1,127 @@
+// The report service's token matrix: every route x every role x the caller's own district and another's.
+// 花都 and 白云 each have walk-ins recorded in 2026. A district role reaches its own district's figures
+// only: another district's report, drill-down, outputs or close answer exactly as a district that does not
+// exist (same status, same body), and a write to it changes nothing; the city-wide roles read every
+// district, district by district. A route missing from this matrix fails the test.
+import { randomUUID } from 'node:crypto';
+import { buildReportsApp } from '@bureau/reports/app';
+import { loadConfig } from '@bureau/reports/config';
+import { signTestToken } from '@bureau/service-kit/testing';
+import { freshDatabase } from '@bureau/testing';
+import t from 'tap';
+
+const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
+
+/** Each role and where its people sit: `own` is 花都's, `other` 白云's (the city roles sit at the city). */
+const roles = {
+  statistician: { own: 'huadu-bureau', other: 'baiyun-bureau' },
+  auditor: { own: 'huadu-bureau', other: 'baiyun-bureau' },
+  city_auditor: { own: 'gz', other: 'gz' },
+  city_administrator: { own: 'gz', other: 'gz' },
+  // Roles the report has no use for: the centre's 12345 staff, a legal-aid clerk.
+  centre_staff: { own: 'huadu-plsc', other: 'baiyun-plsc' },
+  legal_aid_clerk: { own: 'huadu-legal-aid', other: 'baiyun-legal-aid' },
+} as const;
+type Role = keyof typeof roles;
+const allRoles = Object.keys(roles) as Role[];
+const cityWide: Role[] = ['city_auditor', 'city_administrator'];
+const readers: Role[] = ['statistician', 'auditor', ...cityWide];
+
+interface Case {
+  readonly method: 'GET' | 'POST';
+  readonly route: string;
+  readonly admits: Role[];
+  readonly request: (districtId: string) => { url: string; payload?: object };
+}
+
+const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
+const matrix: Case[] = [
+  { method: 'GET', route: '/reports/{scopeId}/{period}', admits: readers, request: (d) => ({ url: `/reports/${d}/2026` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/figures/{figure}/facts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/figures/walk_in_persons/facts` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/report.html', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.html` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/report.pdf', admits: readers, request: (d) => ({ url: `/reports/${d}/2026-01/report.pdf` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/report.xlsx', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.xlsx` }) },
+  { method: 'POST', route: '/reports/{scopeId}/{period}/close', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/2026-02/close`, payload: cmd() }) },
+  { method: 'POST', route: '/reports/{scopeId}/peer-review-ranks', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/peer-review-ranks`, payload: cmd({ year: 2026, rank: 2, of: 11, source: '通报' }) }) },
+];
+
+const walkIn = (consultationId: string, placeId: string, districtId: string, persons: number) => ({
+  type: 'WalkInConsultationRecorded',
+  data: { consultationId, placeId, districtId, occurredAt: '2026-03-03T01:00:00.000Z', persons, topic: 'labour', answer: 'answered_on_the_spot' },
+  metadata: { schemaVersion: 1 },
+});
+
+t.test('the reports, route by route, role by role, own district and another', async (t) => {
+  const databaseUrl = await freshDatabase(t, 'access_matrix_reports');
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' });
+  const app = await buildReportsApp(config, { clock: () => new Date('2027-01-10T02:00:00Z'), readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
+  t.teardown(() => app.close());
+  await app.ready();
+  await app.eventStore.appendToStream('walkInConsultation-h1', [walkIn('h1', 'huadu-plsc', 'huadu', 3)]);
+  const last = await app.eventStore.appendToStream('walkInConsultation-b1', [walkIn('b1', 'baiyun-plsc', 'baiyun', 5)]);
+  t.equal(await app.reportsReadModels.engine.waitForPosition('report_facts', last.position, 20_000), 'reached');
+
+  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
+  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
+    app.inject({ method, url, headers: authorization ? { authorization } : {}, ...(payload !== undefined ? { payload } : {}) });
+
+  t.test('every route of the service is in the matrix', async (t) => {
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
+    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
+    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+  });
+
+  t.test('figures and lists: each district its own; the city each district', async (t) => {
+    for (const role of readers.filter((r) => !cityWide.includes(r))) {
+      for (const [where, district, persons] of [['own', 'huadu', 3], ['other', 'baiyun', 5]] as const) {
+        const report = (await call('GET', `/reports/${district}/2026`, token(role, where))).json();
+        t.same(report.districts.map((d: { districtId: string }) => d.districtId), [district], `${role} of ${district}: its district only`);
+        t.equal(report.districts[0].figures.walk_in_persons.value, persons, `${role} of ${district}: its own persons`);
+        const list = (await call('GET', `/reports/${district}/2026/figures/walk_in_visits/facts`, token(role, where))).json();
+        t.same(list.items.map((i: { orgId: string }) => i.orgId), [`${district}-plsc`], `${role} of ${district}: its own visits`);
+      }
+      t.equal((await call('GET', '/reports/gz/2026', token(role, 'own'))).statusCode, 404, `${role}: the city is not in a district's reach`);
+    }
+    for (const role of cityWide) {
+      const city = (await call('GET', '/reports/gz/2026', token(role, 'own'))).json();
+      t.same(city.districts.map((d: { districtId: string; figures: { walk_in_persons: { value: number } } }) => [d.districtId, d.figures.walk_in_persons.value]), [['baiyun', 5], ['huadu', 3]], `${role}: district by district`);
+    }
+  });
+
+  t.test('one district: another district\'s answers as none at all, and a write to it changes nothing', async (t) => {
+    const strip = (body: string) => {
+      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
+      return rest;
+    };
+    const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
+    for (const c of matrix) {
+      for (const role of c.admits.filter((r) => !cityWide.includes(r))) {
+        const before = await revisions();
+        const theirs = c.request('huadu');
+        const nothing = c.request('no-such-district');
+        const outOfReach = await call(c.method, theirs.url, token(role, 'other'), theirs.payload);
+        const absent = await call(c.method, nothing.url, token(role, 'other'), nothing.payload);
+        t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
+        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
+        t.same(await revisions(), before, `${role} of 白云 on ${c.route}: nothing written`);
+      }
+      for (const role of cityWide.filter((r) => c.admits.includes(r))) {
+        t.equal((await call(c.method, c.request('huadu').url, token(role, 'own'))).statusCode, 200, `${role} reads 花都's ${c.route}`);
+      }
+    }
+  });
+
+  t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
+    for (const c of matrix) {
+      const { url, payload } = c.request('huadu');
+      t.equal((await call(c.method, url, undefined, payload)).statusCode, 401, `${c.method} ${c.route} without a token`);
+      for (const role of allRoles) {
+        const res = await call(c.method, url, token(role, 'own'), c.method === 'POST' ? cmd((payload as { year?: number }).year ? { year: 2026, rank: 2, of: 11, source: '通报' } : {}) : undefined);
+        if (c.admits.includes(role)) t.not(res.statusCode, 403, `${role} on ${c.method} ${c.route}: ${res.body}`);
+        else t.equal(res.statusCode, 403, `${role} on ${c.method} ${c.route}`);
+      }
+    }
+  });
+});
