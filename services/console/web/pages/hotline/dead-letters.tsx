@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { fieldErrors } from '../../problems.js';
+import { eventNames } from './words.js';
 import { Field, inputProps, PlaceholderRows, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
 
 interface DeadLetter {
@@ -17,6 +18,8 @@ interface DeadLetter {
   held: number;
 }
 
+const deadReasons: Readonly<Record<string, string>> = { rejected: '平台拒收', retry_budget_spent: '多次重试仍未送达' };
+
 function Row(props: { letter: DeadLetter; onDone: () => void }) {
   const { letter } = props;
   const retry = useIntent();
@@ -27,13 +30,15 @@ function Row(props: { letter: DeadLetter; onDone: () => void }) {
   return (
     <tr data-letter={letter.id}>
       <td>{letter.attributes.orderNo ?? '—'}</td>
-      <td>{letter.attributes.action ?? letter.eventType}</td>
+      <td>{eventNames[letter.eventType] ?? letter.eventType}</td>
       <td>{when(letter.deadAt)}</td>
       <td>
-        {letter.lastStatus ?? '无应答'} {letter.deadReason ?? ''}
+        {letter.lastStatus === null ? '平台无应答' : `平台答复 ${letter.lastStatus}`}
+        {letter.deadReason ? `（${deadReasons[letter.deadReason] ?? letter.deadReason}）` : ''}
         {letter.held > 0 && <span class="tag">其后 {letter.held} 条待发</span>}
       </td>
-      <td class="row-actions">
+      <td>
+        <div class="row-actions">
         <button type="button" disabled={retry.busy} onClick={() => void retry.run(() => call('hotline', `/outbox/dead-letters/${encodeURIComponent(letter.id)}/retry`, { method: 'POST' })).then((r) => r && props.onDone())}>
           重新推送
         </button>
@@ -57,6 +62,7 @@ function Row(props: { letter: DeadLetter; onDone: () => void }) {
             </button>
           </form>
         )}
+        </div>
         <ProblemNote problem={retry.problem ?? (discard.problem?.errors?.length ? undefined : discard.problem)} what="这条推送" />
       </td>
     </tr>
@@ -73,6 +79,13 @@ export function DeadLettersPage() {
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="推送失败清单" />}
       <table class="list">
+        <colgroup>
+          <col style="width: 17%" />
+          <col style="width: 12%" />
+          <col style="width: 15%" />
+          <col style="width: 20%" />
+          <col style="width: 36%" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">工单号</th>
