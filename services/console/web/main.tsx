@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { onSignedOut } from './api.js';
+import { CaseHistoryPage, FindCasePage } from './pages/audit/case-history.js';
 import { HomePage } from './pages/home.js';
 import { DeadLettersPage } from './pages/hotline/dead-letters.js';
 import { HotlineFiguresPage } from './pages/hotline/figures.js';
@@ -35,6 +36,11 @@ function Page(props: { path: string; session: Session }) {
     const { caseId = '' } = params;
     return area('intake', () => <FilePage caseId={caseId} session={session} />);
   }
+  if (match('/audit', path)) return area('audit', () => <FindCasePage />);
+  if ((params = match('/audit/:kind/:caseId', path))) {
+    const { kind = '', caseId = '' } = params;
+    return area('audit', () => <CaseHistoryPage kind={kind} caseId={caseId} />);
+  }
   return (
     <section class="page">
       <h1>没有这个页面</h1>
@@ -56,6 +62,7 @@ function Header(props: { session: Session; onSignOut: () => void }) {
       <nav aria-label="工作区">
         {worksIn('hotline', role) && <a href="#/hotline">12345 工单</a>}
         {worksIn('intake', role) && <a href="#/intake">法律援助受理</a>}
+        {worksIn('audit', role) && <a href="#/audit">案件审计</a>}
       </nav>
       <span class="who">
         {organisationName ?? claims.org} · {roleNames[role] ?? role}

@@ -31,6 +31,7 @@ export const rolesAtKind: Readonly<Record<string, readonly string[]>> = {
 /** The console's areas, and the roles that work in each (the services still decide every call). */
 export const areaRoles = {
   hotline: ['centre_staff', 'centre_supervisor', 'auditor', 'administrator', 'city_auditor', 'city_administrator'],
+  audit: ['auditor', 'city_auditor'],
   intake: ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head', 'objection_handler', 'auditor', 'city_auditor', 'city_administrator'],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof areaRoles;

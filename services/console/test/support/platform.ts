@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '@bureau/hotline-simulator';
 import { buildHotlineApp } from '@bureau/hotline-service/app';
 import { loadConfig as hotlineConfig } from '@bureau/hotline-service/config';
+import { generateKeyPairSync } from 'node:crypto';
+import { buildAuditApp } from '@bureau/audit-service/app';
+import { loadConfig as auditConfig } from '@bureau/audit-service/config';
 import { buildLegalAidApp } from '@bureau/legal-aid/app';
 import { loadConfig as legalAidConfig } from '@bureau/legal-aid/config';
 import { captureLogs } from '@bureau/service-kit/testing';
@@ -37,15 +40,16 @@ export async function startHotline(t: Teardown) {
   });
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   t.teardown(() => platform.close());
+  const databaseUrl = await freshDatabase(t, 'console_hotline');
   const config = hotlineConfig({
-    DATABASE_URL: await freshDatabase(t, 'console_hotline'), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
     HOTLINE_CENTRE_ID: 'huadu-plsc', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: urlOf(platform.app),
     OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_DELAY_MS: '400', OUTBOX_RETRY_MAX_ATTEMPTS: '100000', OUTBOX_POLL_MS: '200',
   });
   const hotline = await buildHotlineApp(config, { logStream: captureLogs().stream });
   const url = await listen(t, hotline);
   platform.setWebhookUrl(`${url}/integrations/12345/${PLATFORM_ID}/messages`);
-  return { platform, hotline, url };
+  return { platform, hotline, url, databaseUrl };
 }
 
 export async function startLegalAid(t: Teardown) {
@@ -58,13 +62,24 @@ export async function startLegalAid(t: Teardown) {
   return { legalAid, url };
 }
 
+/** The audit service, reading the hotline's event store (one database, as deployed). */
+export async function startAudit(t: Teardown, databaseUrl: string) {
+  const config = auditConfig({
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    AUDIT_ANCHOR_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUDIT_ANCHOR_SCHEDULE: 'off', AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
+  });
+  const audit = await buildAuditApp(config, {});
+  return { audit, url: await listen(t, audit) };
+}
+
 /** The console in front of the services given (the others' URLs lead nowhere: port 9). */
-export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string }) {
+export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string }) {
   const nowhere = 'http://127.0.0.1:9';
   const config = loadConfig({
     JWT_SECRET, CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn', CONSOLE_DEV_SIGN_IN: 'true',
     HOTLINE_URL: upstreams.hotline ?? nowhere, LEGAL_AID_URL: upstreams.legalAid ?? nowhere,
-    ADVISORS_URL: nowhere, AUDIT_URL: nowhere, REPORTS_URL: nowhere,
+    ADVISORS_URL: nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: nowhere,
   });
   const app = await buildConsoleApp(config, { logStream: captureLogs().stream });
   return { app, url: await listen(t, app) };

@@ -5,6 +5,7 @@ import type { Session } from '../session.js';
 const areas = [
   { area: 'hotline', href: '#/hotline', title: '12345 工单', what: '待办工单按时限排列，签收、答复、申请退单或延期；死信与月度指标' },
   { area: 'intake', href: '#/intake', title: '法律援助受理', what: '受理申请、打印回执，待办清单（绿色通道优先），审查、审批、指派' },
+  { area: 'audit', href: '#/audit', title: '案件审计', what: '查看案件历史：逐条查看每个事件后的状态，比较两个时点，哈希链校验' },
 ] as const;
 
 export function HomePage(props: { session: Session }) {

@@ -75,6 +75,9 @@ export function DeadLettersPage() {
     <section class="page">
       <div class="page-head">
         <h1>推送失败（死信）</h1>
+        <button type="button" onClick={() => void reload()}>
+          刷新
+        </button>
         <a href="#/hotline">← 待办工单</a>
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="推送失败清单" />}

@@ -101,6 +101,11 @@ export function ApplicationFormPage(props: { session: Session }) {
     if (answer) setSubmitted(answer);
   };
 
+  // The name field takes the focus whenever the form is shown (autofocus only works once per document).
+  useEffect(() => {
+    if (!submitted) document.getElementById('f-applicant.name')?.focus();
+  }, [submitted]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !submitted) void submit();
@@ -131,9 +136,9 @@ export function ApplicationFormPage(props: { session: Session }) {
     );
   }
 
-  const text = (field: string, label: string, value: string, onValue: (v: string) => void, extra: { wide?: boolean; hint?: string; autoFocus?: boolean; inputMode?: 'numeric' | 'tel' } = {}) => (
+  const text = (field: string, label: string, value: string, onValue: (v: string) => void, extra: { wide?: boolean; hint?: string; inputMode?: 'numeric' | 'tel' } = {}) => (
     <Field label={label} name={field} error={errorOf(field)} wide={extra.wide} {...(extra.hint ? { hint: extra.hint } : {})}>
-      <input {...inputProps(field, errorOf(field))} value={value} autoFocus={extra.autoFocus} inputMode={extra.inputMode} autoComplete="off" onInput={(e) => onValue((e.target as HTMLInputElement).value)} onBlur={touch(field)} />
+      <input {...inputProps(field, errorOf(field))} value={value} inputMode={extra.inputMode} autoComplete="off" onInput={(e) => onValue((e.target as HTMLInputElement).value)} onBlur={touch(field)} />
     </Field>
   );
 
@@ -147,7 +152,7 @@ export function ApplicationFormPage(props: { session: Session }) {
         <fieldset>
           <legend>申请人</legend>
           <div class="form-grid">
-            {text('applicant.name', '姓名', draft.name, (name) => set({ name }), { autoFocus: true })}
+            {text('applicant.name', '姓名', draft.name, (name) => set({ name }), {})}
             <Field label="证件类型" name="applicant.document.type" error={errorOf('applicant.document.type')}>
               <select {...inputProps('applicant.document.type', undefined)} value={draft.documentType} onChange={(e) => set({ documentType: (e.target as HTMLSelectElement).value })}>
                 {Object.entries(documentTypeNames).map(([value, label]) => (
