@@ -68,7 +68,7 @@ export function Field(props: { label: string; name: string; error?: string | und
     <div class={`field${props.error ? ' has-error' : ''}${props.wide ? ' wide' : ''}`} data-field={props.name}>
       <label for={`f-${props.name}`}>{props.label}</label>
       {props.children}
-      <span class="field-note" id={`f-${props.name}-note`} aria-live="polite">
+      <span class={`field-note${props.error ? '' : ' hint'}`} id={`f-${props.name}-note`} aria-live="polite">
         {props.error ?? props.hint ?? ''}
       </span>
     </div>
