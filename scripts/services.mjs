@@ -56,5 +56,18 @@ export function services(dataDir = join(root, '.data')) {
     },
     // 公共法律服务年度数据: the year in figures, from every service's events.
     { name: 'reports', entry: 'services/reports/src/server.ts', port: 3600 + offset, env: { REPORTS_HOTLINE_CENTRE_ID: 'huadu-plsc' } },
+    {
+      // 控制台: the web console, passing the browser's calls to the services above with the user's token.
+      name: 'console',
+      entry: 'services/console/src/server.ts',
+      port: 3700 + offset,
+      env: {
+        HOTLINE_URL: `http://127.0.0.1:${hotlinePort}`,
+        LEGAL_AID_URL: `http://127.0.0.1:${3300 + offset}`,
+        ADVISORS_URL: `http://127.0.0.1:${3400 + offset}`,
+        AUDIT_URL: `http://127.0.0.1:${3500 + offset}`,
+        REPORTS_URL: `http://127.0.0.1:${3600 + offset}`,
+      },
+    },
   ];
 }

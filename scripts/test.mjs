@@ -20,8 +20,11 @@ ensureInstalled();
 const { startPostgres } = await import('./embedded-postgres.mjs');
 const started = Date.now();
 console.log('[test] type-checking');
-const typecheck = await run(binPath('tsc'), ['-p', 'tsconfig.json']);
-if (typecheck !== 0) process.exit(typecheck);
+// The repository's Node code, then the console's browser code (its own lib: the DOM, and JSX for preact).
+for (const project of ['tsconfig.json', 'services/console/web/tsconfig.json']) {
+  const typecheck = await run(binPath('tsc'), ['-p', project]);
+  if (typecheck !== 0) process.exit(typecheck);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'bureau-test-pg-'));
 const server = await startPostgres({ dataDir: join(dir, 'data'), persistent: false, durable: false });

@@ -1,0 +1,89 @@
+// Headless Chromium from the project's own dependencies (@sparticuz/chromium, driven by playwright-core,
+// as @bureau/printing does): nothing downloaded at run time. One browser per test file.
+import chromium from '@sparticuz/chromium';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+/** Where the screenshots go, to be looked at (not committed). */
+export const SHOTS_DIR = '/tmp/console-shots';
+
+export async function launchBrowser(t: Teardown): Promise<Browser> {
+  // The package's arguments are for a function that renders once: a test keeps its browser over many pages.
+  const args = chromium.args.filter((arg) => arg !== '--single-process');
+  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+  t.teardown(() => browser.close());
+  return browser;
+}
+
+/** A page at the office PC's screen size (1366x768) unless told otherwise. */
+export async function newPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Layout shifts as Chromium reports them (the CLS measure), summed since the last `layoutShiftSince`.
+  await context.addInitScript(`
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  `);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Page usability time: from the navigation (a click, or a new hash) until `ready` is visible with the
+ * data in it, in milliseconds, as the person waits for it.
+ */
+export async function usableWithin(page: Page, navigate: () => Promise<unknown>, ready: string): Promise<number> {
+  const started = performance.now();
+  await navigate();
+  await page.locator(ready).first().waitFor({ state: 'visible' });
+  return performance.now() - started;
+}
+
+/**
+ * The median usability time of `times` navigations, each after `reset` (leaving the page): one cold
+ * start of a server process or a burst on the shared test machine does not decide it, and a page that is
+ * slow every time still fails. All the times are returned for the message.
+ */
+export async function medianUsable(page: Page, reset: () => Promise<unknown>, navigate: () => Promise<unknown>, ready: string, times = 3): Promise<{ median: number; all: number[] }> {
+  const all: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    if (i > 0) await reset();
+    all.push(await usableWithin(page, navigate, ready));
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, all: all.map(Math.round) };
+}
+
+/** The development sign-in: picks the demo user with this role at this organisation. */
+export async function signInAs(page: Page, consoleUrl: string, role: string, organisationId: string): Promise<void> {
+  await page.goto(`${consoleUrl}/#/sign-in`);
+  await page.locator(`button[data-user="${role}@${organisationId}"]`).click();
+  await page.locator('header.top .who').waitFor({ state: 'visible' });
+}
+
+/** Navigates within the console (its pages are addressed by the hash), as a click on a link does. */
+export function hashTo(page: Page, hash: string): Promise<unknown> {
+  return page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+}
+
+/** The layout shift score since the last call (0 when nothing moved as data arrived). */
+export async function layoutShiftSince(page: Page): Promise<number> {
+  return Number(await page.evaluate('(() => { const s = window.__shift; window.__shift = 0; return s; })()'));
+}
+
+/** Whether the page fits its viewport's width (no sideways scrolling). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
+}

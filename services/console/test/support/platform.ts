@@ -1,0 +1,86 @@
+// The services the console talks to, built in-process as real HTTP servers on 127.0.0.1, each on a fresh
+// PostgreSQL database, and the console in front of them: the browser's calls go through the console's
+// proxy to these servers over the wire, with the demo users' tokens.
+import type { AddressInfo } from 'node:net';
+import { createSimulator, type Simulator } from '@bureau/hotline-simulator';
+import { buildHotlineApp } from '@bureau/hotline-service/app';
+import { loadConfig as hotlineConfig } from '@bureau/hotline-service/config';
+import { generateKeyPairSync } from 'node:crypto';
+import { buildAuditApp } from '@bureau/audit-service/app';
+import { loadConfig as auditConfig } from '@bureau/audit-service/config';
+import { buildLegalAidApp } from '@bureau/legal-aid/app';
+import { loadConfig as legalAidConfig } from '@bureau/legal-aid/config';
+import { captureLogs } from '@bureau/service-kit/testing';
+import { freshDatabase } from '@bureau/testing';
+import type { FastifyInstance } from 'fastify';
+import { buildConsoleApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export const JWT_SECRET = 'console-browser-test-secret-0123456789';
+const PLATFORM_ID = 'gz12345';
+const PLATFORM_SECRET = 'console-test-shared-secret-0123';
+
+const urlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+async function listen(t: Teardown, app: FastifyInstance): Promise<string> {
+  t.teardown(() => app.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return urlOf(app);
+}
+
+/** The hotline service and the city platform's simulator, wired to each other. */
+export async function startHotline(t: Teardown) {
+  const platform: Simulator = createSimulator({
+    platformId: PLATFORM_ID, secret: PLATFORM_SECRET, webhookUrl: 'http://127.0.0.1:9/not-yet',
+    retry: { tries: 3, backoffMs: 50, timeoutMs: 5_000 }, orderPrefix: 'GZE',
+  });
+  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  t.teardown(() => platform.close());
+  const databaseUrl = await freshDatabase(t, 'console_hotline');
+  const config = hotlineConfig({
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    HOTLINE_CENTRE_ID: 'huadu-plsc', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: urlOf(platform.app),
+    OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_DELAY_MS: '400', OUTBOX_RETRY_MAX_ATTEMPTS: '100000', OUTBOX_POLL_MS: '200',
+  });
+  const hotline = await buildHotlineApp(config, { logStream: captureLogs().stream });
+  const url = await listen(t, hotline);
+  platform.setWebhookUrl(`${url}/integrations/12345/${PLATFORM_ID}/messages`);
+  return { platform, hotline, url, databaseUrl };
+}
+
+export async function startLegalAid(t: Teardown) {
+  const config = legalAidConfig({
+    DATABASE_URL: await freshDatabase(t, 'console_legal_aid'), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    LEGAL_AID_IDENTITY_HASH_KEY: 'console-test-identity-hash-key-0123456789',
+  });
+  const legalAid = await buildLegalAidApp(config, { logStream: captureLogs().stream, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
+  const url = await listen(t, legalAid);
+  return { legalAid, url };
+}
+
+/** The audit service, reading the hotline's event store (one database, as deployed). */
+export async function startAudit(t: Teardown, databaseUrl: string) {
+  const config = auditConfig({
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    AUDIT_ANCHOR_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUDIT_ANCHOR_SCHEDULE: 'off', AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
+  });
+  const audit = await buildAuditApp(config, {});
+  return { audit, url: await listen(t, audit) };
+}
+
+/** The console in front of the services given (the others' URLs lead nowhere: port 9). */
+export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string }) {
+  const nowhere = 'http://127.0.0.1:9';
+  const config = loadConfig({
+    JWT_SECRET, CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn', CONSOLE_DEV_SIGN_IN: 'true',
+    HOTLINE_URL: upstreams.hotline ?? nowhere, LEGAL_AID_URL: upstreams.legalAid ?? nowhere,
+    ADVISORS_URL: nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: nowhere,
+  });
+  const app = await buildConsoleApp(config, { logStream: captureLogs().stream });
+  return { app, url: await listen(t, app) };
+}

@@ -1,0 +1,82 @@
+// Calls to the services through the console (`/api/<service>/...`) with the signed-in person's token.
+// Every answer comes back as data or as a problem (RFC 9457) for the page to show in the person's terms.
+import { currentSession } from './session.js';
+
+export type Service = 'hotline' | 'legal-aid' | 'advisors' | 'audit' | 'reports';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly rule?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly requestId?: string;
+}
+
+export type Answer<T> = { readonly ok: true; readonly status: number; readonly body: T; readonly headers: Headers } | { readonly ok: false; readonly problem: Problem };
+
+export interface CallOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly body?: unknown;
+  readonly ifMatch?: string;
+}
+
+/** Listeners told when a call finds the sign-in gone (401), so the app can ask the person to sign in again. */
+const signedOutListeners = new Set<() => void>();
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+export async function call<T>(service: Service, path: string, options: CallOptions = {}): Promise<Answer<T>> {
+  const session = currentSession();
+  const headers: Record<string, string> = {};
+  if (session) headers.authorization = `Bearer ${session.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  let response: Response;
+  try {
+    response = await fetch(`/api/${service}${path}`, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+  } catch {
+    return { ok: false, problem: { status: 0, title: 'network' } };
+  }
+  if (response.status === 401) for (const listener of signedOutListeners) listener();
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok) {
+    const body: unknown = type.includes('json') ? await response.json().catch(() => ({})) : {};
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    return {
+      ok: false,
+      problem: {
+        status: response.status,
+        title: typeof fields.title === 'string' ? fields.title : response.statusText,
+        ...(typeof fields.detail === 'string' ? { detail: fields.detail } : {}),
+        ...(typeof fields.rule === 'string' ? { rule: fields.rule } : {}),
+        ...(Array.isArray(fields.errors) ? { errors: fields.errors as FieldProblem[] } : {}),
+        ...(typeof fields.requestId === 'string' ? { requestId: fields.requestId } : {}),
+      },
+    };
+  }
+  const body = (type.includes('json') ? await response.json() : await response.blob()) as T;
+  return { ok: true, status: response.status, body, headers: response.headers };
+}
+
+/** A new command id: one per intent of the person (a form opened, a button meant once). */
+export function newCommandId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
