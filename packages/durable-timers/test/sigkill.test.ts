@@ -19,14 +19,16 @@ async function killWhileFiring(databaseUrl: string, mode: 'before_record' | 'aft
   let stderr = '';
   proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => void (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<string>((resolve) => proc.on('close', (code, signal) => resolve(String(signal ?? code))));
+  // Cleared once the child holds its timer: left pending, it kept this file's process alive for 30 s after its last test.
+  let timeout: NodeJS.Timeout | undefined;
   const held = await new Promise<string>((resolve, reject) => {
     proc.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       const m = /holding (\S+)/.exec(chunk);
       if (m?.[1]) resolve(m[1]);
     });
     void exited.then((how) => reject(new Error(`the child ended (${how}) before holding a timer: ${stderr}`)));
-    setTimeout(() => reject(new Error(`the child held no timer within 30 s: ${stderr}`)), 30_000);
-  });
+    timeout = setTimeout(() => reject(new Error(`the child held no timer within 30 s: ${stderr}`)), 30_000);
+  }).finally(() => clearTimeout(timeout));
   proc.kill('SIGKILL');
   t.equal(await exited, 'SIGKILL', 'the child was killed');
   return held;

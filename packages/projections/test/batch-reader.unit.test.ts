@@ -42,9 +42,13 @@ const options = { batchSize: 3, maxWaitMs: 40, idleAdvanceMs: 30 };
 
 t.test('a full batch goes at once; the rest waits for caught-up', async (t) => {
   const s = scriptedSubscription();
-  const reader = new BatchReader(s.subscription, options, undefined);
+  // A long wait, so that "at once" is measured rather than assumed: with 40 ms, a loaded machine let the
+  // wait run out between the first event and the next (a batch of one, in a full run at load 30).
+  const reader = new BatchReader(s.subscription, { ...options, maxWaitMs: 10_000 }, undefined);
   s.push(event(1), event(2), event(3), event(4));
+  const asked = Date.now();
   t.same(summary(await reader.next()), { ids: ['e1', 'e2', 'e3'], through: 3n, caughtUp: false });
+  t.ok(Date.now() - asked < 5_000, 'the full batch did not wait out maxWaitMs');
   s.push(caughtUp(4));
   t.same(summary(await reader.next()), { ids: ['e4'], through: 4n, caughtUp: true });
   await reader.close();

@@ -69,7 +69,9 @@ export function globalOrderCases(t: TapTest, makeSubject: MakeSubject): void {
     t.teardown(subject.close);
     const { store } = subject;
     const category = uniqueCategory('race');
-    const total = 20_000;
+    // 8,000 like the race harness's out-of-order race over four processes: with the stream-row lock
+    // removed both go red at this size; the harness's in-process arrangements run the same load.
+    const total = 8_000;
     const writers = 16;
     const streams = 200;
     const start = await store.headPosition();

@@ -5,4 +5,4 @@ import { raceCases } from '../../contract/race/index.js';
 import { inProcess } from './arrangements.js';
 
 const url = await freshDatabase(t);
-raceCases(t, inProcess(url, true), { outOfOrderEvents: 20_000 });
+raceCases(t, inProcess(url, true), { outOfOrderEvents: 8_000 });
