@@ -24,7 +24,9 @@ function run(cmd, args, env = process.env, onOutput) {
 // another file's 30 s wait for its own child (hotline's crash-safety, once). The rest run in path order.
 const LONGEST = [
   'tests/platform-start/test/start-survives-crash.test.ts',
+  'services/console/test/hotline-desk.test.ts',
   'packages/event-store/test/postgres/contract.test.ts',
+  'services/console/test/intake-counter.test.ts',
   'packages/projections/test/rebuild-kill.test.ts',
   'packages/event-store/test/postgres/race/alone.test.ts',
   'packages/durable-timers/test/sigkill.test.ts',
