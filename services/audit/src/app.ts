@@ -65,6 +65,7 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
     cityId: config.CITY_ID,
     now: clock,
     log: app.log,
+    threads: config.AUDIT_VERIFY_THREADS,
     countEvents: async () => {
       const { rows } = await app.pg.query<{ n: string }>('select count(*) as n from event_store.events');
       return Number(rows[0]?.n ?? 0);

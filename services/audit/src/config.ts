@@ -2,6 +2,7 @@
 // The audit service replays other services' streams with their own registries; the hotline's needs to
 // know which centre owns the orders recorded before ownership was stored (as the hotline itself does).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 
@@ -16,6 +17,9 @@ const ed25519PrivateKey = z.string().transform((pem, ctx) => {
     return z.NEVER;
   }
 });
+
+/** Worker threads that hash while the main thread reads (0: all on the main thread). */
+const verifyThreads = z.coerce.number().int().min(0).max(32).default(Math.max(1, Math.min(4, availableParallelism() - 1)));
 
 const roleList = z.string().transform((text) => text.split(',').map((r) => r.trim()).filter((r) => r.length > 0));
 
@@ -51,6 +55,8 @@ export const auditConfigSchema = serviceConfigSchema({
   AUDIT_CASE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Events per history page (the most a client may ask for). */
   AUDIT_HISTORY_MAX_PAGE: z.coerce.number().int().min(10).max(10_000).default(1_000),
+  /** Worker threads verifying everything hashes on (default: the cores but one, 1 to 4; 0: the main thread). */
+  AUDIT_VERIFY_THREADS: verifyThreads,
 });
 
 type ParsedEnv = z.output<typeof auditConfigSchema>;
@@ -67,8 +73,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 }
 
 /** The command line's settings (`pnpm audit:verify`): the database only. */
-export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly databaseUrl: string } {
-  const parsed = z.object({ DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }) }).safeParse(env);
-  if (!parsed.success) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL');
-  return { databaseUrl: parsed.data.DATABASE_URL };
+export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly databaseUrl: string; readonly verifyThreads: number } {
+  const parsed = z.object({ DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }), AUDIT_VERIFY_THREADS: verifyThreads }).safeParse(env);
+  if (!parsed.success) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL; AUDIT_VERIFY_THREADS, if set: 0 to 32');
+  return { databaseUrl: parsed.data.DATABASE_URL, verifyThreads: parsed.data.AUDIT_VERIFY_THREADS };
 }
