@@ -2,7 +2,6 @@
 // The audit service replays other services' streams with their own registries; the hotline's needs to
 // know which centre owns the orders recorded before ownership was stored (as the hotline itself does).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 
@@ -18,8 +17,11 @@ const ed25519PrivateKey = z.string().transform((pem, ctx) => {
   }
 });
 
-/** Worker threads that hash while the main thread reads (0: all on the main thread). */
-const verifyThreads = z.coerce.number().int().min(0).max(32).default(Math.max(1, Math.min(4, availableParallelism() - 1)));
+/**
+ * Worker threads that hash while the main thread reads (0: all on the main thread, the default: on the
+ * 2-core machine the bench ran on, handing events over cost more than the hashing it moved; see README).
+ */
+const verifyThreads = z.coerce.number().int().min(0).max(32).default(0);
 
 const roleList = z.string().transform((text) => text.split(',').map((r) => r.trim()).filter((r) => r.length > 0));
 
@@ -55,7 +57,7 @@ export const auditConfigSchema = serviceConfigSchema({
   AUDIT_CASE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Events per history page (the most a client may ask for). */
   AUDIT_HISTORY_MAX_PAGE: z.coerce.number().int().min(10).max(10_000).default(1_000),
-  /** Worker threads verifying everything hashes on (default: the cores but one, 1 to 4; 0: the main thread). */
+  /** Worker threads verifying everything hashes on (0, the default: the main thread). */
   AUDIT_VERIFY_THREADS: verifyThreads,
 });
 
