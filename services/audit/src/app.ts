@@ -3,6 +3,7 @@
 // registry and evolve), the anchor schedule, the verification jobs, and the routes.
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { organisationRegistryPlugin } from '@bureau/organisations';
+import { PdfRenderer } from '@bureau/printing';
 import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -36,6 +37,8 @@ declare module 'fastify' {
       readonly anchors: AnchorContext;
       /** Replayed cases kept while their streams do not move. */
       readonly cases: CaseCache;
+      /** The case report as PDF: one headless Chromium for the process, launched on first use. */
+      readonly printer: { pdf(html: string): Promise<Buffer>; screenshot(html: string): Promise<Buffer> };
     };
   }
 }
@@ -65,13 +68,17 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
     cityId: config.CITY_ID,
     now: clock,
     log: app.log,
+    threads: config.AUDIT_VERIFY_THREADS,
     countEvents: async () => {
       const { rows } = await app.pg.query<{ n: string }>('select count(*) as n from event_store.events');
       return Number(rows[0]?.n ?? 0);
     },
   });
-  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE) });
+  const renderer = new PdfRenderer();
+  const printer = { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) };
+  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE), printer });
   app.addHook('onClose', () => jobs.close());
+  app.addHook('onClose', () => renderer.close());
 
   if (config.AUDIT_ANCHOR_SCHEDULE === 'on') {
     app.addHook('onReady', async () => {

@@ -17,6 +17,12 @@ const ed25519PrivateKey = z.string().transform((pem, ctx) => {
   }
 });
 
+/**
+ * Worker threads that hash while the main thread reads (0: all on the main thread, the default: on the
+ * 2-core machine the bench ran on, handing events over cost more than the hashing it moved; see README).
+ */
+const verifyThreads = z.coerce.number().int().min(0).max(32).default(0);
+
 const roleList = z.string().transform((text) => text.split(',').map((r) => r.trim()).filter((r) => r.length > 0));
 
 const platformCentres = z.string().transform((text, ctx) => {
@@ -51,6 +57,8 @@ export const auditConfigSchema = serviceConfigSchema({
   AUDIT_CASE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Events per history page (the most a client may ask for). */
   AUDIT_HISTORY_MAX_PAGE: z.coerce.number().int().min(10).max(10_000).default(1_000),
+  /** Worker threads verifying everything hashes on (0, the default: the main thread). */
+  AUDIT_VERIFY_THREADS: verifyThreads,
 });
 
 type ParsedEnv = z.output<typeof auditConfigSchema>;
@@ -67,8 +75,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 }
 
 /** The command line's settings (`pnpm audit:verify`): the database only. */
-export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly databaseUrl: string } {
-  const parsed = z.object({ DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }) }).safeParse(env);
-  if (!parsed.success) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL');
-  return { databaseUrl: parsed.data.DATABASE_URL };
+export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly databaseUrl: string; readonly verifyThreads: number } {
+  const parsed = z.object({ DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }), AUDIT_VERIFY_THREADS: verifyThreads }).safeParse(env);
+  if (!parsed.success) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL; AUDIT_VERIFY_THREADS, if set: 0 to 32');
+  return { databaseUrl: parsed.data.DATABASE_URL, verifyThreads: parsed.data.AUDIT_VERIFY_THREADS };
 }

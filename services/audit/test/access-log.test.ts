@@ -15,13 +15,13 @@ t.test('the access log', async (t) => {
 
   t.test('every route showing a case records the view, with the personal data fields masked', async (t) => {
     const base = `/cases/work-order/${huadu}`;
-    for (const url of [`${base}/history`, `${base}/as-of?at=2030-01-01T00:00:00Z`, `${base}/diff?to=1`, `${base}/verification`, `${base}/links`, `${base}/history.jsonl`, `${base}/report.html`]) {
+    for (const url of [`${base}/history`, `${base}/as-of?at=2030-01-01T00:00:00Z`, `${base}/diff?to=1`, `${base}/verification`, `${base}/links`, `${base}/history.jsonl`, `${base}/report.html`, `${base}/report.pdf`]) {
       const res = await f.get(url, f.tokens.huaduAuditor);
       t.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
       if (!url.endsWith('/verification') && !url.endsWith('/links')) t.notMatch(res.body, citizen.phone, `${url} masks the phone`);
     }
     const mine = (await report(f.tokens.huaduAuditor)).filter((v) => v.viewer.id === 'auditor-huadu');
-    t.same(mine.map((v) => v.view), ['history', 'as-of', 'diff', 'verification', 'links', 'export-jsonl', 'report-html']);
+    t.same(mine.map((v) => v.view), ['history', 'as-of', 'diff', 'verification', 'links', 'export-jsonl', 'report-html', 'report-pdf']);
     for (const v of mine) {
       t.match(v, { caseId: huadu, unmasked: false, personalDataShown: [] });
       t.same(v.personalDataMasked, ['citizen.name', 'citizen.phone']);

@@ -33,6 +33,7 @@ t.test('bad input, route by route', async (t) => {
     ['GET', `${c}/diff?from=-2&to=1`, 400],
     ['GET', `${c}/history.jsonl?personalData=x`, 400],
     ['GET', `${c}/report.html?x=1`, 400],
+    ['GET', `${c}/report.pdf?personalData=all`, 400],
     ['POST', '/verification-jobs', 400, { anchorId: 5 }],
     ['POST', '/verification-jobs', 400, { something: 'else' }],
     ['POST', '/verification-jobs', 400, { anchor: { format: 'bureau-audit-anchor/1' } }],

@@ -1,8 +1,9 @@
-// Exports (JSON Lines for machines, HTML for people), and an event stored in an older schema version
+// Exports (JSON Lines for machines, the report for people as HTML and PDF), and an event stored in an older schema version
 // replayed through the hotline's own upcasters (the fixture keeps one such event).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { accessLogStreamName } from '../src/events/audit-events.js';
 import { auditFixture, citizen } from './support/app.js';
 
 t.test('exports and upcasting', async (t) => {
@@ -29,6 +30,29 @@ t.test('exports and upcasting', async (t) => {
     t.match(res.body, /ExtensionApproved/);
     t.match(res.body, /replyDueAt/);
     t.notMatch(res.body, citizen.name);
+  });
+
+  t.test('PDF: the same report printed, the Chinese in the embedded font, the view recorded', async (t) => {
+    const res = await f.get(`/cases/work-order/${id}/report.pdf`, f.tokens.huaduAuditor);
+    t.equal(res.statusCode, 200, res.body.slice(0, 200));
+    t.match(res.headers['content-type'], /application\/pdf/);
+    t.match(res.headers['content-disposition'], new RegExp(`work-order-${id}\\.pdf`));
+    const pdf = res.rawPayload;
+    t.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    t.match(pdf.toString('latin1'), /NotoSansSC/, 'the Chinese font is embedded');
+    const html = (await f.get(`/cases/work-order/${id}/report.html`, f.tokens.huaduAuditor)).body;
+    t.match(html, /核验 Verification[\s\S]*未被篡改 intact[\s\S]*事件 Events[\s\S]*#0 WorkOrderDispatched[\s\S]*#5 WorkOrderReplied[\s\S]*最终状态/, 'the verdict, each event in order, the state after the last');
+    t.match(html, /@font-face\{font-family:'Noto Sans SC'/, 'the font inlined');
+    const recorded: unknown[] = [];
+    for await (const e of f.app.eventStore.readStream(accessLogStreamName(new Date().toISOString().slice(0, 10)))) recorded.push(e.data);
+    t.match(recorded.at(-2), { caseId: id, view: 'report-pdf', personalDataMasked: ['citizen.name', 'citizen.phone'] }, 'the PDF view is recorded as the others are');
+    // To look at the page as printed: AUDIT_SHOTS_DIR=/tmp/audit-shots npm test -- services/audit/test/exports-and-upcasting.test.ts
+    const shots = process.env.AUDIT_SHOTS_DIR;
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      writeFileSync(join(shots, 'work-order-report.png'), await f.app.audit.printer.screenshot(html));
+      writeFileSync(join(shots, 'work-order-report.pdf'), pdf);
+    }
   });
 
   t.test('an event stored as version 1 replays through the upcasters', async (t) => {

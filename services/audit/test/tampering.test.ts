@@ -98,9 +98,16 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
   }
   await db.query('update event_store.streams set last_hash = $2 where stream_name = $1', [`hotlineWorkOrder-${rewritten}`, Buffer.from(previous, 'hex')]);
 
-  t.test('the chain alone finds only the changed event', async (t) => {
-    const verdict = await verifyStore(f.app.eventStore);
-    t.same(verdict.findings.map((x) => [x.stream, x.kind]), [[`hotlineWorkOrder-${changed}`, 'event_changed']]);
+  t.test('the chain alone finds only the changed event (on this thread, and spread over worker threads)', async (t) => {
+    for (const threads of [0, 1, 3]) {
+      const verdict = await verifyStore(f.app.eventStore, { threads });
+      t.same(verdict.findings.map((x) => [x.stream, x.kind]), [[`hotlineWorkOrder-${changed}`, 'event_changed']], `threads: ${threads}`);
+      t.ok(verdict.events >= 24 && verdict.streams >= 4, `threads: ${threads}: every event counted`);
+    }
+    const alone = await verifyStore(f.app.eventStore, { anchored: kept.heads });
+    const spread = await verifyStore(f.app.eventStore, { anchored: kept.heads, threads: 2 });
+    t.equal(alone.findings.length, 3);
+    t.same(spread.findings, alone.findings, 'against the anchor: the same findings either way');
   });
 
   t.test('against the kept anchor: each found, and named', async (t) => {
@@ -129,16 +136,16 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
     writeFileSync(path, download.body);
     const keyPath = join(path, '..', 'public-key.pem');
     writeFileSync(keyPath, (await f.get('/anchors/public-key', '')).body);
-    const run = await runCli(f.databaseUrl, path, keyPath);
+    const otherKey = join(path, '..', 'other-key.pem');
+    writeFileSync(otherKey, createPublicKey(generateKeyPairSync('ed25519').privateKey).export({ type: 'spki', format: 'pem' }).toString());
+    // Both runs at once: each is a process start (tsx) first.
+    const [run, refused] = await Promise.all([runCli(f.databaseUrl, path, keyPath), runCli(f.databaseUrl, path, otherKey)]);
     t.equal(run.code, 1, run.stderr);
     t.match(run.stderr, /\[#+\] 100\.0%/, 'a progress bar');
     t.match(run.stderr, new RegExp(`rewritten\\s+hotlineWorkOrder-${rewritten}`));
     t.match(run.stderr, new RegExp(`truncated\\s+hotlineWorkOrder-${truncated}`));
     t.match(run.stderr, new RegExp(`event_changed\\s+hotlineWorkOrder-${changed}`));
     t.match(JSON.parse(run.stdout.trim()), { intact: false, findings: 3 });
-    const otherKey = join(path, '..', 'other-key.pem');
-    writeFileSync(otherKey, createPublicKey(generateKeyPairSync('ed25519').privateKey).export({ type: 'spki', format: 'pem' }).toString());
-    const refused = await runCli(f.databaseUrl, path, otherKey);
     t.equal(refused.code, 1);
     t.match(refused.stderr, /not signed by the key/);
   });

@@ -52,6 +52,7 @@ const matrix: Case[] = [
   caseRoute('links'),
   caseRoute('history.jsonl'),
   caseRoute('report.html'),
+  caseRoute('report.pdf'),
   { method: 'GET', route: '/access-log', admits: auditors },
   { method: 'POST', route: '/verification-jobs', admits: city, payload: {} },
   { method: 'GET', route: '/verification-jobs/{jobId}', admits: city },

@@ -27,8 +27,11 @@ export interface CaseKind {
   streamName(caseId: string): string;
   /** The state before the first event (the owning decider's initialState). */
   initialState(): unknown;
-  /** Replays a stream's events, in order, with the owning service's registry and evolve. */
-  replay(events: readonly RecordedEvent[]): ReplayStep[];
+  /**
+   * Replays a stream's events, in order, with the owning service's registry and evolve, from the state
+   * before the first of them (the initial state by default; a kept replay's last state to go on from it).
+   */
+  replay(events: readonly RecordedEvent[], from?: unknown): ReplayStep[];
 }
 
 export interface CaseKindDefinition<E extends DomainMessage, S> {
@@ -55,8 +58,9 @@ export function defineCaseKind<E extends DomainMessage, S>(definition: CaseKindD
     caseIdPattern: definition.caseIdPattern,
     streamName: definition.streamName,
     initialState: definition.initialState,
-    replay(events) {
-      let state = definition.initialState();
+    replay(events, from) {
+      // `from` is a state this kind's own replay produced (the last step of a kept replay).
+      let state = from === undefined ? definition.initialState() : (from as S);
       return events.map((recorded) => {
         const event = definition.registry.fromRecorded(recorded);
         state = definition.evolve(state, event);

@@ -21,7 +21,7 @@ function bar(done: number, total: number, streams: number, startedAt: number): s
 }
 
 async function main(): Promise<number> {
-  const { databaseUrl } = loadCliConfig();
+  const { databaseUrl, verifyThreads } = loadCliConfig();
   const anchorPath = process.argv[2];
   let anchored;
   if (anchorPath) {
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     const verdict = await verifyStore(store, {
       ...(anchored ? { anchored } : {}),
       progressEvery: 5_000,
+      threads: verifyThreads,
       onProgress: ({ events, streams }) => out.write(bar(events, total, streams, startedAt)),
     });
     out.write('\n');

@@ -15,7 +15,7 @@ export const verificationStreamName = (cityId: string) => `${verificationStreamC
 const instant = z.iso.datetime();
 const who = z.object({ id: z.string().min(1), role: z.string().min(1), organisation: z.string().min(1) });
 
-export const caseViews = ['history', 'as-of', 'diff', 'verification', 'links', 'export-jsonl', 'report-html'] as const;
+export const caseViews = ['history', 'as-of', 'diff', 'verification', 'links', 'export-jsonl', 'report-html', 'report-pdf'] as const;
 
 const anchorRecorded = z.object({
   anchorId: z.string().min(1),

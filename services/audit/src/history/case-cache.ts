@@ -1,9 +1,10 @@
 // Replayed cases, kept while their stream does not move: a case is replayed again only when its head
 // (last revision and its hash) is not the one the replay ended at. A history is append-only, so the
 // replay of revisions 0..n stays what it was; a change made behind the store's back is verification's
-// to find (its routes and jobs always read afresh), not the history view's. Rendered pages are kept with
-// their replay, so the thousandth look at a long history costs a head read, the access-log append and
-// the bytes. Bounded: least recently used first out.
+// to find (its routes and jobs always read afresh), not the history view's. A case that moved on is not
+// replayed from its start: only its new events are read and replayed from the kept last state (see
+// read-case.ts). Rendered pages are kept with their replay, so the thousandth look at a long history
+// costs a head read, the access-log append and the bytes. Bounded: least recently used first out.
 import type { ReplayStep } from '../cases/case-kind.js';
 import type { PersonalData } from '../privacy/mask.js';
 
@@ -27,6 +28,11 @@ export class CaseCache {
     this.entries.delete(streamName);
     this.entries.set(streamName, entry);
     return entry;
+  }
+
+  /** The replay kept for a stream, whatever its head now: the start of an incremental replay. */
+  kept(streamName: string): CachedCase | undefined {
+    return this.entries.get(streamName);
   }
 
   set(streamName: string, entry: CachedCase): void {

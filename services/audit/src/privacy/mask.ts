@@ -67,3 +67,11 @@ export function masked(value: unknown, personal: PersonalData): unknown {
   }
   return out;
 }
+
+/** The personal data of two parts of one case (a kept replay and the events after it). */
+export function mergePersonalData(a: PersonalData, b: PersonalData): PersonalData {
+  return {
+    fields: [...new Set([...a.fields, ...b.fields])].sort(),
+    values: [...new Set([...a.values, ...b.values])].sort((x, y) => y.length - x.length),
+  };
+}

@@ -4,6 +4,9 @@
 // alone cannot: a stream deleted, truncated, or rewritten whole with a recomputed chain.
 import { GENESIS_HASH, canonicalContent, chainHash, type RecordedEvent } from '@bureau/event-store';
 
+/** What a chain is computed over (a RecordedEvent, or the same fields handed to a worker thread). */
+export type ChainedEvent = Pick<RecordedEvent, 'streamName' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'hash'>;
+
 export interface StreamHead {
   readonly stream: string;
   /** The revision of the stream's last event. */
@@ -46,7 +49,7 @@ export class ChainChecker {
   /** @param anchored the heads of a kept anchor to compare with (by stream name), if any. */
   constructor(private readonly anchored: ReadonlyMap<string, StreamHead> = new Map()) {}
 
-  observe(e: RecordedEvent): void {
+  observe(e: ChainedEvent): void {
     this.events += 1;
     let tip = this.tips.get(e.streamName);
     if (!tip) {

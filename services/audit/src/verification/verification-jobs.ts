@@ -31,6 +31,8 @@ export interface JobsContext {
   readonly log: FastifyBaseLogger;
   /** How many events the store holds (for the progress figure). */
   readonly countEvents: () => Promise<number>;
+  /** Worker threads to hash on (AUDIT_VERIFY_THREADS). */
+  readonly threads: number;
 }
 
 export class VerificationJobs {
@@ -67,6 +69,7 @@ export class VerificationJobs {
     try {
       const verdict = await verifyStore(this.ctx.store, {
         anchored,
+        threads: this.ctx.threads,
         signal: this.abort.signal,
         onProgress: ({ events, streams }) => {
           job.checkedEvents = events;

@@ -2,6 +2,7 @@
 // order in $all is its revision order, the store's own guarantee), and, given a kept anchor's heads, every
 // anchored stream compared with what the anchor recorded. Reads run at the store's full read rate.
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
+import { verifyStoreInWorkers } from './verify-in-workers.js';
 import { ChainChecker, type Finding, type StreamHead } from './chain-checker.js';
 
 export interface StoreVerdict {
@@ -19,9 +20,12 @@ export interface VerifyOptions {
   readonly onProgress?: (checked: { readonly events: number; readonly streams: number }) => void;
   readonly progressEvery?: number;
   readonly signal?: AbortSignal;
+  /** Worker threads to hash on (verify-in-workers.ts); 0 or absent: this thread does it all. */
+  readonly threads?: number;
 }
 
 export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<StoreVerdict> {
+  if (options.threads !== undefined && options.threads > 0) return verifyStoreInWorkers(store, options.threads, options);
   const checker = new ChainChecker(new Map((options.anchored ?? []).map((h) => [h.stream, h])));
   const upTo = (await store.headPosition()) ?? null;
   const every = options.progressEvery ?? 10_000;
