@@ -30,7 +30,8 @@ t.test('given a deliverer killed after the platform applied a message and before
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  await eventually(() => output.includes('posted 200'), 30_000, 'the crashing centre to post');
+  // A child's tsx start took over 30 s at load 37: the wait is an upper bound, not a pause.
+  await eventually(() => output.includes('posted 200'), 120_000, 'the crashing centre to post');
   child.kill('SIGKILL');
   t.equal(await exited, 'SIGKILL', 'the first deliverer died between its POST and its mark');
 

@@ -69,8 +69,8 @@ t.test('given the old outbox table with messages in every state, when the new co
   const centre = await startCentre(t, databaseUrl, baseUrl);
   const supervisor = centre.token('centre_supervisor');
   const get = async (url: string) => (await centre.app.inject({ method: 'GET', url, headers: { authorization: supervisor } })).json();
-  await eventually(() => platform.received().length >= 2, 10_000, 'the two messages owed to known orders');
-  await eventually(async () => (await get('/outbox/stats')).delivered === 3, 5_000, 'recorded');
+  await eventually(() => platform.received().length >= 2, 60_000, 'the two messages owed to known orders');
+  await eventually(async () => (await get('/outbox/stats')).delivered === 3, 60_000, 'recorded');
   await new Promise((resolve) => setTimeout(resolve, 400)); // room for a duplicate to show up
   const keys = () => platform.attempts().map((x) => x.idempotencyKey);
   t.same(keys().sort(), [aReply.id, bSignFor.id].sort(), 'the pending reply and the orphaned claim, once each; nothing delivered before is sent again');
@@ -82,8 +82,8 @@ t.test('given the old outbox table with messages in every state, when the new co
   // The platform learns of the order; staff retry the dead sign-for: it goes first, then the reply.
   await platform.dispatch({ orderNo: 'GZ2025110300103' });
   await centre.app.inject({ method: 'POST', url: `/outbox/dead-letters/${cSignFor.id}/retry`, headers: { authorization: supervisor } });
-  await eventually(() => platform.received().length === 4, 5_000, 'the retried sign-for and its reply');
+  await eventually(() => platform.received().length === 4, 60_000, 'the retried sign-for and its reply');
   t.same(platform.received().filter((x) => x.orderNo === 'GZ2025110300103').map((x) => x.idempotencyKey), [cSignFor.id, cReply.id], 'in order');
-  await eventually(async () => (await get('/outbox/stats')).delivered === 5, 5_000, 'all recorded');
+  await eventually(async () => (await get('/outbox/stats')).delivered === 5, 60_000, 'all recorded');
   t.equal(new Set(platform.received().map((x) => x.idempotencyKey)).size, platform.received().length, 'each applied once');
 });
