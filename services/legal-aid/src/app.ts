@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DestinationStream } from 'pino';
 import { legalAidCalendarPlugin } from './calendar/calendar-plugin.js';
+import { provisionalDeadlinesPlugin } from './calendar/provisional-deadlines.js';
 import type { LegalAidCommandDeps } from './commands/run-legal-aid-command.js';
 import type { LegalAidConfig } from './config.js';
 import { legalAidRules, officeOf, type LegalAidRules, type OfficeDirectory } from './domain/index.js';
@@ -19,6 +20,7 @@ import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-mod
 import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
 import { listRoutes } from './routes/lists.js';
+import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
 import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
 import { documentRoutes } from './routes/documents.js';
@@ -90,6 +92,9 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
     deps: { ...deps, cityId: config.CITY_ID }, clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS, fire: config.DEADLINE_TIMERS_FIRE, busyLingerMs: config.PROJECTION_BUSY_LINGER_MS,
   });
 
+  // Limits counted provisionally (no official calendar for their year yet) are counted again on load.
+  await app.register(provisionalDeadlinesPlugin, { clock, deps: { ...deps, cityId: config.CITY_ID } });
+
   // The reconciler: every number allocated gets its application, even when its request died in between.
   const reconcile = (graceMs?: number) =>
     reconcileNumbers({ store: app.eventStore, db: app.legalAidReadModels.db, logger: app.log, ...(graceMs !== undefined ? { graceMs } : {}) });
@@ -116,6 +121,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
     for (const register of fileCommandRoutes) register(scope);
   });
   await app.register(listRoutes);
+  // The lawyer registry (法律援助律师名册) and the suggestions by load.
+  await app.register(lawyerRegistryRoutes);
   // Documents (受理回执): one headless Chromium for the process, launched on first use.
   const renderer = new PdfRenderer();
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });

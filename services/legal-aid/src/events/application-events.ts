@@ -3,7 +3,7 @@
 // envelope (actor id, role, organisation), never in the data.
 import { createEventRegistry, defineEvent } from '@bureau/service-kit';
 import { z } from 'zod';
-import type { LegalAidEvent } from '../domain/index.js';
+import { recountableLimits, type LegalAidEvent } from '../domain/index.js';
 import {
   channel,
   competenceFacts,
@@ -164,4 +164,12 @@ export const legalAidEvents = createEventRegistry<LegalAidEvent>({
   AssignmentOverdue: defineEvent({ type: 'AssignmentOverdue', schema: overdue }),
   ObjectionDecisionOverdue: defineEvent({ type: 'ObjectionDecisionOverdue', schema: overdue }),
   CustodyForwardingOverdue: defineEvent({ type: 'CustodyForwardingOverdue', schema: overdue }),
+  DeadlinesRecomputed: defineEvent({
+    type: 'DeadlinesRecomputed',
+    schema: z.object({
+      by: z.literal('calendar_year_loaded'),
+      recomputedAt: instant,
+      limits: z.array(z.object({ limit: z.enum(recountableLimits), previousDueAt: instant, deadline: deadlineRecord })).min(1),
+    }),
+  }),
 });

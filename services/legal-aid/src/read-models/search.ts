@@ -50,15 +50,36 @@ export async function openApplicationsOf(
     .execute();
 }
 
-/** Open cases of the registry's lawyers acting for someone, for the conflict check of an assignment. */
-export async function openCasesOfLawyers(db: Kysely<LegalAidReadDatabase>, lawyerId: string, firmId: string) {
+/** A lawyer's case is open while aid runs: assigned (also preliminary aid during review), not closed or ended. */
+const LAWYER_ACTIVE_STATUSES = ['aided', 'in_review', 'awaiting_materials', 'objection_pending'];
+
+/** Open cases of the named lawyers (or recorded under the firm) acting for someone, for the conflict check. */
+export async function openCasesOfLawyers(db: Kysely<LegalAidReadDatabase>, lawyerIds: readonly string[], firmId: string | null) {
+  if (lawyerIds.length === 0 && firmId === null) return [];
   const rows = await db
     .selectFrom('legal_aid_files')
     .select(['case_id', 'lawyer_id', 'firm_id', 'recipient_name'])
     .where('closed_at', 'is', null)
-    .where('status', 'in', ['aided', 'objection_pending'])
-    .where((eb) => eb.or([eb('lawyer_id', '=', lawyerId), eb('firm_id', '=', firmId)]))
-    .limit(500)
+    .where('status', 'in', LAWYER_ACTIVE_STATUSES)
+    .where((eb) => eb.or([
+      ...(lawyerIds.length > 0 ? [eb('lawyer_id', 'in', [...lawyerIds])] : []),
+      ...(firmId !== null ? [eb('firm_id', '=', firmId)] : []),
+    ]))
+    .limit(2000)
     .execute();
   return rows.flatMap((r) => (r.lawyer_id && r.firm_id && r.recipient_name ? [{ caseId: r.case_id, lawyerId: r.lawyer_id, firmId: r.firm_id, actsFor: r.recipient_name }] : []));
+}
+
+/** 当前承办量: open assigned cases per lawyer, for the suggestions by load. */
+export async function caseLoadOf(db: Kysely<LegalAidReadDatabase>, lawyerIds: readonly string[]): Promise<Map<string, number>> {
+  if (lawyerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('legal_aid_files')
+    .select(['lawyer_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('closed_at', 'is', null)
+    .where('status', 'in', LAWYER_ACTIVE_STATUSES)
+    .where('lawyer_id', 'in', [...lawyerIds])
+    .groupBy('lawyer_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.lawyer_id ? [[r.lawyer_id, Number(r.n)] as const] : [])));
 }

@@ -45,6 +45,14 @@ export interface LegalAidFileTable {
   /** Any limit of the file was ever recorded overdue (statistics). */
   ever_overdue: boolean;
   overdue_kinds: string[];
+  /** Each limit recorded overdue: `[{ kind, at }]`, `at` the moment it fell due (statistics per limit and month). */
+  overdue_log: Json;
+  /** Years the running limits were counted in by weekday alone (no official calendar yet): recounted when loaded. */
+  provisional_years: number[];
+  /** The review clock as statistics count it (src/read-models/decision-clock.ts). */
+  decision_clock: ColumnType<unknown, string | null, string | null>;
+  /** Working days from the clock's start to approval or refusal, pauses left out. */
+  decision_working_days: number | null;
   approved_at: NullableTimestamp;
   refused_at: NullableTimestamp;
   withdrawn_at: NullableTimestamp;

@@ -53,7 +53,8 @@ t.test('the receipt, as HTML and as PDF', async (t) => {
       ground: 'minor', charge: '盗窃罪', defendant: { name: '小周', document: { type: 'unknown' } },
     } });
     const notified = notice.json().caseId;
-    t.equal((await f.post(notified, 'lawyer-assignment', { lawyer: { lawyerId: '陈律师', firmId: '广东某某律师事务所', relevantPracticeYears: 4 } })).statusCode, 200);
+    await f.registerLawyer('huadu', { lawyerId: 'lawyer-chen', name: '陈律师', firmId: 'firm-mou', firmName: '广东某某律师事务所', since: '2021-05-01' });
+    t.equal((await f.post(notified, 'lawyer-assignment', { lawyerId: 'lawyer-chen' })).statusCode, 200);
     const assignment = await f.get(`/files/${notified}/documents/assignment-notice`, f.tokens.huaduHead);
     for (const text of ['指派通知书', '陈律师', '广东某某律师事务所', '小周']) t.ok(assignment.body.includes(text), `the assignment notice says ${text}`);
     const authority = await f.get(`/files/${notified}/documents/authority-notice`, f.tokens.huaduHead);
