@@ -15,6 +15,8 @@ import type { LegalAidCommandDeps } from './commands/run-legal-aid-command.js';
 import type { LegalAidConfig } from './config.js';
 import { legalAidRules, officeOf, type LegalAidRules, type OfficeDirectory } from './domain/index.js';
 import { reconcileNumbers } from './numbering/reconciler.js';
+import { scanRoutes } from './routes/scans.js';
+import { migrateLegalAidStorage } from './storage/migrations.js';
 import { officeDirectoryOf } from './organisation/offices.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { fileCommandRoutes } from './routes/file-commands.js';
@@ -72,6 +74,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await app.register(legalAidCalendarPlugin, { officeHours: config.LEGAL_AID_OFFICE_HOURS });
+  await migrateLegalAidStorage(app.db);
 
   // The office directory is rebuilt only when the registry's state changes.
   let directory: { state: unknown; offices: OfficeDirectory } | undefined;
@@ -128,6 +131,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });
   app.addHook('onClose', () => renderer.close());
   await app.register(documentRoutes);
+  // Scans of the documents handed in, by content hash.
+  await app.register(scanRoutes);
   await app.register(calendarRoutes({ decoration: 'legalAidCalendarBook', adminRoles: [...CALENDAR_ADMINS] }), { clock });
 };
 

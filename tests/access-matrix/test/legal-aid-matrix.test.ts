@@ -103,6 +103,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
   { method: 'GET', route: '/statistics/yearly/{year}', admits: readers, sample: () => ({ url: '/statistics/yearly/2026' }) },
   ...registryCases,
+  { method: 'POST', route: '/scans', admits: intake, sample: () => ({ url: '/scans', payload: { commandId: randomUUID() } }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
 ];

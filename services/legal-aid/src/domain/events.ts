@@ -28,7 +28,8 @@ import type {
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
 /** A document handed in: stored by content hash elsewhere; the file keeps the reference. */
-export type DocumentReference = { name: string; contentHash: string; sizeBytes: number };
+/** A document handed in: its scan is stored by content hash (POST /scans); the media type is the store's (absent in files recorded before scans were stored). */
+export type DocumentReference = { name: string; contentHash: string; sizeBytes: number; mediaType?: string | null };
 
 /** Art. 40: the applicant and the recipient, and how they are related when they differ. */
 export type ApplicantRelation = 'self' | 'legal_representative' | 'close_relative';

@@ -20,7 +20,7 @@ import {
   text,
 } from './schemas.js';
 
-const documentReference = z.object({ name: text, contentHash: text, sizeBytes: z.number().int().min(0) });
+const documentReference = z.object({ name: text, contentHash: text, sizeBytes: z.number().int().min(0), mediaType: z.string().nullable().optional() });
 const conflict = z.object({ caseId: text, by: z.enum(['lawyer', 'firm']) });
 
 /** The receipt's data: also carried by the application number's allocation (src/numbering). */

@@ -12,7 +12,7 @@ import { numberingEvents, numberingStreamCategory, type ApplicationNumberAllocat
 type Allocation = ApplicationNumberAllocated['data'];
 
 /** Where the files projection stands: its active generation's checkpoint (undefined: nothing applied yet). */
-export async function filesCheckpoint(db: Kysely<object>): Promise<GlobalPosition | undefined> {
+export async function filesCheckpoint(db: Kysely<any>): Promise<GlobalPosition | undefined> {
   const generations = await loadGenerations(db, FILES_PROJECTION).catch((error: unknown) => {
     // The engine's tables not created yet (a new deployment): nothing is projected, read from the start.
     if (error instanceof Error && 'code' in error && error.code === '42P01') return [];

@@ -89,8 +89,10 @@ const noTimes = (): DecisionTimes => ({ decisions: 0, medianWorkingDaysToDecisio
 async function decisionTimes(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date, Date]) {
   const t = sql.table('legal_aid_files');
   // Offices by the competent office; stations by the receiving organisation when it is not the office itself.
+  // (A custody application announced but not arrived has no office yet: its overdue forwarding counts for
+  // the station now, and for the office once the application arrives.)
   const groups = {
-    office: sql`coalesce(competent_office, receiving_office, receiving_org)`,
+    office: sql`coalesce(competent_office, receiving_office)`,
     station: sql`CASE WHEN receiving_org <> coalesce(receiving_office, '') THEN receiving_org END`,
   };
   const offices = new Map<string, DecisionTimes>();

@@ -15,7 +15,9 @@ import { allocationsAfter, filesCheckpoint } from '../numbering/unprojected-allo
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
 import { openApplicationsOf } from '../read-models/search.js';
+import { scans } from '../storage/scans.js';
 import { submissionInput } from './inputs.js';
+import { DomainRuleError } from '@bureau/service-kit/domain-error';
 import { actingOrganisation } from './options.js';
 import { receiptOf, receiptSchema } from './receipt.js';
 import { INTAKE } from './roles.js';
@@ -86,12 +88,13 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
     const recipient = body.recipient ?? body.applicant;
+    const documents = await storedScans(app, body.documents);
     const found = await duplicateCandidates(app, recipient, caseId);
     pending = found.pending;
     const candidates = found.candidates;
     const command: SubmitApplication = {
       type: 'SubmitApplication',
-      data: { ...body, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
+      data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
     };
     const decided = await withCalendar(deps, async () =>
       boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
@@ -118,6 +121,18 @@ async function visibleFiles(
   const rows = await app.legalAidReadModels.db.selectFrom('legal_aid_files').select(['case_id', 'parties']).where('case_id', 'in', [...ids]).execute();
   const parties = new Map<string, readonly string[]>([...pending, ...rows.map((row) => [row.case_id, row.parties] as const)]);
   return ids.filter((id) => parties.get(id)?.some(includes) ?? false);
+}
+
+/** Each document handed in names a scan uploaded before (POST /scans), of the size stored; its media type is the store's. */
+async function storedScans(app: Parameters<FastifyPluginAsync>[0], documents: readonly { name: string; contentHash: string; sizeBytes: number }[]) {
+  const stored = await scans.describe(app.db, documents.map((d) => d.contentHash));
+  return documents.map((d, i) => {
+    const scan = stored.get(d.contentHash);
+    if (!scan || scan.sizeBytes !== d.sizeBytes) {
+      throw new DomainRuleError('scan_not_stored', `第${i + 1}份材料的扫描件未上传或大小不符 / document ${i + 1}: no scan of that hash and size was uploaded (POST /scans)`);
+    }
+    return { ...d, mediaType: scan.mediaType };
+  });
 }
 
 const isMatterType = (value: string): value is MatterType => (matterTypes as readonly string[]).includes(value);

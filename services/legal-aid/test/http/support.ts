@@ -141,7 +141,14 @@ export async function legalAidFixture(t: Teardown, options: { readonly start?: s
     if (res.statusCode !== 200) throw new Error(`registering ${lawyer.lawyerId}: ${res.statusCode} ${res.body}`);
     return res;
   };
-  return { app, config, logs, clock, token, tokens, submit, post, get, streamRevisions, after, registerLawyer };
+  /** Uploads a scan (POST /scans); answers what a submission's `documents` names. */
+  const uploadScan = async (name: string, content: Buffer, mediaType = 'image/png', authorization = tokens.huaduClerk) => {
+    const res = await app.inject({ method: 'POST', url: '/scans', headers: { authorization, 'content-type': mediaType }, payload: content });
+    if (res.statusCode !== 200) throw new Error(`uploading ${name}: ${res.statusCode} ${res.body}`);
+    const { contentHash, sizeBytes } = res.json() as { contentHash: string; sizeBytes: number };
+    return { name, contentHash, sizeBytes };
+  };
+  return { app, config, logs, clock, token, tokens, submit, post, get, streamRevisions, after, registerLawyer, uploadScan };
 }
 
 export type LegalAidFixture = Awaited<ReturnType<typeof legalAidFixture>>;
