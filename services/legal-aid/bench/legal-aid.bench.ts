@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { residentIdCheckCharacter } from '@bureau/person-schemas';
 import { signedIn } from '@bureau/service-kit';
 import { signTestToken } from '@bureau/service-kit/testing';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { buildLegalAidApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { legalAidEvents } from '../src/events/application-events.js';
@@ -131,7 +131,7 @@ say(`${totalEvents} events written`);
 // A fresh generation of the files projection: the service rebuilds it from the events.
 app = await buildLegalAidApp(config, { clock: () => now, reconcileOnTimer: false });
 await settle(app);
-await app.pg.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [FILES_PROJECTION]).catch(() => undefined);
+// The files projection stands where part 1 left it: everything written since is the read model to build.
 const rebuildStart = performance.now();
 await app.ready();
 const head = await app.eventStore.lastCommittedPosition();
@@ -145,15 +145,16 @@ const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
 const rows = (await app.pg.query<{ n: string }>('SELECT count(*) AS n FROM legal_aid_files')).rows[0]?.n;
 say(`rebuild: ${rows} rows from ${totalEvents} events in ${rebuildSeconds.toFixed(2)} s`);
 // The limit: the same rows by batched multi-row INSERTs into tables made by the same migration.
-const copy = await app.db.selectFrom('legal_aid_files' as never).selectAll().execute();
+const db: Kysely<any> = app.db;
+const { rows: copy } = await sql<Record<string, unknown>>`SELECT * FROM legal_aid_files`.execute(db);
 const limitTables = { legal_aid_files: 'bench_limit_files', legal_aid_numbers: 'bench_limit_numbers' };
-await app.db.transaction().execute((trx) => filesProjectionOf(HASH_KEY, () => app.legalAidCalendarBook.calendarFor()).migrate(trx, limitTables));
+await db.transaction().execute((trx) => filesProjectionOf(HASH_KEY, () => app.legalAidCalendarBook.calendarFor()).migrate(trx, limitTables));
 await settle(app);
 const json = (v: unknown) => (v === null || typeof v === 'string' ? v : JSON.stringify(v));
 const limitStart = performance.now();
 for (let i = 0; i < copy.length; i += 500) {
-  const batch = copy.slice(i, i + 500).map((r: Record<string, unknown>) => ({ ...r, file_state: json(r.file_state), overdue_log: json(r.overdue_log), decision_clock: json(r.decision_clock) }));
-  await app.db.insertInto('bench_limit_files' as never).values(batch as never).execute();
+  const batch = copy.slice(i, i + 500).map((r) => ({ ...r, file_state: json(r.file_state), overdue_log: json(r.overdue_log), decision_clock: json(r.decision_clock) }));
+  await db.insertInto('bench_limit_files').values(batch).execute();
 }
 const limitSeconds = (performance.now() - limitStart) / 1000;
 say(`limit: ${copy.length} rows by multi-row INSERTs in ${limitSeconds.toFixed(2)} s`);
@@ -173,7 +174,6 @@ const search = await load(8, SECONDS, (w, n) => query(`/search?documentType=resi
 const names = await load(8, SECONDS, (w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
 say(`worklist p99 ${worklist.p99.toFixed(1)} ms; stats p99 ${stats.p99.toFixed(1)} ms; search p99 ${search.p99.toFixed(1)} ms; name search p99 ${names.p99.toFixed(1)} ms`);
 await app.close();
-void sql;
 
 const rebuildRate = totalEvents / rebuildSeconds;
 const limitRate = totalEvents / limitSeconds;
