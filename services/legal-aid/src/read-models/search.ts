@@ -3,15 +3,15 @@
 // duplicate check's candidates (same document, or same name and birth date, still open), city-wide.
 import type { Kysely } from 'kysely';
 import { overlaps } from './scope.js';
-import type { LegalAidFileRow, LegalAidReadDatabase } from './tables.js';
+import { listedColumns, type LegalAidFileRow, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export type SearchBy =
   | { readonly kind: 'number'; readonly applicationNumber: string }
   | { readonly kind: 'identity'; readonly hash: string }
   | { readonly kind: 'name'; readonly prefix: string };
 
-export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<LegalAidFileRow[]> {
-  let query = db.selectFrom('legal_aid_files').selectAll().where(overlaps('parties', reach));
+export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<ListedFileRow[]> {
+  let query = db.selectFrom('legal_aid_files').select(listedColumns).where(overlaps('parties', reach));
   switch (by.kind) {
     case 'number':
       query = query.where('application_number', '=', by.applicationNumber);
@@ -34,10 +34,10 @@ export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy
 export async function openApplicationsOf(
   db: Kysely<LegalAidReadDatabase>,
   person: { readonly hash: string | null; readonly name: string; readonly birthDate: string | null },
-): Promise<LegalAidFileRow[]> {
+): Promise<Pick<LegalAidFileRow, 'case_id' | 'matter_type' | 'recipient_name' | 'recipient_identity_hash' | 'recipient_birth_date' | 'opposing_party'>[]> {
   return db
     .selectFrom('legal_aid_files')
-    .selectAll()
+    .select(['case_id', 'matter_type', 'recipient_name', 'recipient_identity_hash', 'recipient_birth_date', 'opposing_party'])
     .where('open', '=', true)
     .where('kind', '=', 'application')
     .where((eb) => {

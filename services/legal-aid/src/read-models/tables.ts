@@ -85,3 +85,10 @@ export type LegalAidReadDatabase = {
 };
 
 export type LegalAidFileRow = Selectable<LegalAidFileTable>;
+
+/** What a list entry shows (worklist, search): never the folded state, which is large. */
+export const listedColumns = [
+  'case_id', 'kind', 'application_number', 'status', 'receiving_org', 'competent_office', 'holder_office', 'transferred_from', 'matter_type',
+  'green_channel', 'recipient_name', 'recipient_document_masked', 'recipient_phone_masked', 'received_at', 'next_due_at', 'next_due_kind', 'overdue_recorded',
+] as const satisfies readonly (keyof LegalAidFileTable)[];
+export type ListedFileRow = Pick<LegalAidFileRow, (typeof listedColumns)[number]>;

@@ -11,7 +11,7 @@ import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { searchFiles } from '../read-models/search.js';
 import { monthBounds, officeStatistics, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
-import type { LegalAidFileRow } from '../read-models/tables.js';
+import type { ListedFileRow } from '../read-models/tables.js';
 import { listWorklist } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
 
@@ -37,7 +37,7 @@ const entry = z.object({
   overdue: z.boolean(),
 });
 
-function entryOf(row: LegalAidFileRow & { overdue?: boolean }, now: Date, handler: boolean): z.output<typeof entry> {
+function entryOf(row: ListedFileRow & { overdue?: boolean }, now: Date, handler: boolean): z.output<typeof entry> {
   return {
     caseId: row.case_id,
     kind: row.kind,
