@@ -1,9 +1,11 @@
-// 时限重算 (the hotline's mechanism, services/hotline/src/calendar/provisional-deadlines.ts): when an
+// 时限重算 (the hotline's mechanism, services/hotline/src/calendar/provisional-deadlines.ts, its scheduling
+// shared through @bureau/calendar-book's recountPasses): when an
 // official calendar year is loaded (here, by another instance, or found at start), every file whose
 // running limits were counted provisionally is counted again (RecomputeDeadlines, recorded as
 // DeadlinesRecomputed; the timers move with it). Each recount's command id is derived from the calendar
 // version and the file, so instances doing the same pass at once record it once. Meanwhile /readyz
 // carries a warning (the service stays ready).
+import { recountPasses } from '@bureau/calendar-book';
 import { uuidV5 } from '@bureau/service-kit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -47,36 +49,16 @@ async function provisionalDeadlines(app: FastifyInstance, options: ProvisionalDe
     if (recounted > 0) app.log.info({ calendarVersion: version, recounted }, 'provisional limits counted again on the calendar now in force');
   }
 
-  // One pass at a time; a change during a pass asks for one more.
-  let running: Promise<void> | undefined;
-  let again = false;
-  const schedule = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await pass().catch((err: unknown) => app.log.warn({ err }, 'recounting provisional limits failed; the next calendar change or start retries'));
-      } while (again);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
-  const stopListening = app.legalAidCalendarBook.onChange(schedule);
-  app.decorate('legalAidProvisionalDeadlines', {
-    recountNow: async () => {
-      schedule();
-      await running;
-    },
+  // One pass at a time; a change during a pass asks for one more (@bureau/calendar-book, as the hotline's).
+  const passes = recountPasses({
+    onChange: (listener) => app.legalAidCalendarBook.onChange(listener),
+    pass,
+    onError: (err) => app.log.warn({ err }, 'recounting provisional limits failed; the next calendar change or start retries'),
   });
+  app.decorate('legalAidProvisionalDeadlines', { recountNow: () => passes.recountNow() });
   app.readiness.warn('calendar', async () => provisionalWarning(await provisionalSummary(app.legalAidReadModels.db)));
-  app.addHook('onReady', async () => schedule());
-  app.addHook('onClose', async () => {
-    stopListening();
-    await running;
-  });
+  app.addHook('onReady', async () => passes.schedule());
+  app.addHook('onClose', async () => passes.stop());
 }
 
 declare module 'fastify' {
