@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
 import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
-import { allocateNumber, completeAllocation } from '../numbering/submission.js';
+import { allocateNumber, completeAllocation, numberingYearOf } from '../numbering/submission.js';
 import { allocationsAfter, filesCheckpoint } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
@@ -150,7 +150,10 @@ async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recip
     if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
     throw error;
   });
-  const recent = (await allocationsAfter(app.eventStore, checkpoint)).filter((a) => a.applicationId !== caseId);
+  const registry = app.organisations.current();
+  const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
+  const year = numberingYearOf(app.legalAid.clock().toISOString());
+  const recent = (await allocationsAfter(app.eventStore, checkpoint, areas, [year, year - 1])).filter((a) => a.applicationId !== caseId);
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).
