@@ -8,3 +8,4 @@ export { CalendarBook, type CalendarBookOptions, type CalendarView, type RulesBu
 export { checkOfficeHours, officeHoursOf, parseOfficeHours, OfficeHoursError, type OfficeHoursByOrganisation } from './office-hours.js';
 export { calendarBookPlugin, type CalendarBookPluginSpec } from './calendar-book-plugin.js';
 export { calendarRoutes, type CalendarRoutesOptions, type CalendarRoutesSpec } from './calendar-routes.js';
+export { recountPasses, type RecountPasses, type RecountPassesOptions } from './recount-passes.js';

@@ -8,6 +8,7 @@ import { officeDirectoryOf } from '@bureau/legal-aid/offices';
 import { createOfficialWorkingCalendar, type OfficialWorkingCalendar } from '@bureau/working-calendar';
 import { advisorsYear, emptyAdvisorCounts, type AdvisorCounts } from './advisors.js';
 import { emptyHotlineCounts, hotlineYear, type HotlineCounts } from './hotline.js';
+import { LAWYERS_PER_DISTRICT, lawyerRegistry } from './lawyers.js';
 import { emptyLegalAidCounts, legalAidYear, notifiedYear, type LegalAidCounts } from './legal-aid.js';
 import { planDistricts, registerPlan, rowsOf, type DistrictPlan } from './organisations.js';
 import { Random } from './random.js';
@@ -130,6 +131,17 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
     });
   };
 
+  // Every district that assigns lawyers (the generated ones and the partner 市域通办 transfers go to)
+  // keeps its registry from before the year; written first, since assignments name its lawyers.
+  const receiving = new Set(generated.flatMap((d, i) => [d, plan[(i + 1) % plan.length] ?? d]));
+  const registries = new Map([...receiving].map((d) => [d.id, lawyerRegistry({ seed, random: new Random(`${seed}:lawyers:${d.id}`), district: d, ordinal: plan.indexOf(d) + 1, year, lawyers: Math.max(5, Math.round(LAWYERS_PER_DISTRICT * Math.min(1, factor))) })]));
+  await flush([...registries.values()]);
+  const registryOf = (districtId: string) => {
+    const registry = registries.get(districtId);
+    if (!registry) throw new Error(`no lawyer registry generated for ${districtId}`);
+    return registry.state;
+  };
+
   for (const [i, district] of generated.entries()) {
     const random = root.fork(district.id);
     const partner: DistrictPlan = plan[(i + 1) % plan.length] ?? district;
@@ -137,12 +149,12 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
     (summary as { villages: number }).villages = district.townships.reduce((s, t) => s + t.villages.length, 0);
     const legalAid = legalAidYear({
       seed, random: random.fork('legal-aid'), days, year, district, partner, applications: n(SEED_DISTRICT_YEAR.legalAidApplications),
-      rules, offices, countsOf: (id) => summaryOf(id).legalAid,
+      rules, offices, registryOf, countsOf: (id) => summaryOf(id).legalAid,
     });
     // The numbers first: each application's stream is written from its allocation.
     await flush([legalAid.numbering]);
     await flush(legalAid.files);
-    await flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, countsOf: (id) => summaryOf(id).legalAid }));
+    await flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, registryOf, countsOf: (id) => summaryOf(id).legalAid }));
     await flush(hotlineYear({ seed, random: random.fork('hotline'), days, year, district, orders: n(SEED_DISTRICT_YEAR.workOrders), calendar, counts: summary.hotline }));
     const advisors = advisorsYear({ seed, random: random.fork('advisors'), days, year, district, services: n(SEED_DISTRICT_YEAR.advisorServices), calendar, counts: summary.advisors });
     await flush([advisors.register, ...advisors.appointments]);

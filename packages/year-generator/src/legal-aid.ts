@@ -9,13 +9,14 @@ import { formatApplicationNumber, DEFAULT_NUMBER_PATTERN } from '@bureau/legal-a
 import {
   decide, evolve, initialState, legalAidStreamName,
   type ActingOrganisation, type AidForm, type CompetenceFacts, type LegalAidCommand, type LegalAidEvent, type LegalAidRules, type LegalAidState,
-  type MatterType, type OfficeDirectory,
+  type MatterType, type OfficeDirectory, type LawyerRegistryState,
 } from '@bureau/legal-aid/domain';
 import { legalAidEvents } from '@bureau/legal-aid/events';
 import { numberingEvents, numberingStreamName, type NumberingEvent } from '@bureau/legal-aid/numbering-events';
 import type { Person, PersonGroup } from '@bureau/person-schemas';
 import { COMMAND_EVENT_NAMESPACE, commandEventId, uuidV5 } from '@bureau/service-kit';
 import { localDateOf } from '@bureau/working-calendar';
+import { someLawyer } from './lawyers.js';
 import type { DistrictPlan } from './organisations.js';
 import { personOf } from './people.js';
 import type { Random } from './random.js';
@@ -56,6 +57,8 @@ export interface LegalAidYearInput {
   readonly applications: number;
   readonly rules: LegalAidRules;
   readonly offices: OfficeDirectory;
+  /** Each district's lawyer registry as it stands (assignments take their lawyers from it). */
+  readonly registryOf: (districtId: string) => LawyerRegistryState;
   /** Counts of the partner district's decisions on files transferred to it are its own. */
   readonly countsOf: (districtId: string) => LegalAidCounts;
 }
@@ -86,7 +89,6 @@ export function legalAidYear(input: LegalAidYearInput): { numbering: StreamBuild
   const own = input.countsOf(district.id);
   const office = (id: string): ActingOrganisation => ({ id, kind: 'legal_aid_office' });
   const staff = (org: string, role: string): Actor => ({ id: `${org}-${role}-${random.int(1, 3)}`, role, organisation: org });
-  const lawyers = (districtId: string) => ({ lawyerId: `${districtId}-lawyer-${String(random.int(1, 60)).padStart(3, '0')}`, firmId: `${districtId}-firm-${String(random.int(1, 12)).padStart(2, '0')}`, relevantPracticeYears: random.int(3, 25) });
 
   received.forEach((receivedAt, index) => {
     const key = `${district.id}:${year}:application:${index}`;
@@ -196,7 +198,7 @@ export function legalAidYear(input: LegalAidYearInput): { numbering: StreamBuild
     run('approval', head, decidedAt, competent, { type: 'ApproveApplication', data: {} });
     counts.approved += 1;
     const assignedAt = isGreen ? minutes(decidedAt, random.int(10, 90)) : random.chance(0.5) ? minutes(decidedAt, random.int(30, 180)) : nextWorkingTime(random, rules, decidedAt, random.int(1, 2));
-    run('lawyer-assignment', head, assignedAt, competent, { type: 'AssignLawyer', data: { lawyer: lawyers(competentDistrict.id), openCases: [] } });
+    run('lawyer-assignment', head, assignedAt, competent, { type: 'AssignLawyer', data: { ...assignment(random, input.registryOf(competentDistrict.id)), openCases: [] } });
     counts.lawyersAssigned += 1;
     // 结案 within the year for the earlier cases; some graded (同行评估).
     const closedAt = nextWorkingTime(random, rules, assignedAt, random.int(20, 90));
@@ -243,13 +245,15 @@ export function notifiedYear(input: Omit<LegalAidYearInput, 'applications' | 'pa
     });
     counts.notified += 1;
     const assignedAt = random.chance(0.6) ? minutes(receivedAt, random.int(30, 240)) : nextWorkingTime(random, rules, receivedAt, random.int(1, 2));
-    const lawyer = { lawyerId: `${district.id}-lawyer-${String(random.int(1, 60)).padStart(3, '0')}`, firmId: `${district.id}-firm-${String(random.int(1, 12)).padStart(2, '0')}`, relevantPracticeYears: random.int(3, 25) };
-    run(commandIdOf(input.seed, `${key}:assignment`), staff('legal_aid_head'), assignedAt, { type: 'AssignLawyer', data: { lawyer, openCases: [] } });
+    run(commandIdOf(input.seed, `${key}:assignment`), staff('legal_aid_head'), assignedAt, { type: 'AssignLawyer', data: { ...assignment(random, input.registryOf(district.id)), openCases: [] } });
     counts.notifiedAssigned += 1;
     run(commandIdOf(input.seed, `${key}:informed`), staff('legal_aid_reviewer'), minutes(assignedAt, random.int(10, 120)), { type: 'RecordAuthorityInformed', data: { method: random.pick(['电话', '书面函告', '政法协同平台']) } });
     return file;
   });
 }
+
+/** An assignment as the route makes it: a lawyer of the registry (the decider checks Art. 26 and conflicts there). */
+const assignment = (random: Random, registry: LawyerRegistryState) => ({ lawyerId: someLawyer(random, registry), registry });
 
 /** A time during office hours on the `n`th working day after `from`. */
 export function nextWorkingTime(random: Random, rules: { calendar: { addWorkingDays(from: Date, days: number): Date } }, from: Date, n: number): Date {

@@ -11,9 +11,11 @@ import { workOrdersProjectionOf } from '@bureau/hotline-service/projections';
 import { filesProjectionOf } from '@bureau/legal-aid/projections';
 import { createProjectionEngine } from '@bureau/projections';
 import { eventually, freshDatabase } from '@bureau/testing';
+import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import t from 'tap';
 import { generateYear } from '../src/index.js';
 
+const officialCalendar = createOfficialWorkingCalendar();
 const SCALE = 0.02;
 
 t.test(`a ${SCALE}x generated year: the audit's replayed state agrees with every service's read model`, async (t) => {
@@ -23,7 +25,7 @@ t.test(`a ${SCALE}x generated year: the audit's replayed state agrees with every
   const summary = await generateYear({ store, scale: SCALE, seed: 'audit-agreement', year: 2025 });
   const ownership = { centreOf: () => 'huadu-plsc' };
 
-  const projections = [filesProjectionOf('year-generator-test-hash-key-0123456789'), workOrdersProjectionOf(workOrderEventsFor(ownership)), ledgerMonthsProjection];
+  const projections = [filesProjectionOf('year-generator-test-hash-key-0123456789', () => officialCalendar), workOrdersProjectionOf(workOrderEventsFor(ownership)), ledgerMonthsProjection];
   const engine = createProjectionEngine({ store, pool: store.pool, projections, standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 });
   t.teardown(() => engine.stop());
   await engine.start();

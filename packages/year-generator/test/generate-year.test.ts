@@ -13,7 +13,8 @@ import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { evolve as evolveWorkOrder, initialState as initialWorkOrder } from '@bureau/hotline-service/domain';
 import { workOrderEventsFor } from '@bureau/hotline-service/events';
 import { workOrdersProjectionOf } from '@bureau/hotline-service/projections';
-import { evolve as evolveFile, initialState as initialFile } from '@bureau/legal-aid/domain';
+import { evolve as evolveFile, evolveLawyerRegistry, initialLawyerRegistryState, initialState as initialFile } from '@bureau/legal-aid/domain';
+import { lawyerRegistryEvents } from '@bureau/legal-aid/lawyer-registry-events';
 import { legalAidEvents } from '@bureau/legal-aid/events';
 import { numberingEvents } from '@bureau/legal-aid/numbering-events';
 import { filesProjectionOf } from '@bureau/legal-aid/projections';
@@ -23,9 +24,11 @@ import { organisationEvents, registryDecider } from '@bureau/organisations';
 import { createProjectionEngine } from '@bureau/projections';
 import { eventually, freshDatabase } from '@bureau/testing';
 import { sql } from 'kysely';
+import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import t from 'tap';
 import { generateYear, SEED_DISTRICT_YEAR, type YearSummary } from '../src/index.js';
 
+const officialCalendar = createOfficialWorkingCalendar();
 const SCALE = 0.05;
 
 async function storeOn(tap: Parameters<typeof freshDatabase>[0], name: string) {
@@ -64,6 +67,7 @@ function replay(events: readonly RecordedEvent[]) {
     switch (category) {
       case 'legalAidCase': fold(e, initialFile, (r) => legalAidEvents.fromRecorded(r), evolveFile); break;
       case 'legalAidNumbering': numberingEvents.fromRecorded(e); break;
+      case 'legalAidLawyers': fold(e, initialLawyerRegistryState, (r) => lawyerRegistryEvents.fromRecorded(r), evolveLawyerRegistry); break;
       case 'hotlineWorkOrder': fold(e, initialWorkOrder, (r) => workOrders.fromRecorded(r), evolveWorkOrder); break;
       case 'advisorRegister': fold(e, initialRegisterState, (r) => advisorRegisterEvents.fromRecorded(r), evolveRegister); break;
       case 'advisorAppointments': fold(e, initialAppointmentsState, (r) => villageAppointmentEvents.fromRecorded(r), evolveAppointments); break;
@@ -118,7 +122,7 @@ t.test(`a ${SCALE}x year: replays through the services' evolve, counts as asked,
   t.ok(numbers.every((n) => states.has(`legalAidCase-${n.applicationId}`)), 'every number has its application');
 
   // The services' projections, run over the store as the services run them.
-  const projections = [filesProjectionOf('year-generator-test-hash-key-0123456789'), walkInsProjection, workOrdersProjectionOf(workOrderEventsFor({ centreOf: () => 'huadu-plsc' })), ledgerMonthsProjection];
+  const projections = [filesProjectionOf('year-generator-test-hash-key-0123456789', () => officialCalendar), walkInsProjection, workOrdersProjectionOf(workOrderEventsFor({ centreOf: () => 'huadu-plsc' })), ledgerMonthsProjection];
   const engine = createProjectionEngine({ store, pool: store.pool, projections, standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 });
   t.teardown(() => engine.stop());
   await engine.start();

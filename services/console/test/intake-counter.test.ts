@@ -7,6 +7,7 @@ import { residentIdCheckCharacter } from '@bureau/person-schemas';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { eventually } from '@bureau/testing';
 import type { Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { hashTo, launchBrowser, newPage, shot, signInAs, medianUsable } from './support/browser.js';
 import { JWT_SECRET, startConsole, startLegalAid } from './support/platform.js';
@@ -27,6 +28,13 @@ t.test('the intake counter, in a browser', async (t) => {
   const { url } = await startConsole(t, { legalAid: legalAidUrl });
   const head = `Bearer ${signTestToken(JWT_SECRET, { sub: 'api-head', role: 'legal_aid_head', org: 'huadu-legal-aid' })}`;
   const clerk = `Bearer ${signTestToken(JWT_SECRET, { sub: 'api-clerk', role: 'station_clerk', org: 'huadu-station-xinhua' })}`;
+  // The district's lawyer registry (法律援助律师名册), kept by its bureau's administrator: the head assigns from it.
+  const administrator = `Bearer ${signTestToken(JWT_SECRET, { sub: 'api-admin', role: 'administrator', org: 'huadu-bureau' })}`;
+  const registered = await fetch(`${legalAidUrl}/districts/huadu/lawyers`, {
+    method: 'POST', headers: { authorization: administrator, 'content-type': 'application/json' },
+    body: JSON.stringify({ commandId: randomUUID(), lawyerId: 'lawyer-zhang', name: '张明律师', licenceNumber: '14401201510000009', firmId: 'firm-huadu-1', firmName: '广东花都律师事务所', relevantPracticeSince: '2015-03-01' }),
+  });
+  t.equal(registered.status, 200, 'a lawyer in 花都\'s registry');
   const api = async (path: string) => (await (await fetch(`${legalAidUrl}${path}`, { headers: { authorization: head } })).json()) as Record<string, unknown>;
 
   const page = await newPage(browser);
@@ -109,13 +117,12 @@ t.test('the intake counter, in a browser', async (t) => {
     await hashTo(boss, `#/intake/files/${caseId}`);
     await boss.locator('form[data-action="approval"] button').click();
     await boss.locator('dd[data-fact="status"]:text("已给予援助（待指派）")').waitFor();
-    // A lawyer's id left out: the service names the field, shown against it.
-    await boss.locator('[id="f-lawyer-assignment-firmId"]').fill('firm-huadu-1');
-    await boss.locator('[id="f-lawyer-assignment-relevantPracticeYears"]').fill('5');
+    // No lawyer chosen: the service names the field, shown against it; then one from the registry's suggestions.
     await boss.locator('form[data-action="lawyer-assignment"] button').click();
     await boss.locator('.field.has-error[data-field="lawyer-assignment-lawyerId"]').waitFor();
     await shot(boss, 'intake-assignment-field-error');
-    await boss.locator('[id="f-lawyer-assignment-lawyerId"]').fill('lawyer-zhang');
+    await boss.locator('[id="f-lawyer-assignment-lawyerId"]').selectOption('lawyer-zhang');
+    t.match(await boss.locator('[id="f-lawyer-assignment-lawyerId"] option[value="lawyer-zhang"]').textContent(), /张明律师（广东花都律师事务所，相关执业\d+年，在办0件）/, 'suggested with its firm, years and load');
     await boss.locator('form[data-action="lawyer-assignment"] button').click();
     await boss.locator('dd[data-fact="status"]:text("已指派")').waitFor();
     t.match(await boss.locator('[data-fact="lawyer"]').textContent(), /lawyer-zhang/);

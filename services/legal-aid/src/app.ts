@@ -10,15 +10,19 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DestinationStream } from 'pino';
 import { legalAidCalendarPlugin } from './calendar/calendar-plugin.js';
+import { provisionalDeadlinesPlugin } from './calendar/provisional-deadlines.js';
 import type { LegalAidCommandDeps } from './commands/run-legal-aid-command.js';
 import type { LegalAidConfig } from './config.js';
 import { legalAidRules, officeOf, type LegalAidRules, type OfficeDirectory } from './domain/index.js';
 import { reconcileNumbers } from './numbering/reconciler.js';
+import { scanRoutes } from './routes/scans.js';
+import { migrateLegalAidStorage } from './storage/migrations.js';
 import { officeDirectoryOf } from './organisation/offices.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
 import { listRoutes } from './routes/lists.js';
+import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
 import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
 import { documentRoutes } from './routes/documents.js';
@@ -72,6 +76,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await app.register(legalAidCalendarPlugin, { officeHours: config.LEGAL_AID_OFFICE_HOURS });
+  await migrateLegalAidStorage(app.db);
 
   // The office directory is rebuilt only when the registry's state changes.
   let directory: { state: unknown; offices: OfficeDirectory } | undefined;
@@ -91,6 +96,9 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(legalAidTimersPlugin, {
     deps: { ...deps, cityId: config.CITY_ID }, clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS, fire: config.DEADLINE_TIMERS_FIRE, busyLingerMs: config.PROJECTION_BUSY_LINGER_MS,
   });
+
+  // Limits counted provisionally (no official calendar for their year yet) are counted again on load.
+  await app.register(provisionalDeadlinesPlugin, { clock, deps: { ...deps, cityId: config.CITY_ID } });
 
   // The reconciler: every number allocated gets its application, even when its request died in between.
   const reconcile = (graceMs?: number) =>
@@ -120,11 +128,15 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(listRoutes);
   await app.register(walkInsReadModelPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
   await app.register(walkInRoutes);
+  // The lawyer registry (法律援助律师名册) and the suggestions by load.
+  await app.register(lawyerRegistryRoutes);
   // Documents (受理回执): one headless Chromium for the process, launched on first use.
   const renderer = new PdfRenderer();
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });
   app.addHook('onClose', () => renderer.close());
   await app.register(documentRoutes);
+  // Scans of the documents handed in, by content hash.
+  await app.register(scanRoutes);
   await app.register(calendarRoutes({ decoration: 'legalAidCalendarBook', adminRoles: [...CALENDAR_ADMINS] }), { clock });
 };
 

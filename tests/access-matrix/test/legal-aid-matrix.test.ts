@@ -25,6 +25,7 @@ const roles = {
   auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
   city_auditor: { own: 'gz', other: 'gz' },
   city_administrator: { own: 'gz', other: 'gz' },
+  administrator: { own: HUADU.bureau, other: BAIYUN.bureau },
   // The public legal service centre's staff (12345): here only at the centre's walk-in counter.
   centre_staff: { own: HUADU.centre, other: BAIYUN.centre },
 } as const;
@@ -64,6 +65,18 @@ const onFile = (action: string, admits: Role[], payload: () => object = () => co
   method: 'POST', route: `/files/{caseId}/${action}`, admits, file: (id) => ({ url: `/files/${id}/${action}`, payload: payload() }),
 });
 
+// The lawyer registry (per district, kept by its administrator) and the suggestions for one file.
+const registryKeepers: Role[] = ['administrator', 'city_administrator'];
+const registryReaders: Role[] = [...review, 'administrator', 'auditor', ...cityWide];
+const lawyer = () => ({ name: '陈律师', licenceNumber: `1440${String(Math.floor(Math.random() * 1e13)).padStart(13, '0')}`, firmId: 'firm-1', firmName: '某所', relevantPracticeSince: '2015-01-01' });
+const registryCases: Case[] = [
+  { method: 'GET', route: '/districts/{districtId}/lawyers', admits: registryReaders, sample: () => ({ url: '/districts/huadu/lawyers' }) },
+  { method: 'POST', route: '/districts/{districtId}/lawyers', admits: registryKeepers, sample: () => ({ url: '/districts/huadu/lawyers', payload: command({ lawyerId: `l-${randomUUID()}`, ...lawyer() }) }) },
+  { method: 'PUT', route: '/districts/{districtId}/lawyers/{lawyerId}', admits: registryKeepers, sample: () => ({ url: '/districts/huadu/lawyers/l-none', payload: command(lawyer()) }) },
+  { method: 'POST', route: '/districts/{districtId}/lawyers/{lawyerId}/deactivation', admits: registryKeepers, sample: () => ({ url: '/districts/huadu/lawyers/l-none/deactivation', payload: command({ reason: '退休' }) }) },
+  { method: 'GET', route: '/files/{caseId}/lawyer-suggestions', admits: decision, file: (id) => ({ url: `/files/${id}/lawyer-suggestions` }) },
+];
+
 const matrix: Case[] = [
   { method: 'POST', route: '/applications', admits: intake, sample: () => ({ url: '/applications', payload: submission('huadu') }) },
   { method: 'POST', route: '/custody-announcements', admits: intake, sample: () => ({ url: '/custody-announcements', payload: command({ forwardingAuthority: '花都区看守所', receivedByAuthorityAt: '2026-03-01T08:00:00+08:00' }) }) },
@@ -80,7 +93,7 @@ const matrix: Case[] = [
   onFile('preliminary-aid', decision, () => command({ ground: { kind: 'advance_execution' } })),
   onFile('approval', decision),
   onFile('refusal', decision, () => command({ reasons: '不符合条件' })),
-  onFile('lawyer-assignment', decision, () => command({ lawyer: { lawyerId: 'lawyer-1', firmId: 'firm-1', relevantPracticeYears: 5 } })),
+  onFile('lawyer-assignment', decision, () => command({ lawyerId: 'lawyer-1' })),
   onFile('authority-informed', review, () => command({ method: '电话' })),
   onFile('objection', objections, () => command({ grounds: '理由' })),
   onFile('objection-upheld', objections, () => command({ reasons: '维持' })),
@@ -97,6 +110,8 @@ const matrix: Case[] = [
   { method: 'POST', route: '/walk-in-consultations/{consultationId}/void', admits: walkInRecorders, sample: () => ({ url: `/walk-in-consultations/${randomUUID()}/void`, payload: command({ reason: '重复登记' }) }) },
   { method: 'GET', route: '/walk-in-consultations', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations?month=2026-03' }) },
   { method: 'GET', route: '/walk-in-consultations/counts/{month}', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations/counts/2026-03' }) },
+  ...registryCases,
+  { method: 'POST', route: '/scans', admits: intake, sample: () => ({ url: '/scans', payload: { commandId: randomUUID() } }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
 ];
@@ -209,6 +224,19 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
     for (const role of ['auditor', ...cityWide] as Role[]) t.notOk(await shown(role), `${role} sees it masked`);
     const listed = await call('GET', `/worklist?${fresh}`, token('legal_aid_head', 'own'));
     t.notOk(listed.body.includes(ID) || listed.body.includes(PHONE), 'lists never hold the full number or phone');
+  });
+
+  t.test('the lawyer registry: another district\'s answers as none, and a write to it changes nothing', async (t) => {
+    const registryRevision = async () => (await app.pg.query('SELECT revision FROM event_store.streams WHERE stream_name = $1', ['legalAidLawyers-huadu'])).rows[0]?.revision;
+    const before = await registryRevision();
+    for (const c of registryCases.filter((m) => m.sample)) {
+      for (const role of (c.admits as Role[]).filter((r) => !cityWide.includes(r))) {
+        const { url, payload } = (c.sample as NonNullable<Case['sample']>)();
+        const theirs = await call(c.method, url, token(role, 'other'), payload);
+        t.equal(theirs.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${theirs.body}`);
+      }
+    }
+    t.equal(await registryRevision(), before, 'nothing written to 花都\'s registry');
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {

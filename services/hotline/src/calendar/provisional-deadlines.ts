@@ -3,6 +3,7 @@
 // DeadlinesRecomputed). Each recount has a command id derived from the calendar version and the order, so
 // instances doing the same pass at once record it once. Meanwhile /readyz carries a warning (the service
 // stays ready), and so do the worklist and /metrics (routes/worklist.ts, routes/operations.ts).
+import { recountPasses } from '@bureau/calendar-book';
 import { uuidV5 } from '@bureau/service-kit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -45,31 +46,16 @@ async function provisionalDeadlines(app: FastifyInstance, options: ProvisionalDe
     if (recounted > 0) app.log.info({ calendarVersion: version, recounted }, 'provisional deadlines counted again on the calendar now in force');
   }
 
-  // One pass at a time; a change during a pass asks for one more.
-  let running: Promise<void> | undefined;
-  let again = false;
-  const schedule = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await pass().catch((err: unknown) => app.log.warn({ err }, 'recounting provisional deadlines failed; the next calendar change or start retries'));
-      } while (again);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
-  const stopListening = app.hotlineCalendar.onChange(schedule);
-  app.decorate('provisionalDeadlines', { recountNow: async () => { schedule(); await running; } });
-  app.readiness.warn('calendar', async () => provisionalWarning(await provisionalSummary(app.readModels.db, null)));
-  app.addHook('onReady', async () => schedule());
-  app.addHook('onClose', async () => {
-    stopListening();
-    await running;
+  // One pass at a time; a change during a pass asks for one more (@bureau/calendar-book).
+  const passes = recountPasses({
+    onChange: (listener) => app.hotlineCalendar.onChange(listener),
+    pass,
+    onError: (err) => app.log.warn({ err }, 'recounting provisional deadlines failed; the next calendar change or start retries'),
   });
+  app.decorate('provisionalDeadlines', { recountNow: () => passes.recountNow() });
+  app.readiness.warn('calendar', async () => provisionalWarning(await provisionalSummary(app.readModels.db, null)));
+  app.addHook('onReady', async () => passes.schedule());
+  app.addHook('onClose', async () => passes.stop());
 }
 
 declare module 'fastify' {

@@ -17,6 +17,8 @@ export interface NoticeSource {
   readonly nameOf: (organisationId: string) => string;
   /** The justice bureau that set the office up (Art. 49). */
   readonly bureauOf: (officeId: string) => string | undefined;
+  /** The assigned lawyer's name and firm as the office's lawyer registry holds them (ids when it does not). */
+  readonly lawyerNames?: { readonly name: string; readonly firmName: string } | undefined;
 }
 
 export function noticeHtml(kind: NoticeKind, source: NoticeSource): string | undefined {
@@ -72,7 +74,7 @@ export function noticeHtml(kind: NoticeKind, source: NoticeSource): string | und
       return documentHtml({
         issuer: office,
         title: '法律援助指派通知书',
-        facts: [...who, ['承办律师', lawyer.lawyerId], ['所属律师事务所', lawyer.firmId], ['指派时间', beijing(lawyer.assignedAt, true)]],
+        facts: [...who, ['承办律师', source.lawyerNames?.name ?? lawyer.lawyerId], ['所属律师事务所', source.lawyerNames?.firmName ?? lawyer.firmId], ['指派时间', beijing(lawyer.assignedAt, true)]],
         sections: [{ heading: '通知', text: `本机构指派上述律师为受援人提供法律援助${lawyer.preliminary ? '（先行提供法律援助，《中华人民共和国法律援助法》第四十四条）' : ''}。请承办律师及时与受援人联系，依法履行职责；受援人应当如实陈述案件事实，配合承办律师工作。` }],
         date: beijing(lawyer.assignedAt),
       });
@@ -89,8 +91,8 @@ export function noticeHtml(kind: NoticeKind, source: NoticeSource): string | und
           ['收到通知时间', beijing(notification.noticeReceivedAt, true)],
           ['被告人 / 犯罪嫌疑人', notification.defendant.name],
           ['涉嫌罪名', notification.charge],
-          ['承办律师', lawyer.lawyerId],
-          ['所属律师事务所', lawyer.firmId],
+          ['承办律师', source.lawyerNames?.name ?? lawyer.lawyerId],
+          ['所属律师事务所', source.lawyerNames?.firmName ?? lawyer.firmId],
         ],
         sections: [{ heading: '告知', text: `依照《中华人民共和国法律援助法》第三十六条，本机构已于${beijing(lawyer.assignedAt)}指派上述律师提供辩护，特此告知${notification.notifyingAuthority.name}。` }],
         date: beijing(lawyer.assignedAt),

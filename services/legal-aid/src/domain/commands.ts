@@ -1,5 +1,6 @@
 // Commands to one legal-aid stream, imperative. Instants are Dates (parsed at the edge). Who sends them
 // is the envelope's business; the acting organisation arrives in the DecisionContext.
+import type { LawyerRegistryState } from './lawyer-registry/state.js';
 import type { OpenCaseOfLawyer } from './conflicts.js';
 import type { OpenApplicationSummary } from './duplicates.js';
 import type { ApplicantRelation, DocumentReference } from './events.js';
@@ -9,7 +10,6 @@ import type {
   Art42Ground,
   CaseOutcome,
   CompetenceFacts,
-  LawyerProfile,
   MatterType,
   NotificationGround,
   NotifyingAuthorityKind,
@@ -98,7 +98,12 @@ export type ReceiveNotification = Command<
 >;
 
 /** 指派, with the registry's open cases for the conflict check. */
-export type AssignLawyer = Command<'AssignLawyer', { lawyer: LawyerProfile; openCases: readonly OpenCaseOfLawyer[] }>;
+/**
+ * The lawyer is named by id and taken from the office's district registry (given with the command, as
+ * read): Art. 26's years of practice are counted from the registry's record, the conflict check uses the
+ * firm the registry gives each lawyer today.
+ */
+export type AssignLawyer = Command<'AssignLawyer', { lawyerId: string; registry: LawyerRegistryState; openCases: readonly OpenCaseOfLawyer[] }>;
 export type RecordAuthorityInformed = Command<'RecordAuthorityInformed', { method: string }>;
 
 export type FileObjection = Command<'FileObjection', { grounds: string }>;
@@ -119,6 +124,9 @@ export type RecordAssignmentOverdue = Command<'RecordAssignmentOverdue', { dueAt
 export type RecordObjectionDecisionOverdue = Command<'RecordObjectionDecisionOverdue', { dueAt: Date }>;
 export type RecordCustodyForwardingOverdue = Command<'RecordCustodyForwardingOverdue', { dueAt: Date }>;
 export type RecordDeemedWithdrawn = Command<'RecordDeemedWithdrawn', { dueAt: Date }>;
+
+/** 时限重算 when a calendar year is loaded (the service's own pass, src/calendar/provisional-deadlines.ts). */
+export type RecomputeDeadlines = Command<'RecomputeDeadlines', Record<string, never>>;
 
 export type LegalAidCommand =
   | AnnounceCustodyApplication
@@ -143,6 +151,7 @@ export type LegalAidCommand =
   | CloseCase
   | RecordFollowUp
   | ReviewQuality
+  | RecomputeDeadlines
   | RecordReviewOverdue
   | RecordAssignmentOverdue
   | RecordObjectionDecisionOverdue

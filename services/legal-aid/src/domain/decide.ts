@@ -18,6 +18,7 @@ import {
   recordObjectionDecisionOverdue,
   recordReviewOverdue,
 } from './decide/overdue.js';
+import { recomputeDeadlines } from './decide/recompute.js';
 import { overrideCompetence, receiveTransferredApplication, transferApplication } from './decide/transfer.js';
 import type { LegalAidEvent } from './events.js';
 import type { DecisionContext } from './rules.js';
@@ -79,6 +80,8 @@ export function decide(command: LegalAidCommand, state: LegalAidState, context: 
       return recordCustodyForwardingOverdue(command, state, context);
     case 'RecordDeemedWithdrawn':
       return recordDeemedWithdrawn(command, state, context);
+    case 'RecomputeDeadlines':
+      return recomputeDeadlines(command, state, context);
     default: {
       const unknown: never = command;
       return unknown;

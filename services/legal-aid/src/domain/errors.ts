@@ -45,6 +45,12 @@ const details = {
   not_notified_case: '不是通知辩护案件 / not a notified case',
   not_awaiting_custody_forwarding: '没有待转交的羁押人员申请 / no custody application is awaited',
   deadline_not_reached: '时限未到 / the deadline has not been reached yet',
+  lawyer_not_registered: '该律师不在本区法律援助律师名册 / the lawyer is not on the district\'s registry',
+  lawyer_inactive: '该律师已停止承办法律援助案件 / the lawyer is no longer active on the registry',
+  lawyer_already_registered: '该律师已登记，信息不同 / the lawyer is already registered with other details',
+  licence_number_taken: '该执业证号已登记给另一名律师 / the licence number is registered to another lawyer',
+  invalid_licence_number: '律师执业证号为17位数字 / a licence number is 17 digits',
+  invalid_practice_start: '相关执业起始日期须为真实日期且不晚于今日 / the practice start must be a real date, not after today',
   closed_or_ended: '案件已结束 / the file has ended',
 } as const;
 

@@ -3,6 +3,7 @@
 // decided and when; the acting office is the file's holder, which the envelope's organisation confirms.
 import type { ConflictWarning } from './conflicts.js';
 import type { DeadlineRecord } from './deadlines.js';
+import type { RecountableLimit } from './recount.js';
 import type {
   AidForm,
   CaseOutcome,
@@ -27,7 +28,8 @@ import type {
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
 /** A document handed in: stored by content hash elsewhere; the file keeps the reference. */
-export type DocumentReference = { name: string; contentHash: string; sizeBytes: number };
+/** A document handed in: its scan is stored by content hash (POST /scans); the media type is the store's (absent in files recorded before scans were stored). */
+export type DocumentReference = { name: string; contentHash: string; sizeBytes: number; mediaType?: string | null };
 
 /** Art. 40: the applicant and the recipient, and how they are related when they differ. */
 export type ApplicantRelation = 'self' | 'legal_representative' | 'close_relative';
@@ -214,6 +216,16 @@ export type AssignmentOverdue = Event<'AssignmentOverdue', { dueAt: IsoInstant; 
 export type ObjectionDecisionOverdue = Event<'ObjectionDecisionOverdue', { dueAt: IsoInstant; recordedAt: IsoInstant }>;
 export type CustodyForwardingOverdue = Event<'CustodyForwardingOverdue', { dueAt: IsoInstant; recordedAt: IsoInstant }>;
 
+/** 时限重算: running limits counted again on the calendar now in force (recount.ts); the timers move with them. */
+export type DeadlinesRecomputed = Event<
+  'DeadlinesRecomputed',
+  {
+    by: 'calendar_year_loaded';
+    recomputedAt: IsoInstant;
+    limits: { limit: RecountableLimit; previousDueAt: IsoInstant; deadline: DeadlineRecord }[];
+  }
+>;
+
 export type LegalAidEvent =
   | CustodyApplicationAnnounced
   | ApplicationSubmitted
@@ -241,6 +253,7 @@ export type LegalAidEvent =
   | ReviewOverdue
   | AssignmentOverdue
   | ObjectionDecisionOverdue
-  | CustodyForwardingOverdue;
+  | CustodyForwardingOverdue
+  | DeadlinesRecomputed;
 
 export type LegalAidEventType = LegalAidEvent['type'];

@@ -3,6 +3,7 @@
 import type { LegalAidEvent } from './events.js';
 import { evolveDecisions } from './evolve/decisions.js';
 import { evolveIntake } from './evolve/intake.js';
+import { evolveRecount } from './evolve/recount.js';
 import { evolveReview } from './evolve/review.js';
 import { initialState, type LegalAidState } from './state.js';
 
@@ -38,6 +39,8 @@ export function evolve(state: LegalAidState, event: LegalAidEvent): LegalAidStat
     case 'FollowUpRecorded':
     case 'QualityReviewed':
       return evolveDecisions(state, event);
+    case 'DeadlinesRecomputed':
+      return evolveRecount(state, event);
     default: {
       const unknown: never = event;
       return unknown;

@@ -13,6 +13,8 @@ export { competentOffices, officeAt, officeOf, proposeCompetentOffice, type Comp
 export { possibleDuplicates, samePerson, type DuplicateCandidate, type OpenApplicationSummary } from './duplicates.js';
 export { conflictsOf, experiencedEnough, needsExperiencedLawyer, type ConflictWarning, type OpenCaseOfLawyer } from './conflicts.js';
 export { greenChannelGroundsOf } from './green-channel.js';
+export * from './lawyer-registry/index.js';
+export { provisionalYearsOf, recountableLimits, runningLimits, type RecountableLimit } from './recount.js';
 export { legalAidStreamCategory, legalAidStreamName } from './stream.js';
 
 import { decide } from './decide.js';

@@ -3,7 +3,7 @@
 // envelope (actor id, role, organisation), never in the data.
 import { createEventRegistry, defineEvent } from '@bureau/service-kit';
 import { z } from 'zod';
-import type { LegalAidEvent } from '../domain/index.js';
+import { recountableLimits, type LegalAidEvent } from '../domain/index.js';
 import {
   channel,
   competenceFacts,
@@ -20,7 +20,7 @@ import {
   text,
 } from './schemas.js';
 
-const documentReference = z.object({ name: text, contentHash: text, sizeBytes: z.number().int().min(0) });
+const documentReference = z.object({ name: text, contentHash: text, sizeBytes: z.number().int().min(0), mediaType: z.string().nullable().optional() });
 const conflict = z.object({ caseId: text, by: z.enum(['lawyer', 'firm']) });
 
 /** The receipt's data: also carried by the application number's allocation (src/numbering). */
@@ -164,4 +164,12 @@ export const legalAidEvents = createEventRegistry<LegalAidEvent>({
   AssignmentOverdue: defineEvent({ type: 'AssignmentOverdue', schema: overdue }),
   ObjectionDecisionOverdue: defineEvent({ type: 'ObjectionDecisionOverdue', schema: overdue }),
   CustodyForwardingOverdue: defineEvent({ type: 'CustodyForwardingOverdue', schema: overdue }),
+  DeadlinesRecomputed: defineEvent({
+    type: 'DeadlinesRecomputed',
+    schema: z.object({
+      by: z.literal('calendar_year_loaded'),
+      recomputedAt: instant,
+      limits: z.array(z.object({ limit: z.enum(recountableLimits), previousDueAt: instant, deadline: deadlineRecord })).min(1),
+    }),
+  }),
 });

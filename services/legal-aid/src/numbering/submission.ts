@@ -46,22 +46,28 @@ async function latest(store: EventStore, stream: string, maxCount: number): Prom
   return events;
 }
 
+/** The allocation event's id, derived from the submission's commandId. */
+const allocationIdOf = (commandId: string) => commandEventId(`application-number:${commandId}`, 0);
+
+/** This command's allocation among `recorded`, found by its event id (only that one is parsed: receipts are large). */
+function allocationIn(recorded: readonly RecordedEvent[], commandId: string): Allocation | undefined {
+  const id = allocationIdOf(commandId);
+  const mine = recorded.find((r) => r.id === id);
+  return mine ? numberingEvents.fromRecorded(mine).data : undefined;
+}
+
 async function findAllocation(store: EventStore, stream: string, commandId: string, maxCount: number): Promise<Allocation | undefined> {
-  for (const recorded of await latest(store, stream, maxCount)) {
-    const event = numberingEvents.fromRecorded(recorded);
-    if (event.data.commandId === commandId) return event.data;
-  }
-  return undefined;
+  return allocationIn(await latest(store, stream, maxCount), commandId);
 }
 
 /** Step 1: the allocation of this commandId, found or made. */
 export async function allocateNumber(store: EventStore, input: AllocationInput): Promise<Allocation> {
   const year = numberingYearOf(input.submitted.receivedAt);
   const stream = numberingStreamName(input.areaId, year);
-  const id = commandEventId(`application-number:${input.commandId}`, 0);
+  const id = allocationIdOf(input.commandId);
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const recent = await latest(store, stream, RECENT);
-    const mine = recent.map((r) => numberingEvents.fromRecorded(r).data).find((a) => a.commandId === input.commandId);
+    const mine = allocationIn(recent, input.commandId);
     if (mine) return mine;
     const revision = recent[0]?.revision ?? -1n;
     const sequence = Number(revision) + 2;

@@ -2,8 +2,10 @@
 // the read side can never disagree with what the decider sees; the row only adds what lists need: who
 // sees the file, what is due next, the overdue flags, masked personal data and keyed hashes.
 import { birthDateOf } from '@bureau/person-schemas';
-import { evolve, type LegalAidEvent, type LegalAidState, type Person } from '../domain/index.js';
+import { evolve, provisionalYearsOf, type LegalAidEvent, type LegalAidState, type Person } from '../domain/index.js';
 import { identityHash, maskFreeText, maskPerson } from '../privacy/mask.js';
+import type { WorkingCalendar } from '@bureau/working-calendar';
+import { nextDecisionClock, workingDaysToDecision, type DecisionClock } from './decision-clock.js';
 import type { LegalAidFileRow } from './tables.js';
 
 const OPEN: readonly string[] = ['awaiting_custody_forwarding', 'in_review', 'awaiting_materials', 'approved', 'notified', 'objection_pending'];
@@ -73,7 +75,22 @@ export interface RowContext {
   readonly revision: bigint;
   readonly recordedAt: Date;
   readonly hashKey: string;
+  /** The official calendar, for the working days to a decision (statistics). */
+  readonly calendar: WorkingCalendar;
 }
+
+/** Which limit an overdue event is about; a notified case's assignment limit (3 days of the notice) is its own. */
+function overdueKindOf(event: LegalAidEvent, state: LegalAidState): string | undefined {
+  const kind = OVERDUE_EVENTS[event.type];
+  if (kind === 'assignment' && state.status !== 'none' && state.status !== 'awaiting_custody_forwarding' && state.kind === 'notified') return 'notified_assignment';
+  return kind;
+}
+
+type OverdueEntry = { kind: string; at: string };
+const overdueLogOf = (row: LegalAidFileRow | undefined): OverdueEntry[] =>
+  row ? ((typeof row.overdue_log === 'string' ? JSON.parse(row.overdue_log) : row.overdue_log) as OverdueEntry[]) : [];
+const clockOf = (row: LegalAidFileRow | undefined): DecisionClock | null =>
+  row?.decision_clock ? ((typeof row.decision_clock === 'string' ? JSON.parse(row.decision_clock) : row.decision_clock) as DecisionClock) : null;
 
 /** The row after `event`, from the row before (undefined for a new file). */
 export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidEvent, context: RowContext): LegalAidFileRow | undefined {
@@ -82,8 +99,12 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
   const state = maskedState(evolve(previous, event));
   if (state.status === 'none') return before;
   const persons = personOf(event);
-  const overdueKind = OVERDUE_EVENTS[event.type];
+  const overdueKind = overdueKindOf(event, state);
   const overdueKinds = [...new Set([...(before?.overdue_kinds ?? []), ...(overdueKind ? [overdueKind] : [])])];
+  const overdueLog = overdueLogOf(before);
+  if (overdueKind && 'dueAt' in event.data && typeof event.data.dueAt === 'string') overdueLog.push({ kind: overdueKind, at: event.data.dueAt });
+  const clock = nextDecisionClock(clockOf(before), state, context.calendar);
+  const decided = (event.type === 'ApplicationApproved' || event.type === 'ApplicationRefused') && clock !== null && state.status !== 'awaiting_custody_forwarding' && state.decision;
   const due = nextDue(state);
   const base = {
     case_id: context.caseId,
@@ -93,6 +114,10 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
     next_due_kind: due?.kind ?? null,
     overdue_kinds: overdueKinds,
     ever_overdue: overdueKinds.length > 0,
+    overdue_log: overdueLog,
+    provisional_years: provisionalYearsOf(state),
+    decision_clock: clock,
+    ...(decided ? { decision_working_days: workingDaysToDecision(clock, new Date(state.decision.at), context.calendar) } : {}),
     file_state: state,
     revision: String(context.revision),
     updated_at: context.recordedAt,
@@ -170,12 +195,13 @@ export function stateOf(row: LegalAidFileRow): LegalAidState {
   return (typeof stored === 'string' ? JSON.parse(stored) : stored) as LegalAidState;
 }
 
-function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open' | 'parties' | 'worklist_orgs' | 'receiving_org' | 'received_at' | 'next_due_at' | 'next_due_kind' | 'overdue_recorded' | 'ever_overdue' | 'overdue_kinds' | 'file_state' | 'revision' | 'updated_at'> {
+function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open' | 'parties' | 'worklist_orgs' | 'receiving_org' | 'received_at' | 'next_due_at' | 'next_due_kind' | 'overdue_recorded' | 'ever_overdue' | 'overdue_kinds' | 'overdue_log' | 'provisional_years' | 'decision_clock' | 'file_state' | 'revision' | 'updated_at'> {
   return {
     application_number: null, receiving_office: null, competent_office: null, holder_office: null, transferred_from: null, transferred_to: null,
     transferred_at: null, transfer_received_at: null, channel: null, matter_type: null, green_channel: false, custody_late: false,
     recipient_name: null, recipient_document_type: null, recipient_document_masked: null, recipient_identity_hash: null, applicant_identity_hash: null,
     recipient_birth_date: null, recipient_phone_masked: null, opposing_party: null, approved_at: null, refused_at: null, withdrawn_at: null,
     deemed_withdrawn_at: null, preliminary_aid_at: null, lawyer_id: null, firm_id: null, closed_at: null, quality_grade: null, quality_reviewed_at: null,
+    decision_working_days: null,
   };
 }

@@ -3,6 +3,7 @@
 // projection engine (exactly once, batched, blue/green rebuild when `version` changes).
 import type { RecordedEvent } from '@bureau/event-store';
 import { defineProjection, type ReadModelTransaction, type TableNames } from '@bureau/projections';
+import type { WorkingCalendar } from '@bureau/working-calendar';
 import { sql } from 'kysely';
 import { legalAidStreamCategory } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
@@ -13,10 +14,11 @@ import type { LegalAidFileRow } from './tables.js';
 export const FILES_PROJECTION = 'legal_aid_files';
 const FILE_PREFIX = `${legalAidStreamCategory}-`;
 
-export const filesProjectionOf = (hashKey: string) =>
+export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalendar) =>
   defineProjection({
     name: FILES_PROJECTION,
-    version: 1,
+    // 2: the lawyers' load index; overdue per limit and the working days to a decision (statistics); provisional years.
+    version: 2,
     streamCategories: [legalAidStreamCategory, numberingStreamCategory],
     tables: ['legal_aid_files', 'legal_aid_numbers'],
 
@@ -56,6 +58,10 @@ export const filesProjectionOf = (hashKey: string) =>
         overdue_recorded boolean NOT NULL,
         ever_overdue boolean NOT NULL,
         overdue_kinds text[] NOT NULL,
+        overdue_log jsonb NOT NULL,
+        provisional_years integer[] NOT NULL,
+        decision_clock jsonb,
+        decision_working_days integer,
         approved_at timestamptz,
         refused_at timestamptz,
         withdrawn_at timestamptz,
@@ -78,6 +84,11 @@ export const filesProjectionOf = (hashKey: string) =>
       // A family name and one more character: a prefix match.
       await sql`CREATE INDEX ON ${files} (recipient_name text_pattern_ops)`.execute(trx);
       await sql`CREATE INDEX ON ${files} (received_at)`.execute(trx);
+      // 当前承办量: open assigned cases per lawyer (suggestions by load, the conflict check).
+      await sql`CREATE INDEX ON ${files} (lawyer_id) WHERE lawyer_id IS NOT NULL AND closed_at IS NULL`.execute(trx);
+      await sql`CREATE INDEX ON ${files} (approved_at)`.execute(trx);
+      await sql`CREATE INDEX ON ${files} (case_id) WHERE provisional_years <> '{}'`.execute(trx);
+      await sql`CREATE INDEX ON ${files} (refused_at)`.execute(trx);
       const numbers = sql.table(tables.legal_aid_numbers);
       await sql`CREATE TABLE ${numbers} (
         numbering_stream text NOT NULL,
@@ -111,11 +122,11 @@ export const filesProjectionOf = (hashKey: string) =>
           .onConflict((c) => c.columns(['numbering_stream', 'sequence']).doNothing())
           .execute();
       }
-      await handleFiles(trx, fileEvents, tables, hashKey);
+      await handleFiles(trx, fileEvents, tables, hashKey, calendar());
     },
   });
 
-async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedEvent[], tables: TableNames<'legal_aid_files' | 'legal_aid_numbers'>, hashKey: string) {
+async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedEvent[], tables: TableNames<'legal_aid_files' | 'legal_aid_numbers'>, hashKey: string, calendar: WorkingCalendar) {
   if (events.length === 0) return;
   const ids = [...new Set(events.map(caseIdOf))];
   const rows = new Map<string, LegalAidFileRow>();
@@ -126,14 +137,15 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
     const id = caseIdOf(recorded);
     const event = legalAidEvents.fromRecorded(recorded);
     if (event.type === 'ApplicationSubmitted') submittedIds.push(id);
-    const next = applyToRow(rows.get(id), event, { caseId: id, revision: recorded.revision, recordedAt: recorded.recordedAt, hashKey });
+    const next = applyToRow(rows.get(id), event, { caseId: id, revision: recorded.revision, recordedAt: recorded.recordedAt, hashKey, calendar });
     if (next) rows.set(id, next);
   }
   if (submittedIds.length > 0) {
     await trx.updateTable(tables.legal_aid_numbers).set({ completed: true }).where('application_id', 'in', submittedIds).execute();
   }
   if (rows.size === 0) return;
-  const values = [...rows.values()].map((row) => ({ ...row, file_state: JSON.stringify(row.file_state) }));
+  const json = (value: unknown) => (value === null || typeof value === 'string' ? value : JSON.stringify(value));
+  const values = [...rows.values()].map((row) => ({ ...row, file_state: JSON.stringify(row.file_state), overdue_log: json(row.overdue_log) ?? '[]', decision_clock: json(row.decision_clock) }));
   const columns = Object.keys(values[0] as object).filter((c) => c !== 'case_id');
   await trx
     .insertInto(tables.legal_aid_files)

@@ -16,10 +16,10 @@ declare module 'fastify' {
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, { hashKey, ...timings }: ReadModelsTimings & { readonly hashKey: string }) {
-  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [filesProjectionOf(hashKey)], logger: app.log });
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [filesProjectionOf(hashKey, () => app.legalAidCalendarBook.calendarFor())], logger: app.log });
   app.decorate('legalAidReadModels', { engine, db: app.db.withTables<LegalAidReadDatabase>() });
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }
 
-export const readModelsPlugin = fp(readModels, { name: 'legal-aid-read-models', fastify: '5.x', dependencies: ['bureau-pg-pool', 'bureau-event-store'] });
+export const readModelsPlugin = fp(readModels, { name: 'legal-aid-read-models', fastify: '5.x', dependencies: ['bureau-pg-pool', 'bureau-event-store', 'legal-aid-calendar'] });

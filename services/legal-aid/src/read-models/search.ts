@@ -3,15 +3,15 @@
 // duplicate check's candidates (same document, or same name and birth date, still open), city-wide.
 import type { Kysely } from 'kysely';
 import { overlaps } from './scope.js';
-import type { LegalAidFileRow, LegalAidReadDatabase } from './tables.js';
+import { listedColumns, type LegalAidFileRow, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export type SearchBy =
   | { readonly kind: 'number'; readonly applicationNumber: string }
   | { readonly kind: 'identity'; readonly hash: string }
   | { readonly kind: 'name'; readonly prefix: string };
 
-export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<LegalAidFileRow[]> {
-  let query = db.selectFrom('legal_aid_files').selectAll().where(overlaps('parties', reach));
+export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<ListedFileRow[]> {
+  let query = db.selectFrom('legal_aid_files').select(listedColumns).where(overlaps('parties', reach));
   switch (by.kind) {
     case 'number':
       query = query.where('application_number', '=', by.applicationNumber);
@@ -34,10 +34,10 @@ export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy
 export async function openApplicationsOf(
   db: Kysely<LegalAidReadDatabase>,
   person: { readonly hash: string | null; readonly name: string; readonly birthDate: string | null },
-): Promise<LegalAidFileRow[]> {
+): Promise<Pick<LegalAidFileRow, 'case_id' | 'matter_type' | 'recipient_name' | 'recipient_identity_hash' | 'recipient_birth_date' | 'opposing_party'>[]> {
   return db
     .selectFrom('legal_aid_files')
-    .selectAll()
+    .select(['case_id', 'matter_type', 'recipient_name', 'recipient_identity_hash', 'recipient_birth_date', 'opposing_party'])
     .where('open', '=', true)
     .where('kind', '=', 'application')
     .where((eb) => {
@@ -50,15 +50,36 @@ export async function openApplicationsOf(
     .execute();
 }
 
-/** Open cases of the registry's lawyers acting for someone, for the conflict check of an assignment. */
-export async function openCasesOfLawyers(db: Kysely<LegalAidReadDatabase>, lawyerId: string, firmId: string) {
+/** A lawyer's case is open while aid runs: assigned (also preliminary aid during review), not closed or ended. */
+const LAWYER_ACTIVE_STATUSES = ['aided', 'in_review', 'awaiting_materials', 'objection_pending'];
+
+/** Open cases of the named lawyers (or recorded under the firm) acting for someone, for the conflict check. */
+export async function openCasesOfLawyers(db: Kysely<LegalAidReadDatabase>, lawyerIds: readonly string[], firmId: string | null) {
+  if (lawyerIds.length === 0 && firmId === null) return [];
   const rows = await db
     .selectFrom('legal_aid_files')
     .select(['case_id', 'lawyer_id', 'firm_id', 'recipient_name'])
     .where('closed_at', 'is', null)
-    .where('status', 'in', ['aided', 'objection_pending'])
-    .where((eb) => eb.or([eb('lawyer_id', '=', lawyerId), eb('firm_id', '=', firmId)]))
-    .limit(500)
+    .where('status', 'in', LAWYER_ACTIVE_STATUSES)
+    .where((eb) => eb.or([
+      ...(lawyerIds.length > 0 ? [eb('lawyer_id', 'in', [...lawyerIds])] : []),
+      ...(firmId !== null ? [eb('firm_id', '=', firmId)] : []),
+    ]))
+    .limit(2000)
     .execute();
   return rows.flatMap((r) => (r.lawyer_id && r.firm_id && r.recipient_name ? [{ caseId: r.case_id, lawyerId: r.lawyer_id, firmId: r.firm_id, actsFor: r.recipient_name }] : []));
+}
+
+/** 当前承办量: open assigned cases per lawyer, for the suggestions by load. */
+export async function caseLoadOf(db: Kysely<LegalAidReadDatabase>, lawyerIds: readonly string[]): Promise<Map<string, number>> {
+  if (lawyerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('legal_aid_files')
+    .select(['lawyer_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('closed_at', 'is', null)
+    .where('status', 'in', LAWYER_ACTIVE_STATUSES)
+    .where('lawyer_id', 'in', [...lawyerIds])
+    .groupBy('lawyer_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.lawyer_id ? [[r.lawyer_id, Number(r.n)] as const] : [])));
 }

@@ -9,8 +9,13 @@ export const statisticNames = [
   'greenChannel', 'preliminaryAid', 'overdue', 'lateCustodyForwarding', 'qualityReviewed', 'qualityExcellentOrGood',
 ] as const;
 export type StatisticName = (typeof statisticNames)[number];
+/** The limits whose overdue counts are given one by one. */
+export const overdueLimits = ['review', 'assignment', 'notified_assignment', 'objection', 'custody_forwarding'] as const;
+export type OverdueByLimit = Record<(typeof overdueLimits)[number], number>;
+/** What decisions took: the median of the working days from the clock's start, pauses left out (null with no decision). */
+export type DecisionTimes = { decisions: number; medianWorkingDaysToDecision: number | null; overdueByLimit: OverdueByLimit };
 /** 优良率 = (优秀 + 良好) / reviewed. */
-export type OfficeStatistics = Record<StatisticName, number> & { greenChannelShare: number | null; excellentOrGoodRate: number | null };
+export type OfficeStatistics = Record<StatisticName, number> & { greenChannelShare: number | null; excellentOrGoodRate: number | null } & DecisionTimes;
 
 /** [start, end) of a month 'YYYY-MM' in Asia/Shanghai. */
 export function monthBounds(month: string): [Date, Date] {
@@ -48,8 +53,14 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
   const stations = await sql<{ station: string; n: string }>`
     SELECT receiving_org AS station, count(*) AS n FROM ${t}
     WHERE kind = 'application' AND receiving_org <> receiving_office AND ${inMonth('received_at')} GROUP BY receiving_org`.execute(db);
+  const times = await decisionTimes(db, [from, to]);
   const offices = new Map<string, OfficeStatistics>();
-  const blank = (): OfficeStatistics => ({ ...Object.fromEntries(statisticNames.map((n) => [n, 0])) as Record<StatisticName, number>, greenChannelShare: null, excellentOrGoodRate: null });
+  const blank = (): OfficeStatistics => ({
+    ...Object.fromEntries(statisticNames.map((n) => [n, 0])) as Record<StatisticName, number>, greenChannelShare: null, excellentOrGoodRate: null, ...noTimes(),
+  });
+  for (const [office, figures] of times.offices) {
+    if (withinReach(office)) offices.set(office, { ...blank(), ...figures });
+  }
   for (const row of rows) {
     if (row.office === null || !withinReach(row.office)) continue;
     const figures = offices.get(row.office) ?? blank();
@@ -62,6 +73,56 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
   }
   return {
     offices: [...offices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([officeId, figures]) => ({ officeId, ...figures })),
-    stations: stations.rows.filter((r) => withinReach(r.station)).map((r) => ({ stationId: r.station, received: Number(r.n) })).sort((a, b) => a.stationId.localeCompare(b.stationId)),
+    stations: [...new Set([...stations.rows.map((r) => r.station), ...times.stations.keys()])]
+      .filter(withinReach)
+      .sort((a, b) => a.localeCompare(b))
+      .map((stationId) => ({ stationId, received: Number(stations.rows.find((r) => r.station === stationId)?.n ?? 0), ...(times.stations.get(stationId) ?? noTimes()) })),
   };
+}
+
+const noTimes = (): DecisionTimes => ({ decisions: 0, medianWorkingDaysToDecision: null, overdueByLimit: Object.fromEntries(overdueLimits.map((l) => [l, 0])) as OverdueByLimit });
+
+/**
+ * Per office (the competent one) and per station (the receiving one, when not an office): the decisions
+ * made in [from, to) with the median of their working days, and the limits that fell due overdue in it.
+ */
+async function decisionTimes(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date, Date]) {
+  const t = sql.table('legal_aid_files');
+  // Offices by the competent office; stations by the receiving organisation when it is not the office itself.
+  // (A custody application announced but not arrived has no office yet: its overdue forwarding counts for
+  // the station now, and for the office once the application arrives.)
+  const groups = {
+    office: sql`coalesce(competent_office, receiving_office)`,
+    station: sql`CASE WHEN receiving_org <> coalesce(receiving_office, '') THEN receiving_org END`,
+  };
+  const offices = new Map<string, DecisionTimes>();
+  const stations = new Map<string, DecisionTimes>();
+  for (const [by, map] of [[groups.office, offices], [groups.station, stations]] as const) {
+    const decided = await sql<{ key: string | null; n: string; median: number | null }>`
+      SELECT ${by} AS key, count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days) AS median
+      FROM ${t}
+      WHERE decision_working_days IS NOT NULL
+        AND ((approved_at >= ${from} AND approved_at < ${to}) OR (refused_at >= ${from} AND refused_at < ${to}))
+      GROUP BY 1`.execute(db);
+    const overdue = await sql<{ key: string | null; kind: string; n: string }>`
+      SELECT ${by} AS key, o.kind, count(*) AS n
+      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz)
+      WHERE o.at >= ${from} AND o.at < ${to}
+      GROUP BY 1, 2`.execute(db);
+    const entry = (key: string | null): DecisionTimes | undefined => {
+      if (key === null) return undefined;
+      const found = map.get(key) ?? noTimes();
+      map.set(key, found);
+      return found;
+    };
+    for (const row of decided.rows) {
+      const figures = entry(row.key);
+      if (figures) Object.assign(figures, { decisions: Number(row.n), medianWorkingDaysToDecision: row.median === null ? null : Number(row.median) });
+    }
+    for (const row of overdue.rows) {
+      const figures = entry(row.key);
+      if (figures && (overdueLimits as readonly string[]).includes(row.kind)) figures.overdueByLimit[row.kind as keyof OverdueByLimit] = Number(row.n);
+    }
+  }
+  return { offices, stations };
 }

@@ -45,6 +45,14 @@ export interface LegalAidFileTable {
   /** Any limit of the file was ever recorded overdue (statistics). */
   ever_overdue: boolean;
   overdue_kinds: string[];
+  /** Each limit recorded overdue: `[{ kind, at }]`, `at` the moment it fell due (statistics per limit and month). */
+  overdue_log: Json;
+  /** Years the running limits were counted in by weekday alone (no official calendar yet): recounted when loaded. */
+  provisional_years: number[];
+  /** The review clock as statistics count it (src/read-models/decision-clock.ts). */
+  decision_clock: ColumnType<unknown, string | null, string | null>;
+  /** Working days from the clock's start to approval or refusal, pauses left out. */
+  decision_working_days: number | null;
   approved_at: NullableTimestamp;
   refused_at: NullableTimestamp;
   withdrawn_at: NullableTimestamp;
@@ -77,3 +85,10 @@ export type LegalAidReadDatabase = {
 };
 
 export type LegalAidFileRow = Selectable<LegalAidFileTable>;
+
+/** What a list entry shows (worklist, search): never the folded state, which is large. */
+export const listedColumns = [
+  'case_id', 'kind', 'application_number', 'status', 'receiving_org', 'competent_office', 'holder_office', 'transferred_from', 'matter_type',
+  'green_channel', 'recipient_name', 'recipient_document_masked', 'recipient_phone_masked', 'received_at', 'next_due_at', 'next_due_kind', 'overdue_recorded',
+] as const satisfies readonly (keyof LegalAidFileTable)[];
+export type ListedFileRow = Pick<LegalAidFileRow, (typeof listedColumns)[number]>;

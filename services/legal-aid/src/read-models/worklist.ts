@@ -3,7 +3,7 @@
 // transferred in. Overdue is judged against now AND the timers' recorded events.
 import { sql, type Kysely } from 'kysely';
 import { overlaps } from './scope.js';
-import type { LegalAidFileRow, LegalAidReadDatabase } from './tables.js';
+import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export interface WorklistFilter {
   readonly now: Date;
@@ -15,13 +15,13 @@ export interface WorklistFilter {
   readonly limit: number;
 }
 
-export type WorklistRow = LegalAidFileRow & { overdue: boolean };
+export type WorklistRow = ListedFileRow & { overdue: boolean };
 
 export async function listWorklist(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter): Promise<WorklistRow[]> {
   const overdue = sql<boolean>`(overdue_recorded OR (next_due_at IS NOT NULL AND next_due_at < ${filter.now}))`;
   let query = db
     .selectFrom('legal_aid_files')
-    .selectAll()
+    .select(listedColumns)
     .select(overdue.as('overdue'))
     .where('open', '=', true)
     .where(overlaps('worklist_orgs', filter.reach));

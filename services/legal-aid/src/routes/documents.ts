@@ -8,8 +8,9 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NO_SUCH_FILE, partiesOf } from '../commands/run-legal-aid-command.js';
-import { evolve, initialState, legalAidStreamName, type ApplicationSubmitted, type LegalAidState, type NotificationReceived } from '../domain/index.js';
+import { evolve, initialState, lawyerIn, legalAidStreamName, type ApplicationSubmitted, type LegalAidState, type NotificationReceived } from '../domain/index.js';
 import { noticeHtml, noticeKinds } from '../documents/notices.js';
+import { registryOfOrganisation } from '../commands/assignment-inputs.js';
 import { receiptHtml } from '../documents/receipt-html.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { caseIdParam } from './inputs.js';
@@ -53,7 +54,10 @@ async function documentPage(app: FastifyInstance, request: FastifyRequest, caseI
       materialsOwed: materials ? (materials.suppliedAt === null ? materials.items : materials.outstanding) : [],
     });
   } else {
-    html = noticeHtml(kind, { state, submitted, notification, nameOf, bureauOf: (office) => app.legalAid.deps.offices().justiceBureaus[office] });
+    // The lawyer by name, from the competent office's registry (the assignment records ids).
+    const assigned = 'lawyer' in state && state.lawyer ? lawyerIn(await registryOfOrganisation(app.eventStore, registry, state.competentOfficeId), state.lawyer.lawyerId) : undefined;
+    const lawyerNames = assigned ? { name: assigned.name, firmName: assigned.firmName } : undefined;
+    html = noticeHtml(kind, { state, submitted, notification, nameOf, bureauOf: (office) => app.legalAid.deps.offices().justiceBureaus[office], lawyerNames });
   }
   if (html === undefined) throw new DomainRuleError('document_not_available', '该案件尚无此文书 / the file has no such document (yet)');
   return html;

@@ -1,9 +1,10 @@
 // Every command the decider offers on an existing file, as a route under /files/:caseId/ (the overdue
 // commands are the timers' own and have none). Access by role and scope: src/routes/roles.ts.
 import { z } from 'zod';
-import { openCasesOfLawyers } from '../read-models/search.js';
-import { economicStatusInput, enumsInput, lawyerInput, longText, preliminaryAidInput, shortText } from './inputs.js';
+import { assignLawyerCommand } from '../commands/assignment-inputs.js';
+import { economicStatusInput, enumsInput, longText, preliminaryAidInput, shortText } from './inputs.js';
 import { fileCommandRoute } from './command-route.js';
+import { actingOrganisation } from './options.js';
 import { DECISION, INTAKE, OBJECTIONS, REVIEW } from './roles.js';
 
 const none = z.strictObject({});
@@ -56,11 +57,10 @@ export const fileCommandRoutes = [
   }),
   fileCommandRoute({
     action: 'lawyer-assignment', summary: '指派律师 Assign a lawyer (Art. 43; Art. 26 for capital cases); conflicts are warnings', config: DECISION,
-    body: z.strictObject({ lawyer: lawyerInput }),
-    command: async (b, app) => ({
-      type: 'AssignLawyer',
-      data: { lawyer: b.lawyer, openCases: await openCasesOfLawyers(app.legalAidReadModels.db, b.lawyer.lawyerId, b.lawyer.firmId) },
-    }),
+    body: z.strictObject({ lawyerId: shortText.describe('The lawyer\'s id on the office\'s district registry (GET /files/:caseId/lawyer-suggestions).') }),
+    command: (b, app, request) => assignLawyerCommand(
+      { store: app.eventStore, db: app.legalAidReadModels.db, organisations: app.organisations.current() }, actingOrganisation(app, request).id, b.lawyerId,
+    ),
   }),
   fileCommandRoute({
     action: 'authority-informed', summary: '告知通知机关 The notifying authority was told who was assigned (Art. 36)', config: REVIEW,

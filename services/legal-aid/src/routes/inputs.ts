@@ -89,13 +89,6 @@ export const notificationInput = z.strictObject({
   charge: shortText,
 });
 
-export const lawyerInput = z.strictObject({
-  lawyerId: shortText,
-  firmId: shortText,
-  /** Years of relevant practice as the lawyer registry records them (Art. 26). */
-  relevantPracticeYears: z.number().int().min(0).max(80),
-});
-
 export const enumsInput = {
   terminationGround: z.enum(terminationGrounds),
   caseOutcome: z.enum(caseOutcomes),

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { searchFiles } from '../read-models/search.js';
-import { monthBounds, officeStatistics, statisticNames, yearBounds } from '../read-models/statistics.js';
-import type { LegalAidFileRow } from '../read-models/tables.js';
+import { monthBounds, officeStatistics, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
+import type { ListedFileRow } from '../read-models/tables.js';
 import { listWorklist } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
 
@@ -37,7 +37,7 @@ const entry = z.object({
   overdue: z.boolean(),
 });
 
-function entryOf(row: LegalAidFileRow & { overdue?: boolean }, now: Date, handler: boolean): z.output<typeof entry> {
+function entryOf(row: ListedFileRow & { overdue?: boolean }, now: Date, handler: boolean): z.output<typeof entry> {
   return {
     caseId: row.case_id,
     kind: row.kind,
@@ -140,17 +140,24 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const figures = z.object(Object.fromEntries(statisticNames.map((n) => [n, z.number()])) as Record<(typeof statisticNames)[number], z.ZodNumber>);
-  const officeFigures = figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable(), excellentOrGoodRate: z.number().nullable().describe('优良率: (优秀 + 良好) / reviewed') });
+  const decisionTimes = {
+    decisions: z.number().describe('Approvals and refusals in the period.'),
+    medianWorkingDaysToDecision: z.number().nullable().describe('审查用时: median working days from the receipt (or arrival) to the decision, paused time left out'),
+    overdueByLimit: z.object(Object.fromEntries(overdueLimits.map((l) => [l, z.number()])) as Record<(typeof overdueLimits)[number], z.ZodNumber>)
+      .describe('Limits that fell due in the period and were recorded overdue, per limit'),
+  };
+  const officeFigures = figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable(), excellentOrGoodRate: z.number().nullable().describe('优良率: (优秀 + 良好) / reviewed'), ...decisionTimes });
+  const stationFigures = z.object({ stationId: z.string(), received: z.number(), ...decisionTimes });
   typed.get('/statistics/monthly/:month', {
     config: READERS,
     schema: {
-      tags: ['legal-aid files'], summary: '月度统计 Monthly figures per office (and received per station)', security: bearerSecurity,
+      tags: ['legal-aid files'], summary: '月度统计 Monthly figures per office, and per station (received, the median working days to decision, overdue per limit)', security: bearerSecurity,
       params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM') }),
       querystring: z.strictObject(after),
       response: listResponses(z.object({
         month: z.string(),
         offices: z.array(officeFigures),
-        stations: z.array(z.object({ stationId: z.string(), received: z.number() })),
+        stations: z.array(stationFigures),
       })),
     },
   }, async (request, reply) => {
@@ -165,7 +172,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
       tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
       querystring: z.strictObject(after),
-      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(z.object({ stationId: z.string(), received: z.number() })) })),
+      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(stationFigures) })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);

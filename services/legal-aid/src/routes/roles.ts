@@ -41,3 +41,7 @@ export const FILE_READERS = access({ ...clerk, ...reviewer, ...head, ...objectio
 export const PERSONAL_DATA_READERS: readonly string[] = [STATION_CLERK, REVIEWER, OFFICE_HEAD, OBJECTION_HANDLER];
 /** Load a newly published official calendar year: the city administrator. */
 export const CALENDAR_ADMINS = ['city_administrator'] as const;
+/** Keep a district's lawyer registry: its administrator (at the district's bureau), the city's administrator. */
+export const REGISTRY_KEEPERS = access({ administrator: 'district', city_administrator: 'city' });
+/** Read a registry: who assigns from it, who keeps it, the auditors. */
+export const REGISTRY_READERS = access({ ...reviewer, ...head, administrator: 'district', [AUDITOR]: 'district', ...cityWide });

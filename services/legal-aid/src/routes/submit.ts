@@ -10,11 +10,14 @@ import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
 import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
-import { allocateNumber, completeAllocation } from '../numbering/submission.js';
+import { allocateNumber, completeAllocation, numberingYearOf } from '../numbering/submission.js';
+import { allocationsAfter, filesCheckpoint } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
 import { openApplicationsOf } from '../read-models/search.js';
+import { scans } from '../storage/scans.js';
 import { submissionInput } from './inputs.js';
+import { DomainRuleError } from '@bureau/service-kit/domain-error';
 import { actingOrganisation } from './options.js';
 import { receiptOf, receiptSchema } from './receipt.js';
 import { INTAKE } from './roles.js';
@@ -54,13 +57,15 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
     const streamName = legalAidStreamName(caseId);
     const commandDigest = commandDigestOf(request);
     const authorize = authorizeFor(reachOf(request).includes);
+    // Parties of applications the read model may not show yet (see duplicateCandidates).
+    let pending = new Map<string, readonly string[]>();
     const answer = async (submitted: ApplicationSubmitted['data'], result: Parameters<typeof commandReply>[1], created: boolean) => {
       reply.code(created ? 201 : 200);
       return {
         caseId,
         applicationNumber: submitted.applicationNumber,
         receipt: receiptOf(submitted, app.organisations.current()),
-        possibleDuplicates: await visibleFiles(app, submitted.possibleDuplicateOf, reachOf(request).includes),
+        possibleDuplicates: await visibleFiles(app, submitted.possibleDuplicateOf, pending, reachOf(request).includes),
         ...commandReply(reply, result),
       };
     };
@@ -83,10 +88,13 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
     const recipient = body.recipient ?? body.applicant;
-    const candidates = await duplicateCandidates(app, recipient);
+    const documents = await storedScans(app, body.documents);
+    const found = await duplicateCandidates(app, recipient, caseId);
+    pending = found.pending;
+    const candidates = found.candidates;
     const command: SubmitApplication = {
       type: 'SubmitApplication',
-      data: { ...body, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
+      data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
     };
     const decided = await withCalendar(deps, async () =>
       boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
@@ -106,23 +114,47 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
 };
 
 /** A duplicate is named to the caller only when it lies within their reach (another district's stays unnamed). */
-async function visibleFiles(app: Parameters<FastifyPluginAsync>[0], ids: readonly string[], includes: (organisationId: string) => boolean): Promise<string[]> {
+async function visibleFiles(
+  app: Parameters<FastifyPluginAsync>[0], ids: readonly string[], pending: ReadonlyMap<string, readonly string[]>, includes: (organisationId: string) => boolean,
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await app.legalAidReadModels.db.selectFrom('legal_aid_files').select(['case_id', 'parties']).where('case_id', 'in', [...ids]).execute();
-  return rows.filter((row) => row.parties.some(includes)).map((row) => row.case_id);
+  const parties = new Map<string, readonly string[]>([...pending, ...rows.map((row) => [row.case_id, row.parties] as const)]);
+  return ids.filter((id) => parties.get(id)?.some(includes) ?? false);
+}
+
+/** Each document handed in names a scan uploaded before (POST /scans), of the size stored; its media type is the store's. */
+async function storedScans(app: Parameters<FastifyPluginAsync>[0], documents: readonly { name: string; contentHash: string; sizeBytes: number }[]) {
+  const stored = await scans.describe(app.db, documents.map((d) => d.contentHash));
+  return documents.map((d, i) => {
+    const scan = stored.get(d.contentHash);
+    if (!scan || scan.sizeBytes !== d.sizeBytes) {
+      throw new DomainRuleError('scan_not_stored', `第${i + 1}份材料的扫描件未上传或大小不符 / document ${i + 1}: no scan of that hash and size was uploaded (POST /scans)`);
+    }
+    return { ...d, mediaType: scan.mediaType };
+  });
 }
 
 const isMatterType = (value: string): value is MatterType => (matterTypes as readonly string[]).includes(value);
 
-/** The open applications of the same person, as the decider's duplicate check takes them. */
-async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person): Promise<OpenApplicationSummary[]> {
+/**
+ * The open applications of the same person, as the decider's duplicate check takes them: those the read
+ * model holds and those committed since its checkpoint (read from their numbers' allocations, which carry
+ * the receipt), so a submission just before this one is seen however far the projection lags.
+ */
+async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
+  const checkpoint = await filesCheckpoint(app.legalAidReadModels.db);
   const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
     // A new deployment whose read model is still being created: the check is a warning, never a refusal.
     if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
     throw error;
   });
-  return rows.flatMap((row) => {
+  const registry = app.organisations.current();
+  const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
+  const year = numberingYearOf(app.legalAid.clock().toISOString());
+  const recent = (await allocationsAfter(app.eventStore, checkpoint, areas, [year, year - 1])).filter((a) => a.applicationId !== caseId);
+  const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).
     const sameDocument = hash !== null && row.recipient_identity_hash === hash;
@@ -133,4 +165,10 @@ async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recip
       opposingParty: row.opposing_party,
     }];
   });
+  const known = new Set(fromReadModel.map((c) => c.applicationId));
+  const fromAllocations = recent
+    .filter((a) => !known.has(a.applicationId))
+    .map(({ submitted: s }) => ({ applicationId: s.applicationId, recipient: s.recipient, matterType: s.matterType, opposingParty: s.opposingParty }));
+  const pending = new Map(recent.map(({ submitted: s }) => [s.applicationId, [s.receivingOrganisationId, s.holderOfficeId, s.competence.competentOfficeId]] as const));
+  return { candidates: [...fromReadModel, ...fromAllocations], pending };
 }

@@ -70,6 +70,9 @@ export function timerChangesOf(event: LegalAidEvent): Change[] {
       return [fired('objection', event.data.dueAt)];
     case 'CustodyForwardingOverdue':
       return [fired('custody_forwarding', event.data.dueAt)];
+    case 'DeadlinesRecomputed':
+      // Counted again on the calendar now in force: each running timer starts again from what it counts from.
+      return event.data.limits.map(({ limit, deadline }) => start(limit, deadline));
     case 'CompetenceOverridden':
     case 'ApplicationTransferred': // the clock keeps counting from the original receipt
     case 'EconomicStatusRecorded':

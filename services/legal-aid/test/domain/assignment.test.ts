@@ -2,16 +2,16 @@
 // firm acts for the opposing party in an open case) and does not refuse; Art. 26 refuses a lawyer with
 // fewer than 3 years' relevant practice where a life or death sentence is possible.
 import t from 'tap';
-import { conflictsOf } from '../../src/domain/index.js';
+import { conflictsOf, profileOf, suggestLawyers, lawyerIn, type LawyerRegistryState } from '../../src/domain/index.js';
 import { extended, given, historyOf } from './support/given.js';
-import { iso, juniorLawyer, lawyer, local, receivedAt, submit } from './support/fixtures.js';
+import { iso, juniorLawyer, lawyer, lawyerRegistry, local, receivedAt, submit } from './support/fixtures.js';
 
 const approved = historyOf(
   { command: submit(), now: receivedAt },
   { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: receivedAt } } }, now: receivedAt },
   { command: { type: 'ApproveApplication', data: {} }, now: local('2025-11-05 10:00') },
 );
-const assign = (who = lawyer, openCases: import('../../src/domain/index.js').OpenCaseOfLawyer[] = []) => ({ type: 'AssignLawyer', data: { lawyer: who, openCases } }) as const;
+const assign = (who: { lawyerId: string; registry: LawyerRegistryState } = lawyer, openCases: import('../../src/domain/index.js').OpenCaseOfLawyer[] = []) => ({ type: 'AssignLawyer', data: { ...who, openCases } }) as const;
 
 t.test('Art. 43: a lawyer assigned within 3 working days of approval is on time', async (t) => {
   given(...approved)
@@ -59,7 +59,37 @@ t.test('conflict check: the lawyer or the firm acting for the opposing party in 
   given(...approved)
     .when(assign(lawyer, openCases), local('2025-11-07 16:00'))
     .thenOne(t, 'LawyerAssigned', { conflicts: [{ caseId: 'case-9', by: 'firm' }, { caseId: 'case-8', by: 'lawyer' }] });
-  t.strictSame(conflictsOf(lawyer, null, openCases), [], 'no opposing party, no conflict');
+  const chen = lawyerIn(lawyerRegistry, 'lawyer-chen');
+  t.strictSame(chen && conflictsOf(profileOf(chen, local('2025-11-07 16:00')), null, openCases), [], 'no opposing party, no conflict');
+});
+
+t.test('conflict check: the firm is the registry\'s today, not the one recorded when the other case was assigned', async (t) => {
+  // 赵 acts for the opposing party; the case recorded 赵 at another firm, but 赵 has since joined 正义.
+  const moved: LawyerRegistryState = lawyerRegistry.status === 'kept'
+    ? { ...lawyerRegistry, lawyers: [...lawyerRegistry.lawyers, { lawyerId: 'lawyer-zhao', name: '赵律师', licenceNumber: '14401201810000004', firmId: 'firm-zhengyi', firmName: '广东正义律师事务所', relevantPracticeSince: '2018-01-01', specialties: [], active: true, deactivatedReason: null }] }
+    : lawyerRegistry;
+  const openCases = [{ caseId: 'case-6', lawyerId: 'lawyer-zhao', firmId: 'firm-other', actsFor: '某建筑劳务有限公司' }];
+  given(...approved)
+    .when({ type: 'AssignLawyer', data: { lawyerId: 'lawyer-chen', registry: moved, openCases } }, local('2025-11-07 16:00'))
+    .thenOne(t, 'LawyerAssigned', { conflicts: [{ caseId: 'case-6', by: 'firm' }] });
+});
+
+t.test('the registry: a lawyer not on the office\'s district registry, or deactivated, is not assigned', async (t) => {
+  given(...approved).when(assign({ lawyerId: 'lawyer-nobody', registry: lawyerRegistry }), local('2025-11-07 16:00')).thenBroken(t, 'lawyer_not_registered');
+  given(...approved).when(assign({ lawyerId: 'lawyer-wang', registry: lawyerRegistry }), local('2025-11-07 16:00')).thenBroken(t, 'lawyer_inactive');
+  given(...approved).when(assign({ lawyerId: 'lawyer-chen', registry: { status: 'empty' } }), local('2025-11-07 16:00')).thenBroken(t, 'lawyer_not_registered');
+});
+
+t.test('suggestions by current load: fewest open cases first, no conflicts, no inactive lawyers, Art. 26 where it applies', async (t) => {
+  const now = local('2025-11-07 16:00');
+  const base = { registry: lawyerRegistry, openCases: [], opposingParty: '某建筑劳务有限公司', needsExperience: false, now };
+  const ids = (input: Parameters<typeof suggestLawyers>[0]) => suggestLawyers(input).map((s) => [s.lawyerId, s.openCases]);
+  t.strictSame(ids({ ...base, load: new Map([['lawyer-chen', 4], ['lawyer-li', 1]]) }), [['lawyer-li', 1], ['lawyer-chen', 4]], 'lowest load first; 王 is inactive');
+  t.strictSame(ids({ ...base, load: new Map() }), [['lawyer-chen', 0], ['lawyer-li', 0]], 'equal load: the longer practice first');
+  t.strictSame(ids({ ...base, load: new Map([['lawyer-chen', 4], ['lawyer-li', 1]]), needsExperience: true }), [['lawyer-chen', 4]], 'Art. 26: 李 has 2 years');
+  const conflict = [{ caseId: 'case-1', lawyerId: 'lawyer-li', firmId: 'firm-zhengyi', actsFor: '某建筑劳务有限公司' }];
+  t.strictSame(ids({ ...base, load: new Map(), openCases: conflict }), [], 'the firm acts for the opposing party: both of 正义 are left out');
+  t.strictSame(ids({ ...base, load: new Map(), openCases: conflict, opposingParty: '另一家公司' }), [['lawyer-chen', 0], ['lawyer-li', 0]], 'another opposing party: no conflict');
 });
 
 t.test('Art. 26: a lawyer with fewer than 3 years of relevant practice cannot defend where a life or death sentence is possible', async (t) => {
@@ -78,7 +108,9 @@ t.test('Art. 26: a lawyer with fewer than 3 years of relevant practice cannot de
     now: local('2025-11-03 09:00'),
   });
   given(...capital).when(assign(juniorLawyer), local('2025-11-04 09:00')).thenBroken(t, 'art26_experience_required');
-  given(...capital).when(assign({ ...juniorLawyer, relevantPracticeYears: 3 }), local('2025-11-04 09:00')).thenOne(t, 'LawyerAssigned', { relevantPracticeYears: 3 });
+  // The years are the registry's, counted on the day: 李 (since 2023-06-01) has 3 on 2026-06-01, not the day before.
+  given(...capital).when(assign(juniorLawyer), local('2026-05-29 09:00')).thenBroken(t, 'art26_experience_required');
+  given(...capital).when(assign(juniorLawyer), local('2026-06-01 09:00')).thenOne(t, 'LawyerAssigned', { lawyerId: 'lawyer-li', relevantPracticeYears: 3 });
   // An ordinary application takes a junior lawyer.
   given(...approved).when(assign(juniorLawyer), local('2025-11-07 16:00')).thenOne(t, 'LawyerAssigned', { lawyerId: 'lawyer-li' });
 });

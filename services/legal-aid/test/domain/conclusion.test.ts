@@ -8,7 +8,7 @@ const aided = historyOf(
   { command: submit(), now: receivedAt },
   { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: receivedAt } } }, now: receivedAt },
   { command: { type: 'ApproveApplication', data: {} }, now: local('2025-11-04 10:00') },
-  { command: { type: 'AssignLawyer', data: { lawyer, openCases: [] } }, now: local('2025-11-05 10:00') },
+  { command: { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, now: local('2025-11-05 10:00') },
 );
 const close = { type: 'CloseCase', data: { outcome: 'mediation', summary: '经调解，公司支付拖欠工资' } } as const;
 const closed = extended(aided, { command: close, now: local('2026-01-20 10:00') });

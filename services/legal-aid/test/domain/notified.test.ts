@@ -39,14 +39,14 @@ t.test('Arts. 25, 35-36: a notified case needs a lawyer within 3 working days of
   t.equal(state.status !== 'none' && state.status !== 'awaiting_custody_forwarding' ? state.review : 'no file', null, 'no review clock');
   given(...events).when({ type: 'ApproveApplication', data: {} }, local('2025-11-08 10:00')).thenBroken(t, 'not_in_review');
   given(...events).when({ type: 'RequestMaterials', data: { items: ['x'] } }, local('2025-11-08 10:00')).thenBroken(t, 'not_in_review');
-  given(...events).when({ type: 'AssignLawyer', data: { lawyer, openCases: [] } }, local('2025-11-12 11:00')).thenOne(t, 'LawyerAssigned', { onTime: true, dueAt: iso('2025-11-13 00:00') });
+  given(...events).when({ type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, local('2025-11-12 11:00')).thenOne(t, 'LawyerAssigned', { onTime: true, dueAt: iso('2025-11-13 00:00') });
 });
 
 t.test('Art. 36: the notifying authority is informed once the lawyer is assigned', async (t) => {
   const received = historyOf({ command: notice(), now: local('2025-11-07 16:00') });
   const inform = { type: 'RecordAuthorityInformed', data: { method: '送达指派通知书' } } as const;
   given(...received).when(inform, local('2025-11-10 10:00')).thenBroken(t, 'not_aided');
-  const assigned = extended(received, { command: { type: 'AssignLawyer', data: { lawyer, openCases: [] } }, now: local('2025-11-10 09:00') });
+  const assigned = extended(received, { command: { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, now: local('2025-11-10 09:00') });
   given(...assigned).when(inform, local('2025-11-10 10:00')).then(t, [{ type: 'AuthorityInformed', data: { informedAt: iso('2025-11-10 10:00'), method: '送达指派通知书' } }]);
   const informed = extended(assigned, { command: inform, now: local('2025-11-10 10:00') });
   given(...informed).when(inform, local('2025-11-10 11:00')).thenNothing(t, 'informed once');
@@ -66,8 +66,8 @@ t.test('Art. 38 for notices: the office where the notifying authority sits', asy
 t.test('Art. 26: death-penalty review marks the case capital, and needs an experienced lawyer', async (t) => {
   const review = historyOf({ command: notice({ ground: 'death_penalty_review' }), now: local('2025-11-07 16:00') });
   t.match(review[0]?.data, { capitalCase: true });
-  given(...review).when({ type: 'AssignLawyer', data: { lawyer: juniorLawyer, openCases: [] } }, local('2025-11-10 09:00')).thenBroken(t, 'art26_experience_required');
+  given(...review).when({ type: 'AssignLawyer', data: { ...juniorLawyer, openCases: [] } }, local('2025-11-10 09:00')).thenBroken(t, 'art26_experience_required');
   // The authority may mark a case capital on another ground (a minor facing a possible life sentence).
   const marked = historyOf({ command: notice({ capitalCase: true }), now: local('2025-11-07 16:00') });
-  given(...marked).when({ type: 'AssignLawyer', data: { lawyer: juniorLawyer, openCases: [] } }, local('2025-11-10 09:00')).thenBroken(t, 'art26_experience_required');
+  given(...marked).when({ type: 'AssignLawyer', data: { ...juniorLawyer, openCases: [] } }, local('2025-11-10 09:00')).thenBroken(t, 'art26_experience_required');
 });

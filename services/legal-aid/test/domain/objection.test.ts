@@ -14,7 +14,7 @@ const terminated = historyOf(
   { command: submit(), now: receivedAt },
   { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: receivedAt } } }, now: receivedAt },
   { command: { type: 'ApproveApplication', data: {} }, now: local('2025-11-04 10:00') },
-  { command: { type: 'AssignLawyer', data: { lawyer, openCases: [] } }, now: local('2025-11-05 10:00') },
+  { command: { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, now: local('2025-11-05 10:00') },
   { command: { type: 'TerminateAid', data: { ground: 'no_longer_eligible', basis: 'own_finding', explanation: '受援人已获得赔偿款，经济状况变化' } }, now: local('2025-12-01 10:00') },
 );
 const file = { type: 'FileObjection', data: { grounds: '本人确属经济困难，有低保证明' } } as const;
@@ -88,7 +88,7 @@ t.test('Art. 49: a corrected termination before any lawyer was assigned runs the
   given(...terminatedBeforeAssignment).when(correct, local('2025-11-10 10:00'), bureau()).thenOne(t, 'CorrectionOrdered', { review: null, assignment: { amount: 3, dueAt: iso('2025-11-14 00:00') } });
   const reinstated = extended(terminatedBeforeAssignment, { command: correct, now: local('2025-11-10 10:00'), by: bureau() });
   t.match(given(...reinstated).state, { status: 'approved', assignmentDue: { dueAt: iso('2025-11-14 00:00') } });
-  given(...reinstated).when({ type: 'AssignLawyer', data: { lawyer, openCases: [] } }, local('2025-11-13 10:00')).thenOne(t, 'LawyerAssigned', { onTime: true });
+  given(...reinstated).when({ type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, local('2025-11-13 10:00')).thenOne(t, 'LawyerAssigned', { onTime: true });
 });
 
 t.test('Art. 49: the objection timer records an overdue decision', async (t) => {

@@ -38,9 +38,9 @@ t.test('Art. 44: the lawyer acts while the review goes on, and the review comple
   const decided = extended(submitted, { command: nearDeadline('2025-11-09 23:59'), now: local('2025-11-03 11:00') });
   given(...decided).when(nearDeadline('2025-11-09 23:59'), local('2025-11-03 12:00')).thenBroken(t, 'preliminary_aid_already_decided');
   given(...decided)
-    .when({ type: 'AssignLawyer', data: { lawyer, openCases: [] } }, local('2025-11-03 14:00'))
+    .when({ type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, local('2025-11-03 14:00'))
     .thenOne(t, 'LawyerAssigned', { preliminary: true, onTime: true, dueAt: iso('2025-11-04 00:00') });
-  const acting = extended(decided, { command: { type: 'AssignLawyer', data: { lawyer, openCases: [] } }, now: local('2025-11-03 14:00') });
+  const acting = extended(decided, { command: { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, now: local('2025-11-03 14:00') });
   t.equal(given(...acting).state.status, 'in_review', 'still under review');
   const verified = extended(acting, { command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: receivedAt } } }, now: local('2025-11-04 10:00') });
   // Approved: nothing left to assign, the lawyer carries on.

@@ -26,7 +26,7 @@ t.test('Arts. 38, 43, 50, 59: received in one district, decided in another on th
   t.match(decided.at(-1)?.data, { onTime: true, assignment: { dueAt: iso('2025-10-17 00:00') } }, 'approved on the last day; 3 working days: 14, 15, 16 October');
   const closed = extended(
     decided,
-    { command: { type: 'AssignLawyer', data: { lawyer, openCases: [] } }, now: local('2025-10-16 10:00'), by: baiyun },
+    { command: { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } }, now: local('2025-10-16 10:00'), by: baiyun },
     { command: { type: 'CloseCase', data: { outcome: 'judgment', summary: '判决支付工资' } }, now: local('2026-03-02 10:00'), by: baiyun },
     { command: { type: 'RecordFollowUp', data: { followUpId: 'fu-1', satisfied: true, note: '满意' } }, now: local('2026-03-10 10:00'), by: baiyun },
     { command: { type: 'ReviewQuality', data: { grade: 'excellent', note: '优秀案卷' } }, now: local('2026-04-01 10:00'), by: baiyun },

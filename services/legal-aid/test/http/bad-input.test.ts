@@ -14,7 +14,7 @@ t.test('every route refuses bad input with a 400 naming the field, and writes no
   const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
   const file = (action: string) => `/files/${caseId}/${action}`;
 
-  const cases: { method: 'GET' | 'POST'; url: string; payload?: object; field: string; says?: RegExp; token?: string }[] = [
+  const cases: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object; field: string; says?: RegExp; token?: string }[] = [
     { method: 'POST', url: '/applications', payload: application({}, { id: wrongCheck }), field: 'body.applicant.document.number', says: /校验码|check/i },
     { method: 'POST', url: '/applications', payload: application({}, { id: `${good.slice(0, 6)}19801301${good.slice(14)}` }), field: 'body.applicant.document.number', says: /出生日期|birth/i },
     { method: 'POST', url: '/applications', payload: application({}, { id: '44011419800101' }), field: 'body.applicant.document.number', says: /18|format/i },
@@ -35,7 +35,15 @@ t.test('every route refuses bad input with a 400 naming the field, and writes no
     { method: 'POST', url: file('preliminary-aid'), payload: cmd({ ground: { kind: 'deadline_near', deadline: 'limitation_period', deadlineAt: 'soon' } }), field: 'body.ground.deadlineAt' },
     { method: 'POST', url: file('approval'), payload: cmd({ approved: true }), field: 'body.approved' },
     { method: 'POST', url: file('refusal'), payload: cmd({}), field: 'body.reasons' },
-    { method: 'POST', url: file('lawyer-assignment'), payload: cmd({ lawyer: { lawyerId: 'l-1', firmId: 'f-1', relevantPracticeYears: -1 } }), field: 'body.lawyer.relevantPracticeYears' },
+    { method: 'POST', url: file('lawyer-assignment'), payload: cmd({ lawyerId: '' }), field: 'body.lawyerId' },
+    { method: 'POST', url: file('lawyer-assignment'), payload: cmd({ lawyerId: 'l-1', relevantPracticeYears: 30 }), field: 'body.relevantPracticeYears', says: /not allowed/ },
+    { method: 'GET', url: '/districts/huadu/lawyers?limit=500', field: 'querystring.limit', token: f.tokens.huaduAdmin },
+    { method: 'POST', url: '/districts/huadu/lawyers', payload: cmd({ lawyerId: 'l-1', name: '陈', licenceNumber: '123', firmId: 'f-1', firmName: '所', relevantPracticeSince: '2020-01-01' }), field: 'body.licenceNumber', token: f.tokens.huaduAdmin },
+    { method: 'POST', url: '/districts/huadu/lawyers', payload: cmd({ lawyerId: 'l 1', name: '陈', licenceNumber: '14401201510000001', firmId: 'f-1', firmName: '所', relevantPracticeSince: '2020-01-01' }), field: 'body.lawyerId', token: f.tokens.huaduAdmin },
+    { method: 'POST', url: '/districts/huadu/lawyers', payload: cmd({ lawyerId: 'l-1', name: '陈', licenceNumber: '14401201510000001', firmId: 'f-1', firmName: '所', relevantPracticeSince: '2020-02-30' }), field: 'body.relevantPracticeSince', token: f.tokens.huaduAdmin },
+    { method: 'PUT', url: '/districts/huadu/lawyers/l-1', payload: cmd({ name: '' }), field: 'body.name', token: f.tokens.huaduAdmin },
+    { method: 'POST', url: '/districts/huadu/lawyers/l-1/deactivation', payload: cmd({}), field: 'body.reason', token: f.tokens.huaduAdmin },
+    { method: 'GET', url: '/files/no%20such/lawyer-suggestions', field: 'params.caseId' },
     { method: 'POST', url: file('authority-informed'), payload: cmd({ method: '' }), field: 'body.method' },
     { method: 'POST', url: file('objection'), payload: cmd({}), field: 'body.grounds', token: f.tokens.huaduObjections },
     { method: 'POST', url: file('objection-upheld'), payload: cmd({ reasons: 3 }), field: 'body.reasons', token: f.tokens.huaduObjections },

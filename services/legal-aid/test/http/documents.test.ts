@@ -5,12 +5,13 @@ import { application, legalAidFixture, residentId } from './support.js';
 
 t.test('the receipt, as HTML and as PDF', async (t) => {
   const f = await legalAidFixture(t);
+  const documents = [await f.uploadScan('身份证复印件', Buffer.alloc(120_000, 1)), await f.uploadScan('出生医学证明', Buffer.alloc(80_000, 2), 'application/pdf')];
   const taken = await f.submit(application({
     recipient: { name: '李小明', document: { type: 'resident_id', number: residentId('20120605', 342) }, groups: ['minor'] },
     applicantRelation: 'legal_representative',
     matterType: 'support_payment',
     aidForm: 'civil_administrative_representation',
-    documents: [{ name: '身份证复印件', contentHash: 'a'.repeat(64), sizeBytes: 120_000 }, { name: '出生医学证明', contentHash: 'b'.repeat(64), sizeBytes: 80_000 }],
+    documents,
   }, { name: '李大山' }), f.tokens.huaduClerk);
   t.equal(taken.statusCode, 201, taken.body);
   const { caseId, applicationNumber } = taken.json();
@@ -53,7 +54,8 @@ t.test('the receipt, as HTML and as PDF', async (t) => {
       ground: 'minor', charge: '盗窃罪', defendant: { name: '小周', document: { type: 'unknown' } },
     } });
     const notified = notice.json().caseId;
-    t.equal((await f.post(notified, 'lawyer-assignment', { lawyer: { lawyerId: '陈律师', firmId: '广东某某律师事务所', relevantPracticeYears: 4 } })).statusCode, 200);
+    await f.registerLawyer('huadu', { lawyerId: 'lawyer-chen', name: '陈律师', firmId: 'firm-mou', firmName: '广东某某律师事务所', since: '2021-05-01' });
+    t.equal((await f.post(notified, 'lawyer-assignment', { lawyerId: 'lawyer-chen' })).statusCode, 200);
     const assignment = await f.get(`/files/${notified}/documents/assignment-notice`, f.tokens.huaduHead);
     for (const text of ['指派通知书', '陈律师', '广东某某律师事务所', '小周']) t.ok(assignment.body.includes(text), `the assignment notice says ${text}`);
     const authority = await f.get(`/files/${notified}/documents/authority-notice`, f.tokens.huaduHead);

@@ -44,7 +44,8 @@ t.test('the command routes', async (t) => {
   t.test('preliminary aid, a lawyer at once, approval, termination, objection, aid reinstated', async (t) => {
     const { caseId } = await take({}, { id: residentId('19660101', 777) });
     ok(t, await f.post(caseId, 'preliminary-aid', { ground: { kind: 'preservation_needed', what: 'property' } }), 'preliminary aid');
-    ok(t, await f.post(caseId, 'lawyer-assignment', { lawyer: { lawyerId: 'lawyer-zhang', firmId: 'firm-huadu-1', relevantPracticeYears: 2 } }), 'assign');
+    await f.registerLawyer('huadu', { lawyerId: 'lawyer-zhang', firmId: 'firm-huadu-1', since: '2024-01-01' });
+    ok(t, await f.post(caseId, 'lawyer-assignment', { lawyerId: 'lawyer-zhang' }), 'assign');
     ok(t, await f.post(caseId, 'economic-status', pledge, f.tokens.huaduReviewer), 'pledge');
     ok(t, await f.post(caseId, 'approval'), 'approve');
     ok(t, await f.post(caseId, 'termination', { ground: 'recipient_request', basis: 'lawyer_report', explanation: '受援人要求终止' }), 'terminate');
@@ -61,10 +62,13 @@ t.test('the command routes', async (t) => {
     } });
     t.equal(notice.statusCode, 201, notice.body);
     const { caseId } = notice.json();
-    const junior = await f.post(caseId, 'lawyer-assignment', { lawyer: { lawyerId: 'lawyer-new', firmId: 'firm-huadu-2', relevantPracticeYears: 1 } });
+    await f.registerLawyer('huadu', { lawyerId: 'lawyer-new', firmId: 'firm-huadu-2', since: '2025-01-01' });
+    await f.registerLawyer('huadu', { lawyerId: 'lawyer-senior', firmId: 'firm-huadu-2', since: '2014-01-01' });
+    const junior = await f.post(caseId, 'lawyer-assignment', { lawyerId: 'lawyer-new' });
     t.equal(junior.statusCode, 422);
     t.equal(junior.json().rule, 'art26_experience_required');
-    ok(t, await f.post(caseId, 'lawyer-assignment', { lawyer: { lawyerId: 'lawyer-senior', firmId: 'firm-huadu-2', relevantPracticeYears: 12 } }), 'assign');
+    ok(t, await f.post(caseId, 'lawyer-assignment', { lawyerId: 'lawyer-senior' }), 'assign');
+    t.match((await f.get(`/files/${caseId}`)).json(), { file: { lawyer: { lawyerId: 'lawyer-senior', firmId: 'firm-huadu-2', relevantPracticeYears: 12 } } }, 'the years are the registry\'s');
     ok(t, await f.post(caseId, 'authority-informed', { method: '送达指派通知书' }, f.tokens.huaduReviewer), 'inform');
   });
 

@@ -108,6 +108,8 @@ export async function legalAidFixture(t: Teardown, options: { readonly start?: s
     baiyunReviewer: token('legal_aid_reviewer', ORG.baiyunOffice),
     baiyunHead: token('legal_aid_head', ORG.baiyunOffice),
     baiyunObjections: token('objection_handler', ORG.baiyunBureau),
+    huaduAdmin: token('administrator', ORG.huaduBureau),
+    baiyunAdmin: token('administrator', ORG.baiyunBureau),
     cityAuditor: token('city_auditor', ORG.city),
     cityAdmin: token('city_administrator', ORG.city),
   };
@@ -126,7 +128,27 @@ export async function legalAidFixture(t: Teardown, options: { readonly start?: s
     const body = response.json() as { position: string | null };
     return body.position ? `after=${encodeURIComponent(body.position)}` : '';
   };
-  return { app, config, logs, clock, token, tokens, submit, post, get, streamRevisions, after };
+  /** Registers a lawyer on a district's registry (by its administrator); the firm's name is `firmId`'s unless given. */
+  const registerLawyer = async (districtId: 'huadu' | 'baiyun', lawyer: { lawyerId: string; since: string; name?: string; firmId?: string; firmName?: string; licenceNumber?: string }) => {
+    const res = await app.inject({
+      method: 'POST', url: `/districts/${districtId}/lawyers`, headers: { authorization: districtId === 'huadu' ? tokens.huaduAdmin : tokens.baiyunAdmin },
+      payload: {
+        commandId: randomUUID(), lawyerId: lawyer.lawyerId, name: lawyer.name ?? `${lawyer.lawyerId}律师`,
+        licenceNumber: lawyer.licenceNumber ?? String(14401000000000000 + Math.floor(Math.random() * 1e9)), firmId: lawyer.firmId ?? 'firm-1',
+        firmName: lawyer.firmName ?? `${lawyer.firmId ?? 'firm-1'}律师事务所`, relevantPracticeSince: lawyer.since, specialties: [],
+      },
+    });
+    if (res.statusCode !== 200) throw new Error(`registering ${lawyer.lawyerId}: ${res.statusCode} ${res.body}`);
+    return res;
+  };
+  /** Uploads a scan (POST /scans); answers what a submission's `documents` names. */
+  const uploadScan = async (name: string, content: Buffer, mediaType = 'image/png', authorization = tokens.huaduClerk) => {
+    const res = await app.inject({ method: 'POST', url: '/scans', headers: { authorization, 'content-type': mediaType }, payload: content });
+    if (res.statusCode !== 200) throw new Error(`uploading ${name}: ${res.statusCode} ${res.body}`);
+    const { contentHash, sizeBytes } = res.json() as { contentHash: string; sizeBytes: number };
+    return { name, contentHash, sizeBytes };
+  };
+  return { app, config, logs, clock, token, tokens, submit, post, get, streamRevisions, after, registerLawyer, uploadScan };
 }
 
 export type LegalAidFixture = Awaited<ReturnType<typeof legalAidFixture>>;

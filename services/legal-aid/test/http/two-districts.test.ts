@@ -51,7 +51,8 @@ t.test('received in 花都, competent in 白云, decided on the original receipt
   t.equal(approved.statusCode, 200, approved.body);
   t.strictSame(approved.json().events, ['ApplicationApproved']);
   f.clock.set('2026-03-11 10:00');
-  const assigned = await f.post(caseId, 'lawyer-assignment', { lawyer: { lawyerId: 'lawyer-chen', firmId: 'firm-baiyun-1', relevantPracticeYears: 6 } }, f.tokens.baiyunHead);
+  await f.registerLawyer('baiyun', { lawyerId: 'lawyer-chen', firmId: 'firm-baiyun-1', since: '2020-01-01' });
+  const assigned = await f.post(caseId, 'lawyer-assignment', { lawyerId: 'lawyer-chen' }, f.tokens.baiyunHead);
   t.equal(assigned.statusCode, 200, assigned.body);
   f.clock.set('2026-05-20 10:00');
   t.equal((await f.post(caseId, 'closing', { outcome: 'mediation', summary: '调解结案，对方按月支付抚养费' }, f.tokens.baiyunReviewer)).statusCode, 200);
@@ -78,10 +79,12 @@ t.test('received in 花都, competent in 白云, decided on the original receipt
 
   const stats = (await f.get(`/statistics/monthly/2026-03?${wait}`, f.tokens.cityAuditor)).json();
   t.match(stats.offices, [
-    { officeId: ORG.baiyunOffice, transferredIn: 1, approved: 1, received: 0 },
+    { officeId: ORG.baiyunOffice, transferredIn: 1, approved: 1, received: 0, decisions: 1, medianWorkingDaysToDecision: 6 },
     { officeId: ORG.huaduOffice, received: 1, transferredOut: 1, approved: 0 },
   ]);
-  t.strictSame(stats.stations, [{ stationId: ORG.huaduStation, received: 1 }]);
+  // Received Monday 2 March at the station, approved by 白云 on Tuesday 10 March: 6 working days on the original receipt's clock.
+  t.match(stats.stations, [{ stationId: ORG.huaduStation, received: 1, decisions: 1, medianWorkingDaysToDecision: 6 }]);
+  t.equal(stats.stations.length, 1);
   const huaduStats = (await f.get(`/statistics/monthly/2026-03?${wait}`, f.tokens.huaduAuditor)).json();
   t.strictSame(huaduStats.offices.map((o: { officeId: string }) => o.officeId), [ORG.huaduOffice], '花都\'s auditor counts 花都 only');
   const year = (await f.get(`/statistics/yearly/2026?${wait}`, f.tokens.baiyunHead)).json();

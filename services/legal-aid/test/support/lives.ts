@@ -6,7 +6,7 @@ import { baiyunBureau, baiyunCourt, baiyunOffice, huaduBureau, juniorLawyer, law
 const bureau = { id: huaduBureau, kind: 'justice_bureau' as const };
 const baiyun = { id: baiyunBureau, kind: 'justice_bureau' as const };
 const pledge = (at: string) => ({ type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: local(at) } } }) as const;
-const assign = { type: 'AssignLawyer', data: { lawyer, openCases: [] } } as const;
+const assign = { type: 'AssignLawyer', data: { ...lawyer, openCases: [] } } as const;
 
 /** Custody application announced, late, with materials, preliminary aid, approval, termination corrected, closed and graded. */
 export const custodyLife = () =>
@@ -60,7 +60,7 @@ export const notifiedLife = () =>
       now: local('2025-11-03 09:00'),
     },
     { command: { type: 'RecordAssignmentOverdue', data: { dueAt: local('2025-11-07 00:00') } }, now: local('2025-11-07 00:00') },
-    { command: { type: 'AssignLawyer', data: { lawyer: juniorLawyer, openCases: [] } }, now: local('2025-11-07 09:00') },
+    { command: { type: 'AssignLawyer', data: { ...juniorLawyer, openCases: [] } }, now: local('2025-11-07 09:00') },
     { command: { type: 'RecordAuthorityInformed', data: { method: '电话并送达通知书' } }, now: local('2025-11-07 10:00') },
   );
 

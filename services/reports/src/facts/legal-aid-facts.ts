@@ -78,6 +78,9 @@ export function evolveLegalAidSummary(s: LegalAidSummary | null, event: LegalAid
     case 'AidTerminated':
     case 'CaseClosed':
     case 'FollowUpRecorded':
+    // A provisional deadline recounted on the official calendar moves a limit, not a figure: an overdue
+    // limit is counted from its own event.
+    case 'DeadlinesRecomputed':
     case 'ReviewOverdue':
     case 'AssignmentOverdue':
     case 'ObjectionDecisionOverdue':

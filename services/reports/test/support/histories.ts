@@ -3,7 +3,7 @@
 import { decideLedger, defaultAdvisorLimits, foldLedger, type LedgerEvent, type ServiceDetails } from '@bureau/advisors/domain';
 import type { EventToAppend } from '@bureau/event-store';
 import { decide as decideWorkOrder, foldWorkOrder, hotlineRules, type WorkOrderCommand, type WorkOrderEvent } from '@bureau/hotline-service/domain';
-import { decide as decideLegalAid, foldLegalAid, legalAidRules, type LegalAidCommand, type LegalAidEvent, type OfficeDirectory, type SubmitApplication } from '@bureau/legal-aid/domain';
+import { decide as decideLegalAid, foldLegalAid, legalAidRules, type LawyerRegistryState, type LegalAidCommand, type LegalAidEvent, type OfficeDirectory, type SubmitApplication } from '@bureau/legal-aid/domain';
 import type { OrganisationKind } from '@bureau/organisations';
 import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 
@@ -88,7 +88,13 @@ export function submit(applicationId: string, change: Partial<SubmitApplication[
 export const pledge = (at: Date): AidStep => ({ command: { type: 'RecordEconomicStatus', data: { status: { kind: 'personal_pledge', pledgeSignedAt: at } } }, now: at });
 export const approve = (at: Date): AidStep => ({ command: { type: 'ApproveApplication', data: {} }, now: at });
 export const refuse = (at: Date): AidStep => ({ command: { type: 'RefuseApplication', data: { reasons: '不属于法律援助范围' } }, now: at });
-export const assign = (at: Date): AidStep => ({ command: { type: 'AssignLawyer', data: { lawyer: { lawyerId: 'lawyer-chen', firmId: 'firm-zhengyi', relevantPracticeYears: 5 }, openCases: [] } }, now: at });
+/** The district's lawyer registry as the assignment route reads it: one lawyer, practising since 2015. */
+const lawyerRegistry: LawyerRegistryState = {
+  status: 'kept',
+  districtId: 'huadu',
+  lawyers: [{ lawyerId: 'lawyer-chen', name: '陈律师', licenceNumber: '14401201510000001', firmId: 'firm-zhengyi', firmName: '广东正义律师事务所', relevantPracticeSince: '2015-06-01', specialties: [], active: true, deactivatedReason: null }],
+};
+export const assign = (at: Date): AidStep => ({ command: { type: 'AssignLawyer', data: { lawyerId: 'lawyer-chen', registry: lawyerRegistry, openCases: [] } }, now: at });
 export const review = (at: Date, grade: 'excellent' | 'good' | 'pass' | 'fail'): AidStep => ({ command: { type: 'ReviewQuality', data: { grade, note: '评估' } }, now: at });
 export const notification = (caseId: string, at: Date, officeId = 'huadu-legal-aid'): AidStep => ({
   command: {

@@ -87,6 +87,50 @@ function FileAction(props: { caseId: string; action: string; title: string; subm
   );
 }
 
+interface Suggestion {
+  lawyerId: string;
+  name: string;
+  firmName: string;
+  relevantPracticeYears: number;
+  openCases: number;
+}
+
+/**
+ * 指派律师: from the district's lawyer registry, as the service suggests them (fewest open cases first,
+ * lawyers or firms acting for the opposing party left out, Art. 26's three years where it applies).
+ */
+function AssignLawyer(props: { caseId: string; onDone: (what: string, r: Recorded) => void }) {
+  const intent = useIntent();
+  const [lawyerId, setLawyerId] = useState('');
+  const { loaded } = useLoad(() => call<{ suggestions: Suggestion[] }>('legal-aid', `/files/${encodeURIComponent(props.caseId)}/lawyer-suggestions`), props.caseId);
+  const error = fieldErrors(intent.problem).lawyerId;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const recorded = await intent.run((commandId) => call<Recorded>('legal-aid', `/files/${encodeURIComponent(props.caseId)}/lawyer-assignment`, { body: { commandId, lawyerId } }));
+    if (recorded) props.onDone('指派律师', recorded);
+  };
+  const suggestions = loaded.state === 'ok' ? loaded.data.suggestions : [];
+  return (
+    <form class="action" onSubmit={submit} data-action="lawyer-assignment" aria-label="指派律师">
+      <h3>指派律师</h3>
+      <Field label="律师（在办案件少者在前；与对方当事人有利益冲突的已排除）" name="lawyer-assignment-lawyerId" error={error}>
+        <select {...inputProps('lawyer-assignment-lawyerId', error)} value={lawyerId} onChange={(e: Event) => setLawyerId((e.target as HTMLSelectElement).value)}>
+          <option value="">{loaded.state === 'loading' ? '正在读取律师名册…' : suggestions.length === 0 ? '名册中没有可指派的律师' : '请选择'}</option>
+          {suggestions.map((s) => (
+            <option key={s.lawyerId} value={s.lawyerId}>
+              {s.name}（{s.firmName}，相关执业{s.relevantPracticeYears}年，在办{s.openCases}件）
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ProblemNote problem={intent.problem && !intent.problem.errors?.length ? intent.problem : undefined} what="这份申请" />
+      <button type="submit" disabled={intent.busy}>
+        {intent.busy ? '提交中…' : '指派'}
+      </button>
+    </form>
+  );
+}
+
 function courseOf(file: FileState): Array<{ at: string; what: string }> {
   const course: Array<{ at: string; what: string }> = [{ at: file.receivedAt, what: '受理' }];
   if (file.transfer) {
@@ -202,17 +246,7 @@ export function FilePage(props: { caseId: string; session: Session }) {
           {decides && status === 'in_review' && (
             <FileAction caseId={view.caseId} action="refusal" title="不予法律援助" submitLabel="决定不予" inputs={[{ name: 'reasons', label: '理由（写入决定书）', kind: 'textarea' }]} onDone={recorded} />
           )}
-          {decides && (status === 'approved' || status === 'notified') && (
-            <FileAction
-              caseId={view.caseId}
-              action="lawyer-assignment"
-              title="指派律师"
-              submitLabel="指派"
-              inputs={[{ name: 'lawyerId', label: '律师编号', kind: 'text' }, { name: 'firmId', label: '律师事务所编号', kind: 'text' }, { name: 'relevantPracticeYears', label: '相关执业年限', kind: 'number' }]}
-              toBody={(v) => ({ lawyer: { lawyerId: v.lawyerId ?? '', firmId: v.firmId ?? '', relevantPracticeYears: Number(v.relevantPracticeYears ?? '') } })}
-              onDone={recorded}
-            />
-          )}
+          {decides && (status === 'approved' || status === 'notified') && <AssignLawyer caseId={view.caseId} onDone={recorded} />}
           {file && inReview && file.competentOfficeId !== file.holderOfficeId && !file.transfer && (
             <FileAction caseId={view.caseId} action="transfer" title="移送有管辖权的机构（市域通办）" submitLabel="移送" inputs={[]} onDone={recorded} />
           )}

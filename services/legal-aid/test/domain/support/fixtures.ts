@@ -4,6 +4,7 @@
 import type { Person } from '@bureau/person-schemas';
 import { createOfficialWorkingCalendar } from '@bureau/working-calendar';
 import { legalAidRules, type OfficeDirectory, type SubmitApplication } from '../../../src/domain/index.js';
+import type { LawyerRegistryState } from '../../../src/domain/index.js';
 
 /** The real calendar package with the official 2024–2026 data (docs/domain/calendar.json). */
 export const calendar = createOfficialWorkingCalendar();
@@ -73,5 +74,16 @@ export function submit(change: Partial<SubmitApplication['data']> = {}): SubmitA
   };
 }
 
-export const lawyer = { lawyerId: 'lawyer-chen', firmId: 'firm-zhengyi', relevantPracticeYears: 5 };
-export const juniorLawyer = { lawyerId: 'lawyer-li', firmId: 'firm-zhengyi', relevantPracticeYears: 2 };
+/** The district's lawyer registry: 陈 practising since 2020-06 (5 years in late 2025), 李 since 2023-06 (2 years), 王 inactive. */
+export const lawyerRegistry: LawyerRegistryState = {
+  status: 'kept',
+  districtId: 'org-huadu',
+  lawyers: [
+    { lawyerId: 'lawyer-chen', name: '陈律师', licenceNumber: '14401201510000001', firmId: 'firm-zhengyi', firmName: '广东正义律师事务所', relevantPracticeSince: '2020-06-01', specialties: ['labour'], active: true, deactivatedReason: null },
+    { lawyerId: 'lawyer-li', name: '李律师', licenceNumber: '14401202310000002', firmId: 'firm-zhengyi', firmName: '广东正义律师事务所', relevantPracticeSince: '2023-06-01', specialties: [], active: true, deactivatedReason: null },
+    { lawyerId: 'lawyer-wang', name: '王律师', licenceNumber: '14401200010000003', firmId: 'firm-zhengyi', firmName: '广东正义律师事务所', relevantPracticeSince: '2000-01-01', specialties: [], active: false, deactivatedReason: '转所' },
+  ],
+};
+/** An assignment's lawyer, named by id, with the registry the route reads. */
+export const lawyer = { lawyerId: 'lawyer-chen', registry: lawyerRegistry };
+export const juniorLawyer = { lawyerId: 'lawyer-li', registry: lawyerRegistry };

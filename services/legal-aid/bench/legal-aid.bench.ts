@@ -1,0 +1,189 @@
+// `pnpm bench:legal-aid` (issue 17), in one run on one PostgreSQL (scripts/with-postgres.mjs):
+// 1. submissions (POST /applications) from 16 concurrent counters over 3 numbering areas (花都, 白云, the
+//    city office) for BENCH_SECONDS, against the floor measured in the same run (an HTTP route on the same
+//    store, same auth, that only appends one event); every area's numbers checked unique and gap-free;
+// 2. a city-and-decade read model (BENCH_APPLICATIONS applications of about 10 events each, default
+//    240,000) built by the service's own projections from the events, against its limit: the same rows
+//    written by batched multi-row INSERTs into tables made by the same migration (same indexes), each on a
+//    settled database (VACUUM ANALYZE, CHECKPOINT);
+// 3. a station's worklist, a district's monthly statistics, a search by identity document and a partial
+//    search by name, each by 8 concurrent readers for BENCH_SECONDS.
+// Targets: submit p99 < 100 ms; every query p99 < 50 ms; rebuild >= 0.5x its limit. Last line: one JSON object.
+import { randomUUID } from 'node:crypto';
+import { residentIdCheckCharacter } from '@bureau/person-schemas';
+import { signedIn } from '@bureau/service-kit';
+import { signTestToken } from '@bureau/service-kit/testing';
+import { sql, type Kysely } from 'kysely';
+import { buildLegalAidApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { legalAidEvents } from '../src/events/application-events.js';
+import { numberingEvents } from '../src/numbering/numbering-events.js';
+import { officeDirectoryOf } from '../src/organisation/offices.js';
+import { FILES_PROJECTION, filesProjectionOf } from '../src/read-models/files-projection.js';
+import { historyOf, nameOf, residentIdOf } from './histories.js';
+
+const connectionString = process.env.DATABASE_URL;
+if (!connectionString) throw new Error('DATABASE_URL is not set: run through `pnpm bench:legal-aid`');
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 240_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
+const HASH_KEY = 'bench-identity-hash-key-0123456789abcdef';
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const p99 = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN);
+};
+const token = (role: string, org: string) => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}@${org}`, role, org })}`;
+const now = new Date('2026-03-16T02:00:00Z');
+const config = loadConfig({
+  DATABASE_URL: connectionString, JWT_SECRET, LOG_LEVEL: 'error', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+  LEGAL_AID_IDENTITY_HASH_KEY: HASH_KEY, DEADLINE_TIMERS_FIRE: 'false',
+});
+
+/** `workers` loops calling `call` for `seconds`; latencies in ms. */
+async function load(workers: number, seconds: number, call: (worker: number, n: number) => Promise<void>): Promise<{ perSecond: number; p99: number; count: number }> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: workers }, async (_, worker) => {
+    for (let n = 0; performance.now() < end; n += 1) {
+      const t0 = performance.now();
+      await call(worker, n);
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  return { perSecond: latencies.length / ((performance.now() - start) / 1000), p99: p99(latencies), count: latencies.length };
+}
+
+async function settle(app: { pg: { query(q: string): Promise<unknown> } }) {
+  await app.pg.query('VACUUM ANALYZE');
+  await app.pg.query('CHECKPOINT');
+}
+
+// ---- 1. Submissions from 16 counters over 3 areas, and the floor, in the same run.
+let app = await buildLegalAidApp(config, { clock: () => now, reconcileOnTimer: false });
+app.post('/bench/floor', { config: signedIn('the benchmark floor: one event appended') }, async () => {
+  await app.eventStore.appendToStream(`benchFloor-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchFloor', data: { at: now.toISOString() }, metadata: {} }], { expectedRevision: 'no_stream' });
+  return { ok: true };
+});
+await app.ready();
+const counters = [
+  ...Array.from({ length: 6 }, () => ({ org: 'huadu-station-xinhua', district: 'huadu' })),
+  ...Array.from({ length: 5 }, () => ({ org: 'baiyun-station-jingtai', district: 'baiyun' })),
+  ...Array.from({ length: 5 }, () => ({ org: 'gz-legal-aid', district: 'huadu' })),
+].map((c) => ({ ...c, authorization: token('station_clerk', c.org) }));
+let errors = 0;
+const submit = await load(16, SECONDS, async (worker, n) => {
+  const counter = counters[worker] as (typeof counters)[number];
+  const first17 = `440114${1960 + (n % 40)}0101${String(worker * 50 + (n % 50)).padStart(3, '0')}`;
+  const res = await app.inject({
+    method: 'POST', url: '/applications', headers: { authorization: counter.authorization },
+    payload: {
+      commandId: randomUUID(), channel: { kind: 'counter' },
+      applicant: { name: nameOf(worker * 1000 + n), document: { type: 'resident_id', number: `${first17}${residentIdCheckCharacter(first17)}` }, phone: '13912345678', address: '某街道', groups: [] },
+      matterType: 'employment_or_wages', aidForm: 'labour_dispute_representation', opposingParty: `某公司${n}`, summary: '追讨欠薪',
+      competenceFacts: { kind: 'non_litigation', disputeAuthority: null, disputeAuthoritySits: null, matterAroseIn: { districtId: counter.district } },
+    },
+  });
+  if (res.statusCode !== 201) errors += 1;
+});
+say(`submit: ${submit.count} in ${SECONDS} s, ${submit.perSecond.toFixed(1)}/s, p99 ${submit.p99.toFixed(1)} ms, errors ${errors}`);
+const floorToken = token('station_clerk', 'huadu-station-xinhua');
+const floor = await load(16, SECONDS, async () => {
+  await app.inject({ method: 'POST', url: '/bench/floor', headers: { authorization: floorToken } });
+});
+say(`floor: ${floor.perSecond.toFixed(1)}/s, p99 ${floor.p99.toFixed(1)} ms`);
+// Every area's numbers: 1..n, each once.
+let gapFree = errors === 0;
+for (const stream of ['legalAidNumbering-huadu-2026', 'legalAidNumbering-baiyun-2026', 'legalAidNumbering-gz-2026']) {
+  const sequences: number[] = [];
+  const numbers = new Set<string>();
+  for await (const e of app.eventStore.readStream(stream)) {
+    const { data } = numberingEvents.fromRecorded(e);
+    sequences.push(data.sequence);
+    numbers.add(data.applicationNumber);
+  }
+  const ok = sequences.every((s, i) => s === i + 1) && numbers.size === sequences.length && sequences.length > 0;
+  say(`${stream}: ${sequences.length} numbers, ${ok ? 'unique and gap-free' : 'NOT unique and gap-free'}`);
+  gapFree &&= ok;
+}
+await app.close();
+
+// ---- 2. The read model: events first, then the service's projections build it.
+say(`writing ${APPLICATIONS} applications' events ...`);
+const offices = officeDirectoryOf(app.organisations.current());
+let totalEvents = 0;
+{
+  const { createPostgresEventStore } = await import('@bureau/event-store/postgres');
+  const store = await createPostgresEventStore({ connectionString });
+  const envelope = { correlationId: 'bench', causationId: 'bench', actor: { id: 'bench', role: 'station_clerk', organisation: 'huadu-station-xinhua' }, occurredAt: now.toISOString() };
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < APPLICATIONS; i += 1) {
+    const events = historyOf(i, APPLICATIONS, offices);
+    totalEvents += events.length;
+    pending.push(store.appendToStream(`legalAidCase-bench-${i}`, events.map((e) => legalAidEvents.toAppend(e, { id: randomUUID(), envelope })), { expectedRevision: 'no_stream' }));
+    if (pending.length >= 16) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  await store.close();
+}
+say(`${totalEvents} events written`);
+// A fresh generation of the files projection: the service rebuilds it from the events.
+app = await buildLegalAidApp(config, { clock: () => now, reconcileOnTimer: false });
+await settle(app);
+// The files projection stands where part 1 left it: everything written since is the read model to build.
+const rebuildStart = performance.now();
+await app.ready();
+const head = await app.eventStore.lastCommittedPosition();
+if (!head) throw new Error('no events');
+for (;;) {
+  const outcome = await app.legalAidReadModels.engine.waitForPosition(FILES_PROJECTION, head, 60_000);
+  if (outcome === 'reached') break;
+  say(`rebuild: still going (${outcome}) ...`);
+}
+const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
+const rows = (await app.pg.query<{ n: string }>('SELECT count(*) AS n FROM legal_aid_files')).rows[0]?.n;
+say(`rebuild: ${rows} rows from ${totalEvents} events in ${rebuildSeconds.toFixed(2)} s`);
+// The limit: the same rows by batched multi-row INSERTs into tables made by the same migration.
+const db: Kysely<any> = app.db;
+const { rows: copy } = await sql<Record<string, unknown>>`SELECT * FROM legal_aid_files`.execute(db);
+const limitTables = { legal_aid_files: 'bench_limit_files', legal_aid_numbers: 'bench_limit_numbers' };
+await db.transaction().execute((trx) => filesProjectionOf(HASH_KEY, () => app.legalAidCalendarBook.calendarFor()).migrate(trx, limitTables));
+await settle(app);
+const json = (v: unknown) => (v === null || typeof v === 'string' ? v : JSON.stringify(v));
+const limitStart = performance.now();
+for (let i = 0; i < copy.length; i += 500) {
+  const batch = copy.slice(i, i + 500).map((r) => ({ ...r, file_state: json(r.file_state), overdue_log: json(r.overdue_log), decision_clock: json(r.decision_clock) }));
+  await db.insertInto('bench_limit_files').values(batch).execute();
+}
+const limitSeconds = (performance.now() - limitStart) / 1000;
+say(`limit: ${copy.length} rows by multi-row INSERTs in ${limitSeconds.toFixed(2)} s`);
+await settle(app);
+
+// ---- 3. Queries, 8 readers each.
+const clerk = token('station_clerk', 'huadu-station-xinhua');
+const reviewer = token('legal_aid_reviewer', 'huadu-legal-aid');
+const auditor = token('auditor', 'huadu-bureau');
+const query = async (url: string, authorization: string) => {
+  const res = await app.inject({ method: 'GET', url, headers: { authorization } });
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+};
+const worklist = await load(8, SECONDS, () => query('/worklist?organisationId=huadu-station-xinhua', clerk));
+const stats = await load(8, SECONDS, (_, n) => query(`/statistics/monthly/${2017 + (n % 10)}-0${1 + (n % 9)}`, auditor));
+const search = await load(8, SECONDS, (w, n) => query(`/search?documentType=resident_id&documentNumber=${residentIdOf(((w * 7919 + n * 104729) % APPLICATIONS) & ~1)}`, reviewer));
+const names = await load(8, SECONDS, (w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
+say(`worklist p99 ${worklist.p99.toFixed(1)} ms; stats p99 ${stats.p99.toFixed(1)} ms; search p99 ${search.p99.toFixed(1)} ms; name search p99 ${names.p99.toFixed(1)} ms`);
+await app.close();
+
+const rebuildRate = totalEvents / rebuildSeconds;
+const limitRate = totalEvents / limitSeconds;
+process.stdout.write(`${JSON.stringify({
+  applications: APPLICATIONS, events: totalEvents, seconds: SECONDS,
+  submit_per_s: Number(submit.perSecond.toFixed(1)), submit_p99_ms: Number(submit.p99.toFixed(1)), submit_errors: errors,
+  floor_per_s: Number(floor.perSecond.toFixed(1)), floor_p99_ms: Number(floor.p99.toFixed(1)),
+  numbers_unique_and_gap_free: gapFree,
+  rebuild_events_per_s: Math.round(rebuildRate), rebuild_limit_events_per_s: Math.round(limitRate), rebuild_ratio: Number((rebuildRate / limitRate).toFixed(3)),
+  worklist_p99_ms: Number(worklist.p99.toFixed(1)), stats_p99_ms: Number(stats.p99.toFixed(1)),
+  search_p99_ms: Number(search.p99.toFixed(1)), name_search_p99_ms: Number(names.p99.toFixed(1)),
+})}\n`);
+process.exit(0);
