@@ -3,6 +3,7 @@
 // counts what it wrote as it goes; the report, computed from the facts its projection drew from those
 // events, must give the same figures. Each drill-down list is as long as its figure.
 import { formatPosition } from '@bureau/event-store';
+import { eventually } from '@bureau/testing';
 import { generateYear } from '@bureau/year-generator';
 import t from 'tap';
 import { FACTS_PROJECTION } from '../src/read-models/facts-projection.js';
@@ -14,6 +15,12 @@ t.test(`a ${SCALE}x generated year: the report's figures are the generator's own
   const f = await reportsFixture(t, new Date('2026-03-01T02:00:00Z'));
   const store = f.app.eventStore;
   const summary = await generateYear({ store, scale: SCALE, seed: 'reports-generated-year', year: 2025 });
+  // Readers see only what is older than every transaction still running in the cluster (other test files
+  // write beside this one): wait until everything committed is readable, then take the head.
+  await eventually(async () => {
+    const [visible, committed] = [await store.headPosition(), await store.lastCommittedPosition()];
+    return visible && committed && formatPosition(visible) === formatPosition(committed);
+  }, 30_000, 'every committed event readable');
   const head = await store.headPosition();
   if (!head) throw new Error('nothing written');
   t.equal(await f.app.reportsReadModels.engine.waitForPosition(FACTS_PROJECTION, head, 60_000), 'reached', `facts drawn from all ${summary.events} events (${formatPosition(head)})`);
