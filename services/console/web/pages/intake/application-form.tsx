@@ -2,7 +2,7 @@
 // submits from anywhere), checked as the clerk types with the service's own schemas, the duplicate warning
 // as soon as the ID number is complete, then the receipt on screen.
 import { documentTypeNames, personGroupNames } from '@bureau/person-schemas';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { fieldErrors } from '../../problems.js';
 import type { Session } from '../../session.js';
@@ -106,13 +106,18 @@ export function ApplicationFormPage(props: { session: Session }) {
     if (!submitted) document.getElementById('f-applicant.name')?.focus();
   }, [submitted]);
 
+  // Ctrl+Enter submits what the form holds now: the handler reads the latest submit, set at each render.
+  // (Re-registering it in an effect after every render left a stale one in place until the effect ran,
+  // which a loaded machine delays: a fast Ctrl+Enter then sent the draft before its last field.)
+  const latestSubmit = useRef<(() => Promise<void>) | undefined>(undefined);
+  latestSubmit.current = submitted ? undefined : submit;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !submitted) void submit();
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void latestSubmit.current?.();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   if (submitted) {
     return (
