@@ -13,6 +13,7 @@ import { ledgerContext, logged, opened } from '../../advisors/test/domain/suppor
 import { transferLife } from '../../legal-aid/test/support/lives.js';
 import { historyOf } from '../../legal-aid/test/domain/support/given.js';
 import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
+import { inDemoCity } from './support/demo-city.js';
 import { auditFixture } from './support/app.js';
 
 const envelope = (i: number) => ({
@@ -21,16 +22,6 @@ const envelope = (i: number) => ({
   occurredAt: '2025-11-03T02:00:00.000Z',
 });
 
-/** The domain tests' organisations, as the demo city names them. */
-const demoIds: Record<string, string> = {
-  'org-huadu-legal-aid': 'huadu-legal-aid', 'org-baiyun-legal-aid': 'baiyun-legal-aid', 'org-huadu-xinhua-station': 'huadu-station-xinhua',
-  'village-dongsha': 'huadu-xinhua-sanhua', 'jo-shilou': 'huadu-xinhua-so',
-};
-const inDemoCity = (e: EventToAppend): EventToAppend => {
-  let text = JSON.stringify(e.data);
-  for (const [from, to] of Object.entries(demoIds)) text = text.split(`"${from}"`).join(`"${to}"`);
-  return { ...e, data: JSON.parse(text) as Json };
-};
 async function stored(f: { app: { eventStore: { readStream(s: string): AsyncIterable<RecordedEvent> } } }, stream: string): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   for await (const e of f.app.eventStore.readStream(stream)) out.push(e);

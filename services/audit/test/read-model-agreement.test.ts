@@ -19,6 +19,7 @@ import { historyOf } from '../../legal-aid/test/domain/support/given.js';
 import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
 import { transferLife } from '../../legal-aid/test/support/lives.js';
 import { readModelAgreement, type AgreementReport } from '../src/agreement/read-model-agreement.js';
+import { inDemoCity } from './support/demo-city.js';
 import { auditFixture, BAIYUN, HUADU, JWT_SECRET } from './support/app.js';
 
 const envelope = (i: number) => ({
@@ -26,16 +27,6 @@ const envelope = (i: number) => ({
   actor: { id: 'clerk-wang', role: 'legal_aid_clerk', organisation: 'huadu-legal-aid' },
   occurredAt: '2025-11-03T02:00:00.000Z',
 });
-/** The domain tests' organisations, as the demo city names them. */
-const demoIds: Record<string, string> = {
-  'org-huadu-legal-aid': 'huadu-legal-aid', 'org-baiyun-legal-aid': 'baiyun-legal-aid', 'org-huadu-xinhua-station': 'huadu-station-xinhua',
-  'village-dongsha': 'huadu-xinhua-sanhua', 'jo-shilou': 'huadu-xinhua-so',
-};
-const inDemoCity = (e: EventToAppend): EventToAppend => {
-  let text = JSON.stringify(e.data);
-  for (const [from, to] of Object.entries(demoIds)) text = text.split(`"${from}"`).join(`"${to}"`);
-  return { ...e, data: JSON.parse(text) as Json };
-};
 
 t.test('every case replayed agrees with its service\'s read model, field by field', async (t) => {
   const f = await auditFixture(t);
