@@ -27,15 +27,3 @@ export const rolesAtKind: Readonly<Record<string, readonly string[]>> = {
   judicial_office: ['judicial_office_staff'],
   village: ['legal_advisor'],
 };
-
-/** The console's areas, and the roles that work in each (the services still decide every call). */
-export const areaRoles = {
-  hotline: ['centre_staff', 'centre_supervisor', 'auditor', 'administrator', 'city_auditor', 'city_administrator'],
-  audit: ['auditor', 'city_auditor'],
-  intake: ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head', 'objection_handler', 'auditor', 'city_auditor', 'city_administrator'],
-} as const satisfies Record<string, readonly string[]>;
-export type Area = keyof typeof areaRoles;
-
-export function worksIn(area: Area, role: string): boolean {
-  return (areaRoles[area] as readonly string[]).includes(role);
-}

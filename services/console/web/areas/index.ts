@@ -1,0 +1,16 @@
+// Every area of the console, in the order the header and the home page show them. An area is added here,
+// in its own file, and nowhere else.
+import type { Area } from './area.js';
+import { auditArea } from './audit.js';
+import { hotlineArea } from './hotline.js';
+import { intakeArea } from './intake.js';
+
+export const areas: readonly Area[] = [
+  hotlineArea,
+  intakeArea,
+  auditArea,
+];
+
+export function worksIn(area: Area, role: string): boolean {
+  return area.roles.includes(role);
+}
