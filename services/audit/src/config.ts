@@ -2,7 +2,7 @@
 // The audit service replays other services' streams with their own registries; the hotline's needs to
 // know which centre owns the orders recorded before ownership was stored (as the hotline itself does).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 
 /** An Ed25519 private key in PEM (PKCS#8), as `openssl genpkey -algorithm ed25519` writes it. */
@@ -25,17 +25,10 @@ const verifyThreads = z.coerce.number().int().min(0).max(32).default(0);
 
 const roleList = z.string().transform((text) => text.split(',').map((r) => r.trim()).filter((r) => r.length > 0));
 
-const platformCentres = z.string().transform((text, ctx) => {
-  try {
-    const value: unknown = JSON.parse(text);
-    const parsed = z.record(z.string().min(1), z.string().min(1)).safeParse(value);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: 'must be a JSON object of platform id to centre id, e.g. {"by12345":"baiyun-plsc"}' });
-  return z.NEVER;
-});
+/** The hotline's platforms whose orders another centre owns, as the hotline's HOTLINE_PLATFORMS names them. */
+const platformCentres = jsonVariable(
+  z.record(z.string().min(1), z.string().min(1), { error: 'must be a JSON object of platform id to centre id, e.g. {"by12345":"baiyun-plsc"}' }),
+);
 
 export const auditConfigSchema = serviceConfigSchema({
   PORT: z.coerce.number().int().min(0).max(65535).default(3500),

@@ -2,24 +2,11 @@
 // Limits (domain reference §2, CONFIGURABLE) override the decider's defaults; the application number's
 // pattern and each district's short name (花 for 花都) are the bureau's.
 import { OfficeHoursError, parseOfficeHours } from '@bureau/calendar-book';
-import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import type { OfficePeriod } from '@bureau/working-calendar';
 import { z } from 'zod';
 import type { LegalAidLimitOverrides } from './domain/index.js';
 import { checkNumberPattern, DEFAULT_NUMBER_PATTERN } from './numbering/application-number.js';
-
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
 
 const officeHoursSchema = z.string().transform((text, ctx): readonly OfficePeriod[] => {
   try {
@@ -58,13 +45,13 @@ export const legalAidConfigSchema = serviceConfigSchema({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   /** Short names by district (or city office) id, e.g. {"huadu":"花","baiyun":"白","gz":"穗"}; default: the first character of the registry's name. */
-  LEGAL_AID_DISTRICT_SHORT_NAMES: json(z.record(z.string().min(1), z.string().trim().min(1).max(8))).default({}),
+  LEGAL_AID_DISTRICT_SHORT_NAMES: jsonVariable(z.record(z.string().min(1), z.string().trim().min(1).max(8))).default({}),
   /** Key of the keyed hash (HMAC-SHA-256) read models keep of identity numbers and phones, for look-ups. 32+ characters. */
   LEGAL_AID_IDENTITY_HASH_KEY: z.string().min(32, 'must be at least 32 characters'),
   /** Limits overriding the Legal Aid Law's defaults, whole, for every district (JSON; see src/domain/README.md). */
-  LEGAL_AID_LIMITS: json(limitOverrides).default({}),
+  LEGAL_AID_LIMITS: jsonVariable(limitOverrides).default({}),
   /** Per district (office id) overrides on top, e.g. {"huadu-legal-aid":{"greenChannelReview":{"unit":"working_days","amount":1}}}. */
-  LEGAL_AID_DISTRICT_LIMITS: json(z.record(z.string().min(1), limitOverrides)).default({}),
+  LEGAL_AID_DISTRICT_LIMITS: jsonVariable(z.record(z.string().min(1), limitOverrides)).default({}),
   /** The offices' office hours, e.g. "08:30-12:00,14:00-17:30" (working-hour limits count them). */
   LEGAL_AID_OFFICE_HOURS: officeHoursSchema.optional(),
   PROJECTION_BUSY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(25),

@@ -1,17 +1,11 @@
 // The only file that reads process.env: parsed once at start, frozen, fails fast listing every bad variable.
-import { parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 
-const platformCentres = z.string().transform((text, ctx) => {
-  try {
-    const parsed = z.record(z.string().min(1), z.string().min(1)).safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: 'must be a JSON object of platform id to centre id, e.g. {"by12345":"baiyun-plsc"}' });
-  return z.NEVER;
-});
+/** The hotline's platforms whose orders another centre owns, as the hotline's HOTLINE_PLATFORMS names them. */
+const platformCentres = jsonVariable(
+  z.record(z.string().min(1), z.string().min(1), { error: 'must be a JSON object of platform id to centre id, e.g. {"by12345":"baiyun-plsc"}' }),
+);
 
 export const reportsConfigSchema = serviceConfigSchema({
   PORT: z.coerce.number().int().min(0).max(65535).default(3600),
