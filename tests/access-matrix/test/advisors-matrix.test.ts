@@ -6,11 +6,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { buildAdvisorsApp } from '@bureau/advisors/app';
 import { loadConfig } from '@bureau/advisors/config';
-import { signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
+import { JWT_SECRET, bearer, caller, routesMissingFrom, tokensFor, withoutRequestFields } from '../support/matrix.js';
 
-const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
 const HUADU = { district: 'huadu', bureau: 'huadu-bureau', township: 'huadu-xinhua', office: 'huadu-xinhua-so', village: 'huadu-xinhua-sanhua', advisor: 'adv-huadu' };
 const BAIYUN = { district: 'baiyun', bureau: 'baiyun-bureau', office: 'baiyun-jingtai-so', village: 'baiyun-jingtai-v1', advisor: 'adv-baiyun' };
 
@@ -90,9 +89,8 @@ t.test('the advisors, route by route, role by role, own district and another', a
   t.teardown(() => app.close());
   await app.ready();
 
-  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: subOf(role, where), role, org: roles[role][where] })}`;
-  const call = (method: Case['method'], url: string, authorization?: string, payload?: object | string, contentType?: string) =>
-    app.inject({ method, url, headers: { ...(authorization ? { authorization } : {}), ...(contentType ? { 'content-type': contentType } : {}) }, ...(payload !== undefined ? { payload } : {}) });
+  const token = tokensFor(roles, subOf);
+  const call = caller(app);
   const ok = async (res: Promise<{ statusCode: number; body: string }>) => {
     const r = await res;
     t.equal(r.statusCode, 200, r.body);
@@ -119,11 +117,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
   const recordIds = { village: { own: HUADU.village, missing: 'no-such-village' }, district: { own: HUADU.district, missing: 'no-such-district' }, import: { own: importId, missing: `${'0'.repeat(40)}-${'0'.repeat(12)}` }, office: { own: HUADU.office, missing: 'no-such-so' }, advisor: { own: HUADU.advisor, missing: 'no-such-advisor' }, township: { own: HUADU.township, missing: 'no-such-township' } };
 
   t.test('every route of the service is in the matrix', async (t) => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
-    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
-    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+    t.same(routesMissingFrom(app, matrix), [], 'a new route must be added here');
   });
 
   t.test('lists and counts: each district sees its own villages only; the city sees both', async (t) => {
@@ -175,10 +169,6 @@ t.test('the advisors, route by route, role by role, own district and another', a
   });
 
   t.test('one record: another district\'s answers as none at all, and a write to it changes nothing', async (t) => {
-    const strip = (body: string) => {
-      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      return rest;
-    };
     const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
     for (const c of matrix.filter((m) => m.record)) {
       const { kind, request } = c.record!;
@@ -191,7 +181,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
         const outOfReach = await call(c.method, theirs.url, other, theirs.payload);
         const absent = await call(c.method, nothing.url, other, nothing.payload);
         t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
-        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
+        t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
         t.same(await revisions(), before, `${role} of 白云 on ${c.route}: nothing written`);
       }
       for (const role of cityWide.filter((r) => c.admits.includes(r))) {
@@ -214,9 +204,9 @@ t.test('the advisors, route by route, role by role, own district and another', a
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {
-    const stranger = `Bearer ${signTestToken(JWT_SECRET, { sub: 'x', role: 'judicial_office_staff', org: 'nowhere-so' })}`;
+    const stranger = bearer({ sub: 'x', role: 'judicial_office_staff', org: 'nowhere-so' });
     t.equal((await call('GET', '/review-queue', stranger)).statusCode, 403);
-    const cityStaff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'y', role: 'auditor', org: 'gz' })}`;
+    const cityStaff = bearer({ sub: 'y', role: 'auditor', org: 'gz' });
     t.equal((await call('GET', '/review-queue', cityStaff)).statusCode, 403, 'a district role at city level is not a city-wide role');
   });
 });

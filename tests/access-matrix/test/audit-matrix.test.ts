@@ -10,11 +10,10 @@ import { loadConfig } from '@bureau/audit-service/config';
 import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { buildHotlineApp } from '@bureau/hotline-service/app';
 import { loadConfig as loadHotlineConfig } from '@bureau/hotline-service/config';
-import { signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
+import { JWT_SECRET, caller, routesMissingFrom, tokensFor, withoutRequestFields } from '../support/matrix.js';
 
-const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
 const HUADU = { platform: 'gz12345', secret: 'huadu-platform-secret-0123', centre: 'huadu-plsc' };
 const BAIYUN = { platform: 'by12345', secret: 'baiyun-platform-secret-0123', centre: 'baiyun-plsc' };
 
@@ -88,9 +87,8 @@ t.test('the audit service, route by route, role by role, own district and anothe
   t.teardown(() => app.close());
   await app.ready();
 
-  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
-  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
-    app.inject({ method, url, ...(authorization ? { headers: { authorization } } : {}), ...(payload ? { payload } : {}) });
+  const token = tokensFor(roles);
+  const call = caller(app);
 
   const dispatch = async (platform: typeof HUADU, orderNo: string) => {
     const body = JSON.stringify({ messageId: randomUUID(), type: 'order.dispatched', orderNo, occurredAt: now.toISOString(),
@@ -104,11 +102,7 @@ t.test('the audit service, route by route, role by role, own district and anothe
   const baiyunOrder = await dispatch(BAIYUN, 'BY2026030200001');
 
   t.test('every route of the service is in the matrix', async (t) => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
-    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
-    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+    t.same(routesMissingFrom(app, matrix), [], 'a new route must be added here');
   });
 
   t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
@@ -129,10 +123,6 @@ t.test('the audit service, route by route, role by role, own district and anothe
 
   t.test('one case: the own district\'s auditor and the city\'s reach it; another district\'s gets the answer for no case at all', async (t) => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    const strip = (body: string) => {
-      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      return rest;
-    };
     for (const c of matrix.filter((m) => m.ofCase)) {
       const url = sample(c, huaduOrder);
       t.equal((await call('GET', url, token('auditor', 'own'))).statusCode, 200, `花都's auditor on ${c.route}`);
@@ -140,7 +130,7 @@ t.test('the audit service, route by route, role by role, own district and anothe
       const outOfReach = await call('GET', url, token('auditor', 'other'));
       const nothing = await call('GET', sample(c, missing), token('auditor', 'other'));
       t.equal(outOfReach.statusCode, 404, `白云's auditor on 花都's case, ${c.route}`);
-      t.same(strip(outOfReach.body), strip(nothing.body), `${c.route}: the same answer as a missing case`);
+      t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(nothing.body), `${c.route}: the same answer as a missing case`);
       t.equal((await call('GET', sample(c, baiyunOrder), token('auditor', 'other'))).statusCode, 200, `白云's auditor on its own case, ${c.route}`);
     }
   });

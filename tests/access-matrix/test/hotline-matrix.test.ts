@@ -7,11 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { signingHeaders } from '@bureau/hotline-protocol/signing';
 import { buildHotlineApp } from '@bureau/hotline-service/app';
 import { loadConfig } from '@bureau/hotline-service/config';
-import { signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
+import { JWT_SECRET, bearer, caller, routesMissingFrom, tokensFor, withoutRequestFields } from '../support/matrix.js';
 
-const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
 const HUADU = { platform: 'gz12345', secret: 'huadu-platform-secret-0123', centre: 'huadu-plsc', bureau: 'huadu-bureau' };
 const BAIYUN = { platform: 'by12345', secret: 'baiyun-platform-secret-0123', centre: 'baiyun-plsc', bureau: 'baiyun-bureau' };
 
@@ -96,9 +95,8 @@ t.test('the hotline, route by route, role by role, own district and another', as
   t.teardown(() => app.close());
   await app.ready();
 
-  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
-  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
-    app.inject({ method, url, ...(authorization ? { headers: { authorization } } : {}), ...(payload ? { payload } : {}) });
+  const token = tokensFor(roles);
+  const call = caller(app);
 
   // Each platform dispatches one order to its centre.
   const dispatch = async (platform: typeof HUADU, orderNo: string) => {
@@ -115,11 +113,7 @@ t.test('the hotline, route by route, role by role, own district and another', as
   await call('GET', `/worklist${fresh}`, token('city_auditor', 'own'));
 
   t.test('every route of the service is in the matrix', async (t) => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
-    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
-    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+    t.same(routesMissingFrom(app, matrix), [], 'a new route must be added here');
   });
 
   t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
@@ -138,10 +132,6 @@ t.test('the hotline, route by route, role by role, own district and another', as
 
   t.test('one order: another district\'s answers as no order at all, and a write to it changes nothing', async (t) => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    const strip = (body: string) => {
-      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      return rest;
-    };
     for (const c of matrix.filter((m) => m.order)) {
       for (const role of (c.admits as Role[]).filter((r) => !cityWide.includes(r))) {
         const other = token(role, 'other');
@@ -151,7 +141,7 @@ t.test('the hotline, route by route, role by role, own district and another', as
         const outOfReach = await call(c.method, theirs.url, other, theirs.payload);
         const absent = await call(c.method, nothing.url, other, nothing.payload);
         t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}`);
-        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for no order`);
+        t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(absent.body), `${role} of 白云 on ${c.route}: the same answer as for no order`);
         const after = (await call('GET', `/work-orders/${huaduOrder.workOrderId}/timeline`, token('centre_staff', 'own'))).json().entries.length;
         t.equal(after, before, `${role} of 白云 on ${c.route}: nothing written`);
       }
@@ -192,9 +182,9 @@ t.test('the hotline, route by route, role by role, own district and another', as
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {
-    const stranger = `Bearer ${signTestToken(JWT_SECRET, { sub: 'x', role: 'centre_staff', org: 'nowhere-plsc' })}`;
+    const stranger = bearer({ sub: 'x', role: 'centre_staff', org: 'nowhere-plsc' });
     t.equal((await call('GET', '/worklist', stranger)).statusCode, 403);
-    const cityStaff = `Bearer ${signTestToken(JWT_SECRET, { sub: 'y', role: 'auditor', org: 'gz' })}`;
+    const cityStaff = bearer({ sub: 'y', role: 'auditor', org: 'gz' });
     t.equal((await call('GET', '/worklist', cityStaff)).statusCode, 403, 'a district role at city level is not a city-wide role');
   });
 });

@@ -6,11 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { buildLegalAidApp } from '@bureau/legal-aid/app';
 import { loadConfig } from '@bureau/legal-aid/config';
-import { signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
+import { JWT_SECRET, bearer, caller, routesMissingFrom, tokensFor, withoutRequestFields } from '../support/matrix.js';
 
-const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
 const HUADU = { station: 'huadu-station-xinhua', office: 'huadu-legal-aid', bureau: 'huadu-bureau', centre: 'huadu-plsc' };
 const BAIYUN = { station: 'baiyun-station-jingtai', office: 'baiyun-legal-aid', bureau: 'baiyun-bureau', centre: 'baiyun-plsc' };
 const ID = '440114198001011230';
@@ -131,9 +130,8 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
     await new Promise((r) => setTimeout(r, 25));
   }
 
-  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
-  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
-    app.inject({ method, url, ...(authorization ? { headers: { authorization } } : {}), ...(payload ? { payload } : {}) });
+  const token = tokensFor(roles);
+  const call = caller(app);
   const take = async (where: 'own' | 'other', districtId: string) => {
     const res = await call('POST', '/applications', token('station_clerk', where), submission(districtId));
     t.equal(res.statusCode, 201, res.body);
@@ -146,11 +144,7 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
   await call('GET', `/worklist?${fresh}`, token('city_auditor', 'own'));
 
   t.test('every route of the service is in the matrix', async (t) => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
-    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
-    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+    t.same(routesMissingFrom(app, matrix), [], 'a new route must be added here');
   });
 
   t.test('roles: admitted ones get past authorization, the others get 403, no token gets 401', async (t) => {
@@ -170,10 +164,6 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
 
   t.test('one file: another district\'s answers as no file at all, and a write to it changes nothing', async (t) => {
     const missing = randomUUID();
-    const strip = (body: string) => {
-      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      return rest;
-    };
     const revision = async () => (await app.pg.query('SELECT revision FROM event_store.streams WHERE stream_name = $1', [`legalAidCase-${huaduFile.caseId}`])).rows[0]?.revision;
     for (const c of matrix.filter((m) => m.file)) {
       for (const role of (c.admits as Role[]).filter((r) => !cityWide.includes(r))) {
@@ -183,7 +173,7 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
         const outOfReach = await call(c.method, theirs.url, token(role, 'other'), theirs.payload);
         const absent = await call(c.method, nothing.url, token(role, 'other'), nothing.payload);
         t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
-        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for no file`);
+        t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(absent.body), `${role} of 白云 on ${c.route}: the same answer as for no file`);
         t.equal(await revision(), before, `${role} of 白云 on ${c.route}: nothing written`);
       }
     }
@@ -240,9 +230,9 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {
-    const stranger = `Bearer ${signTestToken(JWT_SECRET, { sub: 'x', role: 'station_clerk', org: 'nowhere-station' })}`;
+    const stranger = bearer({ sub: 'x', role: 'station_clerk', org: 'nowhere-station' });
     t.equal((await call('GET', '/worklist', stranger)).statusCode, 403);
-    const cityReviewer = `Bearer ${signTestToken(JWT_SECRET, { sub: 'y', role: 'legal_aid_reviewer', org: 'gz' })}`;
+    const cityReviewer = bearer({ sub: 'y', role: 'legal_aid_reviewer', org: 'gz' });
     t.equal((await call('GET', '/worklist', cityReviewer)).statusCode, 403, 'a district role at the city is not a city-wide role');
   });
 });

@@ -6,11 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { buildReportsApp } from '@bureau/reports/app';
 import { loadConfig } from '@bureau/reports/config';
-import { signTestToken } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import t from 'tap';
+import { JWT_SECRET, caller, routesMissingFrom, tokensFor, withoutRequestFields } from '../support/matrix.js';
 
-const JWT_SECRET = 'access-matrix-secret-0123456789abcdef';
 
 /** Each role and where its people sit: `own` is 花都's, `other` 白云's (the city roles sit at the city). */
 const roles = {
@@ -61,16 +60,11 @@ t.test('the reports, route by route, role by role, own district and another', as
   const last = await app.eventStore.appendToStream('walkInConsultation-b1', [walkIn('b1', 'baiyun-plsc', 'baiyun', 5)]);
   t.equal(await app.reportsReadModels.engine.waitForPosition('report_facts', last.position, 20_000), 'reached');
 
-  const token = (role: Role, where: 'own' | 'other') => `Bearer ${signTestToken(JWT_SECRET, { sub: `${role}-${where}`, role, org: roles[role][where] })}`;
-  const call = (method: Case['method'], url: string, authorization?: string, payload?: object) =>
-    app.inject({ method, url, headers: authorization ? { authorization } : {}, ...(payload !== undefined ? { payload } : {}) });
+  const token = tokensFor(roles);
+  const call = caller(app);
 
   t.test('every route of the service is in the matrix', async (t) => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const served = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const kit = new Set(['GET /healthz', 'GET /readyz', 'GET /livez', 'GET /health', 'GET /ready', 'GET /live']);
-    const inMatrix = new Set(matrix.map((c) => `${c.method} ${c.route}`));
-    t.same(served.filter((r) => !inMatrix.has(r) && !kit.has(r)), [], 'a new route must be added here');
+    t.same(routesMissingFrom(app, matrix), [], 'a new route must be added here');
   });
 
   t.test('figures and lists: each district its own; the city each district', async (t) => {
@@ -91,10 +85,6 @@ t.test('the reports, route by route, role by role, own district and another', as
   });
 
   t.test('one district: another district\'s answers as none at all, and a write to it changes nothing', async (t) => {
-    const strip = (body: string) => {
-      const { requestId: _r, instance: _i, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      return rest;
-    };
     const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
     for (const c of matrix) {
       for (const role of c.admits.filter((r) => !cityWide.includes(r))) {
@@ -104,7 +94,7 @@ t.test('the reports, route by route, role by role, own district and another', as
         const outOfReach = await call(c.method, theirs.url, token(role, 'other'), theirs.payload);
         const absent = await call(c.method, nothing.url, token(role, 'other'), nothing.payload);
         t.equal(outOfReach.statusCode, 404, `${role} of 白云 on ${c.method} ${c.route}: ${outOfReach.body}`);
-        t.same(strip(outOfReach.body), strip(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
+        t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
         t.same(await revisions(), before, `${role} of 白云 on ${c.route}: nothing written`);
       }
       for (const role of cityWide.filter((r) => c.admits.includes(r))) {
