@@ -25,6 +25,7 @@ export {
 } from './http/command-http.js';
 export { pgPoolPlugin, type PgPoolOptions } from './plugins/pg-pool.js';
 export { eventStorePlugin, type EventStorePluginOptions } from './plugins/event-store.js';
+export { openEventStore, eventStoreKind, type EventStoreChoice } from './plugins/open-event-store.js';
 export { defineEvent, type EventDefinition, type Upcaster } from './events/define-event.js';
 export { createEventRegistry, type EventRegistry, type DefinitionsFor, type AppendContext } from './events/registry.js';
 export { InvalidEventDataError, UnreadableEventError, UnknownEventTypeError } from './events/errors.js';

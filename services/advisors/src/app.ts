@@ -1,9 +1,8 @@
 // The advisors service (村(社区)法律顾问) as a plugin on the kit's app: its resources (pool, event store,
 // organisation registry, read models, evidence store, month-end timers) and its routes. server.ts and
 // the tests both build it here.
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { organisationRegistryPlugin } from '@bureau/organisations';
-import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -47,7 +46,7 @@ interface AdvisorsOptions {
 const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { config, clock, readModels }) => {
   app.decorate('advisors', { config, clock });
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
-  await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
+  await app.register(eventStorePlugin, { create: () => openEventStore(config) });
   // Who reaches which ledgers: the city's organisation registry (villages, townships, judicial offices).
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await migrateAdvisorsStorage(app.db);

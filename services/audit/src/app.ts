@@ -1,10 +1,9 @@
 // The audit service (审计) as a plugin on the kit's app: the pool and event store it shares with the other
 // services, the organisation registry (who reaches which case), the case kinds (each owning service's own
 // registry and evolve), the anchor schedule, the verification jobs, and the routes.
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { organisationRegistryPlugin } from '@bureau/organisations';
 import { PdfRenderer } from '@bureau/printing';
-import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -50,7 +49,7 @@ interface AuditOptions {
 
 const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, clock }) => {
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
-  await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
+  await app.register(eventStorePlugin, { create: () => openEventStore(config) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await migrateAudit(app.db);
 

@@ -1,7 +1,6 @@
 // The hotline service (12345 工单) as a plugin on the kit's app: its resources (pool, event store,
 // working-day calendar, read models) and its routes. server.ts and the tests both build it here.
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
-import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -56,8 +55,9 @@ const hotlinePlugin: FastifyPluginAsyncZod<HotlineOptions> = async (app, { confi
   app.decorate('hotline', { config, clock, events });
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
   await app.register(eventStorePlugin, {
-    // Brings the event store's schema up to date before the service takes requests.
-    create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL, groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
+    // The configured store (EventStoreDB when EVENTSTORE_URL is set); the PostgreSQL one brings its schema up
+    // to date before the service takes requests.
+    create: () => openEventStore(config, { groupCommit: { maxInFlight: config.EVENT_STORE_COMMITS_IN_FLIGHT } }),
   });
   // Who reaches which orders: the city's organisation registry (and its routes, for the city administrator).
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });

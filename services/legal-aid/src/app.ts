@@ -2,9 +2,8 @@
 // city's organisation registry, the working-day calendar, read models, durable timers, the number
 // reconciler) and its routes. server.ts and the tests both build it here.
 import { calendarRoutes } from '@bureau/calendar-book';
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { organisationRegistryPlugin } from '@bureau/organisations';
-import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import type { OfficialWorkingCalendar } from '@bureau/working-calendar';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -73,7 +72,7 @@ function rulesFor(app: FastifyInstance, config: LegalAidConfig, offices: () => O
 
 const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels, reconcileOnTimer }: LegalAidOptions) => {
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
-  await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
+  await app.register(eventStorePlugin, { create: () => openEventStore(config) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await app.register(legalAidCalendarPlugin, { officeHours: config.LEGAL_AID_OFFICE_HOURS });
   await migrateLegalAidStorage(app.db);

@@ -1,10 +1,9 @@
 // The report service (公共法律服务年度数据) as a plugin on the kit's app: the pool and event store it shares
 // with the other services, the organisation registry (districts and who reaches them), the facts
 // projection, the PDF renderer, and the routes. server.ts and the tests both build it here.
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { organisationRegistryPlugin } from '@bureau/organisations';
 import { PdfRenderer } from '@bureau/printing';
-import { authOptionsFrom, buildApp, eventStorePlugin, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -37,7 +36,7 @@ interface ReportsOptions {
 
 const reportsPlugin: FastifyPluginAsyncZod<ReportsOptions> = async (app, { config, clock, readModels }) => {
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
-  await app.register(eventStorePlugin, { create: () => createPostgresEventStore({ connectionString: config.DATABASE_URL }) });
+  await app.register(eventStorePlugin, { create: () => openEventStore(config) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   const centres = config.REPORTS_HOTLINE_PLATFORM_CENTRES;
   const rules: FactRules = {

@@ -14,6 +14,14 @@ export const baseConfigShape = {
   /** `demo`: register the development city (`npm start` sets it; never in production). */
   ORGANISATIONS_SEED: z.enum(['demo']).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }),
+  /**
+   * EventStoreDB (KurrentDB), e.g. `esdb://eventstore:2113?tls=false`: when set, the service's events go
+   * there (plugins/open-event-store.ts); when not, to the PostgreSQL event store in DATABASE_URL.
+   */
+  EVENTSTORE_URL: z
+    .string()
+    .regex(/^esdb(\+discover)?:\/\/\S+$/, 'must be an esdb:// or esdb+discover:// connection string')
+    .optional(),
   /** HS256 signing secret shared with the identity provider. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Or: the identity provider's public key (PEM), for RS256/ES256 tokens. */

@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { RegistryBook, registryReachResolver } from '@bureau/organisations';
-import { HttpProblem } from '@bureau/service-kit';
+import { HttpProblem, openEventStore } from '@bureau/service-kit';
 import { importLedgerFile, type ImportSummary } from '../commands/import-ledger-file.js';
 import { loadConfig } from '../config.js';
 import { progressBar } from './progress-bar.js';
@@ -37,7 +36,7 @@ export async function runImportCli(argv: readonly string[], env: Readonly<Record
     return 2;
   }
   const config = loadConfig(env);
-  const store = await createPostgresEventStore({ connectionString: config.DATABASE_URL });
+  const store = await openEventStore(config);
   try {
     const book = new RegistryBook(store, config.CITY_ID);
     await book.refresh();
