@@ -56,6 +56,7 @@ t.test('paged lists, their counts, a file\'s timeline', async (t) => {
       t.equal(whole.total, 7, `${sort}: 花都's seven, counted`);
       t.same(whole.entries.map((e) => e.caseId).sort(), [...huadu].sort(), `${sort}: 花都's own`);
       const greens = whole.entries.map((e) => e.greenChannel);
+      t.equal(greens.filter(Boolean).length, 2, `${sort}: two in the green channel`);
       t.same(greens, [...greens].sort((a, b) => Number(b) - Number(a)), `${sort}: green channel first`);
       const pages = await walk('/worklist', `sort=${sort}`);
       t.same(pages.flat(), whole.entries.map((e) => e.caseId), `${sort}: the pages in turn are the whole list, each file once`);
