@@ -38,7 +38,7 @@ const timelineView = z.object({
     type: z.string().describe('The event (src/domain/events.ts).'),
     occurredAt: z.string().nullable().describe('When the act happened.'),
     recordedAt: z.string().describe('When it was recorded.'),
-    actor: z.object({ id: z.string(), role: z.string(), organisation: z.string() }).nullable(),
+    actor: z.object({ id: z.string(), role: z.string(), organisation: z.string(), organisationName: z.string().nullable().describe('From the organisation registry.') }).nullable(),
     data: z.unknown(),
     lawyer: lawyerView.nullable().optional().describe('On LawyerAssigned: the lawyer named.'),
   })),
@@ -94,11 +94,13 @@ export const fileRoute: FastifyPluginAsync = async (app) => {
     const { timeline, assignments, names, full } = await timelineFor(request, request.params.caseId);
     const people = full ? [] : namesIn(timeline.entries.map((e) => e.event.data));
     const lawyerAt = new Map(assignments.map((a) => [a.revision, names.get(a.lawyerId) ?? null]));
+    const organisations = app.organisations.current().organisations;
     reply.header('etag', etagOf(timeline.revision));
     return {
       caseId: request.params.caseId, revision: String(timeline.revision), personalData: full ? ('full' as const) : ('masked' as const),
       entries: timeline.entries.map((e) => ({
-        revision: e.revision, type: e.event.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor,
+        revision: e.revision, type: e.event.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt,
+        actor: e.actor && { ...e.actor, organisationName: organisations.get(e.actor.organisation)?.name ?? null },
         data: full ? e.event.data : maskedEventData(e.event.data, people),
         ...(lawyerAt.has(e.revision) ? { lawyer: lawyerAt.get(e.revision) ?? null } : {}),
       })),

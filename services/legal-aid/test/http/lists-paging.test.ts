@@ -99,7 +99,7 @@ t.test('paged lists, their counts, a file\'s timeline', async (t) => {
     t.same(file.lawyer, { lawyerId: 'lawyer-chen', name: '陈律师', firmId: 'firm-huadu-1', firmName: '花都正义律师事务所' });
     const timeline = (await f.get(`/files/${caseId}/timeline`)).json();
     t.same(timeline.entries.map((e: { type: string }) => e.type), ['ApplicationSubmitted', 'PreliminaryAidDecided', 'LawyerAssigned']);
-    t.match(timeline.entries[0], { revision: '0', actor: { role: 'legal_aid_reviewer', organisation: 'huadu-legal-aid' }, occurredAt: String, recordedAt: String });
+    t.match(timeline.entries[0], { revision: '0', actor: { role: 'legal_aid_reviewer', organisation: 'huadu-legal-aid', organisationName: /花都/ }, occurredAt: String, recordedAt: String });
     t.match(timeline.entries[2], { actor: { role: 'legal_aid_head' }, lawyer: { name: '陈律师', firmName: '花都正义律师事务所' } });
     t.ok(JSON.stringify(timeline).includes(residentId('19800101', 100)), 'the office sees the file in full');
     const masked = await f.get(`/files/${caseId}/timeline`, f.tokens.cityAdmin);

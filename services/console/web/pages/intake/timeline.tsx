@@ -16,7 +16,7 @@ interface Entry {
   type: string;
   occurredAt: string | null;
   recordedAt: string;
-  actor: { id: string; role: string; organisation: string } | null;
+  actor: { id: string; role: string; organisation: string; organisationName: string | null } | null;
   data: Record<string, unknown>;
   lawyer?: LawyerName | null;
 }
@@ -84,7 +84,7 @@ export function FileTimeline(props: { caseId: string; version: number }) {
                   {detail ? `：${detail}` : ''}
                 </strong>
                 <span class="muted">
-                  {e.actor ? `${roleNames[e.actor.role] ?? e.actor.role} · ${e.actor.organisation}` : '系统'}
+                  {e.actor ? `${roleNames[e.actor.role] ?? e.actor.role} · ${e.actor.organisationName ?? e.actor.organisation}` : '系统'}
                   {recordedLate(e) ? ` · 记录于 ${when(e.recordedAt)}` : ''}
                 </span>
               </li>
