@@ -6,6 +6,17 @@ import { decodeCursor, type Cursor } from './cursor.js';
 
 export type SortParam<F extends string> = F | `-${F}`;
 
+/** What every page answers beside its entries: the count of them all and the way on and back. */
+export function pageFields(what: string) {
+  return {
+    total: z.number().describe(`Every ${what} the query selects within the caller's reach (all pages).`),
+    nextCursor: z.string().nullable(),
+    previousCursor: z.string().nullable(),
+    next: z.string().nullable().describe("The next page's address (the same query with its cursor), null on the last."),
+    previous: z.string().nullable().describe("The previous page's address, null on the first."),
+  };
+}
+
 /** `sort`, `cursor` and `limit` for a list sortable by `fields` (each ascending, or descending with `-`). */
 export function pagingQuery<const F extends string>(fields: readonly [F, ...F[]], defaultSort: SortParam<F>, limits: { readonly default: number; readonly max: number } = { default: 50, max: 200 }) {
   const sorts = fields.flatMap((f) => [f, `-${f}`]) as [SortParam<F>, ...SortParam<F>[]];

@@ -1,7 +1,7 @@
 // GET /worklist: open orders, most urgent deadline first (or as sorted), a page at a time, with overdue
 // and due-today flags and the count of them all within the caller's reach.
 import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
-import { cursorOf, pageLink, pagingQuery, sortField } from '@bureau/service-kit/paging';
+import { cursorOf, pageFields, pageLink, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
@@ -33,14 +33,6 @@ const entry = z.object({
   provisionalYears: z.array(z.number()).describe('Years its deadlines were counted in by weekday alone (no official calendar yet): shown as provisional.'),
 });
 
-const pageShape = {
-  total: z.number().describe('Every order the filters select within the caller\'s reach (all pages).'),
-  nextCursor: z.string().nullable(),
-  previousCursor: z.string().nullable(),
-  next: z.string().nullable().describe('The next page\'s address, null on the last.'),
-  previous: z.string().nullable(),
-};
-
 const warning = z.object({ rule: z.literal('calendar_year_missing'), years: z.array(z.number()), message: z.string() });
 
 export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
@@ -57,7 +49,7 @@ export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (
         overdue: z.stringbool().optional(),
         ...pagingQuery(worklistSorts, 'dueAt', { default: 50, max: 500 }),
       }),
-      response: { 200: z.object({ now: z.string(), entries: z.array(entry), ...pageShape, warnings: z.array(warning) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+      response: { 200: z.object({ now: z.string(), entries: z.array(entry), ...pageFields('open order'), warnings: z.array(warning) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);

@@ -2,7 +2,7 @@
 // partial name), GET /statistics/monthly/:month. Every one scoped by the caller's reach; identity numbers
 // and phones only ever masked here; names masked too for readers who do not handle files.
 import { actorOf, bearerSecurity, HttpProblem, problemSchema, problemTypes, reachOf } from '@bureau/service-kit';
-import { cursorOf, pageLink, pagingQuery, sortField, type Cursor } from '@bureau/service-kit/paging';
+import { cursorOf, pageFields, pageLink, pagingQuery, sortField, type Cursor } from '@bureau/service-kit/paging';
 import { identityDocument } from '@bureau/person-schemas';
 import { awaitFreshness } from '@bureau/projections/http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -72,14 +72,6 @@ async function ensureFresh(app: FastifyInstance, request: FastifyRequest, reply:
   throw new HttpProblem(status, title, type, detail, rest);
 }
 
-const pageShape = {
-  total: z.number().describe('Every file the query selects within the caller\'s reach (all pages).'),
-  nextCursor: z.string().nullable(),
-  previousCursor: z.string().nullable(),
-  next: z.string().nullable().describe('The next page\'s address, null on the last.'),
-  previous: z.string().nullable(),
-};
-
 /** The instant a walk's order is judged at: its first page's (kept in the cursor), or now on a first page. */
 const orderAsOf = (cursor: Cursor | undefined, now: Date) => (cursor?.asOf === undefined ? now : new Date(cursor.asOf));
 
@@ -102,7 +94,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         dueToday: z.stringbool().optional().describe('Only files whose next deadline is 24:00 today (Beijing time).'),
         ...pagingQuery(worklistSorts, 'nextDueAt', { default: 50, max: 500 }),
       }),
-      response: listResponses(z.object({ now: z.string(), entries: z.array(entry), ...pageShape })),
+      response: listResponses(z.object({ now: z.string(), entries: z.array(entry), ...pageFields('file') })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
@@ -134,7 +126,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         name: z.string().trim().min(2, 'a family name and at least one more character').max(50).optional(),
         ...pagingQuery(searchSorts, '-receivedAt', { default: 20, max: 100 }),
       }),
-      response: listResponses(z.object({ entries: z.array(entry), ...pageShape })),
+      response: listResponses(z.object({ entries: z.array(entry), ...pageFields('file') })),
     },
   }, async (request, reply) => {
     const { applicationNumber, documentType, documentNumber, name, sort, limit } = request.query;
