@@ -48,6 +48,32 @@ t.test('the hotline desk, in a browser', async (t) => {
     await shot(page, 'hotline-worklist');
   });
 
+  t.test('the worklist pages and sorts on the server, the address keeping both', async (t) => {
+    const order = ((await api('/worklist?sort=externalNumber')).entries as Array<{ externalNumber: string }>).map((e) => e.externalNumber);
+    await hashTo(page, '#/hotline?sort=externalNumber&limit=1');
+    // The whole list is still shown until the first page of one arrives: wait for that.
+    await page.waitForFunction('document.querySelectorAll("table.list tbody tr[data-order]").length === 1');
+    await page.locator(`tr[data-order="${order[0]}"]`).waitFor();
+    await page.locator('.pager .count:text("共 2 张")').waitFor();
+    await page.locator('.pager button[data-page="next"]').click();
+    await page.locator(`tr[data-order="${order[1]}"]`).waitFor();
+    t.match(page.url(), /cursor=/, 'the address keeps the page');
+    t.ok(await page.locator('.pager button[data-page="next"]').isDisabled(), 'the last page');
+    await page.locator('th[data-sort="externalNumber"] a').click();
+    await page.locator('th[data-sort="externalNumber"][aria-sort="descending"]').waitFor();
+    // The new sort's first page (a next page, no previous), its first order the last one ascending.
+    await page.locator('.pager button[data-page="next"]:not([disabled])').waitFor();
+    t.ok(await page.locator('.pager button[data-page="previous"]').isDisabled(), 'the first page of the new sort');
+    await page.locator(`tr[data-order="${order[1]}"]`).waitFor();
+    t.match(page.url(), /sort=-externalNumber/, 'the address keeps the sort');
+    t.notMatch(page.url(), /cursor=/, 'a new sort starts at its first page');
+    await shot(page, 'hotline-worklist-sorted');
+    // Back to the whole list, as the person left it, for the next test.
+    await hashTo(page, '#/hotline');
+    await page.locator(`tr[data-order="${order[0]}"] a`).waitFor();
+    await page.locator(`tr[data-order="${order[1]}"] a`).waitFor();
+  });
+
   t.test('an order signed for with a double click records one sign-for, then answered', async (t) => {
     const { median: ms, all } = await medianUsable(page, async () => { await hashTo(page, '#/hotline'); await page.locator(`tr[data-order="${first.orderNo}"]`).waitFor(); }, () => page.locator(`tr[data-order="${first.orderNo}"] a`).click(), 'dd[data-fact="status"]:text("待签收")');
     t.ok(ms < USABLE_MS, `order page usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);

@@ -102,6 +102,38 @@ t.test('the intake counter, in a browser', async (t) => {
     await shot(page, 'intake-worklist');
   });
 
+  t.test('the worklist pages and sorts on the server, the address keeping both', async (t) => {
+    // A second file at the station (through the service), so there is a next page of one; in the green
+    // channel as the first is (a disabled applicant), since the green channel comes first under every sort.
+    const second = `${'44011419900101456'}${residentIdCheckCharacter('44011419900101456')}`;
+    const submitted = await fetch(`${legalAidUrl}/applications`, {
+      method: 'POST', headers: { authorization: clerk, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commandId: randomUUID(), channel: { kind: 'counter' }, applicant: { name: '王五', document: { type: 'resident_id', number: second }, phone: '13900002222', address: '花都区新华街道2号', groups: ['disabled'] },
+        matterType: 'employment_or_wages', aidForm: 'labour_dispute_representation', opposingParty: '某某物业有限公司', summary: '追讨拖欠工资',
+        competenceFacts: { kind: 'non_litigation', disputeAuthority: '花都区劳动人事争议仲裁委员会', disputeAuthoritySits: { districtId: 'huadu' }, matterAroseIn: { districtId: 'huadu' } },
+      }),
+    });
+    t.equal(submitted.status, 201, 'a second application');
+    const { applicationNumber: secondNumber } = (await submitted.json()) as { applicationNumber: string };
+    await eventually(async () => ((await api('/worklist')).total as number) === 2, 10_000, 'both in the read model');
+    await hashTo(page, '#/intake?sort=applicationNumber&limit=1');
+    // The whole list is still shown until the first page of one arrives: wait for that.
+    await page.waitForFunction('document.querySelectorAll("table.list tbody tr[data-case]").length === 1');
+    await page.locator(`tr[data-case="${applicationNumber}"]`).waitFor();
+    await page.locator('.pager .count:text("共 2 件")').waitFor();
+    await page.locator('.pager button[data-page="next"]').click();
+    await page.locator(`tr[data-case="${secondNumber}"]`).waitFor();
+    t.match(page.url(), /cursor=/, 'the address keeps the page');
+    await page.locator('.pager button[data-page="previous"]').click();
+    await page.locator(`tr[data-case="${applicationNumber}"]`).waitFor();
+    await page.locator('th[data-sort="applicationNumber"] a').click();
+    await page.locator('th[data-sort="applicationNumber"][aria-sort="descending"]').waitFor();
+    await page.locator(`tr[data-case="${secondNumber}"]`).waitFor();
+    t.match(page.url(), /sort=-applicationNumber/, 'the address keeps the sort');
+    await shot(page, 'intake-worklist-sorted');
+  });
+
   t.test('a reviewer records the economic status; the head approves and assigns a lawyer', async (t) => {
     const reviewer = await newPage(browser);
     await signInAs(reviewer, url, 'legal_aid_reviewer', 'huadu-legal-aid');
@@ -125,7 +157,11 @@ t.test('the intake counter, in a browser', async (t) => {
     t.match(await boss.locator('[id="f-lawyer-assignment-lawyerId"] option[value="lawyer-zhang"]').textContent(), /张明律师（广东花都律师事务所，相关执业\d+年，在办0件）/, 'suggested with its firm, years and load');
     await boss.locator('form[data-action="lawyer-assignment"] button').click();
     await boss.locator('dd[data-fact="status"]:text("已指派")').waitFor();
-    t.match(await boss.locator('[data-fact="lawyer"]').textContent(), /lawyer-zhang/);
+    t.match(await boss.locator('[data-fact="lawyer"]').textContent(), /张明律师（广东花都律师事务所）/, 'the lawyer named, from the registry');
+    // The timeline is the file's record: each act with who did it.
+    await boss.locator('li[data-event="LawyerAssigned"]:has-text("张明律师（广东花都律师事务所）")').waitFor();
+    t.match(await boss.locator('li[data-event="ApplicationSubmitted"]').textContent(), /受理申请.*受理人员 · 花都区新华街法律援助工作站/);
+    t.match(await boss.locator('li[data-event="ApplicationApproved"]').textContent(), /决定给予法律援助.*法律援助机构负责人/);
     await shot(boss, 'intake-file-assigned');
     const file = await api(`/files/${caseId}`);
     t.equal(file.status, 'aided', 'the service has it assigned');

@@ -81,6 +81,7 @@ const matrix: Case[] = [
   { method: 'POST', route: '/custody-announcements', admits: intake, sample: () => ({ url: '/custody-announcements', payload: command({ forwardingAuthority: '花都区看守所', receivedByAuthorityAt: '2026-03-01T08:00:00+08:00' }) }) },
   { method: 'POST', route: '/notified-cases', admits: intake, sample: () => ({ url: '/notified-cases', payload: command({ notifyingAuthority: { kind: 'court', name: '花都区人民法院', sits: { districtId: 'huadu' } }, ground: 'minor', charge: '盗窃罪', defendant: { name: '某甲', document: { type: 'unknown' } } }) }) },
   { method: 'GET', route: '/files/{caseId}', admits: fileReaders, file: (id) => ({ url: `/files/${id}` }) },
+  { method: 'GET', route: '/files/{caseId}/timeline', admits: fileReaders, file: (id) => ({ url: `/files/${id}/timeline` }) },
   { method: 'GET', route: '/files/{caseId}/documents/{document}', admits: intake, file: (id) => ({ url: `/files/${id}/documents/receipt` }) },
   onFile('competence-override', decision, () => command({ competentOfficeId: BAIYUN.office, reason: '争议发生地在白云区' })),
   onFile('transfer', intake),
@@ -184,7 +185,12 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
   });
 
   t.test('lists, counts and searches: each district sees its own file only; the city sees both', async (t) => {
-    const ids = (res: { json(): unknown }) => ((res.json() as { entries: { caseId: string }[] }).entries).map((e) => e.caseId);
+    const ids = (res: { json(): unknown }) => {
+      const { entries, total } = res.json() as { entries: { caseId: string }[]; total: number };
+      // One page holds them all here: the count is of exactly what the caller may see.
+      t.equal(total, entries.length, 'the count is of what the list shows');
+      return entries.map((e) => e.caseId);
+    };
     const worklist = async (role: Role, where: 'own' | 'other') => ids(await call('GET', `/worklist?${fresh}&limit=500`, token(role, where)));
     const byNumber = async (role: Role, where: 'own' | 'other', number: string) => ids(await call('GET', `/search?applicationNumber=${encodeURIComponent(number)}&${fresh}`, token(role, where)));
     const byDocument = async (role: Role, where: 'own' | 'other') => ids(await call('GET', `/search?documentType=resident_id&documentNumber=${ID}&${fresh}`, token(role, where)));
@@ -212,6 +218,10 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
     const shown = async (role: Role) => (await call('GET', `/files/${huaduFile.caseId}`, token(role, 'own'))).body.includes(ID);
     for (const role of handlers) t.ok(await shown(role), `${role} sees it in full`);
     for (const role of ['auditor', ...cityWide] as Role[]) t.notOk(await shown(role), `${role} sees it masked`);
+    const timeline = async (role: Role) => (await call('GET', `/files/${huaduFile.caseId}/timeline`, token(role, 'own'))).body;
+    for (const role of handlers) t.ok((await timeline(role)).includes(ID), `${role} sees the timeline in full`);
+    const cityTimeline = await timeline('city_administrator');
+    t.ok(cityTimeline.includes('ApplicationSubmitted') && !cityTimeline.includes(ID) && !cityTimeline.includes(PHONE), 'the city administrator sees the timeline masked');
     const listed = await call('GET', `/worklist?${fresh}`, token('legal_aid_head', 'own'));
     t.notOk(listed.body.includes(ID) || listed.body.includes(PHONE), 'lists never hold the full number or phone');
   });

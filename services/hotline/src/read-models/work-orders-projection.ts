@@ -16,8 +16,8 @@ export const WORK_ORDERS_PROJECTION = 'hotline_work_orders';
 export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) => defineProjection({
   name: WORK_ORDERS_PROJECTION,
   // 2: the owning centre (owner), by which every list, count and search is scoped; and the years its
-  // deadlines were counted provisionally (provisional_years).
-  version: 2,
+  // deadlines were counted provisionally (provisional_years). 3: the worklist's indexes for its pages in each sort.
+  version: 3,
   streamCategories: [workOrderStreamCategory],
   tables: ['hotline_work_orders'],
 
@@ -72,6 +72,12 @@ export const workOrdersProjectionOf = (workOrderEvents: WorkOrderEventRegistry) 
     // Lists are scoped to the caller's reach: the owners within it.
     await sql`CREATE INDEX ON ${table} (owner, status, reply_due_at)`.execute(trx);
     await sql`CREATE INDEX ON ${table} (dispatched_at)`.execute(trx);
+    // The worklist's pages in each of its sorts (read-models/worklist.ts): the open orders by next
+    // deadline (the expression written as the query writes it), by dispatch, by number; the id breaks ties.
+    const open = sql`WHERE status IN ('awaiting_sign_for', 'handling')`;
+    await sql`CREATE INDEX ON ${table} ((CASE WHEN status = 'awaiting_sign_for' THEN sign_for_due_at ELSE reply_due_at END), work_order_id) ${open}`.execute(trx);
+    await sql`CREATE INDEX ON ${table} (dispatched_at, work_order_id) ${open}`.execute(trx);
+    await sql`CREATE INDEX ON ${table} (external_number, work_order_id) ${open}`.execute(trx);
     await sql`CREATE INDEX ON ${table} (replied_at) WHERE replied_at IS NOT NULL`.execute(trx);
     await sql`CREATE INDEX ON ${table} (followed_up_at) WHERE followed_up_at IS NOT NULL`.execute(trx);
     // The orders waiting for a calendar year: few, found at once when the year is loaded.

@@ -1,10 +1,12 @@
-// GET /worklist: open orders, most urgent deadline first, with overdue and due-today flags.
+// GET /worklist: open orders, most urgent deadline first (or as sorted), a page at a time, with overdue
+// and due-today flags and the count of them all within the caller's reach.
 import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
+import { cursorOf, pageFields, pageLink, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ensureFresh } from '../read-models/freshness.js';
 import { provisionalSummary, provisionalWarning } from '../read-models/provisional.js';
-import { listWorklist } from '../read-models/worklist.js';
+import { countWorklist, listWorklist, worklistSorts } from '../read-models/worklist.js';
 import { WORK_ORDERS_PROJECTION } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
 import { afterQuery } from './read-your-writes.js';
@@ -45,23 +47,31 @@ export const worklistRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (
         assignee: z.string().trim().min(1).max(64).optional(),
         dueToday: z.stringbool().optional(),
         overdue: z.stringbool().optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        ...pagingQuery(worklistSorts, 'dueAt', { default: 50, max: 500 }),
       }),
-      response: { 200: z.object({ now: z.string(), entries: z.array(entry), warnings: z.array(warning) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+      response: { 200: z.object({ now: z.string(), entries: z.array(entry), ...pageFields('open order'), warnings: z.array(warning) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);
     const now = options.clock();
-    const { assignee, dueToday, overdue, limit } = request.query;
-    const owners = reachOf(request).organisationIds;
-    const [entries, provisional] = await Promise.all([
-      listWorklist(app.readModels.db, { now, owners, assignee, dueToday, overdue, limit }),
-      provisionalSummary(app.readModels.db, owners),
+    const { assignee, dueToday, overdue, limit, sort } = request.query;
+    const cursor = cursorOf(request.query);
+    const filter = { now, owners: reachOf(request).organisationIds, assignee, dueToday, overdue };
+    const { field, direction } = sortField(sort);
+    const [page, total, provisional] = await Promise.all([
+      listWorklist(app.readModels.db, filter, { sort: field, direction }, { sort, cursor, limit }),
+      countWorklist(app.readModels.db, filter),
+      provisionalSummary(app.readModels.db, filter.owners),
     ]);
     const message = provisionalWarning(provisional);
     return {
       now: now.toISOString(),
-      entries: entries.map((e) => ({
+      total,
+      nextCursor: page.nextCursor,
+      previousCursor: page.previousCursor,
+      next: pageLink('/worklist', request.query, page.nextCursor),
+      previous: pageLink('/worklist', request.query, page.previousCursor),
+      entries: page.rows.map((e) => ({
         ...e,
         dispatchedAt: e.dispatchedAt.toISOString(),
         dueAt: e.dueAt.toISOString(),

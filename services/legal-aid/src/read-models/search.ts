@@ -1,8 +1,11 @@
 // Search within the caller's reach: by application number, by identity document (its keyed hash: the
 // raw number is never stored), by partial name (a family name and one more character at least). And the
 // duplicate check's candidates (same document, or same name and birth date, still open), city-wide.
+// The search pages by keyset as the worklist does (newest first unless sorted), and counts its matches.
+import { readPage, type Page, type PageRequest } from '@bureau/service-kit/paging';
 import type { Kysely } from 'kysely';
 import { overlaps } from './scope.js';
+import { fileKeys } from './worklist.js';
 import { listedColumns, type LegalAidFileRow, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export type SearchBy =
@@ -10,8 +13,12 @@ export type SearchBy =
   | { readonly kind: 'identity'; readonly hash: string }
   | { readonly kind: 'name'; readonly prefix: string };
 
-export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null, limit: number): Promise<ListedFileRow[]> {
-  let query = db.selectFrom('legal_aid_files').select(listedColumns).where(overlaps('parties', reach));
+/** The search's sorts (the `sort` query's fields). */
+export const searchSorts = ['receivedAt', 'applicationNumber'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+function matching(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null) {
+  let query = db.selectFrom('legal_aid_files').where(overlaps('parties', reach));
   switch (by.kind) {
     case 'number':
       query = query.where('application_number', '=', by.applicationNumber);
@@ -27,7 +34,23 @@ export async function searchFiles(db: Kysely<LegalAidReadDatabase>, by: SearchBy
       return unknown;
     }
   }
-  return query.orderBy('received_at', 'desc').orderBy('case_id').limit(limit).execute();
+  return query;
+}
+
+/** How many files within the caller's reach match (never another district's). */
+export async function countSearch(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonly string[] | null): Promise<number> {
+  const { n } = await matching(db, by, reach).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function searchFiles(
+  db: Kysely<LegalAidReadDatabase>,
+  by: SearchBy,
+  reach: readonly string[] | null,
+  order: { readonly sort: SearchSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
+  page: PageRequest,
+): Promise<Page<ListedFileRow>> {
+  return readPage(matching(db, by, reach).select(listedColumns), fileKeys(order.sort, order.direction, order.asOf), page);
 }
 
 /** Open applications of the same person (same document hash, or same name and birth date), anywhere in the city. */

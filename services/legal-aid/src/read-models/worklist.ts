@@ -1,6 +1,11 @@
 // 工作清单 per station and per office: the open files the caller's organisations have work on, green
-// channel first, then by next deadline with the overdue first. Filters: waiting for materials,
-// transferred in. Overdue is judged against now AND the timers' recorded events.
+// channel first (under every sort: the law's priority for those cases), then by next deadline with the
+// overdue first, or as sorted. Filters: waiting for materials, transferred in, overdue, due today.
+// Overdue is judged against now AND the timers' recorded events. Paged by keyset, the file's id
+// breaking ties; a walk's pages judge "overdue" at its first page's instant, so a file falling overdue
+// meanwhile neither repeats nor goes missing. The count is of the same filtered, scoped files.
+import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
 import { sql, type Kysely } from 'kysely';
 import { overlaps } from './scope.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
@@ -12,28 +17,73 @@ export interface WorklistFilter {
   readonly organisationId?: string | undefined;
   readonly waitingForMaterials?: boolean | undefined;
   readonly transferredIn?: boolean | undefined;
-  readonly limit: number;
+  readonly overdue?: boolean | undefined;
+  /** Only files whose next deadline is 24:00 today (Asia/Shanghai): as an instant, up to the next day's 00:00. */
+  readonly dueToday?: boolean | undefined;
 }
+
+/** The worklist's sorts (the `sort` query's fields). */
+export const worklistSorts = ['nextDueAt', 'receivedAt', 'applicationNumber'] as const;
+export type WorklistSort = (typeof worklistSorts)[number];
 
 export type WorklistRow = ListedFileRow & { overdue: boolean };
 
-export async function listWorklist(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter): Promise<WorklistRow[]> {
-  const overdue = sql<boolean>`(overdue_recorded OR (next_due_at IS NOT NULL AND next_due_at < ${filter.now}))`;
-  let query = db
-    .selectFrom('legal_aid_files')
-    .select(listedColumns)
-    .select(overdue.as('overdue'))
-    .where('open', '=', true)
-    .where(overlaps('worklist_orgs', filter.reach));
+const overdueAt = (at: Date) => sql<boolean>`(overdue_recorded OR (next_due_at IS NOT NULL AND next_due_at < ${at}))`;
+
+/** Written as the projection's indexes write them (files-projection.ts). */
+const nextDue = sql`COALESCE(next_due_at, 'infinity'::timestamptz)`;
+const greenFirst: SortKey = { value: sql`green_channel`, type: 'boolean', direction: 'desc' };
+
+/** The sort keys after the green channel; shared with search (which has no green channel first). */
+export function fileKeys(sort: WorklistSort, direction: 'asc' | 'desc', asOf: Date): SortKey[] {
+  const id: SortKey = { value: sql`case_id`, type: 'text', direction };
+  switch (sort) {
+    case 'nextDueAt':
+      // Overdue first going up (the most urgent), last going down: the exact reverse.
+      return [
+        { value: overdueAt(asOf), type: 'boolean', direction: direction === 'asc' ? 'desc' : 'asc' },
+        { value: nextDue, type: 'timestamptz', direction },
+        { value: sql`received_at`, type: 'timestamptz', direction },
+        id,
+      ];
+    case 'receivedAt':
+      return [{ value: sql`received_at`, type: 'timestamptz', direction }, id];
+    case 'applicationNumber':
+      // Notified cases have no number: after the numbered ones either way.
+      return [{ value: sql`(application_number IS NULL)`, type: 'boolean', direction: 'asc' }, { value: sql`COALESCE(application_number, '')`, type: 'text', direction }, id];
+    default: {
+      const unknown: never = sort;
+      return unknown;
+    }
+  }
+}
+
+function openFiles(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter) {
+  let query = db.selectFrom('legal_aid_files').where('open', '=', true).where(overlaps('worklist_orgs', filter.reach));
   if (filter.organisationId !== undefined) query = query.where(overlaps('worklist_orgs', [filter.organisationId]));
   if (filter.waitingForMaterials) query = query.where('status', '=', 'awaiting_materials');
   if (filter.transferredIn) query = query.where('transfer_received_at', 'is not', null).where(sql<boolean>`holder_office = transferred_to`);
-  return query
-    .orderBy('green_channel', 'desc')
-    .orderBy(overdue, 'desc')
-    .orderBy(sql`next_due_at`, sql`asc nulls last`)
-    .orderBy('received_at')
-    .orderBy('case_id')
-    .limit(filter.limit)
-    .execute();
+  if (filter.overdue !== undefined) query = query.where(filter.overdue ? overdueAt(filter.now) : sql<boolean>`NOT ${overdueAt(filter.now)}`);
+  if (filter.dueToday !== undefined) {
+    const today = localDateOf(filter.now);
+    const dueToday = sql<boolean>`(next_due_at IS NOT NULL AND next_due_at > ${startOfLocalDay(today)} AND next_due_at <= ${endOfLocalDay(today)})`;
+    query = query.where(filter.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
+  }
+  return query;
+}
+
+/** How many open files the filter selects within the caller's reach (never another district's). */
+export async function countWorklist(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter): Promise<number> {
+  const { n } = await openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function listWorklist(
+  db: Kysely<LegalAidReadDatabase>,
+  filter: WorklistFilter,
+  order: { readonly sort: WorklistSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
+  page: PageRequest,
+): Promise<Page<WorklistRow>> {
+  const query = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
+  return readPage(query, [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)], page);
 }

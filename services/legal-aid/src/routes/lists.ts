@@ -2,6 +2,7 @@
 // partial name), GET /statistics/monthly/:month. Every one scoped by the caller's reach; identity numbers
 // and phones only ever masked here; names masked too for readers who do not handle files.
 import { actorOf, bearerSecurity, HttpProblem, problemSchema, problemTypes, reachOf } from '@bureau/service-kit';
+import { cursorOf, pageFields, pageLink, pagingQuery, sortField, type Cursor } from '@bureau/service-kit/paging';
 import { identityDocument } from '@bureau/person-schemas';
 import { awaitFreshness } from '@bureau/projections/http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,10 +10,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
-import { searchFiles } from '../read-models/search.js';
+import { countSearch, searchFiles, searchSorts } from '../read-models/search.js';
 import { monthBounds, officeStatistics, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { ListedFileRow } from '../read-models/tables.js';
-import { listWorklist } from '../read-models/worklist.js';
+import { countWorklist, listWorklist, worklistSorts } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
 
 const after = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
@@ -71,6 +72,9 @@ async function ensureFresh(app: FastifyInstance, request: FastifyRequest, reply:
   throw new HttpProblem(status, title, type, detail, rest);
 }
 
+/** The instant a walk's order is judged at: its first page's (kept in the cursor), or now on a first page. */
+const orderAsOf = (cursor: Cursor | undefined, now: Date) => (cursor?.asOf === undefined ? now : new Date(cursor.asOf));
+
 const listResponses = (ok: z.ZodType) => ({ 200: ok, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema });
 
 export const listRoutes: FastifyPluginAsync = async (app) => {
@@ -86,16 +90,28 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         organisationId: z.string().trim().min(1).max(64).optional().describe('Only this station\'s or office\'s own list.'),
         waitingForMaterials: z.stringbool().optional(),
         transferredIn: z.stringbool().optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        overdue: z.stringbool().optional(),
+        dueToday: z.stringbool().optional().describe('Only files whose next deadline is 24:00 today (Beijing time).'),
+        ...pagingQuery(worklistSorts, 'nextDueAt', { default: 50, max: 500 }),
       }),
-      response: listResponses(z.object({ now: z.string(), entries: z.array(entry) })),
+      response: listResponses(z.object({ now: z.string(), entries: z.array(entry), ...pageFields('file') })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
     const now = app.legalAid.clock();
-    const { organisationId, waitingForMaterials, transferredIn, limit } = request.query;
-    const rows = await listWorklist(app.legalAidReadModels.db, { now, reach: reachOf(request).organisationIds, organisationId, waitingForMaterials, transferredIn, limit });
-    return { now: now.toISOString(), entries: rows.map((r) => entryOf(r, now, handler(request))) };
+    const { organisationId, waitingForMaterials, transferredIn, overdue, dueToday, sort, limit } = request.query;
+    const cursor = cursorOf(request.query);
+    const asOf = orderAsOf(cursor, now);
+    const filter = { now, reach: reachOf(request).organisationIds, organisationId, waitingForMaterials, transferredIn, overdue, dueToday };
+    const [page, total] = await Promise.all([
+      listWorklist(app.legalAidReadModels.db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() }),
+      countWorklist(app.legalAidReadModels.db, filter),
+    ]);
+    return {
+      now: now.toISOString(), total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,
+      next: pageLink('/worklist', request.query, page.nextCursor), previous: pageLink('/worklist', request.query, page.previousCursor),
+      entries: page.rows.map((r) => entryOf(r, now, handler(request))),
+    };
   });
 
   typed.get('/search', {
@@ -108,12 +124,13 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         documentType: z.string().trim().min(1).max(40).optional(),
         documentNumber: z.string().trim().min(1).max(64).optional(),
         name: z.string().trim().min(2, 'a family name and at least one more character').max(50).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
+        ...pagingQuery(searchSorts, '-receivedAt', { default: 20, max: 100 }),
       }),
-      response: listResponses(z.object({ entries: z.array(entry) })),
+      response: listResponses(z.object({ entries: z.array(entry), ...pageFields('file') })),
     },
   }, async (request, reply) => {
-    const { applicationNumber, documentType, documentNumber, name, limit } = request.query;
+    const { applicationNumber, documentType, documentNumber, name, sort, limit } = request.query;
+    const cursor = cursorOf(request.query);
     const given = [applicationNumber, documentNumber, name].filter((v) => v !== undefined).length;
     if (given !== 1 || (documentNumber !== undefined) !== (documentType !== undefined)) {
       throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'Search by one of: applicationNumber; documentType with documentNumber; name.', {
@@ -135,8 +152,18 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
       }
       by = { kind: 'identity', hash: identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, document.data) ?? '' };
     }
-    const rows = await searchFiles(app.legalAidReadModels.db, by, reach, limit);
-    return { entries: rows.map((r) => entryOf(r, now, handler(request))) };
+    const { field, direction } = sortField(sort);
+    const asOf = orderAsOf(cursor, now);
+    const [page, total] = await Promise.all([
+      searchFiles(app.legalAidReadModels.db, by, reach, { sort: field, direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() }),
+      countSearch(app.legalAidReadModels.db, by, reach),
+    ]);
+    // The links carry the query as asked: an identity number stays in the caller's own address only.
+    return {
+      total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,
+      next: pageLink('/search', request.query, page.nextCursor), previous: pageLink('/search', request.query, page.previousCursor),
+      entries: page.rows.map((r) => entryOf(r, now, handler(request))),
+    };
   });
 
   const figures = z.object(Object.fromEntries(statisticNames.map((n) => [n, z.number()])) as Record<(typeof statisticNames)[number], z.ZodNumber>);

@@ -59,6 +59,8 @@ t.test('every route refuses bad input with a 400 naming the field, and writes no
     { method: 'GET', url: `/files/${caseId}/documents/receipt?format=docx`, field: 'querystring.format' },
     { method: 'GET', url: '/worklist?limit=0', field: 'querystring.limit' },
     { method: 'GET', url: '/worklist?waitingForMaterials=perhaps', field: 'querystring.waitingForMaterials' },
+    { method: 'GET', url: '/worklist?sort=recipientName', field: 'querystring.sort' },
+    { method: 'GET', url: '/search?name=%E9%99%88%E5%B0%8F&cursor=forged', field: 'querystring.cursor' },
     { method: 'GET', url: `/search?name=${encodeURIComponent('李')}`, field: 'querystring.name' },
     { method: 'GET', url: '/search?documentType=resident_id&documentNumber=123', field: 'querystring.documentNumber' },
     { method: 'GET', url: '/statistics/monthly/2026-13', field: 'params.month' },

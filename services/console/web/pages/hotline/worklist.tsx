@@ -1,5 +1,7 @@
-// 待办工单: open orders by their next deadline (the service sorts), overdue and due today marked.
+// 待办工单: open orders by their next deadline (the service sorts and pages; a header sorts by its
+// column), overdue and due today marked.
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
 import { categoryNames, statusNames } from './words.js';
@@ -19,7 +21,7 @@ interface Entry {
   provisionalYears: number[];
 }
 
-interface Worklist {
+interface Worklist extends PageAnswer {
   now: string;
   entries: Entry[];
   warnings: Array<{ message: string }>;
@@ -33,7 +35,9 @@ const filters = [
 
 export function HotlineWorklistPage(props: { path: string }) {
   const show = queryOf(props.path).get('show') ?? '';
-  const query = show === 'overdue' ? '?overdue=true' : show === 'dueToday' ? '?dueToday=true' : '';
+  const list = listStateOf(props.path, 'dueAt');
+  const filter: Record<string, string> = show === 'overdue' ? { overdue: 'true' } : show === 'dueToday' ? { dueToday: 'true' } : {};
+  const query = `?${new URLSearchParams({ ...filter, ...pagingParams(list) })}`;
   const { loaded } = useLoad(() => call<Worklist>('hotline', `/worklist${query}`), query);
   const entries = loaded.state === 'ok' ? loaded.data.entries : [];
   return (
@@ -47,23 +51,20 @@ export function HotlineWorklistPage(props: { path: string }) {
       </div>
       <div class="filters" role="group" aria-label="筛选">
         {filters.map((f) => (
-          <a key={f.key} href={`#/hotline${f.key ? `?show=${f.key}` : ''}`} class={`chip${show === f.key ? ' on' : ''}`} aria-current={show === f.key ? 'true' : undefined}>
+          <a key={f.key} href={`#${pathWith(props.path, { show: f.key || undefined, cursor: undefined })}`} class={`chip${show === f.key ? ' on' : ''}`} aria-current={show === f.key ? 'true' : undefined}>
             {f.label}
           </a>
         ))}
-        <span class="count" aria-live="polite">
-          {loaded.state === 'ok' ? `共 ${entries.length} 张` : ''}
-        </span>
       </div>
       {loaded.state === 'ok' && loaded.data.warnings.map((w) => <p class="warning">{w.message}</p>)}
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="工单清单" />}
       <table class="list" data-state={loaded.state}>
         <thead>
           <tr>
-            <th scope="col">工单号</th>
+            <SortHeader path={props.path} state={list} field="externalNumber" label="工单号" />
             <th scope="col">类别</th>
             <th scope="col">状态</th>
-            <th scope="col">下一时限</th>
+            <SortHeader path={props.path} state={list} field="dueAt" label="下一时限" />
             <th scope="col">承办人</th>
             <th scope="col">提示</th>
           </tr>
@@ -102,6 +103,7 @@ export function HotlineWorklistPage(props: { path: string }) {
           ))}
         </tbody>
       </table>
+      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="张" />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // 卷宗: one application, its main actions by role (request materials, record the economic status, approve
-// or refuse with reasons, assign a lawyer with the conflict warning, transfer) and its course so far.
+// or refuse with reasons, assign a lawyer with the conflict warning, transfer) and its timeline (timeline.tsx).
 import { personGroupNames, documentTypeNames, type PersonGroup } from '@bureau/person-schemas';
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
@@ -7,6 +7,7 @@ import { fieldErrors } from '../../problems.js';
 import type { Session } from '../../session.js';
 import { Field, inputProps, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
 import { PrintReceiptButton } from './receipt.js';
+import { FileTimeline } from './timeline.js';
 import { aidFormNames, fileStatusNames, matterNames } from './words.js';
 
 interface Deadline {
@@ -43,6 +44,8 @@ interface FileView {
   revision: string;
   personalData: 'full' | 'masked';
   file: FileState;
+  /** The lawyer acting, named from the registry (null: none, or no longer in it). */
+  lawyer: { lawyerId: string; name: string; firmId: string; firmName: string } | null;
 }
 interface Recorded {
   position: string | null;
@@ -131,22 +134,6 @@ function AssignLawyer(props: { caseId: string; onDone: (what: string, r: Recorde
   );
 }
 
-function courseOf(file: FileState): Array<{ at: string; what: string }> {
-  const course: Array<{ at: string; what: string }> = [{ at: file.receivedAt, what: '受理' }];
-  if (file.transfer) {
-    course.push({ at: file.transfer.transferredAt, what: `移送 ${file.transfer.toOfficeId}` });
-    if (file.transfer.receivedAt) course.push({ at: file.transfer.receivedAt, what: '接收移送' });
-  }
-  if (file.materials) {
-    course.push({ at: file.materials.requestedAt, what: `一次性告知补充材料：${file.materials.items.join('、')}` });
-    if (file.materials.suppliedAt) course.push({ at: file.materials.suppliedAt, what: '材料补齐' });
-  }
-  if (file.decision) course.push({ at: file.decision.at, what: file.decision.kind === 'approved' ? '决定给予法律援助' : `决定不予法律援助：${file.decision.reasons ?? ''}` });
-  if (file.lawyer) course.push({ at: file.lawyer.assignedAt, what: `指派律师 ${file.lawyer.lawyerId}（${file.lawyer.firmId}）` });
-  if (file.closing) course.push({ at: file.closing.at, what: '结案' });
-  return course.sort((a, b) => a.at.localeCompare(b.at));
-}
-
 export function FilePage(props: { caseId: string; session: Session }) {
   const [after, setAfter] = useState(0);
   const { loaded } = useLoad(() => call<FileView>('legal-aid', `/files/${encodeURIComponent(props.caseId)}`), `${props.caseId}#${after}`);
@@ -212,7 +199,7 @@ export function FilePage(props: { caseId: string; session: Session }) {
         <dt>绿色通道</dt>
         <dd>{file ? (file.greenChannel.length > 0 ? <span class="tag ok">是</span> : '否') : '…'}</dd>
         <dt>指派律师</dt>
-        <dd data-fact="lawyer">{file?.lawyer ? `${file.lawyer.lawyerId}（${file.lawyer.firmId}）` : '—'}</dd>
+        <dd data-fact="lawyer">{file?.lawyer ? (view?.lawyer ? `${view.lawyer.name}（${view.lawyer.firmName}）` : `${file.lawyer.lawyerId}（名册中已无此律师）`) : '—'}</dd>
         <dt class="wide">案情摘要</dt>
         <dd class="wide content">{app?.summary ?? '…'}</dd>
       </dl>
@@ -253,16 +240,7 @@ export function FilePage(props: { caseId: string; session: Session }) {
         </div>
       )}
       <h2>办理经过</h2>
-      <ol class="timeline" aria-busy={!file}>
-        {file &&
-          courseOf(file).map((step, i) => (
-            <li key={i}>
-              <time>{when(step.at)}</time>
-              <strong>{step.what}</strong>
-              <span />
-            </li>
-          ))}
-      </ol>
+      <FileTimeline caseId={props.caseId} version={after} />
     </section>
   );
 }

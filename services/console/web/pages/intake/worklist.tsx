@@ -1,7 +1,9 @@
 // 待办清单: the station's or the district's open files as the service orders them (green channel first,
-// then overdue, then the next deadline), with the lists a clerk asks for and a search.
+// then overdue, then the next deadline; a header sorts by its column), a page at a time, with the lists
+// a clerk asks for and a search. The service filters, sorts, pages and counts.
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import { day, PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
 import { dueKindNames, fileStatusNames, matterNames } from './words.js';
@@ -21,28 +23,29 @@ interface Entry {
 }
 
 const views = [
-  { key: '', label: '全部在办', query: '' },
-  { key: 'dueToday', label: '今日到期', query: '' },
-  { key: 'overdue', label: '已超期', query: '' },
-  { key: 'materials', label: '待补材料', query: 'waitingForMaterials=true' },
-  { key: 'transferred', label: '移送转入', query: 'transferredIn=true' },
+  { key: '', label: '全部在办', query: {} },
+  { key: 'dueToday', label: '今日到期', query: { dueToday: 'true' } },
+  { key: 'overdue', label: '已超期', query: { overdue: 'true' } },
+  { key: 'materials', label: '待补材料', query: { waitingForMaterials: 'true' } },
+  { key: 'transferred', label: '移送转入', query: { transferredIn: 'true' } },
 ] as const;
 
-/** Whether an instant falls on today's date in Beijing. */
-const isToday = (iso: string | null, now: string) => iso !== null && day(iso) === day(now);
+/** Whether a deadline (24:00 of its day: as an instant, the next day's 00:00) is today's in Beijing. */
+const isToday = (iso: string | null, now: string) => iso !== null && day(new Date(Date.parse(iso) - 1).toISOString()) === day(now);
 
 export function IntakeWorklistPage(props: { path: string }) {
   const params = queryOf(props.path);
   const view = views.find((v) => v.key === (params.get('show') ?? '')) ?? views[0];
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
+  // The search has its own sorts (newest first); the worklist's default is the service's order.
+  const list = listStateOf(props.path, search ? '-receivedAt' : 'nextDueAt');
   const path = search
-    ? `/search?${new URLSearchParams(/^[\d\s]*$/.test(search) || /法援|〔/.test(search) ? { applicationNumber: search } : { name: search })}`
-    : `/worklist${view.query ? `?${view.query}` : ''}`;
-  const { loaded } = useLoad(() => call<{ entries: Entry[]; now?: string }>('legal-aid', path), path);
+    ? `/search?${new URLSearchParams({ ...(/^[\d\s]*$/.test(search) || /法援|〔/.test(search) ? { applicationNumber: search } : { name: search }), ...pagingParams(list) })}`
+    : `/worklist?${new URLSearchParams({ ...view.query, ...pagingParams(list) })}`;
+  const { loaded } = useLoad(() => call<{ entries: Entry[]; now?: string } & PageAnswer>('legal-aid', path), path);
   const now = loaded.state === 'ok' ? loaded.data.now ?? new Date().toISOString() : new Date().toISOString();
-  const all = loaded.state === 'ok' ? loaded.data.entries : [];
-  const entries = search ? all : view.key === 'dueToday' ? all.filter((e) => isToday(e.nextDueAt, now)) : view.key === 'overdue' ? all.filter((e) => e.overdue) : all;
+  const entries = loaded.state === 'ok' ? loaded.data.entries : [];
   return (
     <section class="page">
       <div class="page-head">
@@ -66,13 +69,10 @@ export function IntakeWorklistPage(props: { path: string }) {
       {!search && (
         <div class="filters" role="group" aria-label="清单">
           {views.map((v) => (
-            <a key={v.key} href={`#/intake${v.key ? `?show=${v.key}` : ''}`} class={`chip${view.key === v.key ? ' on' : ''}`} aria-current={view.key === v.key ? 'true' : undefined}>
+            <a key={v.key} href={`#${pathWith(props.path, { show: v.key || undefined, cursor: undefined })}`} class={`chip${view.key === v.key ? ' on' : ''}`} aria-current={view.key === v.key ? 'true' : undefined}>
               {v.label}
             </a>
           ))}
-          <span class="count" aria-live="polite">
-            {loaded.state === 'ok' ? `共 ${entries.length} 件` : ''}
-          </span>
         </div>
       )}
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="申请清单" />}
@@ -87,11 +87,11 @@ export function IntakeWorklistPage(props: { path: string }) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">申请编号</th>
+            <SortHeader path={props.path} state={list} field="applicationNumber" label="申请编号" />
             <th scope="col">受援人</th>
             <th scope="col">事项</th>
             <th scope="col">状态</th>
-            <th scope="col">下一期限</th>
+            {search ? <SortHeader path={props.path} state={list} field="receivedAt" label="受理时间" /> : <SortHeader path={props.path} state={list} field="nextDueAt" label="下一期限" />}
             <th scope="col">提示</th>
           </tr>
         </thead>
@@ -115,8 +115,7 @@ export function IntakeWorklistPage(props: { path: string }) {
                 <td>{e.matterType ? matterNames[e.matterType] ?? e.matterType : '—'}</td>
                 <td>{fileStatusNames[e.status] ?? e.status}</td>
                 <td>
-                  {e.nextDueKind ? `${dueKindNames[e.nextDueKind] ?? e.nextDueKind} ` : ''}
-                  {when(e.nextDueAt)}
+                  {search ? when(e.receivedAt) : `${e.nextDueKind ? `${dueKindNames[e.nextDueKind] ?? e.nextDueKind} ` : ''}${when(e.nextDueAt)}`}
                 </td>
                 <td>
                   {e.greenChannel && <span class="tag ok">绿色通道</span>}
@@ -129,6 +128,7 @@ export function IntakeWorklistPage(props: { path: string }) {
           })}
         </tbody>
       </table>
+      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="件" />
     </section>
   );
 }
