@@ -13,7 +13,7 @@ export interface EvidenceRef {
 
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'];
 
-export function EvidencePicker(props: { evidence: EvidenceRef[]; onChange: (evidence: EvidenceRef[]) => void }) {
+export function EvidencePicker(props: { evidence: EvidenceRef[]; onChange: (evidence: EvidenceRef[]) => void; error?: string | undefined }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | undefined>();
   const choose = async (event: Event) => {
@@ -37,11 +37,16 @@ export function EvidencePicker(props: { evidence: EvidenceRef[]; onChange: (evid
     props.onChange([...props.evidence, ...added.filter((a) => !known.has(a.sha256))]);
   };
   return (
-    <div class="field wide" data-field="evidence">
+    <div class={`field wide${props.error ? ' has-error' : ''}`} data-field="evidence">
       <label for="f-evidence">证据（照片、签到表扫描件，可不附）</label>
       <input id="f-evidence" type="file" multiple accept={ACCEPTED.join(',')} disabled={busy} onChange={(e) => void choose(e)} />
-      <span class="field-note hint" aria-live="polite">
-        {busy ? '上传中…' : props.evidence.length ? props.evidence.map((e) => `${e.name}（${Math.ceil(e.sizeBytes / 1024)} KB）`).join('、') : '每个文件不超过 20 MB'}
+      <span class={`field-note${props.error ? '' : ' hint'}`} aria-live="polite">
+        {props.error ?? (busy ? '上传中…' : props.evidence.length ? props.evidence.map((e) => `${e.name}（${Math.ceil(e.sizeBytes / 1024)} KB）`).join('、') : '每个文件不超过 20 MB')}
+        {props.evidence.length > 0 && (
+          <button type="button" class="quiet link" onClick={() => props.onChange([])}>
+            清除
+          </button>
+        )}
       </span>
       {problem?.status === 413 ? (
         <p class="problem" role="alert">
@@ -49,11 +54,6 @@ export function EvidencePicker(props: { evidence: EvidenceRef[]; onChange: (evid
         </p>
       ) : (
         <ProblemNote problem={problem} what="证据文件" />
-      )}
-      {props.evidence.length > 0 && (
-        <button type="button" class="quiet" onClick={() => props.onChange([])}>
-          清除证据
-        </button>
       )}
     </div>
   );

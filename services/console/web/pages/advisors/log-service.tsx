@@ -27,7 +27,7 @@ export function LogServicePage(props: { path: string }) {
     event.preventDefault();
     setDone(undefined);
     const recorded = await intent.run((commandId) =>
-      call<Recorded>('advisors', `/villages/${encodeURIComponent(shown.villageId)}/ledger/entries`, { body: { commandId, ...detailsOf(shown), evidence } }),
+      call<Recorded>('advisors', `/villages/${encodeURIComponent(shown.villageId)}/ledger/entries`, { body: { commandId, ...detailsOf(shown), evidence: evidence.map(({ sha256, sizeBytes, mediaType }) => ({ sha256, sizeBytes, mediaType })) } }),
     );
     if (recorded) {
       setDone({ villageId: shown.villageId, month: shown.date.slice(0, 7), again: recorded.alreadyApplied });
@@ -52,9 +52,10 @@ export function LogServicePage(props: { path: string }) {
         </p>
       )}
       {mine.loaded.state === 'problem' && <ProblemNote problem={mine.loaded.problem} what="您的聘任" />}
-      <form class="service-form" onSubmit={(e) => void submit(e)} aria-label="登记服务" aria-busy={!appointments}>
-        <ServiceFields prefix="log" values={shown} onChange={setValues} errors={errors} villages={appointments ?? []} />
-        <EvidencePicker evidence={evidence} onChange={setEvidence} />
+      <form class="service-form" onSubmit={(e) => void submit(e)} aria-label="登记服务" aria-busy={!appointments} data-ready={appointments ? "yes" : "no"}>
+        <ServiceFields prefix="log" values={shown} onChange={setValues} errors={errors} villages={appointments ?? []}>
+          <EvidencePicker evidence={evidence} onChange={setEvidence} error={errors.evidence} />
+        </ServiceFields>
         <ProblemNote problem={otherProblem} what="这个村（社区）的台账" />
         {intent.problem && Object.keys(errors).length > 0 && (
           <p class="problem" role="alert">

@@ -1,5 +1,6 @@
 // The fields of one service (登记 and 更正 share them): what the advisor says about it, in the ledger's
 // order, named as the service names them so a 400's field (`body.durationMinutes`) marks its input.
+import type { ComponentChildren } from 'preact';
 import { Field, inputProps } from '../../ui.js';
 import type { EntryContent, MyAppointment } from './shapes.js';
 import { modeNames, reviewSubjectNames, serviceTypes, typeNames } from './words.js';
@@ -59,6 +60,8 @@ export function ServiceFields(props: {
   onChange: (values: ServiceValues) => void;
   errors: Record<string, string>;
   villages?: readonly MyAppointment[] | undefined;
+  /** More fields at the end of the grid (the log form's evidence). */
+  children?: ComponentChildren;
 }) {
   const { values, errors, prefix } = props;
   const set = (name: keyof ServiceValues) => (e: Event) => props.onChange({ ...values, [name]: (e.target as HTMLInputElement).value });
@@ -129,6 +132,7 @@ export function ServiceFields(props: {
       <Field label="内容摘要" name={id('summary')} error={err('summary')} wide>
         <textarea rows={3} maxLength={4000} {...inputProps(id('summary'), err('summary'))} value={values.summary} onInput={set('summary')} />
       </Field>
+      {props.children}
     </div>
   );
 }
