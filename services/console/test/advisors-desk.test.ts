@@ -82,6 +82,8 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
   t.test('an import with one bad row shows that row and imports nothing; the fixed file imports', async (t) => {
     const { median: ms, all } = await medianUsable(advisor, home(advisor), () => hashTo(advisor, '#/advisors/import'), 'form[aria-label="导入表格"] input[type="file"]');
     t.ok(ms < USABLE_MS, `import page usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
+    const [template] = await Promise.all([advisor.waitForEvent('download'), advisor.locator('button:text("下载导入模板（XLSX）")').click()]);
+    t.equal(template.suggestedFilename(), '台账导入模板.xlsx', 'the template downloads');
     const before = await ledger();
     await advisor.locator('#f-import-file').setInputFiles({ name: '三华村台账.csv', mimeType: 'text/csv', buffer: csv(BAD_ROWS) });
     await advisor.locator('form[aria-label="导入表格"] button[type="submit"]').click();

@@ -121,11 +121,11 @@ export function ImportPage(props: { session: Session }) {
           <p class="problem" role="alert" data-import="refused">
             文件中有 {rowErrors.length} 处问题，<strong>整份文件没有导入任何记录</strong>。请按下表修改文件后重新导入。
           </p>
-          <table class="list">
+          <table class="list row-errors">
             <thead>
               <tr>
                 <th scope="col">工作表</th>
-                <th scope="col">行</th>
+                <th scope="col" class="num">行</th>
                 <th scope="col">列</th>
                 <th scope="col">问题</th>
                 <th scope="col">规则</th>

@@ -77,7 +77,8 @@ function EntryRow(props: { entry: LedgerEntry; ledger: Ledger; session: Session;
           {entry.status === 'standing' && !entry.returned && entry.history.some((h) => h.change === 'corrected') && <span class="tag ok">已更正</span>}
           <History entry={entry} />
         </td>
-        <td class="row-actions">
+        <td>
+          <div class="row-actions">
           {mine && (
             <>
               <button type="button" class={entry.returned ? 'primary' : ''} onClick={() => setOpen(open === 'correct' ? undefined : 'correct')}>
@@ -93,6 +94,7 @@ function EntryRow(props: { entry: LedgerEntry; ledger: Ledger; session: Session;
               退回
             </button>
           )}
+          </div>
         </td>
       </tr>
       {open && (
@@ -115,7 +117,13 @@ function OfficeActions(props: { ledger: Ledger; onDone: (what: string) => (r: Re
   const [excusing, setExcusing] = useState(false);
   return (
     <div class="actions" aria-label="审核">
-      {ledger.status === 'open' && <ActButton name="review" path={`${base}/review`} label="开始审核" busyLabel="开始中…" primary onDone={props.onDone('开始审核')} />}
+      {ledger.status === 'open' && (
+        <div class="action">
+          <h3>开始审核</h3>
+          <p class="muted">每月 25 日起可开始审核；审核中顾问仍可登记和更正。</p>
+          <ActButton name="review" path={`${base}/review`} label="开始审核" busyLabel="开始中…" primary onDone={props.onDone('开始审核')} />
+        </div>
+      )}
       {ledger.status === 'in_review' && (
         <div class="action">
           <h3>审核通过</h3>
@@ -221,7 +229,7 @@ export function LedgerPage(props: { villageId: string; month: string; session: S
           <tr>
             <th scope="col">日期</th>
             <th scope="col">类型</th>
-            <th scope="col">时长</th>
+            <th scope="col" class="num">时长</th>
             <th scope="col">方式</th>
             <th scope="col">服务对象</th>
             <th scope="col">内容摘要</th>

@@ -56,9 +56,9 @@ export function OnSitePage(props: { path: string }) {
           <tr>
             <th scope="col">村（社区）</th>
             <th scope="col">台账</th>
-            <th scope="col">驻点 / 应达</th>
+            <th scope="col" class="num">驻点 / 应达</th>
             <th scope="col">结果</th>
-            <th scope="col">差</th>
+            <th scope="col" class="num">差</th>
             <th scope="col">各顾问驻点</th>
             <th scope="col">说明</th>
           </tr>

@@ -70,7 +70,7 @@ export function ActButton(props: { name: string; path: string; label: string; bu
     if (recorded) props.onDone(recorded);
   };
   return (
-    <div class="action" data-action={props.name}>
+    <div data-action={props.name}>
       <ProblemNote problem={intent.problem} what="这份台账" />
       <button type="button" class={props.primary ? 'primary' : ''} disabled={intent.busy} onClick={() => void act()}>
         {intent.busy ? props.busyLabel : props.label}

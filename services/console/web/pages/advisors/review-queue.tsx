@@ -62,9 +62,9 @@ export function ReviewQueuePage(props: { path: string }) {
             <th scope="col">村（社区）</th>
             <th scope="col">月份</th>
             <th scope="col">状态</th>
-            <th scope="col">记录</th>
-            <th scope="col">退回未更正</th>
-            <th scope="col">已更正待复核</th>
+            <th scope="col" class="num">记录</th>
+            <th scope="col" class="num">退回未更正</th>
+            <th scope="col" class="num">已更正待复核</th>
             <th scope="col">驻点时长</th>
           </tr>
         </thead>
