@@ -141,12 +141,23 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
     await advisor.locator(`tr[data-entry="${first}"] .tag.ok:has-text("已更正")`).waitFor();
     t.ok(await fitsWidth(advisor), 'fits 1366 wide');
     await shot(advisor, 'advisors-ledger-corrected');
+    // The lecture was logged twice in the advisor's books: voided with a reason, kept in the history.
+    const lecture = (await ledger()).entries[2]?.entryId ?? '';
+    await advisor.locator(`tr[data-entry="${lecture}"] button:text("作废")`).click();
+    await advisor.locator('#f-void-reason').fill('与另一场讲座重复登记');
+    await advisor.locator('form[data-action="void"] button[type="submit"]').click();
+    await advisor.locator(`tr[data-entry="${lecture}"] .tag:has-text("已作废：与另一场讲座重复登记")`).waitFor();
     const corrected = (await ledger()).entries[0];
     t.equal(corrected?.content.durationMinutes, 90);
     t.same(corrected?.history.map((h) => h.change), ['logged', 'returned', 'corrected'], 'the entry with its history');
 
     await clerk.locator('nav.sub a:text("返回")').click();
     await clerk.locator(`tr[data-queue="${VILLAGE}/${MONTH}"] a`).click();
+    // Short of the 8 hours: the office records why (the advisor was ill), then approves.
+    await clerk.locator('button:text("说明不足…")').click();
+    await clerk.locator('#f-excuse-reason').fill('顾问11月中旬住院两周，已安排下月补足');
+    await clerk.locator('form[data-action="excuse"] button[type="submit"]').click();
+    await clerk.locator('dd[data-fact="on-site"]:has-text("已说明")').waitFor();
     await clerk.locator('[data-action="approve"] button').click();
     await clerk.locator('dd[data-fact="status"]:text("已审核")').waitFor();
     await clerk.locator('button:text("重新打开…")').waitFor();
@@ -155,7 +166,8 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
 
     const shortfalls = await medianUsable(clerk, home(clerk), () => hashTo(clerk, `#/advisors/on-site?month=${MONTH}`), `tr[data-on-site="${VILLAGE}"]`);
     t.ok(shortfalls.median < USABLE_MS, `on-site list usable in ${Math.round(shortfalls.median)} ms (median of ${shortfalls.all.join(', ')})`);
-    t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`).textContent(), new RegExp(`${ADVISOR_ID} 6 小时`), "the advisor's share: 1.5 + 3 + 1.5 hours");
+    t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`).textContent(), new RegExp(`${ADVISOR_ID} 4.5 小时`), "the advisor's share: 1.5 + 3 hours (the voided lecture not counted)");
+    t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"]`).textContent(), /已说明.*顾问11月中旬住院两周/, 'excused, with the reason');
     t.ok(await fitsWidth(clerk), 'fits 1366 wide');
     await shot(clerk, 'advisors-on-site');
     await clerk.context().close();
