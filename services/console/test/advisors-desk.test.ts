@@ -166,6 +166,7 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
 
     const shortfalls = await medianUsable(clerk, home(clerk), () => hashTo(clerk, `#/advisors/on-site?month=${MONTH}`), `tr[data-on-site="${VILLAGE}"]`);
     t.ok(shortfalls.median < USABLE_MS, `on-site list usable in ${Math.round(shortfalls.median)} ms (median of ${shortfalls.all.join(', ')})`);
+    t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the list arrived');
     t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`).textContent(), new RegExp(`${ADVISOR_ID} 4.5 小时`), "the advisor's share: 1.5 + 3 hours (the voided lecture not counted)");
     t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"]`).textContent(), /已说明.*顾问11月中旬住院两周/, 'excused, with the reason');
     t.ok(await fitsWidth(clerk), 'fits 1366 wide');
