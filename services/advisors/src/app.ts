@@ -10,6 +10,7 @@ import { completePendingImports } from './commands/import-ledger-file.js';
 import type { AdvisorsConfig } from './config.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { appointmentRoutes } from './routes/appointments.js';
+import { myAppointmentRoutes } from './routes/my-appointments.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/export.js';
 import { figureRoutes } from './routes/figures.js';
@@ -59,6 +60,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
 
   await app.register(registerRoutes);
   await app.register(appointmentRoutes);
+  await app.register(myAppointmentRoutes);
   await app.register(ledgerEntryRoutes);
   await app.register(reviewRoutes);
   await app.register(ledgerQueryRoutes);

@@ -17,6 +17,8 @@ export interface Problem {
   readonly rule?: string;
   readonly errors?: readonly FieldProblem[];
   readonly requestId?: string;
+  /** The problem's other members as the service sent them (an import's `importErrors`, say). */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 export type Answer<T> = { readonly ok: true; readonly status: number; readonly body: T; readonly headers: Headers } | { readonly ok: false; readonly problem: Problem };
@@ -25,6 +27,8 @@ export interface CallOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly body?: unknown;
   readonly ifMatch?: string;
+  /** A file sent as the body itself, with its media type (a spreadsheet, a photo), instead of JSON. */
+  readonly file?: { readonly body: Blob; readonly type: string };
 }
 
 /** Listeners told when a call finds the sign-in gone (401), so the app can ask the person to sign in again. */
@@ -39,13 +43,15 @@ export async function call<T>(service: Service, path: string, options: CallOptio
   const headers: Record<string, string> = {};
   if (session) headers.authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   let response: Response;
   try {
     response = await fetch(`/api/${service}${path}`, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      method: options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST'),
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file.body } : {}),
     });
   } catch {
     return { ok: false, problem: { status: 0, title: 'network' } };
@@ -64,6 +70,7 @@ export async function call<T>(service: Service, path: string, options: CallOptio
         ...(typeof fields.rule === 'string' ? { rule: fields.rule } : {}),
         ...(Array.isArray(fields.errors) ? { errors: fields.errors as FieldProblem[] } : {}),
         ...(typeof fields.requestId === 'string' ? { requestId: fields.requestId } : {}),
+        extensions: fields,
       },
     };
   }

@@ -55,6 +55,7 @@ const matrix: Case[] = [
   { method: 'PUT', route: '/districts/{districtId}/advisors/{advisorId}', admits: ['administrator'], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors/adv-x`, payload: cmd(details) }) } },
   { method: 'POST', route: '/districts/{districtId}/advisors/{advisorId}/removal', admits: ['administrator'], record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/advisors/adv-x/removal`, payload: cmd({ reason: '离职' }) }) } },
   { method: 'GET', route: '/villages/{villageId}/appointments', admits: ['judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments` }) } },
+  { method: 'GET', route: '/my-appointments', admits: ['legal_advisor'] },
   { method: 'POST', route: '/villages/{villageId}/appointments', admits: ['administrator'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments`, payload: cmd({ advisorId: 'adv-x', from: '2027-01-01', to: '2027-12-31' }) }) } },
   { method: 'POST', route: '/villages/{villageId}/appointments/{appointmentId}/end', admits: ['administrator'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/appointments/appt-x/end`, payload: cmd({ endsOn: '2026-06-30', reason: '更换' }) }) } },
   { method: 'POST', route: '/villages/{villageId}/ledger/entries', admits: ['legal_advisor'], record: { kind: 'village', request: (v) => ({ url: `/villages/${v}/ledger/entries`, payload: cmd({ ...service, startTime: '11:00' }) }) } },

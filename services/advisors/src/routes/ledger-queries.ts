@@ -21,6 +21,7 @@ import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projectio
 import { ledgerView, monthFigures, onSiteView } from '../read-models/ledger-view.js';
 import { allVillages } from '../registry/villages.js';
 import { ADVISOR_ROLE, FIGURE_READERS, LEDGER_READERS, PERSONAL_DATA_READERS } from './roles.js';
+import { pageFields, pageOf, pageQuery } from './paging.js';
 import { districtParams, ledgerMonth, ledgerParams, queryResponses } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
@@ -56,7 +57,7 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     const { villageId, month } = request.params;
     const { village, state, caller } = await readableLedger(request, villageId, month);
     const unmasked = PERSONAL_DATA_READERS.includes(caller.role);
-    return ledgerView(villageId, month, state, limitsOf(village.districtId), app.advisors.clock(), (advisorId) => unmasked || (caller.role === ADVISOR_ROLE && advisorId === caller.id));
+    return { name: village.name, ...ledgerView(villageId, month, state, limitsOf(village.districtId), app.advisors.clock(), (advisorId) => unmasked || (caller.role === ADVISOR_ROLE && advisorId === caller.id)) };
   });
 
   app.get('/villages/:villageId/ledger/:month/evidence/:sha256', {
@@ -77,24 +78,28 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/review-queue', {
     config: FIGURE_READERS,
     schema: { tags: ['review'], summary: '待审核 The months awaiting review in reach: not approved, ended or with the review window open', security: bearerSecurity,
-      querystring: z.strictObject({ ...afterQuery, month: ledgerMonth.optional() }),
-      response: queryResponses(z.object({ items: z.array(json) })) },
+      querystring: z.strictObject({
+        ...afterQuery, month: ledgerMonth.optional(), ...pageQuery,
+        sort: z.enum(['month', '-month', 'returned']).default('month').describe('month: oldest first; -month: newest first; returned: most entries returned and not yet corrected first'),
+      }),
+      response: queryResponses(z.object({ items: z.array(json), ...pageFields })) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const now = app.advisors.clock();
     const registry = app.organisations.current();
-    const districtOfVillage = new Map(allVillages(registry).map((v) => [v.villageId, v.districtId]));
+    const villages = new Map(allVillages(registry).map((v) => [v.villageId, v]));
+    const { sort, limit, offset } = request.query;
     const rows = await ledgerMonths(app.advisorsReadModels.db, {
-      offices: reachOf(request).organisationIds, statuses: ['open', 'in_review'], upToMonth: monthOf(beijingDateOf(now)),
+      offices: reachOf(request).organisationIds, statuses: ['open', 'in_review'], upToMonth: monthOf(beijingDateOf(now)), newestFirst: sort === '-month',
       ...(request.query.month ? { month: request.query.month } : {}),
     });
     const items = rows
       .map((row) => {
-        const limits = limitsOf(districtOfVillage.get(row.villageId) ?? '');
+        const limits = limitsOf(villages.get(row.villageId)?.districtId ?? '');
         const figures = monthFigures(row.state);
         const resubmitted = row.state.status === 'unopened' ? 0 : row.state.entries.filter((e) => e.status === 'standing' && e.returned === null && e.history.some((h) => h.change === 'returned')).length;
         return {
-          villageId: row.villageId, judicialOfficeId: row.judicialOfficeId, month: row.month, status: row.status,
+          villageId: row.villageId, name: villages.get(row.villageId)?.name ?? row.villageId, judicialOfficeId: row.judicialOfficeId, month: row.month, status: row.status,
           monthEnded: now >= monthEndsAt(row.month),
           reviewWindowOpen: now >= dayOfMonthStartsAt(row.month, limits.reviewStartsOnDay),
           entries: figures.entries, returnedOutstanding: figures.returned, resubmitted,
@@ -102,28 +107,39 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         };
       })
       .filter((i) => i.reviewWindowOpen);
-    return { items };
+    // The window depends on each district's configured day, so it filters here; month order comes from the query.
+    if (sort === 'returned') items.sort((a, b) => b.returnedOutstanding - a.returnedOutstanding || a.month.localeCompare(b.month));
+    return pageOf(items, { limit, offset });
   });
 
   app.get('/on-site/:month', {
     config: FIGURE_READERS,
     schema: { tags: ['figures'], summary: '驻点时长 The month\'s on-site minutes per village in reach against the minimum: met, short or excused', security: bearerSecurity,
-      params: z.object({ month: ledgerMonth }), querystring: z.strictObject(afterQuery),
-      response: queryResponses(z.object({ month: z.string(), villages: z.array(json) })) },
+      params: z.object({ month: ledgerMonth }),
+      querystring: z.strictObject({
+        ...afterQuery, ...pageQuery,
+        sort: z.enum(['village', 'short']).default('village').describe('village: by name; short: the largest shortfall first'),
+        outcome: z.enum(['met', 'short', 'excused']).optional().describe('Only the villages with this outcome.'),
+      }),
+      response: queryResponses(z.object({ month: z.string(), villages: z.array(json), ...pageFields })) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const { month } = request.params;
     const reach = reachOf(request);
     const villages = allVillages(app.organisations.current()).filter((v) => reach.includes(v.judicialOfficeId));
     const rows = new Map((await ledgerMonths(app.advisorsReadModels.db, { offices: reach.organisationIds, month })).map((r) => [r.villageId, r]));
-    return {
-      month,
-      villages: villages.map((v) => {
+    const { sort, outcome, limit, offset } = request.query;
+    // Villages come from the registry (a village with no ledger is short by all), so they sort and page here.
+    const all = villages
+      .map((v) => {
         const state: LedgerMonthState = rows.get(v.villageId)?.state ?? initialLedgerState();
         const onSite = onSiteView(state, limitsOf(v.districtId));
         return { villageId: v.villageId, name: v.name, judicialOfficeId: v.judicialOfficeId, status: state.status, ...onSite, byAdvisor: onSite.byAdvisor };
-      }),
-    };
+      })
+      .filter((v) => outcome === undefined || v.outcome === outcome)
+      .sort((a, b) => (sort === 'short' ? b.shortByMinutes - a.shortByMinutes : 0) || a.name.localeCompare(b.name, 'zh-CN') || a.villageId.localeCompare(b.villageId));
+    const { items, ...page } = pageOf(all, { limit, offset });
+    return { month, villages: items, ...page };
   });
 
   app.get('/districts/:districtId/summary/:month', {

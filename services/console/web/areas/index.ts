@@ -1,5 +1,6 @@
 // Every area of the console, in the order the header and the home page show them. An area is added here,
 // in its own file, and nowhere else.
+import { advisorsArea } from './advisors.js';
 import type { Area } from './area.js';
 import { auditArea } from './audit.js';
 import { hotlineArea } from './hotline.js';
@@ -8,6 +9,7 @@ import { intakeArea } from './intake.js';
 export const areas: readonly Area[] = [
   hotlineArea,
   intakeArea,
+  advisorsArea,
   auditArea,
 ];
 
