@@ -1,0 +1,34 @@
+// The report's charts as SVG, by section (the same drawings as the HTML page's and the PDF's), for a page
+// that shows the figures itself: one call, every chart of the scope and period.
+import { bearerSecurity, problemSchema } from '@bureau/service-kit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sectionCharts } from '../outputs/section-charts.js';
+import { reportFor } from '../report/report-for.js';
+import { reportParams } from './report.js';
+import { REPORT_READERS } from './roles.js';
+import { periodOf, scopeOf } from './scope.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/reports/:scopeId/:period/charts', {
+    config: REPORT_READERS,
+    schema: {
+      tags: ['reports'],
+      summary: 'The report\'s charts by section, each as an SVG drawn on the server (as in the HTML page and the PDF)',
+      security: bearerSecurity,
+      params: reportParams,
+      response: {
+        200: z.object({
+          scopeId: z.string(), period: z.string(),
+          charts: z.array(z.object({ key: z.string(), section: z.string(), title: z.string(), svg: z.string() })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const report = await reportFor(app, scopeOf(app, request, request.params.scopeId), periodOf(request.params.period));
+    return { scopeId: report.scope.id, period: report.period.id, charts: sectionCharts(report) };
+  });
+};
