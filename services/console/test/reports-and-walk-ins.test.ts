@@ -175,6 +175,34 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     await auditor.context().close();
   });
 
+  t.test('the city\'s auditor: the anchors, the key, everything verified against the latest; the city district by district', async (t) => {
+    const city = await newPage(browser);
+    await signInAs(city, url, 'city_auditor', 'gz');
+    await hashTo(city, '#/audit/anchors');
+    await city.locator('td.empty:text("尚未记录锚点")').waitFor();
+    await city.locator('button:text("立即记录锚点")').click();
+    await city.locator('tr[data-anchor]').waitFor();
+    const anchorId = String(await city.locator('tr[data-anchor]').getAttribute('data-anchor'));
+    const file = await saved(city, () => city.locator(`[data-download="anchor-${anchorId}"] button`).click());
+    t.match(JSON.parse(file.bytes.toString('utf8')), { anchorId, cityId: 'gz' }, 'the signed anchor file, as kept');
+    const key = await saved(city, () => city.locator('[data-download="public-key"] button').click());
+    t.match(key.bytes.toString('utf8'), /BEGIN PUBLIC KEY/, 'the public key');
+    await city.locator('button:text("开始校验")').click();
+    await city.locator('[data-store-verdict="intact"]').waitFor({ timeout: 30_000 });
+    t.match(await city.locator('[data-store-verdict]').textContent(), /与最新锚点一致/, 'verified against the latest anchor');
+    t.ok(await fitsWidth(city), 'fits 1366 wide');
+    await shot(city, 'audit-anchors');
+
+    await hashTo(city, `#/reports/gz/${lastMonth}`);
+    await city.locator('[data-chart="districts_side_by_side"] svg').waitFor();
+    t.equal(await city.locator('[data-headline="walk_in_persons"] strong').textContent(), '5', 'the first district (白云) first');
+    await city.locator('nav.filters button:text("花都区")').click();
+    await city.locator('[data-headline="walk_in_persons"] strong:text-is("7")').waitFor();
+    t.ok(await fitsWidth(city), 'the city fits 1366 wide');
+    await shot(city, 'reports-city');
+    await city.context().close();
+  });
+
   t.test('another district\'s statistician gets nothing of 花都\'s report', async (t) => {
     const other = await newPage(browser);
     await signInAs(other, url, 'statistician', 'baiyun-bureau');

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
+import { answerNames, topicNames } from '../walk-ins/words.js';
 import { figureByKey, number, VILLAGES_MET_EVERY_MONTH } from './words.js';
 
 interface Item {
@@ -27,6 +28,11 @@ interface Facts {
 }
 
 const PAGE = 50;
+/** The dims' values a reader meets most, in the report's words (the others as recorded). */
+const dimNames: Readonly<Record<string, string>> = {
+  ...topicNames, ...answerNames, application: '申请给予', notified: '通知指派', on_site: '驻点', remote: '远程',
+  counter: '窗口申请', online: '网上申请', hotline_referral: '12345转办', advisor_referral: '法律顾问转介',
+};
 const caseKindNames: Readonly<Record<string, string>> = { 'work-order': '12345 工单', 'legal-aid': '法律援助', 'advisor-ledger': '法律顾问台账', 'walk-in': '来访咨询' };
 /** The cases an auditor can open in the audit service's history. */
 const audited = new Set(['work-order', 'legal-aid', 'advisor-ledger']);
@@ -39,7 +45,7 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
   const facts = loaded.state === 'ok' ? loaded.data : undefined;
   const words = figureByKey.get(figure);
   const title = figure === VILLAGES_MET_EVERY_MONTH ? '每月达标村(社区)' : words?.title ?? figure;
-  const rows = facts?.items ?? facts?.villageIds?.map((id) => ({ factId: id, caseKind: 'village', caseId: id, orgId: id, occurredAt: '', value: 1, dims: {} })) ?? [];
+  const rows: Item[] = facts?.items ?? facts?.villageIds?.map((id) => ({ factId: id, caseKind: 'village', caseId: id, orgId: id, occurredAt: '', value: 1, dims: {} })) ?? [];
   return (
     <section class="page">
       <div class="page-head">
@@ -69,7 +75,7 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
             <th scope="col">类别</th>
             <th scope="col">案件</th>
             <th scope="col">单位</th>
-            <th scope="col">数值</th>
+            <th scope="col" class="num">数值</th>
             <th scope="col">细分</th>
           </tr>
         </thead>
@@ -91,7 +97,7 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
               </td>
               <td>{item.orgId}</td>
               <td class="num">{number(item.value)}</td>
-              <td>{Object.values(item.dims).join(' · ')}</td>
+              <td>{Object.values(item.dims).map((v) => dimNames[v] ?? v).join(' · ')}</td>
             </tr>
           ))}
         </tbody>

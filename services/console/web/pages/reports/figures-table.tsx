@@ -21,9 +21,9 @@ export function FiguresTable(props: { district: DistrictReport | undefined; dist
         <tr>
           <th scope="col">指标</th>
           <th scope="col">单位</th>
-          <th scope="col">{props.periodLabel}</th>
-          <th scope="col">{props.previousLabel}</th>
-          <th scope="col">增减</th>
+          <th scope="col" class="num">{props.periodLabel}</th>
+          <th scope="col" class="num">{props.previousLabel}</th>
+          <th scope="col" class="num">增减</th>
         </tr>
       </thead>
       <tbody>

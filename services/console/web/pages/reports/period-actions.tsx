@@ -5,7 +5,13 @@ import { useState } from 'preact/hooks';
 import { call, type Problem } from '../../api.js';
 import { fieldErrors } from '../../problems.js';
 import { Field, inputProps, ProblemNote, useIntent, when } from '../../ui.js';
+import { eventNames as hotlineEvents } from '../hotline/words.js';
 import { figureByKey, number, periodRules, type DistrictReport } from './words.js';
+
+/** The events that move a closed figure, in words (the others by their type). */
+const eventNames: Readonly<Record<string, string>> = {
+  ...hotlineEvents, WalkInConsultationRecorded: '来访登记', WalkInConsultationVoided: '来访登记作废', ServiceLogged: '服务登记', ServiceCorrected: '服务更正', ServiceVoided: '服务作废',
+};
 
 function RuleOrProblem(props: { problem: Problem | undefined; what: string }) {
   const rule = props.problem?.rule ? periodRules[props.problem.rule] : undefined;
@@ -71,8 +77,8 @@ export function Restatements(props: { district: DistrictReport }) {
           <thead>
             <tr>
               <th scope="col">指标</th>
-              <th scope="col">关账数</th>
-              <th scope="col">现数</th>
+              <th scope="col" class="num">关账数</th>
+              <th scope="col" class="num">现数</th>
               <th scope="col">变动事件</th>
             </tr>
           </thead>
@@ -85,7 +91,7 @@ export function Restatements(props: { district: DistrictReport }) {
                 <td>
                   {r.changes.map((c) => (
                     <div key={`${c.streamName}-${c.recordedAt}-${c.eventType}`}>
-                      {when(c.recordedAt)} {c.eventType} <code>{c.streamName}</code>
+                      {when(c.recordedAt)} {eventNames[c.eventType] ?? c.eventType}（{c.eventType}） <code>{c.streamName}</code>
                     </div>
                   ))}
                 </td>
