@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { DownloadButton } from '../../download.js';
-import { go } from '../../router.js';
 import type { Session } from '../../session.js';
 import { ProblemNote, thisMonth, useLoad, when } from '../../ui.js';
 import { ServerChart } from './chart.js';
@@ -26,7 +25,8 @@ export function ReportsHomePage(props: { session: Session }) {
   const scopes = useScopes(props.session);
   const first = scopes.state === 'ok' ? scopes.scopes[0] : undefined;
   useEffect(() => {
-    if (first) go(`/reports/${first.id}/${thisMonth()}`);
+    // Replaced, not pushed: going back from the report leaves the reports rather than landing here again.
+    if (first) location.replace(`#/reports/${first.id}/${thisMonth()}`);
   }, [first?.id]);
   return (
     <section class="page">
