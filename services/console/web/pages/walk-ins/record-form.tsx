@@ -116,7 +116,13 @@ export function WalkInForm(props: { placeId: string; placeName: string; onRecord
           </span>
         )}
       </p>
-      <ProblemNote problem={intent.problem} what="这次来访登记" />
+      {errors.placeId ? (
+        <p class="problem" role="alert" data-field-problem="placeId">
+          {props.placeName}不是您可以登记来访的接待场所（公共法律服务中心、法律援助工作站或村（社区）法律服务室），不能在此登记。
+        </p>
+      ) : (
+        <ProblemNote problem={intent.problem} what="这次来访登记" />
+      )}
     </form>
   );
 }
