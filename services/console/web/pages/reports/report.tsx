@@ -39,6 +39,7 @@ export function ReportsHomePage(props: { session: Session }) {
 }
 
 const headline = figureWords.filter((w) => w.section === 'headline');
+const noCharts = { ok: true as const, status: 200, body: { charts: [] as Chart[] }, headers: new Headers() };
 const known0 = (scopes: ReturnType<typeof useScopes>, id: string) => (scopes.state === 'ok' ? scopes.scopes.find((s) => s.id === id) : undefined);
 
 export function ReportPage(props: { scopeId: string; period: string; session: Session }) {
@@ -53,11 +54,22 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
   const report = loaded.state === 'ok' ? loaded.data : undefined;
   const district = report?.districts[Math.min(districtAt, report.districts.length - 1)];
   const districtId = district?.districtId ?? scopeId;
-  const drawn = charts.state === 'ok' ? charts.data.charts : [];
+  // The city's sections show the chosen district: their charts are that district's (the city's trend and
+  // the districts side by side stay at the top).
+  const cityWide = (report?.districts.length ?? 0) > 1 && district !== undefined;
+  const sectionBase = cityWide ? `/reports/${encodeURIComponent(districtId)}/${period}` : base;
+  const districtCharts = useLoad(
+    () => (cityWide ? call<{ charts: Chart[] }>('reports', `${sectionBase}/charts`) : Promise.resolve(noCharts)),
+    `${sectionBase}#${version}`,
+  ).loaded;
+  const drawnHere = charts.state === 'ok' ? charts.data.charts : [];
+  const drawnThere = districtCharts.state === 'ok' ? districtCharts.data.charts : [];
   const city = report ? report.districts.length > 1 : Boolean(known0(scopes, scopeId)?.city);
   // Before the drawings arrive, their boxes are there already (nothing below them moves).
-  const chartsOf = (section: Section): Array<{ key: string; title: string; svg: string | undefined }> =>
-    drawn.length ? drawn.filter((c) => c.section === section) : [...chartKeys[section], ...(section === 'headline' && city ? ['districts_side_by_side'] : [])].map((key) => ({ key, title: '', svg: undefined }));
+  const chartsOf = (section: Section): Array<{ key: string; title: string; svg: string | undefined }> => {
+    const drawn = section === 'headline' || !cityWide ? drawnHere : drawnThere;
+    return drawn.length ? drawn.filter((c) => c.section === section) : [...chartKeys[section], ...(section === 'headline' && city ? ['districts_side_by_side'] : [])].map((key) => ({ key, title: '', svg: undefined }));
+  };
   const statistician = session.claims.role === 'statistician' && report?.districts.length === 1;
   const known: Scope[] = scopes.state === 'ok' ? scopes.scopes : [{ id: scopeId, name: report?.scope.name ?? scopeId, city: false }];
 
@@ -111,6 +123,7 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
           );
         })}
       </div>
+      {city && <p class="muted">走势图为全市各区合计；其余数据与图表为所选的区。</p>}
       <div class="charts">
         {chartsOf('headline').map((c) => (
           <ServerChart key={c.key} chartKey={c.key} title={c.title} svg={c.svg} />
