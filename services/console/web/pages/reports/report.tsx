@@ -49,7 +49,10 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
   const scopes = useScopes(session);
   const base = `/reports/${encodeURIComponent(scopeId)}/${period}`;
   const { loaded } = useLoad(() => call<Report>('reports', base), `${base}#${version}`);
-  const charts = useLoad(() => call<{ charts: Chart[] }>('reports', `${base}/charts`), `${base}#${version}`).loaded;
+  // The charts are asked for once the figures are in: drawing them is the service's slowest part, and the
+  // figures are what the person reads first.
+  const figuresIn = loaded.state === 'ok';
+  const charts = useLoad(() => (figuresIn ? call<{ charts: Chart[] }>('reports', `${base}/charts`) : new Promise<never>(() => {})), `${base}#${version}#${figuresIn}`).loaded;
   const label = labelOf(period);
   const report = loaded.state === 'ok' ? loaded.data : undefined;
   const district = report?.districts[Math.min(districtAt, report.districts.length - 1)];
@@ -60,7 +63,7 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
   const sectionBase = cityWide ? `/reports/${encodeURIComponent(districtId)}/${period}` : base;
   const districtCharts = useLoad(
     () => (cityWide ? call<{ charts: Chart[] }>('reports', `${sectionBase}/charts`) : Promise.resolve(noCharts)),
-    `${sectionBase}#${version}`,
+    `${sectionBase}#${version}#${cityWide}`,
   ).loaded;
   const drawnHere = charts.state === 'ok' ? charts.data.charts : [];
   const drawnThere = districtCharts.state === 'ok' ? districtCharts.data.charts : [];
