@@ -57,4 +57,12 @@ t.test('HTML, PDF and XLSX', async (t) => {
   const orders = book.worksheets.find((s) => s.name.includes('12345工单明细'))!;
   t.equal(orders.rowCount - 1, 2, 'its rows are the figure');
   t.equal((await f.get('/reports/baiyun/2026/report.xlsx')).statusCode, 404, 'another district\'s workbook: as unknown');
+
+  // The drawings are kept by what they draw: asked again, the same; a new fact, drawn anew.
+  const topicChart = async () => ((await f.get('/reports/huadu/2026/charts')).json() as { charts: Array<{ key: string; svg: string }> }).charts.find((c) => c.key === 'walk_ins_by_topic')?.svg ?? '';
+  const before = await topicChart();
+  t.equal(await topicChart(), before, 'the same figures, the same drawing');
+  t.notMatch(before, /婚姻家庭/);
+  await f.appendWalkIn('w2', [walkIn('w2', 'huadu-plsc', 'huadu', local('2026-04-08 09:00'), 2, 'marriage_family')]);
+  t.match(await topicChart(), /婚姻家庭/, 'a new visit: drawn anew');
 });
