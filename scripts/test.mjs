@@ -27,6 +27,7 @@ const LONGEST = [
   'services/console/test/hotline-desk.test.ts',
   'packages/event-store/test/postgres/contract.test.ts',
   'services/console/test/intake-counter.test.ts',
+  'services/console/test/reports-and-walk-ins.test.ts',
   'packages/projections/test/rebuild-kill.test.ts',
   'packages/event-store/test/postgres/race/alone.test.ts',
   'packages/durable-timers/test/sigkill.test.ts',

@@ -29,6 +29,8 @@ export interface CallOptions {
   readonly ifMatch?: string;
   /** A file sent as the body itself, with its media type (a spreadsheet, a photo), instead of JSON. */
   readonly file?: { readonly body: Blob; readonly type: string };
+  /** The answer's bytes as they came (a file to save), even when they are JSON. */
+  readonly raw?: boolean;
 }
 
 /** Listeners told when a call finds the sign-in gone (401), so the app can ask the person to sign in again. */
@@ -74,7 +76,7 @@ export async function call<T>(service: Service, path: string, options: CallOptio
       },
     };
   }
-  const body = (type.includes('json') ? await response.json() : await response.blob()) as T;
+  const body = (type.includes('json') && !options.raw ? await response.json() : await response.blob()) as T;
   return { ok: true, status: response.status, body, headers: response.headers };
 }
 

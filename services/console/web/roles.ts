@@ -15,6 +15,7 @@ export const roleNames: Readonly<Record<string, string>> = {
   legal_advisor: '村（居）法律顾问',
   city_administrator: '市级管理员',
   city_auditor: '市级审计人员',
+  statistician: '统计人员',
 };
 
 /** The roles that work at an organisation of each kind (the registry's kinds, @bureau/organisations). */
@@ -23,7 +24,7 @@ export const rolesAtKind: Readonly<Record<string, readonly string[]>> = {
   public_legal_service_centre: ['centre_staff', 'centre_supervisor'],
   legal_aid_station: ['station_clerk'],
   legal_aid_office: ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head'],
-  justice_bureau: ['auditor', 'administrator', 'objection_handler'],
+  justice_bureau: ['auditor', 'administrator', 'objection_handler', 'statistician'],
   judicial_office: ['judicial_office_staff'],
   village: ['legal_advisor'],
 };

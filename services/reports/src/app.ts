@@ -11,6 +11,7 @@ import type { ReportsConfig } from './config.js';
 import type { FactRules } from './facts/stream-kinds.js';
 import { officialWorkingDays } from './facts/working-days.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
+import { chartRoutes } from './routes/charts.js';
 import { drillDownRoutes } from './routes/drill-down.js';
 import { outputRoutes } from './routes/outputs.js';
 import { periodRoutes } from './routes/periods.js';
@@ -52,6 +53,7 @@ const reportsPlugin: FastifyPluginAsyncZod<ReportsOptions> = async (app, { confi
   await app.register(reportRoutes);
   await app.register(drillDownRoutes);
   await app.register(outputRoutes);
+  await app.register(chartRoutes);
   await app.register(periodRoutes);
 };
 

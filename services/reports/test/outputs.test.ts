@@ -24,6 +24,16 @@ t.test('HTML, PDF and XLSX', async (t) => {
   t.match(html.body, /@font-face\{font-family:'Noto Sans SC'/, 'the font inlined');
   t.match(html.body, /来访咨询/);
 
+  const charts = await f.get('/reports/huadu/2026/charts');
+  t.equal(charts.statusCode, 200, charts.body);
+  const drawn = (charts.json() as { charts: Array<{ key: string; section: string; svg: string }> }).charts;
+  t.same(drawn.map((c) => c.section), ['headline', 'hotline', 'legal_aid', 'legal_aid', 'advisors', 'walk_in', 'walk_in'], 'the trend, then each section\'s shares');
+  t.ok(drawn.every((c) => /^<svg[^>]*viewBox=/.test(c.svg)), 'each an SVG drawn on the server');
+  t.match(drawn.find((c) => c.key === 'walk_ins_by_topic')?.svg, /劳动争议/, 'the walk-ins by topic, in the report\'s words');
+  t.equal((await f.get('/reports/baiyun/2026/charts')).statusCode, 404, 'another district\'s charts: as unknown');
+  const city = await f.get('/reports/gz/2026/charts', f.tokens.cityAuditor);
+  t.ok((city.json() as { charts: Array<{ key: string }> }).charts.some((c) => c.key === 'districts_side_by_side'), 'the city: the districts side by side');
+
   const pdf = await f.get('/reports/huadu/2026/report.pdf');
   t.equal(pdf.statusCode, 200);
   t.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
@@ -47,4 +57,12 @@ t.test('HTML, PDF and XLSX', async (t) => {
   const orders = book.worksheets.find((s) => s.name.includes('12345工单明细'))!;
   t.equal(orders.rowCount - 1, 2, 'its rows are the figure');
   t.equal((await f.get('/reports/baiyun/2026/report.xlsx')).statusCode, 404, 'another district\'s workbook: as unknown');
+
+  // The drawings are kept by what they draw: asked again, the same; a new fact, drawn anew.
+  const topicChart = async () => ((await f.get('/reports/huadu/2026/charts')).json() as { charts: Array<{ key: string; svg: string }> }).charts.find((c) => c.key === 'walk_ins_by_topic')?.svg ?? '';
+  const before = await topicChart();
+  t.equal(await topicChart(), before, 'the same figures, the same drawing');
+  t.notMatch(before, /婚姻家庭/);
+  await f.appendWalkIn('w2', [walkIn('w2', 'huadu-plsc', 'huadu', local('2026-04-08 09:00'), 2, 'marriage_family')]);
+  t.match(await topicChart(), /婚姻家庭/, 'a new visit: drawn anew');
 });

@@ -39,6 +39,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/reports/{scopeId}/{period}/figures/{figure}/facts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/figures/walk_in_persons/facts` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.html', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.html` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.pdf', admits: readers, request: (d) => ({ url: `/reports/${d}/2026-01/report.pdf` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/charts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/charts` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.xlsx', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.xlsx` }) },
   { method: 'POST', route: '/reports/{scopeId}/{period}/close', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/2026-02/close`, payload: cmd() }) },
   { method: 'POST', route: '/reports/{scopeId}/peer-review-ranks', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/peer-review-ranks`, payload: cmd({ year: 2026, rank: 2, of: 11, source: '通报' }) }) },

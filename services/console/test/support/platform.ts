@@ -12,6 +12,8 @@ import { buildAuditApp } from '@bureau/audit-service/app';
 import { loadConfig as auditConfig } from '@bureau/audit-service/config';
 import { buildLegalAidApp } from '@bureau/legal-aid/app';
 import { loadConfig as legalAidConfig } from '@bureau/legal-aid/config';
+import { buildReportsApp } from '@bureau/reports/app';
+import { loadConfig as reportsConfig } from '@bureau/reports/config';
 import { captureLogs } from '@bureau/service-kit/testing';
 import { freshDatabase } from '@bureau/testing';
 import type { FastifyInstance } from 'fastify';
@@ -55,13 +57,21 @@ export async function startHotline(t: Teardown) {
 }
 
 export async function startLegalAid(t: Teardown) {
+  const databaseUrl = await freshDatabase(t, 'console_legal_aid');
   const config = legalAidConfig({
-    DATABASE_URL: await freshDatabase(t, 'console_legal_aid'), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
     LEGAL_AID_IDENTITY_HASH_KEY: 'console-test-identity-hash-key-0123456789',
   });
   const legalAid = await buildLegalAidApp(config, { logStream: captureLogs().stream, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
   const url = await listen(t, legalAid);
-  return { legalAid, url };
+  return { legalAid, url, databaseUrl };
+}
+
+/** The report service, reading the event store given (the walk-ins are legal aid's: one database, as deployed). */
+export async function startReports(t: Teardown, databaseUrl: string) {
+  const config = reportsConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' });
+  const reports = await buildReportsApp(config, { logStream: captureLogs().stream, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
+  return { reports, url: await listen(t, reports) };
 }
 
 /** The audit service, reading the hotline's event store (one database, as deployed). */
@@ -84,12 +94,12 @@ export async function startAdvisors(t: Teardown) {
 }
 
 /** The console in front of the services given (the others' URLs lead nowhere: port 9). */
-export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string; advisors?: string }) {
+export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string; advisors?: string; reports?: string }) {
   const nowhere = 'http://127.0.0.1:9';
   const config = loadConfig({
     JWT_SECRET, CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn', CONSOLE_DEV_SIGN_IN: 'true',
     HOTLINE_URL: upstreams.hotline ?? nowhere, LEGAL_AID_URL: upstreams.legalAid ?? nowhere,
-    ADVISORS_URL: upstreams.advisors ?? nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: nowhere,
+    ADVISORS_URL: upstreams.advisors ?? nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: upstreams.reports ?? nowhere,
   });
   const app = await buildConsoleApp(config, { logStream: captureLogs().stream });
   return { app, url: await listen(t, app) };

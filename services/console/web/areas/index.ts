@@ -5,12 +5,16 @@ import type { Area } from './area.js';
 import { auditArea } from './audit.js';
 import { hotlineArea } from './hotline.js';
 import { intakeArea } from './intake.js';
+import { reportsArea } from './reports.js';
+import { walkInArea } from './walk-ins.js';
 
 export const areas: readonly Area[] = [
   hotlineArea,
   intakeArea,
   advisorsArea,
   auditArea,
+  walkInArea,
+  reportsArea,
 ];
 
 export function worksIn(area: Area, role: string): boolean {

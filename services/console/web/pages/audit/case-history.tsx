@@ -6,6 +6,7 @@ import { call } from '../../api.js';
 import { go } from '../../router.js';
 import { ProblemNote, useLoad, when } from '../../ui.js';
 import { eventNames } from '../hotline/words.js';
+import { CaseExports } from './exports.js';
 
 interface Change {
   path: string;
@@ -155,6 +156,7 @@ export function CaseHistoryPage(props: { kind: string; caseId: string }) {
         <VerdictBadge kind={kind} caseId={caseId} />
         <a href="#/audit">← 查找案件</a>
       </div>
+      <CaseExports kind={kind} caseId={caseId} />
       <div class="stepper" aria-busy={!history}>
         <button type="button" disabled={!history || at <= 0} onClick={() => setStep(at - 1)} aria-label="上一条">
           ◀
@@ -192,7 +194,7 @@ export function CaseHistoryPage(props: { kind: string; caseId: string }) {
   );
 }
 
-export function FindCasePage() {
+export function FindCasePage(props: { cityAuditor: boolean }) {
   const [kind, setKind] = useState<string>('work-order');
   const [caseId, setCaseId] = useState('');
   return (
@@ -215,7 +217,15 @@ export function FindCasePage() {
         <input aria-label="案件编号" placeholder="工单或卷宗的编号（ID）" value={caseId} onInput={(e) => setCaseId((e.target as HTMLInputElement).value)} />
         <button type="submit">查看历史</button>
       </form>
-      <p class="muted">每次查看都会记入访问记录。</p>
+      <p class="muted">
+        每次查看都会记入访问记录：<a href="#/audit/access-log">访问记录</a>
+        {props.cityAuditor && (
+          <>
+            {' · '}
+            <a href="#/audit/anchors">锚点与全库校验</a>
+          </>
+        )}
+      </p>
     </section>
   );
 }

@@ -1,0 +1,120 @@
+// 数据明细: the cases a figure counts (the auditor's drill-down), paged on the server. The list's length is
+// the figure (for 人次 and hours, its total); a closed period lists them as they stood at the close.
+import { useState } from 'preact/hooks';
+import { call } from '../../api.js';
+import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
+import { answerNames, topicNames } from '../walk-ins/words.js';
+import { figureByKey, number, VILLAGES_MET_EVERY_MONTH } from './words.js';
+
+interface Item {
+  factId: string;
+  caseKind: string;
+  caseId: string;
+  orgId: string;
+  occurredAt: string;
+  value: number;
+  dims: Record<string, string>;
+}
+interface Facts {
+  districtId: string;
+  period: string;
+  figure: string;
+  asOf: string | null;
+  count: number;
+  total: number;
+  offset: number;
+  items?: Item[];
+  villageIds?: string[];
+}
+
+const PAGE = 50;
+/** The dims' values a reader meets most, in the report's words (the others as recorded). */
+const dimNames: Readonly<Record<string, string>> = {
+  ...topicNames, ...answerNames, application: '申请给予', notified: '通知指派', on_site: '驻点', remote: '远程',
+  counter: '窗口申请', online: '网上申请', hotline_referral: '12345转办', advisor_referral: '法律顾问转介',
+};
+const caseKindNames: Readonly<Record<string, string>> = { 'work-order': '12345 工单', 'legal-aid': '法律援助', 'advisor-ledger': '法律顾问台账', 'walk-in': '来访咨询' };
+/** The cases an auditor can open in the audit service's history. */
+const audited = new Set(['work-order', 'legal-aid', 'advisor-ledger']);
+
+export function DrillDownPage(props: { districtId: string; period: string; figure: string; auditor: boolean }) {
+  const { districtId, period, figure } = props;
+  const [offset, setOffset] = useState(0);
+  const path = `/reports/${encodeURIComponent(districtId)}/${period}/figures/${encodeURIComponent(figure)}/facts?offset=${offset}&limit=${PAGE}`;
+  const { loaded } = useLoad(() => call<Facts>('reports', path), path);
+  const facts = loaded.state === 'ok' ? loaded.data : undefined;
+  const words = figureByKey.get(figure);
+  const title = figure === VILLAGES_MET_EVERY_MONTH ? '每月达标村(社区)' : words?.title ?? figure;
+  const rows: Item[] = facts?.items ?? facts?.villageIds?.map((id) => ({ factId: id, caseKind: 'village', caseId: id, orgId: id, occurredAt: '', value: 1, dims: {} })) ?? [];
+  return (
+    <section class="page">
+      <div class="page-head">
+        <h1>
+          {title} · 明细
+        </h1>
+        <a href={`#/reports/${districtId}/${period}`}>← 返回报告</a>
+      </div>
+      {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这项数据的明细" />}
+      <p class="lead" data-count={facts?.count ?? ''}>
+        {facts
+          ? `${facts.period} · 共 ${facts.count} 条${words?.sum ? `，合计 ${number(facts.total)} ${words.unit}` : ''}${facts.asOf ? ' · 按关账时的记录' : ''}`
+          : ' '}
+      </p>
+      <table class="list facts-list">
+        <colgroup>
+          <col style="width: 18%" />
+          <col style="width: 14%" />
+          <col style="width: 28%" />
+          <col style="width: 16%" />
+          <col style="width: 8%" />
+          <col style="width: 16%" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">发生时间</th>
+            <th scope="col">类别</th>
+            <th scope="col">案件</th>
+            <th scope="col">单位</th>
+            <th scope="col" class="num">数值</th>
+            <th scope="col">细分</th>
+          </tr>
+        </thead>
+        <tbody>
+          {!facts && loaded.state === 'loading' && <PlaceholderRows columns={6} rows={8} />}
+          {facts && rows.length === 0 && (
+            <tr>
+              <td colSpan={6} class="empty">
+                没有计入的案件
+              </td>
+            </tr>
+          )}
+          {rows.map((item) => (
+            <tr key={item.factId} data-fact={item.factId}>
+              <td>{item.occurredAt ? when(item.occurredAt) : '—'}</td>
+              <td>{caseKindNames[item.caseKind] ?? item.caseKind}</td>
+              <td>
+                {props.auditor && audited.has(item.caseKind) ? <a href={`#/audit/${item.caseKind}/${encodeURIComponent(item.caseId)}`}>{item.caseId}</a> : <code>{item.caseId}</code>}
+              </td>
+              <td>{item.orgId}</td>
+              <td class="num">{number(item.value)}</td>
+              <td>{Object.values(item.dims).map((v) => dimNames[v] ?? v).join(' · ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {facts && facts.count > PAGE && (
+        <p class="row-actions">
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            上一页
+          </button>
+          <span class="muted">
+            第 {offset + 1}–{Math.min(offset + PAGE, facts.count)} 条，共 {facts.count} 条
+          </span>
+          <button type="button" disabled={offset + PAGE >= facts.count} onClick={() => setOffset(offset + PAGE)}>
+            下一页
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
