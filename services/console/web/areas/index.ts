@@ -1,6 +1,7 @@
 // Every area of the console, in the order the header and the home page show them. An area is added here,
 // in its own file, and nowhere else.
 import type { Area } from './area.js';
+import { adminArea } from './admin.js';
 import { auditArea } from './audit.js';
 import { hotlineArea } from './hotline.js';
 import { intakeArea } from './intake.js';
@@ -9,6 +10,7 @@ export const areas: readonly Area[] = [
   hotlineArea,
   intakeArea,
   auditArea,
+  adminArea,
 ];
 
 export function worksIn(area: Area, role: string): boolean {
