@@ -6,6 +6,8 @@ import { createSimulator, type Simulator } from '@bureau/hotline-simulator';
 import { buildHotlineApp } from '@bureau/hotline-service/app';
 import { loadConfig as hotlineConfig } from '@bureau/hotline-service/config';
 import { generateKeyPairSync } from 'node:crypto';
+import { buildAdvisorsApp } from '@bureau/advisors/app';
+import { loadConfig as advisorsConfig } from '@bureau/advisors/config';
 import { buildAuditApp } from '@bureau/audit-service/app';
 import { loadConfig as auditConfig } from '@bureau/audit-service/config';
 import { buildLegalAidApp } from '@bureau/legal-aid/app';
@@ -73,13 +75,21 @@ export async function startAudit(t: Teardown, databaseUrl: string) {
   return { audit, url: await listen(t, audit) };
 }
 
+/** The advisors service (村居法律顾问) with the demo city's registry, on its own database, on the real clock. */
+export async function startAdvisors(t: Teardown) {
+  const databaseUrl = await freshDatabase(t, 'console_advisors');
+  const config = advisorsConfig({ DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' });
+  const advisors = await buildAdvisorsApp(config, { logStream: captureLogs().stream, readModels: { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 } });
+  return { advisors, url: await listen(t, advisors), databaseUrl };
+}
+
 /** The console in front of the services given (the others' URLs lead nowhere: port 9). */
-export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string }) {
+export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string; advisors?: string }) {
   const nowhere = 'http://127.0.0.1:9';
   const config = loadConfig({
     JWT_SECRET, CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn', CONSOLE_DEV_SIGN_IN: 'true',
     HOTLINE_URL: upstreams.hotline ?? nowhere, LEGAL_AID_URL: upstreams.legalAid ?? nowhere,
-    ADVISORS_URL: nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: nowhere,
+    ADVISORS_URL: upstreams.advisors ?? nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: nowhere,
   });
   const app = await buildConsoleApp(config, { logStream: captureLogs().stream });
   return { app, url: await listen(t, app) };

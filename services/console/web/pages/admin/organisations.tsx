@@ -76,8 +76,7 @@ function RegisterForm(props: { onDone: () => void }) {
     }
   };
   return (
-    <form class="action" onSubmit={submit} aria-label="登记机构" data-action="organisation-register">
-      <h2>登记机构</h2>
+    <form onSubmit={submit} aria-label="登记机构" data-action="organisation-register">
       {done && <p class="done" role="status">{done}</p>}
       <div class="form-grid">
         <Field label="编号" name="org-id" error={errors.id} hint="小写字母、数字和 -">
@@ -114,6 +113,14 @@ export function OrganisationsPage(props: { path: string; session: Session }) {
         <h1>组织机构</h1>
         <AdminNav current="#/admin/organisations" />
       </div>
+      {keeper ? (
+        <details class="action register">
+          <summary>登记机构…</summary>
+          <RegisterForm onDone={() => void reload()} />
+        </details>
+      ) : (
+        <p class="muted">组织机构名录由市级管理员维护。</p>
+      )}
       <div class="filters" role="group" aria-label="筛选与排序">
         <label class="inline-label">
           类别
@@ -147,7 +154,6 @@ export function OrganisationsPage(props: { path: string; session: Session }) {
           ))}
         </tbody>
       </table>
-      {keeper ? <RegisterForm onDone={() => void reload()} /> : <p class="muted">组织机构名录由市级管理员维护。</p>}
     </section>
   );
 }
