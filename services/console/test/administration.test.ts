@@ -111,6 +111,12 @@ t.test("the administrators' area, in a browser", async (t) => {
     t.strictSame(await page.locator('tr[data-lawyer]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lawyer'))), ['lawyer-li', 'lawyer-zhang'], 'by name on the server: 李 before 张');
     t.match(page.url(), /sort=name/, 'the order kept in the address');
     await shot(page, 'admin-lawyers');
+    // 停止指派 from the keyboard: the reason asked for beside the row, then the row says so.
+    await page.locator('tr[data-lawyer="lawyer-zhang"] button:text("停止指派…")').click();
+    await page.locator(field('reason-lawyer-zhang')).fill('调离本区');
+    await page.locator(field('reason-lawyer-zhang')).press('Enter');
+    await page.locator('tr[data-lawyer="lawyer-zhang"] .tag:text("已停止指派")').waitFor();
+    t.match(await page.locator('tr[data-lawyer="lawyer-zhang"]').textContent(), /调离本区/);
 
     await layoutShiftSince(page); // what moved after the acts above (the note of what was recorded) is not the next page's
     const { median: statusMs, all: statusAll } = await medianUsable(page, home(page), () => hashTo(page, '#/admin/projections'), 'section[data-service="legal-aid"] tr[data-projection] td[data-fact="status"]');
@@ -130,6 +136,12 @@ t.test("the administrators' area, in a browser", async (t) => {
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.match(await page.locator('tr[data-appointment]').textContent(), /陈顾问.*2026-01-01 至 2026-12-31/);
     await shot(page, 'admin-advisors');
+    await page.locator('tr[data-appointment] button:text("解聘…")').click();
+    await page.locator('tr[data-appointment] input[type="date"]').fill('2026-11-30');
+    await page.locator('tr[data-appointment] input[id^="f-endReason-"]').fill('村委会换届');
+    await page.locator('tr[data-appointment] input[id^="f-endReason-"]').press('Enter');
+    await page.locator('tr[data-appointment] td:text("2026-11-30（村委会换届）")').waitFor();
+    await shot(page, 'admin-advisors-ended');
     await page.context().close();
   });
 

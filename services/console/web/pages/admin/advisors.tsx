@@ -6,8 +6,15 @@ import type { Session } from '../../session.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
 import { VillageAppointments, type Advisor } from './appointments.js';
 import { AdminNav } from './nav.js';
-import { withQuery } from './paging.js';
+import { Pager, placeOf, SortChoice, withQuery } from './paging.js';
 import { districtOf, organisations } from './registry.js';
+
+const LIMIT = 20;
+const sorts = [
+  { key: 'registered', label: '按登记顺序' },
+  { key: 'name', label: '按姓名' },
+  { key: 'firm', label: '按律师事务所' },
+];
 
 export function AdvisorsPage(props: { path: string; session: Session }) {
   const { role, org } = props.session.claims;
@@ -19,8 +26,15 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
   const districtId = query.get('district') || (city ? districts[0]?.id : all && districtOf(all, org)?.id) || '';
   const villages = all?.filter((o) => o.kind === 'village' && !o.closed && districtOf(all, o.id)?.id === districtId) ?? [];
   const villageId = query.get('village') || villages[0]?.id || '';
+  const { sort, offset } = placeOf(props.path, 'registered');
+  const page = new URLSearchParams({ sort, offset: String(offset), limit: String(LIMIT) }).toString();
   const { loaded } = useLoad(
-    () => (districtId ? call<{ advisors: Advisor[] }>('advisors', `/districts/${encodeURIComponent(districtId)}/advisors`) : new Promise(() => undefined)),
+    () => (districtId ? call<{ advisors: Advisor[]; total: number }>('advisors', `/districts/${encodeURIComponent(districtId)}/advisors?${page}`) : new Promise(() => undefined)),
+    `${districtId}?${page}`,
+  );
+  // The appointment form offers every advisor on the register, not only this page's.
+  const active = useLoad(
+    () => (districtId ? call<{ advisors: Advisor[] }>('advisors', `/districts/${encodeURIComponent(districtId)}/advisors?status=active&sort=name&limit=200`) : new Promise(() => undefined)),
     districtId,
   );
   const advisors = loaded.state === 'ok' ? loaded.data.advisors : [];
@@ -48,6 +62,10 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
         </label>
       </div>
       <h2>法律顾问名册</h2>
+      <div class="filters" role="group" aria-label="名册排序与翻页">
+        <SortChoice path={props.path} sort={sort} options={sorts} />
+        <Pager path={props.path} offset={offset} limit={LIMIT} total={loaded.state === 'ok' ? loaded.data.total : undefined} />
+      </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这份法律顾问名册" />}
       <table class="list" data-state={loaded.state}>
         <thead>
@@ -66,7 +84,9 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
           ))}
         </tbody>
       </table>
-      {village && loaded.state === 'ok' && <VillageAppointments key={village.id} villageId={village.id} villageName={village.name} advisors={advisors} keeper={role === 'administrator'} />}
+      {village && active.loaded.state === 'ok' && (
+        <VillageAppointments key={village.id} villageId={village.id} villageName={village.name} advisors={active.loaded.data.advisors} keeper={role === 'administrator'} />
+      )}
     </section>
   );
 }

@@ -79,11 +79,11 @@ function Appoint(props: { villageId: string; advisors: readonly Advisor[]; onDon
 }
 
 export function VillageAppointments(props: { villageId: string; villageName: string; advisors: readonly Advisor[]; keeper: boolean }) {
-  const { loaded, reload } = useLoad(() => call<{ appointments: Appointment[] }>('advisors', `/villages/${encodeURIComponent(props.villageId)}/appointments`), props.villageId);
+  const { loaded, reload } = useLoad(() => call<{ appointments: Appointment[] }>('advisors', `/villages/${encodeURIComponent(props.villageId)}/appointments?sort=latest&limit=50`), props.villageId);
   const names = new Map(props.advisors.map((a) => [a.advisorId, a.name]));
   return (
     <div class="village">
-      <h2>{props.villageName}：聘任</h2>
+      <h2>{props.villageName}：聘任（最近 50 项，聘期新者在前）</h2>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这个村（社区）的聘任" />}
       <table class="list">
         <thead>
