@@ -79,6 +79,14 @@ t.test("the administrators' area, in a browser", async (t) => {
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.strictSame(await page.locator('tr[data-organisation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organisation'))), ['baiyun-jingtai-v1', 'huadu-xinhua-sanhua', 'huadu-xinhua-xinjie'], 'villages by name (pinyin), as the service sorted them: 景泰, 三华, 新街');
     await shot(page, 'admin-organisations');
+    await page.locator('tr[data-organisation="huadu-xinhua-xinjie"] button:text("更名…")').click();
+    await page.locator(field('name-huadu-xinhua-xinjie')).fill('新街社区居委会');
+    await page.locator(field('name-huadu-xinhua-xinjie')).press('Enter');
+    await page.locator('tr[data-organisation="huadu-xinhua-xinjie"] td:text("新街社区居委会")').waitFor();
+    // The outbox's dead letters are the hotline desk's page, one link away.
+    await page.locator('nav.admin-nav a:text("推送失败（死信）")').click();
+    await page.locator('h1:text("推送失败（死信）")').waitFor();
+    await page.locator('td.empty:text("没有推送失败的消息")').waitFor();
     await page.context().close();
   });
 
