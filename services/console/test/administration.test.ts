@@ -153,6 +153,22 @@ t.test("the administrators' area, in a browser", async (t) => {
     await page.context().close();
   });
 
+  t.test('on a tablet (820 wide) the pages fit', async (t) => {
+    const tablet = await newPage(browser, { width: 820, height: 1180 });
+    await signInAs(tablet, url, 'administrator', 'huadu-bureau');
+    for (const [hash, ready, name] of [
+      ['#/admin/calendar', 'tr[data-year="2027"] td[data-fact="state"] .tag', 'calendar'],
+      ['#/admin/lawyers', 'tr[data-lawyer="lawyer-li"]', 'lawyers'],
+      ['#/admin/projections', 'section[data-service="legal-aid"] tr[data-projection]', 'projections'],
+    ] as const) {
+      await hashTo(tablet, hash);
+      await tablet.locator(ready).first().waitFor();
+      t.ok(await fitsWidth(tablet), `${name} fits`);
+      await shot(tablet, `tablet-admin-${name}`);
+    }
+    await tablet.context().close();
+  });
+
   t.test("another district's administrator sees nothing of 花都's registry", async (t) => {
     const page = await newPage(browser);
     await signInAs(page, url, 'administrator', 'baiyun-bureau');
