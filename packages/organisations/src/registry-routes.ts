@@ -6,7 +6,7 @@ import {
 } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationKinds } from './kinds.js';
+import { organisationKinds, type OrganisationKind } from './kinds.js';
 import { registryDecider, type OrganisationCommand } from './registry-decider.js';
 import { organisationEvents, organisationIdSchema } from './registry-events.js';
 
@@ -19,6 +19,28 @@ export interface RegistryRoutesOptions {
 const organisationSchema = z.object({
   id: z.string(), kind: z.enum(organisationKinds), name: z.string(), parentId: z.string().nullable(), closed: z.boolean(),
 });
+const organisationSorts = ['registered', 'id', 'name', 'kind'] as const;
+const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** The list's order; ties broken by id, so a page boundary never moves between calls. */
+function sortOrganisations<O extends { id: string; name: string; kind: OrganisationKind }>(items: readonly O[], sort: (typeof organisationSorts)[number]): O[] {
+  const byId = (a: O, b: O) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  switch (sort) {
+    case 'registered':
+      return [...items];
+    case 'id':
+      return [...items].sort(byId);
+    case 'name':
+      return [...items].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+    case 'kind':
+      return [...items].sort((a, b) => organisationKinds.indexOf(a.kind) - organisationKinds.indexOf(b.kind) || byId(a, b));
+    default: {
+      const never: never = sort;
+      return never;
+    }
+  }
+}
+
 const changeResponses = { 200: commandResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 412: problemSchema, 422: problemSchema };
 
 export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = async (app, options) => {
@@ -33,8 +55,26 @@ export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOpt
 
   app.get('/organisations', {
     config: signedIn('the registry names offices, not people: anyone signed in reads it'),
-    schema: { tags: ['organisations'], summary: 'The city’s organisations (组织机构)', security: bearerSecurity, response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema } },
-  }, async () => ({ items: [...app.organisations.current().organisations.values()] }));
+    schema: {
+      tags: ['organisations'], summary: 'The city’s organisations (组织机构), filtered, sorted and paged', security: bearerSecurity,
+      querystring: z.strictObject({
+        kind: z.enum(organisationKinds).optional(),
+        parentId: organisationIdSchema.optional().describe('Only those directly under this organisation.'),
+        closed: z.stringbool().optional().describe('Only the closed (or the open) ones.'),
+        sort: z.enum(organisationSorts).default('registered').describe('registered: in the order registered (a parent before what sits under it); id; name (by pinyin); kind'),
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(1000).default(1000),
+      }),
+      response: { 200: z.object({ total: z.number(), items: z.array(organisationSchema) }), 400: problemSchema, 401: problemSchema },
+    },
+  }, async (request) => {
+    const { kind, parentId, closed, sort, offset, limit } = request.query;
+    const all = [...app.organisations.current().organisations.values()].filter(
+      (o) => (kind === undefined || o.kind === kind) && (parentId === undefined || o.parentId === parentId) && (closed === undefined || o.closed === closed),
+    );
+    const sorted = sortOrganisations(all, sort);
+    return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
+  });
 
   app.post('/organisations', {
     config: access(everyone(options.adminRoles, 'city')),

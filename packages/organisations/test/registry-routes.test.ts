@@ -37,6 +37,14 @@ t.test('the registry over HTTP', async (t) => {
   }
   const listed = (await one.inject({ method: 'GET', url: '/organisations', headers: { authorization: token('centre_staff', 'th-plsc') } })).json();
   t.equal(listed.items.length, city.length, 'anyone signed in reads the registry');
+  // Filtered, sorted and paged on the server (the console's registry page asks for a page at a time).
+  const list = async (query: string) => (await one.inject({ method: 'GET', url: `/organisations?${query}`, headers: { authorization: admin } })).json();
+  t.strictSame((await list('kind=district&sort=name')).items.map((o: { id: string }) => o.id), ['hz', 'th'], 'districts by name: 海珠 before 天河');
+  t.match(await list('sort=id&offset=1&limit=2'), { total: city.length, items: [{ id: 'gz-bureau' }, { id: 'gz-legal-aid' }] });
+  t.strictSame((await list('parentId=th-shipai')).items.map((o: { id: string }) => o.id), ['th-shipai-so', 'th-shipai-v1'], 'what sits under a township');
+  const badSort = await one.inject({ method: 'GET', url: '/organisations?sort=size', headers: { authorization: admin } });
+  t.equal(badSort.statusCode, 400);
+  t.match(badSort.json().errors, [{ field: 'querystring.sort' }]);
 
   t.equal((await post('/organisations', { id: 'yx', kind: 'district', name: '越秀区', parentId: 'gz' }, token('administrator', 'th'))).statusCode, 403, 'a district administrator does not change the city registry');
   const wrong = await post('/organisations', { id: 'th-v9', kind: 'village', name: '某村', parentId: 'th' });

@@ -54,6 +54,11 @@ t.test('the working-day calendar', async (t) => {
     t.notOk(ready.json().warnings.organisations, 'the centre is in the registry');
     const metrics = await f.app.inject({ method: 'GET', url: '/metrics' });
     t.match(metrics.body, /hotline_provisional_deadlines\{year="2027"\} 1\n/);
+    // The administrators' page reads them by year, within the caller's reach: 白云's administrator counts none of 花都's.
+    t.strictSame((await f.get('/provisional-deadlines', f.tokens.admin)).json(), { years: [{ year: 2027, openOrders: 1 }] });
+    t.strictSame((await f.get('/provisional-deadlines', f.tokens.cityAdmin)).json(), { years: [{ year: 2027, openOrders: 1 }] });
+    t.strictSame((await f.get('/provisional-deadlines', f.token('administrator', 'user-baiyun-admin', 'baiyun-bureau'))).json(), { years: [] });
+    t.equal((await f.get('/provisional-deadlines', f.tokens.staff)).statusCode, 403);
   });
 
   t.test('given bad calendar data or the wrong role, then 400 naming the entry / 403, and nothing is loaded', async (t) => {
@@ -112,6 +117,7 @@ t.test('the working-day calendar', async (t) => {
     t.match((await f.get(`/work-orders/${orderId}${after}`)).json(), { provisionalYears: [], replyDueAt: local('2027-01-20 00:00').toISOString(), calendarVersion });
     t.same((await f.get(`/worklist${after}`)).json().warnings, [], 'nothing waits for a calendar any more');
     t.notOk((await f.app.inject({ method: 'GET', url: '/readyz' })).json().warnings);
+    t.strictSame((await f.get('/provisional-deadlines', f.tokens.admin)).json(), { years: [] }, 'none waiting once loaded');
     const redelivered = await f.pushRaw(dispatchBody);
     t.match(redelivered.json(), { duplicate: true }, 'a redelivery of the dispatch changes nothing');
 

@@ -22,6 +22,7 @@ import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
 import { listRoutes } from './routes/lists.js';
 import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
+import { operationsRoutes } from './routes/operations.js';
 import { newFileRoutes } from './routes/new-files.js';
 import { CALENDAR_ADMINS } from './routes/roles.js';
 import { documentRoutes } from './routes/documents.js';
@@ -129,6 +130,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(walkInRoutes);
   // The lawyer registry (法律援助律师名册) and the suggestions by load.
   await app.register(lawyerRegistryRoutes);
+  await app.register(operationsRoutes);
   // Documents (受理回执): one headless Chromium for the process, launched on first use.
   const renderer = new PdfRenderer();
   app.decorate('legalAidPdf', { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) });

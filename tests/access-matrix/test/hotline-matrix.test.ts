@@ -60,6 +60,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/calendar', admits: 'signed_in' },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'] },
   { method: 'GET', route: '/projections', admits: ['auditor', 'administrator', ...cityWide] },
+  { method: 'GET', route: '/provisional-deadlines', admits: ['auditor', 'administrator', ...cityWide] },
   { method: 'GET', route: '/metrics', admits: 'public' },
   { method: 'GET', route: '/outbox/dead-letters', admits: ['centre_supervisor', 'administrator', 'city_administrator'] },
   { method: 'POST', route: '/outbox/dead-letters/{id}/retry', admits: ['centre_supervisor', 'administrator', 'city_administrator'] },

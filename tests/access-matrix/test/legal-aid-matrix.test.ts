@@ -114,6 +114,8 @@ const matrix: Case[] = [
   { method: 'POST', route: '/scans', admits: intake, sample: () => ({ url: '/scans', payload: { commandId: randomUUID() } }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
+  { method: 'GET', route: '/projections', admits: ['administrator', 'auditor', ...cityWide], sample: () => ({ url: '/projections' }) },
+  { method: 'GET', route: '/provisional-deadlines', admits: ['administrator', 'auditor', ...cityWide], sample: () => ({ url: '/provisional-deadlines' }) },
 ];
 
 t.test('legal aid, route by route, role by role, own district and another', async (t) => {

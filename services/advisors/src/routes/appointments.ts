@@ -8,6 +8,7 @@ import { reachableVillage } from '../commands/run-ledger-command.js';
 import { runAppointmentCommand } from '../commands/run-register-command.js';
 import { advisorAppointmentsStreamName, villageAppointmentsDecider, type AppointmentCommand } from '../domain/index.js';
 import { villageAppointmentEvents } from '../events/index.js';
+import { pageFields, pageOf, pageQuery } from './paging.js';
 import { APPOINTMENT_READERS, REGISTER_KEEPERS } from './roles.js';
 import { commandResponses, queryResponses, reasonSchema, recordId, villageParams } from './schemas.js';
 
@@ -28,17 +29,26 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/villages/:villageId/appointments', {
     config: APPOINTMENT_READERS,
-    schema: { tags: ['appointments'], summary: '聘任 The village\'s appointments, past and present', security: bearerSecurity, params: villageParams,
-      response: queryResponses(z.object({ villageId: z.string(), judicialOfficeId: z.string(), appointments: z.array(appointmentView) })) },
+    schema: { tags: ['appointments'], summary: '聘任 The village\'s appointments, past and present, sorted and paged', security: bearerSecurity, params: villageParams,
+      querystring: z.strictObject({
+        ...pageQuery,
+        sort: z.enum(['registered', 'latest']).default('registered').describe('registered: in the order made; latest: the latest contract period first'),
+      }),
+      response: queryResponses(z.object({ villageId: z.string(), judicialOfficeId: z.string(), appointments: z.array(appointmentView), ...pageFields })) },
   }, async (request, reply) => {
     const village = reachableVillage(app.organisations.current(), request.params.villageId, reachOf(request).includes);
     const { state, revision } = await stateOrInitial(app.eventStore, villageAppointmentEvents, villageAppointmentsDecider, advisorAppointmentsStreamName(village.villageId));
     if (revision >= 0n) reply.header('etag', etagOf(revision));
-    const appointments = state.status === 'kept' ? state.appointments : [];
+    const { sort, ...page } = request.query;
+    const made = state.status === 'kept' ? [...state.appointments] : [];
+    // Latest first: by the period's start, then its end, then the id (so a page boundary never moves).
+    const sorted = sort === 'latest' ? made.sort((a, b) => b.from.localeCompare(a.from) || b.to.localeCompare(a.to) || (a.appointmentId < b.appointmentId ? -1 : 1)) : made;
+    const { items, ...paging } = pageOf(sorted, page);
     return {
       villageId: village.villageId,
       judicialOfficeId: village.judicialOfficeId,
-      appointments: appointments.map(({ appointmentId, advisorId, from, to, endedOn, endReason }) => ({ appointmentId, advisorId, from, to, endedOn, endReason })),
+      appointments: items.map(({ appointmentId, advisorId, from, to, endedOn, endReason }) => ({ appointmentId, advisorId, from, to, endedOn, endReason })),
+      ...paging,
     };
   });
 

@@ -7,6 +7,7 @@ import { stateOrInitial } from '../commands/read-stream.js';
 import { reachableDistrict, runRegisterCommand } from '../commands/run-register-command.js';
 import { advisorRegisterDecider, advisorRegisterStreamName, type RegisterCommand } from '../domain/index.js';
 import { advisorRegisterEvents } from '../events/index.js';
+import { pageFields, pageOf, pageQuery } from './paging.js';
 import { REGISTER_KEEPERS, REGISTER_READERS } from './roles.js';
 import { commandResponses, districtParams, queryResponses, reasonSchema, recordId } from './schemas.js';
 
@@ -23,6 +24,26 @@ const advisorView = z.object({
   status: z.enum(['active', 'removed']), removedReason: z.string().nullable(),
 });
 
+const advisorSorts = ['registered', 'name', 'firm'] as const;
+const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** The register's order; ties broken by the advisor's id, so a page boundary never moves between calls. */
+function sortAdvisors<A extends { advisorId: string; name: string; firm: string }>(advisors: readonly A[], sort: (typeof advisorSorts)[number]): A[] {
+  const byId = (a: A, b: A) => (a.advisorId < b.advisorId ? -1 : a.advisorId > b.advisorId ? 1 : 0);
+  switch (sort) {
+    case 'registered':
+      return [...advisors];
+    case 'name':
+      return [...advisors].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+    case 'firm':
+      return [...advisors].sort((a, b) => pinyin.compare(a.firm, b.firm) || pinyin.compare(a.name, b.name) || byId(a, b));
+    default: {
+      const never: never = sort;
+      return never;
+    }
+  }
+}
+
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   const run = async (request: Parameters<typeof commandContextOf>[0], reply: Parameters<typeof commandReply>[0], districtId: string, commandId: string, command: RegisterCommand) => {
     const now = app.advisors.clock();
@@ -35,13 +56,21 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/districts/:districtId/advisors', {
     config: REGISTER_READERS,
-    schema: { tags: ['register'], summary: '法律顾问名册 The district\'s register of advisors', security: bearerSecurity, params: districtParams,
-      response: queryResponses(z.object({ districtId: z.string(), advisors: z.array(advisorView) })) },
+    schema: { tags: ['register'], summary: '法律顾问名册 The district\'s register of advisors, sorted and paged', security: bearerSecurity, params: districtParams,
+      querystring: z.strictObject({
+        ...pageQuery,
+        sort: z.enum(advisorSorts).default('registered').describe('registered: in the order registered; name, firm (by pinyin)'),
+        status: z.enum(['active', 'removed']).optional().describe('Only those on the register (or removed from it).'),
+      }),
+      response: queryResponses(z.object({ districtId: z.string(), advisors: z.array(advisorView), ...pageFields })) },
   }, async (request, reply) => {
     const districtId = reachableDistrict(app.organisations.current(), request.params.districtId, reachOf(request).includes);
     const { state, revision } = await stateOrInitial(app.eventStore, advisorRegisterEvents, advisorRegisterDecider, advisorRegisterStreamName(districtId));
     if (revision >= 0n) reply.header('etag', etagOf(revision));
-    return { districtId, advisors: state.status === 'kept' ? state.advisors.map((a) => ({ ...a })) : [] };
+    const { sort, status, ...page } = request.query;
+    const all = (state.status === 'kept' ? state.advisors : []).filter((a) => status === undefined || a.status === status);
+    const { items, ...paging } = pageOf(sortAdvisors(all, sort), page);
+    return { districtId, advisors: items.map((a) => ({ ...a })), ...paging };
   });
 
   app.post('/districts/:districtId/advisors', {

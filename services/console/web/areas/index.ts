@@ -2,6 +2,7 @@
 // in its own file, and nowhere else.
 import { advisorsArea } from './advisors.js';
 import type { Area } from './area.js';
+import { adminArea } from './admin.js';
 import { auditArea } from './audit.js';
 import { hotlineArea } from './hotline.js';
 import { intakeArea } from './intake.js';
@@ -15,6 +16,7 @@ export const areas: readonly Area[] = [
   auditArea,
   walkInArea,
   reportsArea,
+  adminArea,
 ];
 
 export function worksIn(area: Area, role: string): boolean {

@@ -1,9 +1,10 @@
-// GET /projections (status JSON, for operators) and GET /metrics (Prometheus text, for the scraper),
+// GET /projections (status JSON, for operators), GET /provisional-deadlines (open orders waiting for a
+// calendar year, within the caller's reach) and GET /metrics (Prometheus text, for the scraper),
 // from the projections' and the outbox's packages.
 import { provisionalSummary, type ProvisionalSummary } from '../read-models/provisional.js';
 import { outboxPrometheusMetrics, outboxStats } from '@bureau/outbox';
 import { projectionStatus, prometheusMetrics, PROMETHEUS_CONTENT_TYPE } from '@bureau/projections';
-import { bearerSecurity, problemSchema, publicAccess } from '@bureau/service-kit';
+import { bearerSecurity, problemSchema, publicAccess, reachOf } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OPERATORS } from './roles.js';
@@ -32,6 +33,23 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { projections: [...(await projectionStatus(statusOptions()))] };
+  });
+
+  app.get('/provisional-deadlines', {
+    config: OPERATORS,
+    schema: {
+      tags: ['operations'],
+      summary: '暂计时限 Open orders with deadlines counted by weekday alone, by the year whose official calendar they wait for',
+      security: bearerSecurity,
+      response: {
+        200: z.object({ years: z.array(z.object({ year: z.number(), openOrders: z.number().describe('Open orders within the caller\'s reach') })) }),
+        401: problemSchema, 403: problemSchema,
+      },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const { years } = await provisionalSummary(app.readModels.db, reachOf(request).organisationIds);
+    return { years: [...years] };
   });
 
   // Unauthenticated like any Prometheus target: it carries counts and positions, no personal data.

@@ -9,11 +9,16 @@ export async function filesWithProvisionalDeadlines(db: Kysely<LegalAidReadDatab
   return rows.map((r) => r.case_id);
 }
 
-/** The years waiting for their official calendar, each with its count of files. */
-export async function provisionalSummary(db: Kysely<LegalAidReadDatabase>): Promise<{ year: number; files: number }[]> {
+/**
+ * The years waiting for their official calendar, each with its count of files; within `parties` (a file
+ * any of them sees), null: every file (the readiness warning, which names no district).
+ */
+export async function provisionalSummary(db: Kysely<LegalAidReadDatabase>, parties: readonly string[] | null = null): Promise<{ year: number; files: number }[]> {
   const { rows } = await sql<{ year: number; files: string }>`
     SELECT y.year, count(*) AS files FROM legal_aid_files f, unnest(f.provisional_years) AS y(year)
-    WHERE f.provisional_years <> '{}' GROUP BY y.year ORDER BY y.year`.execute(db);
+    WHERE f.provisional_years <> '{}'
+      ${parties === null ? sql`` : sql`AND f.parties && ${parties.length > 0 ? [...parties] : ['']}::text[]`}
+    GROUP BY y.year ORDER BY y.year`.execute(db);
   return rows.map((r) => ({ year: Number(r.year), files: Number(r.files) }));
 }
 

@@ -1,7 +1,7 @@
 // The walk-in consultations' read model (来访咨询): one row per visit, voided ones kept and marked, with
 // the Beijing-time month of the visit for the month's list and counts. Its own projection engine, so the
 // files' projection is untouched; rebuilt blue/green when `version` changes.
-import { createProjectionEngine, defineProjection, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, defineProjection, type Projection, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
@@ -138,13 +138,13 @@ export async function monthCounts(db: Kysely<WalkInDatabase>, month: string, rea
 
 declare module 'fastify' {
   interface FastifyInstance {
-    legalAidWalkIns: { readonly engine: ProjectionEngine; readonly db: Kysely<WalkInDatabase> };
+    legalAidWalkIns: { readonly engine: ProjectionEngine; readonly projections: readonly Projection[]; readonly db: Kysely<WalkInDatabase> };
   }
 }
 
 async function walkInsReadModel(app: FastifyInstance, timings: ReadModelsTimings) {
   const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [walkInsProjection], logger: app.log });
-  app.decorate('legalAidWalkIns', { engine, db: app.db.withTables<WalkInDatabase>() });
+  app.decorate('legalAidWalkIns', { engine, projections: [walkInsProjection], db: app.db.withTables<WalkInDatabase>() });
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }

@@ -37,6 +37,28 @@ const suggestionView = z.object({
   openCases: z.number().describe('Open cases assigned to the lawyer now.'),
 });
 
+const lawyerSorts = ['registered', 'name', 'firm', 'practiceSince'] as const;
+const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** The page's order, ties broken by the lawyer's id so a page boundary never moves between calls. */
+function sortLawyers<L extends { lawyerId: string; name: string; firmName: string; relevantPracticeSince: string }>(lawyers: readonly L[], sort: (typeof lawyerSorts)[number]): L[] {
+  const byId = (a: L, b: L) => (a.lawyerId < b.lawyerId ? -1 : a.lawyerId > b.lawyerId ? 1 : 0);
+  switch (sort) {
+    case 'registered':
+      return [...lawyers];
+    case 'name':
+      return [...lawyers].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+    case 'firm':
+      return [...lawyers].sort((a, b) => pinyin.compare(a.firmName, b.firmName) || pinyin.compare(a.name, b.name) || byId(a, b));
+    case 'practiceSince':
+      return [...lawyers].sort((a, b) => a.relevantPracticeSince.localeCompare(b.relevantPracticeSince) || byId(a, b));
+    default: {
+      const never: never = sort;
+      return never;
+    }
+  }
+}
+
 export const lawyerRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
   const run = async (request: Parameters<typeof commandContextOf>[0], reply: Parameters<typeof commandReply>[0], districtId: string, commandId: string, command: LawyerRegistryCommand) => {
     const now = app.legalAid.clock();
@@ -52,6 +74,7 @@ export const lawyerRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.strictObject({
         offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50),
         active: z.enum(['true', 'false']).optional().describe('Only the active (or the inactive) lawyers.'),
+        sort: z.enum(lawyerSorts).default('registered').describe('registered: in the order registered; name, firm (by pinyin), practiceSince (longest practice first)'),
       }),
       response: { 200: z.object({ districtId: z.string(), total: z.number(), lawyers: z.array(lawyerView) }), ...problems },
     },
@@ -59,8 +82,8 @@ export const lawyerRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     const areaId = reachableArea(app.organisations.current(), request.params.districtId, reachOf(request).includes);
     const { state, revision } = await readLawyerRegistry(app.eventStore, areaId);
     if (revision >= 0n) reply.header('etag', etagOf(revision));
-    const { offset, limit, active } = request.query;
-    const all = lawyersOf(state).filter((l) => active === undefined || l.active === (active === 'true'));
+    const { offset, limit, active, sort } = request.query;
+    const all = sortLawyers(lawyersOf(state).filter((l) => active === undefined || l.active === (active === 'true')), sort);
     return { districtId: areaId, total: all.length, lawyers: all.slice(offset, offset + limit).map((l) => ({ ...l, specialties: [...l.specialties] })) };
   });
 

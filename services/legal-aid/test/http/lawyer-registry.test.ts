@@ -42,6 +42,25 @@ t.test('the lawyer registry', async (t) => {
     t.equal(taken.json().rule, 'licence_number_taken');
   });
 
+  t.test('sorted on the server by name or firm (pinyin) or practice, paged in that order', async (t) => {
+    const admin = f.tokens.baiyunAdmin;
+    await f.registerLawyer('baiyun', { lawyerId: 'sort-z', name: '张律师', firmId: 'firm-s1', firmName: '白云甲律师事务所', since: '2012-01-01' });
+    await f.registerLawyer('baiyun', { lawyerId: 'sort-l', name: '李律师', firmId: 'firm-s2', firmName: '白云乙律师事务所', since: '2018-01-01' });
+    await f.registerLawyer('baiyun', { lawyerId: 'sort-w', name: '王律师', firmId: 'firm-s1', firmName: '白云甲律师事务所', since: '2008-01-01' });
+    const ids = async (query: string) => {
+      const res = await f.get(`/districts/baiyun/lawyers?${query}`, admin);
+      ok(t, res, query);
+      return (res.json().lawyers as Array<{ lawyerId: string }>).map((l) => l.lawyerId).filter((id) => id.startsWith('sort-'));
+    };
+    t.strictSame(await ids('limit=200'), ['sort-z', 'sort-l', 'sort-w'], 'registered: in the order registered');
+    t.strictSame(await ids('limit=200&sort=name'), ['sort-l', 'sort-w', 'sort-z'], 'by name: 李, 王, 张');
+    t.strictSame(await ids('limit=200&sort=firm'), ['sort-w', 'sort-z', 'sort-l'], 'by firm (甲 before 乙), then name');
+    t.strictSame(await ids('limit=200&sort=practiceSince'), ['sort-w', 'sort-z', 'sort-l'], 'longest practice first');
+    const bad = await f.get('/districts/baiyun/lawyers?sort=salary', admin);
+    t.equal(bad.statusCode, 400);
+    t.match(bad.json().errors, [{ field: 'querystring.sort' }], 'the field named');
+  });
+
   t.test('another district\'s registry answers as none, and nothing is written', async (t) => {
     const before = await f.streamRevisions();
     const theirs = await f.get('/districts/huadu/lawyers', f.tokens.baiyunAdmin);
