@@ -3,3 +3,4 @@
 // answers only what a test scripts) and streams chained as the adapter writes them.
 export { Streams, chainedStream, type StoredFields } from './fixture.js';
 export { clientEvent, position, resolved, sliceOf, stubClient, type Script } from './stub-client.js';
+export { eventStoreUrl } from './server.js';
