@@ -1,7 +1,34 @@
 // The canonical form of an event, defined once: the hash chain of every adapter and the auditor's
 // verifier use exactly this. Documented in the package README ("Hash chain").
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Json } from './types.js';
+
+/**
+ * Whether JSON.stringify already writes `value` canonically: every object plain, its keys in sorted
+ * order (as JSON.parse leaves canonical text, so every stored event read back), every array element a
+ * JSON value. Then the native writer does the work (about three times faster than the walk below,
+ * which verification pays per event); otherwise the walk sorts.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null) return true;
+  const kind = typeof value;
+  if (kind !== 'object') return kind === 'string' || kind === 'number' || kind === 'boolean';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) if (!inCanonicalOrder(value[i])) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  let previous: string | undefined;
+  for (const key of Object.keys(record)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+    const v = record[key];
+    if (v !== undefined && !inCanonicalOrder(v)) return false;
+  }
+  return true;
+}
 
 /**
  * Canonical JSON (after RFC 8785, JCS): object keys sorted by UTF-16 code units, no insignificant
@@ -10,14 +37,18 @@ import type { Json } from './types.js';
  * validation before this is reached.
  */
 export function canonicalJson(value: Json): string {
+  return inCanonicalOrder(value) ? JSON.stringify(value) : sortedJson(value);
+}
+
+function sortedJson(value: Json): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
   const keys = Object.keys(value).sort();
   const parts: string[] = [];
   for (const key of keys) {
     const v = value[key];
     if (v === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
+    parts.push(`${JSON.stringify(key)}:${sortedJson(v)}`);
   }
   return `{${parts.join(',')}}`;
 }
@@ -41,7 +72,19 @@ export function canonicalContent(e: CanonicalEventContent): string {
   return ['v1', e.streamName, e.revision.toString(), e.id, e.type, canonicalJson(e.data), canonicalJson(e.metadata)].join('\n');
 }
 
+// One-shot hashing (Node >= 20.12) of the previous hash's bytes and the content written into one reused
+// buffer: about twice as fast as a Hash object per event, which verifying a whole store pays per event.
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /** hash(n) = SHA-256( bytes of hash(n-1) ‖ UTF-8 of canonicalContent(n) ), hex; hash(-1) = 32 zero bytes. */
 export function chainHash(previousHashHex: string, content: string): string {
-  return createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(content, 'utf8').digest('hex');
+  // A UTF-16 unit is at most 3 bytes of UTF-8, so the content always fits.
+  if (oneShot !== undefined && 32 + content.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(32 + content.length * 3);
+  // A previous hash that is not 32 bytes of hex (a tampered head) is hashed as Buffer.from reads it.
+  if (oneShot === undefined || scratch.write(previousHashHex, 0, 32, 'hex') !== 32) {
+    return crypto.createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(content, 'utf8').digest('hex');
+  }
+  const n = scratch.write(content, 32, 'utf8');
+  return oneShot('sha256', scratch.subarray(0, 32 + n), 'hex');
 }

@@ -10,12 +10,15 @@
 // Last line: one JSON object.
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { forEachConcurrently, sampleData, sampleMetadata } from '@bureau/event-store/testing/bench';
+import { actorOf } from '@bureau/service-kit';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { recordView } from '../src/access-log/record-view.js';
 import { buildAuditApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { CASE_AUDITORS } from '../src/routes/roles.js';
 import { verifyStore } from '../src/verification/verify-store.js';
 import { appendLongWorkOrder } from './long-order.js';
 
@@ -96,6 +99,14 @@ const verifyPerSecond = verifyInThreadPerSecond;
 
 // ---- 1. history over HTTP, 8 readers for 10 s
 const app = await buildAuditApp(loadConfig(benchEnv));
+// The floor: a route on the same service that only authenticates (the same roles as the case routes) and
+// records the auditor's view, the CaseViewed append every case view makes before it answers. What a
+// page costs beyond it is the page's own (the head read, the replay or the kept one, the bytes).
+app.get('/bench/floor', { config: CASE_AUDITORS }, async (request) => {
+  const actor = actorOf(request);
+  await recordView(app.eventStore, { viewer: actor, requestId: request.id, caseKind: 'work-order', caseId: workOrderId, owners: ['huadu-plsc'], view: 'history', personalDataFields: [], unmasked: false, at: new Date() });
+  return { recorded: true };
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('no port');
@@ -104,8 +115,8 @@ const authorization = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-auditor'
 
 interface Phase { readonly p50: number; readonly p99: number; readonly requests: number; readonly walkP99: number }
 /** Readers walking `queries` (one history, page after page) for SECONDS: each request's times and each walk's. */
-async function historyPhase(queries: readonly string[], expectBytes: number): Promise<Phase> {
-  const urls = queries.map((q) => `http://127.0.0.1:${port}/cases/work-order/${workOrderId}/history?${q}`);
+async function historyPhase(queries: readonly string[], expectBytes: number, path = `/cases/work-order/${workOrderId}/history`): Promise<Phase> {
+  const urls = queries.map((q) => `http://127.0.0.1:${port}${path}?${q}`);
   const worker = new Worker(new URL('./history-readers.mjs', import.meta.url), { workerData: { urls, authorization, readers: READERS, seconds: SECONDS, expectBytes } });
   const { requests, walks } = await new Promise<{ requests: number[]; walks: number[] }>((resolve, reject) => {
     worker.once('message', resolve);
@@ -120,6 +131,8 @@ const pages = (extra: string) => Array.from({ length: 1000 / PAGE }, (_, i) => `
 const show = (name: string, p: Phase) => log(`history (${name}), ${READERS} readers: ${p.requests} requests, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms; whole walk p99 ${p.walkP99.toFixed(1)} ms`);
 // The history as served: pages of 100 events, each with the state after every event as the change from
 // the one before; every reader walks all ten pages, first to last.
+const floor = await historyPhase([''], 10, '/bench/floor');
+show('the floor: authenticate and record the view', floor);
 const paged = await historyPhase(pages(''), 10_000);
 show(`${PAGE}-event pages, all ten in turn`, paged);
 const first = await historyPhase([`limit=${PAGE}`], 10_000);
@@ -144,6 +157,10 @@ process.stdout.write(`${JSON.stringify({
   history_1000_one_response_p99_ms: Number(whole.p99.toFixed(1)),
   history_1000_one_response_full_state_p99_ms: Number(wholeFull.p99.toFixed(1)),
   history_requests: paged.requests,
+  // The same readers on a route that only authenticates and records the view (the CaseViewed append).
+  floor_p99_ms: Number(floor.p99.toFixed(1)),
+  floor_p50_ms: Number(floor.p50.toFixed(1)),
+  history_1000_p99_vs_floor: Number((paged.p99 / floor.p99).toFixed(2)),
   verify_events_per_s: Math.round(verifyPerSecond),
   verify_worker_threads: THREADS,
   verify_on_worker_threads_events_per_s: Math.round(verifyOnThreadsPerSecond),

@@ -32,7 +32,7 @@ const stream = `hotlineWorkOrder-${workOrderId}`;
 const events = (await time('read stream (1,000 events)', () => readStreamEvents(store, stream))) ?? [];
 const steps = await time('replay (registry + evolve, 1,000)', () => kind.replay(events));
 const personal = await time('personal data found', () => personalDataIn(steps.map((s) => s.event.data)));
-const opened = { kind, caseId: workOrderId, streamName: stream, steps, owners: ['huadu-plsc'], personal, rendered: new Map<string, string>() };
+const opened = { kind, caseId: workOrderId, streamName: stream, steps, owners: ['huadu-plsc'], personal, rendered: new Map<string, Buffer>() };
 const show = (v: unknown) => masked(v, personal);
 const page = await time('render 1,000 entries (changes, masked)', () => historyPage(opened, 0, 1000, false, show, kind.initialState()));
 await time('render 100 entries (changes, masked)', () => historyPage(opened, 0, 100, false, show, kind.initialState()));

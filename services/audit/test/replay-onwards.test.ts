@@ -25,6 +25,9 @@ t.test('a moved case: only its new events replayed, and the same as a whole repl
   const first = await openCase(store, kind, id, anyone, cache);
   t.equal(first?.steps.length, 30);
   t.equal(cache.kept(stream)?.revision, 29n);
+  const unmoved = await openCase(store, kind, id, anyone, cache);
+  t.equal(unmoved?.steps, first?.steps, 'an unmoved case is the kept replay');
+  t.equal(unmoved?.rendered, first?.rendered, 'with its rendered pages');
 
   await store.appendToStream(stream, longOrderEvents(id, 30, 45));
   const moved = await openCase(store, kind, id, anyone, cache);

@@ -13,11 +13,14 @@ export interface StoredFields {
   readonly metadata?: JsonObject;
 }
 
-/** Events of one stream as the adapter would have written them: chained, from revision 0. */
-export function chainedStream(streamName: string, events: readonly StoredFields[], firstPosition = 1): AllStreamResolvedEvent[] {
+/**
+ * Events of one stream as the adapter would have written them: chained from the genesis hash, from
+ * revision 0 (or, as the adapter numbers a stream recreated after a delete, from `firstRevision`).
+ */
+export function chainedStream(streamName: string, events: readonly StoredFields[], firstPosition = 1, firstRevision = 0n): AllStreamResolvedEvent[] {
   let previous = GENESIS_HASH;
   return events.map((e, i) => {
-    const revision = BigInt(i);
+    const revision = firstRevision + BigInt(i);
     const type = e.type ?? 'Noted';
     const data = e.data ?? { i };
     const metadata = e.metadata ?? {};

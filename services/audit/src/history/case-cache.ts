@@ -1,5 +1,5 @@
 // Replayed cases, kept while their stream does not move: a case is replayed again only when its head
-// (last revision and its hash) is not the one the replay ended at. A history is append-only, so the
+// (last revision and its hash, read afresh on every look) is not the one the replay ended at. A history is append-only, so the
 // replay of revisions 0..n stays what it was; a change made behind the store's back is verification's
 // to find (its routes and jobs always read afresh), not the history view's. A case that moved on is not
 // replayed from its start: only its new events are read and replayed from the kept last state (see
@@ -14,7 +14,7 @@ export interface CachedCase {
   readonly steps: readonly ReplayStep[];
   readonly personal: PersonalData;
   /** Rendered responses by what was asked (page, state, masking). */
-  readonly rendered: Map<string, string>;
+  readonly rendered: Map<string, Buffer>;
 }
 
 export class CaseCache {
@@ -22,17 +22,13 @@ export class CaseCache {
 
   constructor(private readonly maxCases: number) {}
 
-  get(streamName: string, revision: bigint, hash: string): CachedCase | undefined {
-    const entry = this.entries.get(streamName);
-    if (!entry || entry.revision !== revision || entry.hash !== hash) return undefined;
-    this.entries.delete(streamName);
-    this.entries.set(streamName, entry);
-    return entry;
-  }
-
-  /** The replay kept for a stream, whatever its head now: the start of an incremental replay. */
+  /** The replay kept for a stream, whatever its head now: checked against the head, or carried on to it. */
   kept(streamName: string): CachedCase | undefined {
     return this.entries.get(streamName);
+  }
+
+  delete(streamName: string): void {
+    this.entries.delete(streamName);
   }
 
   set(streamName: string, entry: CachedCase): void {

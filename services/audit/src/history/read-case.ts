@@ -17,7 +17,7 @@ export interface OpenedCase {
   /** The personal data the case holds (fields and values), for masking and the access log. */
   readonly personal: PersonalData;
   /** Rendered responses kept with this replay (empty when the case is not cached). */
-  readonly rendered: Map<string, string>;
+  readonly rendered: Map<string, Buffer>;
 }
 
 export async function readStreamEvents(store: EventStore, streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[] | undefined> {
@@ -31,19 +31,9 @@ export async function readStreamEvents(store: EventStore, streamName: string, op
   return events;
 }
 
-async function headOf(store: EventStore, streamName: string): Promise<RecordedEvent | undefined> {
-  try {
-    for await (const e of store.readStream(streamName, { direction: 'backwards', maxCount: 1 })) return e;
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
-  return undefined;
-}
-
 function replayed(steps: readonly ReplayStep[], personal: PersonalData): CachedCase | undefined {
   const last = steps.at(-1);
-  return last ? { revision: last.recorded.revision, hash: last.recorded.hash, steps, personal, rendered: new Map<string, string>() } : undefined;
+  return last ? { revision: last.recorded.revision, hash: last.recorded.hash, steps, personal, rendered: new Map<string, Buffer>() } : undefined;
 }
 
 /** Every event from the start, replayed in one pass. */
@@ -55,14 +45,18 @@ async function replayWhole(store: EventStore, kind: CaseKind, streamName: string
 }
 
 /**
- * A kept replay carried on to the stream's head: the events after it are read (with the kept head
- * again, whose hash must still be the one kept, or the stream is replayed whole) and replayed from the
- * kept last state. Each event is replayed once however often the case moves: no O(n²).
+ * A kept replay brought to the stream's head in one forward read from the kept head (forward reads are
+ * batched with other readers' by the store, a backwards head read goes alone): the kept head comes back
+ * first and its hash must still be the one kept, or the stream is replayed whole; nothing after it means
+ * the kept replay is current; events after it are replayed from the kept last state, so each event is
+ * replayed once however often the case moves: no O(n²). undefined: the stream is gone.
  */
-async function replayOnwards(store: EventStore, kind: CaseKind, streamName: string, kept: CachedCase): Promise<CachedCase | undefined> {
+async function replayFromKept(store: EventStore, kind: CaseKind, streamName: string, kept: CachedCase): Promise<CachedCase | undefined> {
   const events = await readStreamEvents(store, streamName, { fromRevision: kept.revision });
-  const [same, ...after] = events ?? [];
+  if (!events) return undefined;
+  const [same, ...after] = events;
   if (!same || same.revision !== kept.revision || same.hash !== kept.hash) return replayWhole(store, kind, streamName);
+  if (after.length === 0) return kept;
   const steps = kind.replay(after, kept.steps.at(-1)?.state);
   return replayed([...kept.steps, ...steps], mergePersonalData(kept.personal, personalDataIn(steps.map((s) => s.event.data))));
 }
@@ -76,18 +70,11 @@ export async function openCase(
 ): Promise<OpenedCase | undefined> {
   if (!kind.caseIdPattern.test(caseId)) return undefined;
   const streamName = kind.streamName(caseId);
-  let replay: CachedCase | undefined;
+  const kept = cache?.kept(streamName);
+  const replay = kept ? await replayFromKept(store, kind, streamName, kept) : await replayWhole(store, kind, streamName);
   if (cache) {
-    const head = await headOf(store, streamName);
-    if (!head) return undefined;
-    replay = cache.get(streamName, head.revision, head.hash);
-    if (!replay) {
-      const kept = cache.kept(streamName);
-      replay = kept && kept.revision < head.revision ? await replayOnwards(store, kind, streamName, kept) : await replayWhole(store, kind, streamName);
-      if (replay) cache.set(streamName, replay);
-    }
-  } else {
-    replay = await replayWhole(store, kind, streamName);
+    if (replay) cache.set(streamName, replay);
+    else cache.delete(streamName);
   }
   if (!replay) return undefined;
   const owners = replay.steps.at(-1)?.owners ?? [];

@@ -17,8 +17,8 @@ const historyResponse = z.object({
   caseKind: z.string(), caseId: z.string(), stream: z.string(), personalDataMasked: z.boolean(),
   totalEvents: z.number(), nextFromRevision: z.string().nullable(), entries: z.array(historyEntrySchema),
 });
-/** Sends JSON already rendered (and checked against the route's schema when it was): Fastify sends a string as it is. */
-const sendRendered = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body as never);
+/** Sends JSON already rendered (and checked against the route's schema when it was), as UTF-8 bytes encoded once. */
+const sendRendered = (reply: FastifyReply, body: Buffer) => reply.type('application/json; charset=utf-8').send(body as never);
 const badRequest = (detail: string) => new HttpProblem(400, 'Bad Request', problemTypes.validation, detail);
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,7 +49,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     let body = opened.rendered.get(key);
     if (body === undefined) {
       const page = historyPage(opened, fromRevision, limit, state === 'full', show, opened.kind.initialState());
-      body = JSON.stringify(historyResponse.parse({ caseKind: request.params.kind, caseId: opened.caseId, stream: opened.streamName, personalDataMasked: !unmasked, ...page }));
+      body = Buffer.from(JSON.stringify(historyResponse.parse({ caseKind: request.params.kind, caseId: opened.caseId, stream: opened.streamName, personalDataMasked: !unmasked, ...page })));
       opened.rendered.set(key, body);
     }
     return sendRendered(reply, body);

@@ -2,8 +2,9 @@
 // order in $all is its revision order, the store's own guarantee), and, given a kept anchor's heads, every
 // anchored stream compared with what the anchor recorded. Reads run at the store's full read rate.
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
-import { verifyStoreInWorkers } from './verify-in-workers.js';
+import { checkAnchoredStreams } from './anchored-streams.js';
 import { ChainChecker, type Finding, type StreamHead } from './chain-checker.js';
+import { verifyStoreInWorkers } from './verify-in-workers.js';
 
 export interface StoreVerdict {
   readonly intact: boolean;
@@ -25,7 +26,18 @@ export interface VerifyOptions {
 }
 
 export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<StoreVerdict> {
-  if (options.threads !== undefined && options.threads > 0) return verifyStoreInWorkers(store, options.threads, options);
+  const verdict = options.threads !== undefined && options.threads > 0 ? await verifyStoreInWorkers(store, options.threads, options) : await verifyInThisThread(store, options);
+  const anchored = options.anchored ?? [];
+  if (anchored.length === 0) return verdict;
+  // Every anchored stream also as readers see it (anchored-streams.ts): what $all still holds of a
+  // deleted or truncated stream (EventStoreDB, before a scavenge) is not the stream.
+  const more = await checkAnchoredStreams(store, anchored, new Set(verdict.findings.map((f) => f.stream)));
+  if (more.length === 0) return verdict;
+  const findings = [...verdict.findings, ...more].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
+  return { ...verdict, intact: false, findings };
+}
+
+async function verifyInThisThread(store: EventStore, options: VerifyOptions): Promise<StoreVerdict> {
   const checker = new ChainChecker(new Map((options.anchored ?? []).map((h) => [h.stream, h])));
   const upTo = (await store.headPosition()) ?? null;
   const every = options.progressEvery ?? 10_000;
