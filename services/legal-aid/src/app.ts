@@ -23,6 +23,7 @@ import { officeDirectoryOf } from './organisation/offices.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
+import { lawyerRoutes } from './routes/lawyer.js';
 import { listRoutes } from './routes/lists.js';
 import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
 import { newFileRoutes } from './routes/new-files.js';
@@ -130,6 +131,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(submitRoute);
   await app.register(newFileRoutes);
   await app.register(fileRoute);
+  // The assigned lawyer's cases and reports.
+  await app.register(lawyerRoutes);
   await app.register(async (scope) => {
     for (const register of fileCommandRoutes) register(scope);
   });

@@ -1,15 +1,14 @@
 // GET /files/:caseId: one file, read from its stream (the full personal data lives only there). Shown
-// unmasked to the roles that handle it; masked to the city administrator (auditors read cases in the audit service, which records each view). Out of reach = no such file.
-import { actorOf, bearerSecurity, etagOf, notFound, problemSchema, readStreamState, reachOf } from '@bureau/service-kit';
-import { StreamNotFoundError } from '@bureau/event-store';
+// unmasked to the roles that handle it; masked to the city administrator (auditors read cases in the audit service, which records each view). Out of reach = no such file;
+// so is, for the assigned lawyer's role, a file not assigned to them.
+import { actorOf, bearerSecurity, etagOf, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NO_SUCH_FILE, partiesOf } from '../commands/run-legal-aid-command.js';
-import { evolve, initialState, legalAidStreamName, type LegalAidState } from '../domain/index.js';
-import { legalAidEvents } from '../events/application-events.js';
+import type { LegalAidState } from '../domain/index.js';
 import { maskedState } from '../read-models/file-row.js';
 import { caseIdParam } from './inputs.js';
+import { fileForCaller } from './lawyer.js';
 import { PERSONAL_DATA_READERS, FILE_READERS } from './roles.js';
 
 const fileView = z.object({
@@ -31,15 +30,8 @@ export const fileRoute: FastifyPluginAsync = async (app) => {
       response: { 200: fileView, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
     },
   }, async (request, reply) => {
-    let found;
-    try {
-      found = await readStreamState(app.eventStore, legalAidEvents, { initialState, evolve }, legalAidStreamName(request.params.caseId));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw notFound(NO_SUCH_FILE);
-      throw error;
-    }
-    const { state, revision } = found;
-    if (!partiesOf(state).some(reachOf(request).includes)) throw notFound(NO_SUCH_FILE);
+    // Out of reach, or (a lawyer) not assigned to the caller: no such file.
+    const { state, revision } = await fileForCaller(app, request, request.params.caseId);
     const full = PERSONAL_DATA_READERS.includes(actorOf(request).role);
     reply.header('etag', etagOf(revision));
     return { caseId: request.params.caseId, status: state.status, revision: String(revision), personalData: full ? ('full' as const) : ('masked' as const), file: { ...(full ? state : masked(state)) } };
