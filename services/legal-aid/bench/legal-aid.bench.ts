@@ -181,11 +181,19 @@ const query = async (url: string, authorization: string) => {
   const res = await app.inject({ method: 'GET', url, headers: { authorization } });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
 };
-const worklist = await load(8, SECONDS, () => query('/worklist?organisationId=huadu-station-xinhua', clerk));
-const stats = await load(8, SECONDS, (_, n) => query(`/statistics/monthly/${2017 + (n % 10)}-0${1 + (n % 9)}`, auditor));
-const search = await load(8, SECONDS, (w, n) => query(`/search?documentType=resident_id&documentNumber=${residentIdOf(((w * 7919 + n * 104729) % APPLICATIONS) & ~1)}`, reviewer));
-const names = await load(8, SECONDS, (w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
-say(`worklist p99 ${worklist.p99.toFixed(1)} ms; stats p99 ${stats.p99.toFixed(1)} ms; search p99 ${search.p99.toFixed(1)} ms; name search p99 ${names.p99.toFixed(1)} ms`);
+/** 8 readers for BENCH_SECONDS, with the CPU each request cost (this process and PostgreSQL). */
+const readers = async (call: (worker: number, n: number) => Promise<void>) => {
+  const cpu = startCpuMeter();
+  const result = await load(8, SECONDS, call);
+  return { ...result, cpu: perRequest(cpu(), result.count) };
+};
+const worklist = await readers(() => query('/worklist?organisationId=huadu-station-xinhua', clerk));
+const stats = await readers((_, n) => query(`/statistics/monthly/${2017 + (n % 10)}-0${1 + (n % 9)}`, auditor));
+const search = await readers((w, n) => query(`/search?documentType=resident_id&documentNumber=${residentIdOf(((w * 7919 + n * 104729) % APPLICATIONS) & ~1)}`, reviewer));
+const names = await readers((w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
+for (const [name, r] of Object.entries({ worklist, stats, search, names })) {
+  say(`${name}: ${r.perSecond.toFixed(1)}/s, p99 ${r.p99.toFixed(1)} ms, CPU per request ${JSON.stringify(r.cpu)}`);
+}
 await app.close();
 
 const rebuildRate = totalEvents / rebuildSeconds;
@@ -198,5 +206,6 @@ process.stdout.write(`${JSON.stringify({
   rebuild_events_per_s: Math.round(rebuildRate), rebuild_limit_events_per_s: Math.round(limitRate), rebuild_ratio: Number((rebuildRate / limitRate).toFixed(3)),
   worklist_p99_ms: Number(worklist.p99.toFixed(1)), stats_p99_ms: Number(stats.p99.toFixed(1)),
   search_p99_ms: Number(search.p99.toFixed(1)), name_search_p99_ms: Number(names.p99.toFixed(1)),
+  query_cpu_ms: { worklist: worklist.cpu, stats: stats.cpu, search: search.cpu, name_search: names.cpu },
 })}\n`);
 process.exit(0);
