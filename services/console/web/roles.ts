@@ -8,6 +8,7 @@ export const roleNames: Readonly<Record<string, string>> = {
   station_clerk: '受理人员',
   legal_aid_reviewer: '审查人员',
   legal_aid_head: '法律援助机构负责人',
+  legal_aid_lawyer: '承办律师',
   objection_handler: '异议审查人员',
   auditor: '审计人员',
   administrator: '系统管理员',

@@ -20,6 +20,7 @@ import { legalAidEvents } from '../src/events/application-events.js';
 import { numberingEvents } from '../src/numbering/numbering-events.js';
 import { officeDirectoryOf } from '../src/organisation/offices.js';
 import { FILES_PROJECTION, filesProjectionOf } from '../src/read-models/files-projection.js';
+import { startCpuMeter } from '../../hotline/bench/cpu-meter.js';
 import { historyOf, nameOf, residentIdOf } from './histories.js';
 
 const connectionString = process.env.DATABASE_URL;
@@ -73,6 +74,11 @@ const counters = [
   ...Array.from({ length: 5 }, () => ({ org: 'gz-legal-aid', district: 'huadu' })),
 ].map((c) => ({ ...c, authorization: token('station_clerk', c.org) }));
 let errors = 0;
+// CPU per request, this process (the service and the load) and PostgreSQL: a phase can go no faster than
+// cores / CPU per request, whatever its latency.
+const perRequest = (spent: ReturnType<ReturnType<typeof startCpuMeter>>, count: number) =>
+  ({ service_ms: Number((spent.processUs / 1000 / count).toFixed(2)), postgres_ms: spent.postgresUs === undefined ? null : Number((spent.postgresUs / 1000 / count).toFixed(2)) });
+const submitCpu = startCpuMeter();
 const submit = await load(16, SECONDS, async (worker, n) => {
   const counter = counters[worker] as (typeof counters)[number];
   const first17 = `440114${1960 + (n % 40)}0101${String(worker * 50 + (n % 50)).padStart(3, '0')}`;
@@ -87,12 +93,15 @@ const submit = await load(16, SECONDS, async (worker, n) => {
   });
   if (res.statusCode !== 201) errors += 1;
 });
-say(`submit: ${submit.count} in ${SECONDS} s, ${submit.perSecond.toFixed(1)}/s, p99 ${submit.p99.toFixed(1)} ms, errors ${errors}`);
+const submitCpuMs = perRequest(submitCpu(), submit.count);
+say(`submit: ${submit.count} in ${SECONDS} s, ${submit.perSecond.toFixed(1)}/s, p99 ${submit.p99.toFixed(1)} ms, errors ${errors}, CPU per request ${JSON.stringify(submitCpuMs)}`);
 const floorToken = token('station_clerk', 'huadu-station-xinhua');
+const floorCpu = startCpuMeter();
 const floor = await load(16, SECONDS, async () => {
   await app.inject({ method: 'POST', url: '/bench/floor', headers: { authorization: floorToken } });
 });
-say(`floor: ${floor.perSecond.toFixed(1)}/s, p99 ${floor.p99.toFixed(1)} ms`);
+const floorCpuMs = perRequest(floorCpu(), floor.count);
+say(`floor: ${floor.perSecond.toFixed(1)}/s, p99 ${floor.p99.toFixed(1)} ms, CPU per request ${JSON.stringify(floorCpuMs)}`);
 // Every area's numbers: 1..n, each once.
 let gapFree = errors === 0;
 for (const stream of ['legalAidNumbering-huadu-2026', 'legalAidNumbering-baiyun-2026', 'legalAidNumbering-gz-2026']) {
@@ -108,6 +117,10 @@ for (const stream of ['legalAidNumbering-huadu-2026', 'legalAidNumbering-baiyun-
   gapFree &&= ok;
 }
 await app.close();
+if (process.env.BENCH_SUBMIT_ONLY === '1') {
+  process.stdout.write(`${JSON.stringify({ seconds: SECONDS, submit_per_s: Number(submit.perSecond.toFixed(1)), submit_p99_ms: Number(submit.p99.toFixed(1)), submit_errors: errors, submit_cpu_ms: submitCpuMs, floor_per_s: Number(floor.perSecond.toFixed(1)), floor_p99_ms: Number(floor.p99.toFixed(1)), floor_cpu_ms: floorCpuMs, numbers_unique_and_gap_free: gapFree })}\n`);
+  process.exit(0);
+}
 
 // ---- 2. The read model: events first, then the service's projections build it.
 say(`writing ${APPLICATIONS} applications' events ...`);
@@ -168,22 +181,31 @@ const query = async (url: string, authorization: string) => {
   const res = await app.inject({ method: 'GET', url, headers: { authorization } });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
 };
-const worklist = await load(8, SECONDS, () => query('/worklist?organisationId=huadu-station-xinhua', clerk));
-const stats = await load(8, SECONDS, (_, n) => query(`/statistics/monthly/${2017 + (n % 10)}-0${1 + (n % 9)}`, auditor));
-const search = await load(8, SECONDS, (w, n) => query(`/search?documentType=resident_id&documentNumber=${residentIdOf(((w * 7919 + n * 104729) % APPLICATIONS) & ~1)}`, reviewer));
-const names = await load(8, SECONDS, (w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
-say(`worklist p99 ${worklist.p99.toFixed(1)} ms; stats p99 ${stats.p99.toFixed(1)} ms; search p99 ${search.p99.toFixed(1)} ms; name search p99 ${names.p99.toFixed(1)} ms`);
+/** 8 readers for BENCH_SECONDS, with the CPU each request cost (this process and PostgreSQL). */
+const readers = async (call: (worker: number, n: number) => Promise<void>) => {
+  const cpu = startCpuMeter();
+  const result = await load(8, SECONDS, call);
+  return { ...result, cpu: perRequest(cpu(), result.count) };
+};
+const worklist = await readers(() => query('/worklist?organisationId=huadu-station-xinhua', clerk));
+const stats = await readers((_, n) => query(`/statistics/monthly/${2017 + (n % 10)}-0${1 + (n % 9)}`, auditor));
+const search = await readers((w, n) => query(`/search?documentType=resident_id&documentNumber=${residentIdOf(((w * 7919 + n * 104729) % APPLICATIONS) & ~1)}`, reviewer));
+const names = await readers((w, n) => query(`/search?name=${encodeURIComponent(nameOf(w * 31 + n).slice(0, 2))}`, reviewer));
+for (const [name, r] of Object.entries({ worklist, stats, search, names })) {
+  say(`${name}: ${r.perSecond.toFixed(1)}/s, p99 ${r.p99.toFixed(1)} ms, CPU per request ${JSON.stringify(r.cpu)}`);
+}
 await app.close();
 
 const rebuildRate = totalEvents / rebuildSeconds;
 const limitRate = totalEvents / limitSeconds;
 process.stdout.write(`${JSON.stringify({
   applications: APPLICATIONS, events: totalEvents, seconds: SECONDS,
-  submit_per_s: Number(submit.perSecond.toFixed(1)), submit_p99_ms: Number(submit.p99.toFixed(1)), submit_errors: errors,
-  floor_per_s: Number(floor.perSecond.toFixed(1)), floor_p99_ms: Number(floor.p99.toFixed(1)),
+  submit_per_s: Number(submit.perSecond.toFixed(1)), submit_p99_ms: Number(submit.p99.toFixed(1)), submit_errors: errors, submit_cpu_ms: submitCpuMs,
+  floor_per_s: Number(floor.perSecond.toFixed(1)), floor_p99_ms: Number(floor.p99.toFixed(1)), floor_cpu_ms: floorCpuMs,
   numbers_unique_and_gap_free: gapFree,
   rebuild_events_per_s: Math.round(rebuildRate), rebuild_limit_events_per_s: Math.round(limitRate), rebuild_ratio: Number((rebuildRate / limitRate).toFixed(3)),
   worklist_p99_ms: Number(worklist.p99.toFixed(1)), stats_p99_ms: Number(stats.p99.toFixed(1)),
   search_p99_ms: Number(search.p99.toFixed(1)), name_search_p99_ms: Number(names.p99.toFixed(1)),
+  query_cpu_ms: { worklist: worklist.cpu, stats: stats.cpu, search: search.cpu, name_search: names.cpu },
 })}\n`);
 process.exit(0);

@@ -13,13 +13,16 @@ import { provisionalDeadlinesPlugin } from './calendar/provisional-deadlines.js'
 import type { LegalAidCommandDeps } from './commands/run-legal-aid-command.js';
 import type { LegalAidConfig } from './config.js';
 import { legalAidRules, officeOf, type LegalAidRules, type OfficeDirectory } from './domain/index.js';
+import { NumberAllocator } from './numbering/allocator.js';
 import { reconcileNumbers } from './numbering/reconciler.js';
+import { UnprojectedAllocations } from './numbering/unprojected-allocations.js';
 import { scanRoutes } from './routes/scans.js';
 import { migrateLegalAidStorage } from './storage/migrations.js';
 import { officeDirectoryOf } from './organisation/offices.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
+import { lawyerRoutes } from './routes/lawyer.js';
 import { listRoutes } from './routes/lists.js';
 import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -50,7 +53,13 @@ interface LegalAidOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    legalAidNumbers: { reconcile(graceMs?: number): Promise<number> };
+    legalAidNumbers: {
+      /** The one writer per numbering stream in this process (allocator.ts). */
+      readonly allocator: NumberAllocator;
+      /** What this process read of the allocations the files projection has not applied yet (the duplicate check). */
+      readonly unprojected: UnprojectedAllocations;
+      reconcile(graceMs?: number): Promise<number>;
+    };
   }
 }
 
@@ -103,7 +112,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   // The reconciler: every number allocated gets its application, even when its request died in between.
   const reconcile = (graceMs?: number) =>
     reconcileNumbers({ store: app.eventStore, db: app.legalAidReadModels.db, logger: app.log, ...(graceMs !== undefined ? { graceMs } : {}) });
-  app.decorate('legalAidNumbers', { reconcile });
+  app.decorate('legalAidNumbers', { allocator: new NumberAllocator(app.eventStore), unprojected: new UnprojectedAllocations(app.eventStore), reconcile });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   if (reconcileOnTimer) {
@@ -122,6 +131,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(submitRoute);
   await app.register(newFileRoutes);
   await app.register(fileRoute);
+  // The assigned lawyer's cases and reports.
+  await app.register(lawyerRoutes);
   await app.register(async (scope) => {
     for (const register of fileCommandRoutes) register(scope);
   });

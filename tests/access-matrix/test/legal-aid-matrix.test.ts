@@ -27,6 +27,8 @@ const roles = {
   administrator: { own: HUADU.bureau, other: BAIYUN.bureau },
   // The public legal service centre's staff (12345): here only at the centre's walk-in counter.
   centre_staff: { own: HUADU.centre, other: BAIYUN.centre },
+  // The assigned lawyer (承办律师), at their district's office: within it, only the files assigned to them.
+  legal_aid_lawyer: { own: HUADU.office, other: BAIYUN.office },
 } as const;
 type Role = keyof typeof roles;
 const allRoles = Object.keys(roles) as Role[];
@@ -38,7 +40,9 @@ const objections: Role[] = ['objection_handler'];
 const readers: Role[] = [...intake, 'objection_handler', 'auditor', ...cityWide];
 const handlers: Role[] = [...intake, 'objection_handler'];
 /** One file: its handlers and the city administrator; auditors read cases in the audit service, which records each view. */
-const fileReaders: Role[] = [...handlers, 'city_administrator'];
+const fileReaders: Role[] = [...handlers, 'legal_aid_lawyer', 'city_administrator'];
+const lawyers: Role[] = ['legal_aid_lawyer'];
+const lawyerReport = () => command({ reportId: randomUUID(), kind: 'progress', text: '已会见受援人' });
 /** Walk-in consultations (来访咨询): the counters record; the district's and the city's readers read. */
 const walkInRecorders: Role[] = ['station_clerk', 'centre_staff', 'legal_aid_reviewer', 'legal_aid_head'];
 const walkInReaders: Role[] = [...walkInRecorders, 'auditor', ...cityWide];
@@ -102,6 +106,9 @@ const matrix: Case[] = [
   onFile('closing', review, () => command({ outcome: 'judgment', summary: '判决' })),
   onFile('follow-up', review, () => command({ followUpId: randomUUID(), satisfied: true, note: '满意' })),
   onFile('quality-review', review, () => command({ grade: 'good', note: '良好' })),
+  { method: 'GET', route: '/lawyer/files', admits: lawyers, sample: () => ({ url: '/lawyer/files' }) },
+  onFile('lawyer-reports', lawyers, lawyerReport),
+  { method: 'GET', route: '/files/{caseId}/lawyer-reports', admits: [...review, ...lawyers], file: (id) => ({ url: `/files/${id}/lawyer-reports` }) },
   { method: 'GET', route: '/worklist', admits: readers, sample: () => ({ url: '/worklist' }) },
   { method: 'GET', route: '/search', admits: readers, sample: () => ({ url: '/search?name=%E9%99%88%E5%B0%8F' }) },
   { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
@@ -239,6 +246,56 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
       }
     }
     t.equal(await registryRevision(), before, 'nothing written to 花都\'s registry');
+  });
+
+  t.test('the assigned lawyer: their own case only, in full, with their reports; another lawyer of the district sees none of it', async (t) => {
+    const lawyerId = 'legal_aid_lawyer-own';
+    const registered = await call('POST', '/districts/huadu/lawyers', token('administrator', 'own'), command({ lawyerId, ...lawyer() }));
+    t.ok([200, 201].includes(registered.statusCode), registered.body);
+    const file = await take('own', 'huadu');
+    for (const [role, action, payload] of [
+      ['legal_aid_reviewer', 'economic-status', command({ status: { kind: 'personal_pledge', pledgeSignedAt: '2026-03-02T08:30:00+08:00' } })],
+      ['legal_aid_head', 'approval', command()],
+      ['legal_aid_head', 'lawyer-assignment', command({ lawyerId })],
+    ] as const) {
+      const res = await call('POST', `/files/${file.caseId}/${action}`, token(role, 'own'), payload);
+      t.equal(res.statusCode, 200, `${action}: ${res.body}`);
+    }
+    const own = token('legal_aid_lawyer', 'own');
+    const colleague = bearer({ sub: 'another-lawyer', role: 'legal_aid_lawyer', org: HUADU.office });
+    const listed = async (authorization: string) => {
+      for (let i = 0; i < 200; i += 1) {
+        const ids = ((await call('GET', '/lawyer/files', authorization)).json() as { entries: { caseId: string }[] }).entries.map((e) => e.caseId);
+        if (ids.includes(file.caseId) || authorization !== own) return ids;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return [];
+    };
+    t.same(await listed(own), [file.caseId], 'the lawyer lists the case assigned to them, and only it');
+    const read = await call('GET', `/files/${file.caseId}`, own);
+    t.equal(read.statusCode, 200, read.body);
+    t.ok(read.body.includes(ID), 'in full: the lawyer acts for the recipient');
+    const reported = await call('POST', `/files/${file.caseId}/lawyer-reports`, own, lawyerReport());
+    t.equal(reported.statusCode, 201, reported.body);
+    const noGround = await call('POST', `/files/${file.caseId}/lawyer-reports`, own, command({ reportId: randomUUID(), kind: 'termination_ground', text: '受援人不再符合条件' }));
+    t.equal(noGround.statusCode, 422, 'grounds for termination name the Art. 48 ground');
+    const ground = await call('POST', `/files/${file.caseId}/lawyer-reports`, own, command({ reportId: randomUUID(), kind: 'termination_ground', text: '受援人要求终止', terminationGround: 'recipient_request' }));
+    t.equal(ground.statusCode, 201, ground.body);
+    const reports = async (authorization: string) => call('GET', `/files/${file.caseId}/lawyer-reports`, authorization);
+    t.same(((await reports(own)).json() as { reports: { kind: string }[] }).reports.map((r) => r.kind), ['progress', 'termination_ground']);
+    t.same(((await reports(token('legal_aid_head', 'own'))).json() as { reports: { kind: string; lawyerId: string }[] }).reports.map((r) => r.lawyerId), [lawyerId, lawyerId], 'the office reads them');
+    // Another lawyer of 花都: as if there were no such file, and nothing written.
+    const revision = async () => (await app.pg.query('SELECT revision FROM event_store.streams WHERE stream_name = $1', [`legalAidLawyerReports-${file.caseId}`])).rows[0]?.revision;
+    const before = await revision();
+    t.same(await listed(colleague), [], 'not in another lawyer\'s list');
+    const missing = randomUUID();
+    for (const [method, path, payload] of [['GET', '', undefined], ['GET', '/lawyer-reports', undefined], ['POST', '/lawyer-reports', lawyerReport()]] as const) {
+      const theirs = await call(method, `/files/${file.caseId}${path}`, colleague, payload);
+      const none = await call(method, `/files/${missing}${path}`, colleague, payload);
+      t.equal(theirs.statusCode, 404, `another lawyer, ${method} ${path || '/files/:caseId'}`);
+      t.same({ ...theirs.json(), requestId: 0, instance: 0 }, { ...none.json(), requestId: 0, instance: 0 }, 'the same answer as for no file');
+    }
+    t.equal(await revision(), before, 'nothing written by another lawyer');
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {

@@ -9,7 +9,12 @@
 // still running anywhere in the cluster, so one long transaction elsewhere would hide a submission made a
 // moment ago. Appends to one stream can commit out of position order only among rivals running at the
 // same time, so the read goes on past the checkpoint by a margin wider than the counters that contend.
-import { comparePositions, StreamNotFoundError, type EventStore, type GlobalPosition } from '@bureau/event-store';
+//
+// Each process keeps what it read (UnprojectedAllocations): a stream's revisions become readable in order
+// (its row lock is held to the commit), so the next look reads forward from the last revision it saw,
+// usually nothing or a few events, instead of every allocation after the checkpoint again, which grew
+// with the projection's lag and was parsed in full (whole receipts) on every submission.
+import { comparePositions, StreamNotFoundError, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
 import { loadGenerations } from '@bureau/projections';
 import type { Kysely } from 'kysely';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
@@ -30,25 +35,92 @@ export async function filesCheckpoint(db: Kysely<any>): Promise<GlobalPosition |
   return generations.find((g) => g.state === 'active')?.checkpoint;
 }
 
-/** The allocations after `after` in the numbering streams of `areaIds` for `years`. */
-export async function allocationsAfter(store: EventStore, after: GlobalPosition | undefined, areaIds: readonly string[], years: readonly number[]): Promise<Allocation[]> {
-  const streams = areaIds.flatMap((area) => years.map((year) => numberingStreamName(area, year)));
-  const found = await Promise.all(streams.map(async (stream) => {
-    const newer: Allocation[] = [];
-    let older = 0;
-    try {
-      for await (const recorded of store.readStream(stream, { direction: 'backwards' })) {
-        if (after !== undefined && comparePositions(recorded.position, after) <= 0) {
-          older += 1;
-          if (older >= MARGIN) break;
-          continue;
-        }
-        newer.push(numberingEvents.fromRecorded(recorded).data);
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+interface Seen {
+  readonly position: GlobalPosition;
+  readonly allocation: Allocation;
+}
+
+/** What this process read of one numbering stream: the allocations after `floor`, up to revision `tip`. */
+interface StreamSeen {
+  tip: bigint;
+  floor: GlobalPosition | undefined;
+  entries: Seen[];
+  /** The last read started (it may have started before a caller's look: they wait for the next). */
+  reading: Promise<void> | undefined;
+  /** The next read, not started yet: every caller arriving before it starts shares it. */
+  queued: Promise<void> | undefined;
+}
+
+const seenOf = (recorded: RecordedEvent): Seen => ({ position: recorded.position, allocation: numberingEvents.fromRecorded(recorded).data });
+
+/** The allocations after `after` in the numbering streams of areas and years, kept per process between looks. */
+export class UnprojectedAllocations {
+  readonly #streams = new Map<string, StreamSeen>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async after(after: GlobalPosition | undefined, areaIds: readonly string[], years: readonly number[]): Promise<Allocation[]> {
+    const streams = areaIds.flatMap((area) => years.map((year) => numberingStreamName(area, year)));
+    const found = await Promise.all(streams.map((stream) => this.#stream(stream, after)));
+    return found.flat();
+  }
+
+  async #stream(stream: string, after: GlobalPosition | undefined): Promise<Allocation[]> {
+    let seen = this.#streams.get(stream);
+    // Nothing kept yet, or kept from a later checkpoint than this one (a rebuilt projection): read back from the tip.
+    if (!seen || (seen.floor !== undefined && (after === undefined || comparePositions(after, seen.floor) < 0))) {
+      seen = await readBack(this.store, stream, after);
+      this.#streams.set(stream, seen);
+    } else {
+      await this.#readForward(stream, seen);
     }
-    return newer;
-  }));
-  return found.flat();
+    if (after !== undefined) {
+      // What the projection has applied is in the read model: forget it.
+      seen.entries = seen.entries.filter((e) => comparePositions(e.position, after) > 0);
+      if (seen.floor === undefined || comparePositions(after, seen.floor) > 0) seen.floor = after;
+    }
+    return seen.entries.filter((e) => after === undefined || comparePositions(e.position, after) > 0).map((e) => e.allocation);
+  }
+
+  /** Reads what was appended since `seen.tip`; callers arriving while a read runs share the next one, which starts after their look. */
+  #readForward(stream: string, seen: StreamSeen): Promise<void> {
+    if (seen.queued) return seen.queued;
+    const previous = seen.reading ?? Promise.resolve();
+    const read = (async () => {
+      await previous.catch(() => undefined);
+      seen.queued = undefined;
+      try {
+        for await (const recorded of this.store.readStream(stream, { fromRevision: seen.tip + 1n })) {
+          seen.entries.push(seenOf(recorded));
+          seen.tip = recorded.revision;
+        }
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+    })();
+    seen.queued = read;
+    seen.reading = read;
+    return read;
+  }
+}
+
+/** The allocations after `after`, read backwards from the stream's tip (and a margin past `after`, above). */
+async function readBack(store: EventStore, stream: string, after: GlobalPosition | undefined): Promise<StreamSeen> {
+  const entries: Seen[] = [];
+  let tip = -1n;
+  let older = 0;
+  try {
+    for await (const recorded of store.readStream(stream, { direction: 'backwards' })) {
+      if (tip === -1n) tip = recorded.revision;
+      if (after !== undefined && comparePositions(recorded.position, after) <= 0) {
+        older += 1;
+        if (older >= MARGIN) break;
+        continue;
+      }
+      entries.unshift(seenOf(recorded));
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return { tip, floor: after, entries, reading: undefined, queued: undefined };
 }

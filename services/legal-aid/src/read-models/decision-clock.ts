@@ -4,7 +4,7 @@
 // supplied) left out, as the review clock leaves it out. Counted as the review limit is (Civil Code
 // Art. 201: the day the clock starts is not counted, so a decision on the next working day took 1).
 // A year with no calendar loaded is counted by weekday alone (as a provisional limit is).
-import { CalendarYearMissingError, type WorkingCalendar } from '@bureau/working-calendar';
+import { CalendarYearMissingError, type OfficialWorkingCalendar, type WorkingCalendar } from '@bureau/working-calendar';
 import { localDateOf } from '@bureau/working-calendar';
 import type { LegalAidState } from '../domain/index.js';
 
@@ -17,6 +17,22 @@ export type DecisionClock = {
 };
 
 const DAY = 86_400_000;
+
+/**
+ * The calendar that counts a year with no calendar loaded by weekday: the official calendar's own
+ * provisional arithmetic, made once per calendar. (Catching the official calendar's error day by day
+ * cost a thrown error per day counted: most of a rebuild's time over years before the loaded ones.)
+ */
+const weekdayWhereMissing = new WeakMap<WorkingCalendar, WorkingCalendar>();
+function counting(calendar: WorkingCalendar): WorkingCalendar {
+  if (!('provisional' in calendar)) return calendar;
+  let provisional = weekdayWhereMissing.get(calendar);
+  if (!provisional) {
+    provisional = (calendar as OfficialWorkingCalendar).provisional(() => undefined);
+    weekdayWhereMissing.set(calendar, provisional);
+  }
+  return provisional;
+}
 
 function isWorkingDay(calendar: WorkingCalendar, date: string): boolean {
   try {
@@ -32,9 +48,10 @@ function isWorkingDay(calendar: WorkingCalendar, date: string): boolean {
 export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
   const first = localDateOf(from);
   const last = localDateOf(to);
+  const days = counting(calendar);
   let n = 0;
   for (let t = Date.parse(`${first}T00:00:00Z`) + DAY; t <= Date.parse(`${last}T00:00:00Z`); t += DAY) {
-    if (isWorkingDay(calendar, new Date(t).toISOString().slice(0, 10))) n += 1;
+    if (isWorkingDay(days, new Date(t).toISOString().slice(0, 10))) n += 1;
   }
   return n;
 }

@@ -89,6 +89,12 @@ function overdueKindOf(event: LegalAidEvent, state: LegalAidState): string | und
 type OverdueEntry = { kind: string; at: string };
 const overdueLogOf = (row: LegalAidFileRow | undefined): OverdueEntry[] =>
   row ? ((typeof row.overdue_log === 'string' ? JSON.parse(row.overdue_log) : row.overdue_log) as OverdueEntry[]) : [];
+/** The moments the log's limits fell due, first to last, as a range (statistics find a month's overdue by it, indexed). */
+function spanOf(log: readonly OverdueEntry[]): string | null {
+  if (log.length === 0) return null;
+  const moments = log.map((e) => new Date(e.at).getTime());
+  return `[${new Date(Math.min(...moments)).toISOString()},${new Date(Math.max(...moments)).toISOString()}]`;
+}
 const clockOf = (row: LegalAidFileRow | undefined): DecisionClock | null =>
   row?.decision_clock ? ((typeof row.decision_clock === 'string' ? JSON.parse(row.decision_clock) : row.decision_clock) as DecisionClock) : null;
 
@@ -115,6 +121,7 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
     overdue_kinds: overdueKinds,
     ever_overdue: overdueKinds.length > 0,
     overdue_log: overdueLog,
+    overdue_span: spanOf(overdueLog),
     provisional_years: provisionalYearsOf(state),
     decision_clock: clock,
     ...(decided ? { decision_working_days: workingDaysToDecision(clock, new Date(state.decision.at), context.calendar) } : {}),
@@ -195,7 +202,7 @@ export function stateOf(row: LegalAidFileRow): LegalAidState {
   return (typeof stored === 'string' ? JSON.parse(stored) : stored) as LegalAidState;
 }
 
-function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open' | 'parties' | 'worklist_orgs' | 'receiving_org' | 'received_at' | 'next_due_at' | 'next_due_kind' | 'overdue_recorded' | 'ever_overdue' | 'overdue_kinds' | 'overdue_log' | 'provisional_years' | 'decision_clock' | 'file_state' | 'revision' | 'updated_at'> {
+function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open' | 'parties' | 'worklist_orgs' | 'receiving_org' | 'received_at' | 'next_due_at' | 'next_due_kind' | 'overdue_recorded' | 'ever_overdue' | 'overdue_kinds' | 'overdue_log' | 'overdue_span' | 'provisional_years' | 'decision_clock' | 'file_state' | 'revision' | 'updated_at'> {
   return {
     application_number: null, receiving_office: null, competent_office: null, holder_office: null, transferred_from: null, transferred_to: null,
     transferred_at: null, transfer_received_at: null, channel: null, matter_type: null, green_channel: false, custody_late: false,

@@ -18,8 +18,9 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
   defineProjection({
     name: FILES_PROJECTION,
     // 2: the lawyers' load index; overdue per limit and the working days to a decision (statistics); provisional years.
-    // 3: the worklist's indexes for its pages by receipt and by number.
-    version: 3,
+    // 3: statistics by index: overdue_span (GiST), the other moments counted per month (partial btrees).
+    // 4: the worklist's indexes for its pages by receipt and by number.
+    version: 4,
     streamCategories: [legalAidStreamCategory, numberingStreamCategory],
     tables: ['legal_aid_files', 'legal_aid_numbers'],
 
@@ -60,6 +61,7 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
         ever_overdue boolean NOT NULL,
         overdue_kinds text[] NOT NULL,
         overdue_log jsonb NOT NULL,
+        overdue_span tstzrange,
         provisional_years integer[] NOT NULL,
         decision_clock jsonb,
         decision_working_days integer,
@@ -95,6 +97,12 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
       await sql`CREATE INDEX ON ${files} (approved_at)`.execute(trx);
       await sql`CREATE INDEX ON ${files} (case_id) WHERE provisional_years <> '{}'`.execute(trx);
       await sql`CREATE INDEX ON ${files} (refused_at)`.execute(trx);
+      // Statistics count each moment per month: an index each, holding only the files that have it.
+      for (const moment of ['transferred_at', 'withdrawn_at', 'deemed_withdrawn_at', 'preliminary_aid_at', 'quality_reviewed_at']) {
+        await sql`CREATE INDEX ON ${files} (${sql.ref(moment)}) WHERE ${sql.ref(moment)} IS NOT NULL`.execute(trx);
+      }
+      // Overdue per limit and month: only the files whose limits fell due overdue within the month are expanded.
+      await sql`CREATE INDEX ON ${files} USING gist (overdue_span) WHERE overdue_span IS NOT NULL`.execute(trx);
       const numbers = sql.table(tables.legal_aid_numbers);
       await sql`CREATE TABLE ${numbers} (
         numbering_stream text NOT NULL,

@@ -107,7 +107,7 @@ async function decisionTimes(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date
     const overdue = await sql<{ key: string | null; kind: string; n: string }>`
       SELECT ${by} AS key, o.kind, count(*) AS n
       FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz)
-      WHERE o.at >= ${from} AND o.at < ${to}
+      WHERE overdue_span && tstzrange(${from}, ${to}, '[)') AND o.at >= ${from} AND o.at < ${to}
       GROUP BY 1, 2`.execute(db);
     const entry = (key: string | null): DecisionTimes | undefined => {
       if (key === null) return undefined;

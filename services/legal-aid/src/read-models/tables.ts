@@ -47,6 +47,8 @@ export interface LegalAidFileTable {
   overdue_kinds: string[];
   /** Each limit recorded overdue: `[{ kind, at }]`, `at` the moment it fell due (statistics per limit and month). */
   overdue_log: Json;
+  /** `[first, last]` of the moments in overdue_log (tstzrange; null: never overdue): a month's overdue are found by it (GiST). */
+  overdue_span: string | null;
   /** Years the running limits were counted in by weekday alone (no official calendar yet): recounted when loaded. */
   provisional_years: number[];
   /** The review clock as statistics count it (src/read-models/decision-clock.ts). */

@@ -3,7 +3,8 @@
 // (办理经过) with who, in which role and organisation, when the act happened and when it was recorded.
 // Both shown unmasked to the roles that handle the file; masked to the city administrator. Not to the
 // auditors: an auditor's view of a case is itself recorded, which the audit service's history route
-// does (its access log), so auditors read files there. Out of reach = no such file.
+// does (its access log), so auditors read files there. Out of reach = no such file; so is, for the
+// assigned lawyer's role, a file not assigned to them.
 import { actorOf, bearerSecurity, etagOf, notFound, problemSchema, reachOf } from '@bureau/service-kit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,7 +16,8 @@ import { maskedState } from '../read-models/file-row.js';
 import { readFileTimeline, type FileTimeline } from '../read-models/file-timeline.js';
 import { lawyerNames } from '../read-models/lawyer-names.js';
 import { caseIdParam } from './inputs.js';
-import { PERSONAL_DATA_READERS, FILE_READERS } from './roles.js';
+import { assignedLawyerOf } from './lawyer.js';
+import { FILE_READERS, LAWYER, PERSONAL_DATA_READERS } from './roles.js';
 
 const lawyerView = z.object({ lawyerId: z.string(), name: z.string(), firmId: z.string(), firmName: z.string() })
   .describe('From the registry of the district that assigned the lawyer (its details today).');
@@ -60,6 +62,8 @@ export const fileRoute: FastifyPluginAsync = async (app) => {
   const timelineFor = async (request: FastifyRequest, caseId: string) => {
     const timeline = await readFileTimeline(app.eventStore, caseId);
     if (!timeline || !partiesOf(timeline.state).some(reachOf(request).includes)) throw notFound(NO_SUCH_FILE);
+    const actor = actorOf(request);
+    if (actor.role === LAWYER && assignedLawyerOf(timeline.state) !== actor.id) throw notFound(NO_SUCH_FILE);
     const assignments = assignmentsIn(timeline);
     const names = await lawyerNames(app.eventStore, app.organisations.current(), assignments);
     return { timeline, assignments, names, full: PERSONAL_DATA_READERS.includes(actorOf(request).role) };

@@ -5,7 +5,9 @@
 // - reviewer (审查) and the office's head (负责人) at a legal-aid office: scope 'district';
 // - the justice bureau's objection handler (Art. 49) at the bureau: scope 'district';
 // - the district's auditor (read only) at the district's bureau: scope 'district';
-// - the city's auditor and administrator: scope 'city' (the only city-wide roles).
+// - the city's auditor and administrator: scope 'city' (the only city-wide roles);
+// - the assigned lawyer (承办律师) at their district's legal-aid office, the token's subject being the
+//   registry's lawyer id: scope 'district', and within it only the files assigned to them (lawyer.ts).
 // A file outside the caller's reach answers exactly as one that does not exist.
 import { access, type Scope } from '@bureau/service-kit';
 
@@ -14,12 +16,14 @@ export const REVIEWER = 'legal_aid_reviewer';
 export const OFFICE_HEAD = 'legal_aid_head';
 export const OBJECTION_HANDLER = 'objection_handler';
 export const AUDITOR = 'auditor';
+export const LAWYER = 'legal_aid_lawyer';
 
 const clerk: Record<string, Scope> = { [STATION_CLERK]: 'organisation' };
 const reviewer: Record<string, Scope> = { [REVIEWER]: 'district' };
 const head: Record<string, Scope> = { [OFFICE_HEAD]: 'district' };
 const objections: Record<string, Scope> = { [OBJECTION_HANDLER]: 'district' };
 const cityWide: Record<string, Scope> = { city_auditor: 'city', city_administrator: 'city' };
+const lawyer: Record<string, Scope> = { [LAWYER]: 'district' };
 
 /** 受理: submit, announce a custody application, record a notice, transfer, withdraw, materials handed in. */
 export const INTAKE = access({ ...clerk, ...reviewer, ...head });
@@ -36,9 +40,13 @@ export const READERS = access({ ...clerk, ...reviewer, ...head, ...objections, [
  * view of a case is itself recorded, which the audit service's history route does; auditors keep the
  * lists, search and statistics here.
  */
-export const FILE_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, city_administrator: 'city' });
+export const FILE_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, ...lawyer, city_administrator: 'city' });
 /** See a file's personal data unmasked: the roles that handle it. */
-export const PERSONAL_DATA_READERS: readonly string[] = [STATION_CLERK, REVIEWER, OFFICE_HEAD, OBJECTION_HANDLER];
+export const PERSONAL_DATA_READERS: readonly string[] = [STATION_CLERK, REVIEWER, OFFICE_HEAD, OBJECTION_HANDLER, LAWYER];
+/** The assigned lawyer's own cases and reports (only the files assigned to them: lawyer.ts). */
+export const LAWYER_OWN = access({ ...lawyer });
+/** The lawyer's reports on a file: the lawyer, and the office that decides on them. */
+export const LAWYER_REPORT_READERS = access({ ...reviewer, ...head, ...lawyer });
 /** Load a newly published official calendar year: the city administrator. */
 export const CALENDAR_ADMINS = ['city_administrator'] as const;
 /** Keep a district's lawyer registry: its administrator (at the district's bureau), the city's administrator. */

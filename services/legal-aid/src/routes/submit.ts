@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
 import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
-import { allocateNumber, completeAllocation, numberingYearOf } from '../numbering/submission.js';
-import { allocationsAfter, filesCheckpoint } from '../numbering/unprojected-allocations.js';
+import { completeAllocation, numberingYearOf } from '../numbering/submission.js';
+import { filesCheckpoint } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
 import { openApplicationsOf } from '../read-models/search.js';
@@ -70,28 +70,33 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
       };
     };
 
-    // 1. Was this commandId applied before? (Its number and receipt are then answered again.)
-    let state: LegalAidState;
-    try {
-      const replay = await handleCommand({
+    // 1. Was this commandId applied before? (Its number and receipt are then answered again.) The scans
+    // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
+    // replay answers (an earlier run, or a file out of reach: 404) comes first.
+    const recipient = body.recipient ?? body.applicant;
+    const [replayed, scanned, found] = await Promise.allSettled([
+      handleCommand({
         store: app.eventStore, registry: legalAidEvents, streamName,
         decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
         command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
-      });
-      const first = replay.events[0];
+      }),
+      storedScans(app, body.documents),
+      duplicateCandidates(app, recipient, caseId),
+    ]);
+    if (replayed.status === 'fulfilled') {
+      const first = replayed.value.events[0];
       if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
-      return await answer(first.data, replay, false);
-    } catch (error) {
-      if (!(error instanceof NotAppliedYet)) throw error;
-      state = error.state;
+      return await answer(first.data, replayed.value, false);
     }
+    if (!(replayed.reason instanceof NotAppliedYet)) throw replayed.reason;
+    const state = replayed.reason.state;
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
-    const recipient = body.recipient ?? body.applicant;
-    const documents = await storedScans(app, body.documents);
-    const found = await duplicateCandidates(app, recipient, caseId);
-    pending = found.pending;
-    const candidates = found.candidates;
+    if (scanned.status === 'rejected') throw scanned.reason;
+    if (found.status === 'rejected') throw found.reason;
+    const documents = scanned.value;
+    pending = found.value.pending;
+    const candidates = found.value.candidates;
     const command: SubmitApplication = {
       type: 'SubmitApplication',
       data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
@@ -104,7 +109,7 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
     // 3. The number, with the whole receipt; 4. the application's stream from it.
     const area = numberingAreaOf(app.organisations.current(), organisation.id, config.LEGAL_AID_DISTRICT_SHORT_NAMES);
     if (!area) throw new Error(`no district or city above ${organisation.id}`);
-    const allocation = await allocateNumber(app.eventStore, {
+    const allocation = await app.legalAidNumbers.allocator.allocate({
       areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
       submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
     });
@@ -145,15 +150,19 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
 async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
   const checkpoint = await filesCheckpoint(app.legalAidReadModels.db);
-  const rows = await openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
-    // A new deployment whose read model is still being created: the check is a warning, never a refusal.
-    if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
-    throw error;
-  });
   const registry = app.organisations.current();
   const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
   const year = numberingYearOf(app.legalAid.clock().toISOString());
-  const recent = (await allocationsAfter(app.eventStore, checkpoint, areas, [year, year - 1])).filter((a) => a.applicationId !== caseId);
+  // Both after the checkpoint, side by side.
+  const [rows, unprojected] = await Promise.all([
+    openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
+      // A new deployment whose read model is still being created: the check is a warning, never a refusal.
+      if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
+      throw error;
+    }),
+    app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1]),
+  ]);
+  const recent = unprojected.filter((a) => a.applicationId !== caseId);
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).

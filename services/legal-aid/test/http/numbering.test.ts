@@ -6,7 +6,7 @@ import t from 'tap';
 import { legalAidStreamName } from '../../src/domain/index.js';
 import { checkNumberPattern, formatApplicationNumber } from '../../src/numbering/application-number.js';
 import { numberingEvents, numberingStreamName } from '../../src/numbering/numbering-events.js';
-import { allocateNumber } from '../../src/numbering/submission.js';
+import { NumberAllocator } from '../../src/numbering/allocator.js';
 import { application, legalAidFixture, ORG, residentId } from './support.js';
 
 t.test('the pattern: default 花法援申〔2026〕00123号, and what a pattern must contain', async (t) => {
@@ -55,7 +55,7 @@ t.test('sixteen counters at once, a retry, a crash between the two appends', asy
     const template = (await readFirst(f, answers[0]?.json().caseId)).data;
     const applicationId = randomUUID();
     const commandId = randomUUID();
-    const allocation = await allocateNumber(f.app.eventStore, {
+    const allocation = await new NumberAllocator(f.app.eventStore).allocate({
       areaId: 'huadu', areaShortName: '花', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
       submitted: { ...template, applicationId }, commandId, commandDigest: null, correlationId: commandId,
       actor: { id: 'clerk-crashed', role: 'station_clerk', organisation: ORG.huaduStation },
@@ -74,6 +74,38 @@ t.test('sixteen counters at once, a retry, a crash between the two appends', asy
     t.strictSame(events.map((e) => e.sequence), Array.from({ length: 17 }, (_, i) => i + 1));
     for (const e of events) t.ok(await streamExists(f, legalAidStreamName(e.applicationId)), `${e.applicationNumber} has its application`);
   });
+});
+
+t.test('the allocator: one append for the counters waiting together, two processes on one stream, a retry inside a batch', async (t) => {
+  const f = await legalAidFixture(t);
+  const first = await f.submit(application({}, { name: '模板人', id: residentId('19800101', 300) }), f.tokens.baiyunClerk);
+  t.equal(first.statusCode, 201, first.body);
+  const template = (await readFirst(f, first.json().caseId)).data;
+  const input = (commandId: string) => ({
+    areaId: 'baiyun', areaShortName: '白', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
+    submitted: { ...template, applicationId: randomUUID() }, commandId, commandDigest: null, correlationId: commandId,
+    actor: { id: 'clerk', role: 'station_clerk', organisation: ORG.baiyunStation },
+  });
+  const stream = numberingStreamName('baiyun', 2026);
+  const revisionOf = async () => (await f.app.pg.query<{ revision: string }>('SELECT revision FROM event_store.streams WHERE stream_name = $1', [stream])).rows[0]?.revision;
+  // Two processes (two allocators), 12 counters each, at once: the stream's revision check decides between them.
+  const one = new NumberAllocator(f.app.eventStore);
+  const other = new NumberAllocator(f.app.eventStore);
+  const commands = Array.from({ length: 24 }, () => randomUUID());
+  const before = await revisionOf();
+  const allocations = await Promise.all(commands.map((c, i) => (i % 2 === 0 ? one : other).allocate(input(c))));
+  t.strictSame(allocations.map((a) => a.sequence).sort((a, b) => a - b), Array.from({ length: 24 }, (_, i) => i + 2), 'numbers 2..25, each once');
+  t.ok(Number(await revisionOf()) - Number(before) === 24, 'one event per number');
+  t.ok(allocations.every((a) => a.submitted.applicationNumber === a.applicationNumber), 'each receipt carries its number');
+  // A command allocated before (deep in the stream by now) asked again in a batch with new ones: the same
+  // number for it, the next ones for the others, nothing written twice.
+  const again = commands[0] as string;
+  const fresh = [randomUUID(), randomUUID()];
+  const answers = await Promise.all([one.allocate(input(fresh[0] as string)), one.allocate(input(again)), one.allocate(input(fresh[1] as string)), other.allocate(input(again))]);
+  t.equal(answers[1]?.sequence, allocations[0]?.sequence, 'the retry gets its number back');
+  t.equal(answers[3]?.sequence, allocations[0]?.sequence, 'also from the other process');
+  t.strictSame([answers[0]?.sequence, answers[2]?.sequence].sort(), [26, 27]);
+  t.equal(Number(await revisionOf()) - Number(before), 26);
 });
 
 async function readFirst(f: Awaited<ReturnType<typeof legalAidFixture>>, caseId: string) {

@@ -1,0 +1,144 @@
+// Step 1 of 受理 (submission.ts), per process: one writer per numbering stream. Counters of one district
+// that submit at once queue here, and whoever is waiting when the stream's previous append returns goes in
+// the next append together: one append of N allocations, with the expected revision the process knows,
+// sequences tip + 1 … tip + N. So the counters of one process never race each other for the stream's row
+// lock (each lost race used to cost a read, a failed append and a commit's wait, and blocked the group
+// commit batch it sat in); the stream's revision check still decides between processes, and a process that
+// lost learns the tip from the refusal and goes again. The stream is still the sequence: gap-free (every
+// revision is a number) and duplicate-free (one event per revision), on either store.
+import { InvalidEventStoreInputError, WrongExpectedRevisionError, type EventStore } from '@bureau/event-store';
+import { formatApplicationNumber } from './application-number.js';
+import { numberingEvents, numberingStreamName } from './numbering-events.js';
+import { allocationIdOf, findAllocation, latest, numberingYearOf, type Allocation, type AllocationInput } from './submission.js';
+
+/**
+ * Most allocations in one append: each carries a whole receipt (a few KiB), and EventStoreDB refuses an
+ * append over 1 MiB (packages/event-store/src/eventstoredb/append.ts, MAX_APPEND_BYTES).
+ */
+const MAX_BATCH = 32;
+/** Appends refused for another process's numbers, in a row, before a submission gives up (a 5xx). */
+const MAX_ROUNDS = 200;
+
+interface Waiting {
+  readonly input: AllocationInput;
+  readonly resolve: (allocation: Allocation) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface StreamWriter {
+  /** The stream's last revision as this process last saw it (-1: no stream); undefined: read it first. */
+  tip: bigint | undefined;
+  waiting: Waiting[];
+  running: boolean;
+}
+
+export class NumberAllocator {
+  readonly #streams = new Map<string, StreamWriter>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The allocation of `input.commandId`, found (a retry) or made. */
+  allocate(input: AllocationInput): Promise<Allocation> {
+    const stream = numberingStreamName(input.areaId, numberingYearOf(input.submitted.receivedAt));
+    let writer = this.#streams.get(stream);
+    if (!writer) {
+      writer = { tip: undefined, waiting: [], running: false };
+      this.#streams.set(stream, writer);
+    }
+    const queued = writer;
+    return new Promise<Allocation>((resolve, reject) => {
+      queued.waiting.push({ input, resolve, reject });
+      if (!queued.running) void this.#drain(stream, queued);
+    });
+  }
+
+  async #drain(stream: string, writer: StreamWriter): Promise<void> {
+    writer.running = true;
+    try {
+      while (writer.waiting.length > 0) {
+        const batch = writer.waiting.splice(0, MAX_BATCH);
+        try {
+          await this.#allocateBatch(stream, writer, batch);
+        } catch (error) {
+          writer.tip = undefined;
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      writer.running = false;
+    }
+  }
+
+  async #allocateBatch(stream: string, writer: StreamWriter, batch: readonly Waiting[]): Promise<void> {
+    // One event per commandId: a retry racing its own first try gets the same number.
+    const byCommand = new Map<string, Waiting[]>();
+    for (const w of batch) byCommand.set(w.input.commandId, [...(byCommand.get(w.input.commandId) ?? []), w]);
+    let members = [...byCommand.values()];
+    const settle = (group: readonly Waiting[], allocation: Allocation) => group.forEach((w) => w.resolve(allocation));
+
+    for (let round = 0; members.length > 0; round += 1) {
+      if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
+      writer.tip ??= (await latest(this.store, stream, 1))[0]?.revision ?? -1n;
+      const tip = writer.tip;
+      const allocations = members.map((group, i) => allocationOf((group[0] as Waiting).input, Number(tip) + 2 + i));
+      const events = members.map((group, i) => {
+        const { input } = group[0] as Waiting;
+        const envelope = { correlationId: input.correlationId, causationId: input.commandId, actor: input.actor, occurredAt: input.submitted.receivedAt };
+        return numberingEvents.toAppend({ type: 'ApplicationNumberAllocated', data: allocations[i] as Allocation }, { id: allocationIdOf(input.commandId), envelope });
+      });
+      try {
+        const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
+        writer.tip = appended.nextExpectedRevision;
+        if (appended.written) {
+          members.forEach((group, i) => settle(group, allocations[i] as Allocation));
+          return;
+        }
+        // The very same events at the very same place (a retry the store recognised): read what is stored.
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) {
+          // Another process took these numbers: go again after its last one (a short random pause spreads rival processes).
+          writer.tip = error.actualRevision;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, round + 1)));
+          continue;
+        }
+        if (!(error instanceof InvalidEventStoreInputError)) throw error;
+        // An id already stored: that command allocated before (its request died before step 2, or another
+        // process is serving its retry). The store names which one; without a name, each goes alone.
+        const index = /^events\[(\d+)\]/.exec(error.field)?.[1];
+        if (index === undefined && members.length > 1) {
+          for (const group of members) await this.#allocateBatch(stream, writer, group);
+          return;
+        }
+        const at = index === undefined ? 0 : Number(index);
+        const group = members[at] as Waiting[];
+        settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
+        members = members.filter((_, i) => i !== at);
+        continue;
+      }
+      for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
+      return;
+    }
+  }
+
+  async #stored(stream: string, commandId: string): Promise<Allocation> {
+    const found = await findAllocation(this.store, stream, commandId);
+    if (!found) throw new Error(`numbering stream ${stream}: the allocation of command ${commandId} is neither appended nor found`);
+    return found;
+  }
+}
+
+/** The allocation of `input` as number `sequence` of its stream, with the receipt carrying that number. */
+function allocationOf(input: AllocationInput, sequence: number): Allocation {
+  const year = numberingYearOf(input.submitted.receivedAt);
+  const applicationNumber = formatApplicationNumber(input.pattern, { district: input.areaShortName, year, sequence });
+  return {
+    sequence,
+    applicationNumber,
+    applicationId: input.submitted.applicationId,
+    commandId: input.commandId,
+    commandDigest: input.commandDigest,
+    correlationId: input.correlationId,
+    actor: { id: input.actor.id, role: input.actor.role, organisation: input.actor.organisation },
+    submitted: { ...input.submitted, applicationNumber },
+  };
+}
