@@ -1,6 +1,6 @@
 // The legal-aid read models as a resource: the projection engine running the files projection in this
 // process, its checkpoint watcher for read-your-writes, and a typed Kysely for the queries.
-import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
@@ -9,15 +9,21 @@ import type { LegalAidReadDatabase } from './tables.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    legalAidReadModels: { readonly engine: ProjectionEngine; readonly db: Kysely<LegalAidReadDatabase> };
+    legalAidReadModels: {
+      readonly engine: ProjectionEngine;
+      readonly db: Kysely<LegalAidReadDatabase>;
+      /** The files projection itself: a closed period's statistics replay it up to the close. */
+      readonly filesProjection: Projection;
+    };
   }
 }
 
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, { hashKey, ...timings }: ReadModelsTimings & { readonly hashKey: string }) {
-  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [filesProjectionOf(hashKey, () => app.legalAidCalendarBook.calendarFor())], logger: app.log });
-  app.decorate('legalAidReadModels', { engine, db: app.db.withTables<LegalAidReadDatabase>() });
+  const filesProjection = filesProjectionOf(hashKey, () => app.legalAidCalendarBook.calendarFor());
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [filesProjection], logger: app.log });
+  app.decorate('legalAidReadModels', { engine, db: app.db.withTables<LegalAidReadDatabase>(), filesProjection });
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }
