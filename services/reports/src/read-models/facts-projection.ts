@@ -28,7 +28,8 @@ export const factsProjectionOf = (rules: FactRules) => {
   return defineProjection({
     name: FACTS_PROJECTION,
     // 2: 超期 as the hotline counts it (replied after the due time that stands, or open and recorded
-    // overdue for it; in the due day's month), verdicts judged again at a recount of the deadlines.
+    // overdue for it; in the due day's month), verdicts judged again at a recount of the deadlines; an
+    // advisor entry's hours unrounded.
     version: 2,
     streamCategories: [...reportStreamCategories],
     tables: ['report_facts', 'report_streams'],
