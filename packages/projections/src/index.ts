@@ -13,6 +13,7 @@ export { projectionStatus } from './status.js';
 export type { ProjectionState, ProjectionStatus, StatusOptions } from './status.js';
 export { prometheusMetrics, renderGauges, PROMETHEUS_CONTENT_TYPE, type Gauge } from './metrics.js';
 export { activeTable, alterGenerationsInPlace } from './generations.js';
+export { queryAsOf, type AsOfOptions } from './as-of.js';
 export { loadGenerations, resumeParkedProjection } from './checkpoints.js';
 export type { Generation, ParkedEvent } from './checkpoints.js';
 export { migrateEngineSchema } from './schema.js';

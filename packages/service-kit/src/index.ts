@@ -36,3 +36,4 @@ export { commandEventId, uuidV5, COMMAND_EVENT_NAMESPACE } from './commands/even
 export { loggerOptions, createLogger, type LogLevel } from './logging/logger.js';
 export { PERSONAL_DATA_FIELDS, redactionPaths } from './logging/personal-data.js';
 export { DomainRuleError, DomainError, isDomainRuleError, foldEvents, type Decider, type DomainMessage } from './domain/index.js';
+export { readPeriodCloses, restatedFigures, figuresOf, reportPeriodsStreamOf, type PeriodClose, type Restated } from './periods/period-closes.js';

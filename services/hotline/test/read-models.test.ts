@@ -2,6 +2,8 @@
 // working day): worklist, order detail, timeline and the monthly figures, each expected by hand.
 import pg from 'pg';
 import t from 'tap';
+import { runWorkOrderCommand } from '../src/commands/run-work-order-command.js';
+import { deadlineTimerActor } from '../src/timers/fire-timer.js';
 import { hotlineFixture, local } from './support/app.js';
 
 t.test('read models of a scripted month', async (t) => {
@@ -41,6 +43,12 @@ t.test('read models of a scripted month', async (t) => {
   await step('2026-03-05 11:00', () => f.staffPost(id('D'), 'return-request', { reason: '非本单位职责' }));
   await step('2026-03-05 12:00', followUp('A', 'satisfied', true));
   await step('2026-03-06 10:00', () => f.push('return.approved', 'D', {}));
+  // C's reply due time passes: the deadline timer records it (超期 counts what was recorded, not the clock).
+  f.clock.set('2026-03-19 00:01');
+  await runWorkOrderCommand({ store: f.app.eventStore, calendar: f.app.hotlineCalendar, events: f.app.hotline.events }, {
+    workOrderId: id('C'), command: { type: 'RecordReplyOverdue', data: { dueAt: local('2026-03-19 00:00') } }, now: local('2026-03-19 00:01'),
+    context: { commandId: crypto.randomUUID(), actor: deadlineTimerActor, occurredAt: local('2026-03-19 00:01') },
+  });
   await step('2026-03-26 10:00', reply('B'));
   await step('2026-03-27 10:00', followUp('B', 'basically_satisfied', false));
   // E: 举报 dispatched in March, signed late, replied and rated in April.
@@ -72,7 +80,7 @@ t.test('read models of a scripted month', async (t) => {
       onTimeReplyRate: { numerator: 1, denominator: 3 }, // A of A, B, F (replied in March)
       satisfactionRate: { numerator: 2, denominator: 3 }, // A satisfied, B basically; F dissatisfied
       resolutionRate: { numerator: 1, denominator: 3 }, // A
-      overdueCount: 3, // B and F replied late, C still open; D returned; A in time
+      overdueCount: 3, // B and F replied late, C still open and recorded overdue; D returned; A in time
     });
     t.match(await read('/reports/monthly/2026-04'), {
       dispatched: 2, // H, I

@@ -98,7 +98,7 @@ t.test('a district-year counted from the events', async (t) => {
     const city = await f.get('/reports/gz/2026', f.tokens.cityAuditor);
     t.equal(city.statusCode, 200, city.body);
     const byDistrict = Object.fromEntries(city.json().districts.map((d: { districtId: string; figures: Record<string, { value: number }> }) => [d.districtId, d.figures['work_orders']?.value]));
-    t.same(byDistrict, { baiyun: 1, huadu: 3 });
+    t.same(byDistrict, { baiyun: 1, huadu: 3, gz: 0 }, 'each district, and the city\'s own organisations (市本级)');
     const baiyun = city.json().districts.find((d: { districtId: string }) => d.districtId === 'baiyun');
     t.equal(baiyun.figures.walk_in_persons.value, 5);
     t.equal((await f.get('/reports/huadu/2026', f.tokens.baiyunStatistician)).statusCode, 404);

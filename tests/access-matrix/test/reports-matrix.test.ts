@@ -81,7 +81,8 @@ t.test('the reports, route by route, role by role, own district and another', as
     }
     for (const role of cityWide) {
       const city = (await call('GET', '/reports/gz/2026', token(role, 'own'))).json();
-      t.same(city.districts.map((d: { districtId: string; figures: { walk_in_persons: { value: number } } }) => [d.districtId, d.figures.walk_in_persons.value]), [['baiyun', 5], ['huadu', 3]], `${role}: district by district`);
+      t.same(city.districts.map((d: { districtId: string; figures: { walk_in_persons: { value: number } } }) => [d.districtId, d.figures.walk_in_persons.value]), [['baiyun', 5], ['huadu', 3], ['gz', 0]], `${role}: district by district, and the city's own (市本级)`);
+      t.equal(city.total.figures.walk_in_persons.value, 8, `${role}: the city's total`);
     }
   });
 

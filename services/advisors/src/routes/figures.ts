@@ -11,6 +11,7 @@ import { reachableDistrict } from '../commands/run-register-command.js';
 import { advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf, initialLedgerState, monthOf, serviceTypeNames } from '../domain/index.js';
 import { advisorRegisterEvents } from '../events/index.js';
 import { advisorFigures, annualFigures, emptyTally, addEntries, monthsBetween, villageMonthFigures, withHours } from '../read-models/figures.js';
+import { figuresAsClosed } from '../read-models/closed-periods.js';
 import { ensureFresh } from '../read-models/freshness.js';
 import { ledgerMonthsBetween } from '../read-models/ledger-queries.js';
 import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projection.js';
@@ -71,21 +72,28 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     const reach = reachOf(request);
     const villages = allVillages(app.organisations.current()).filter((v) => v.townshipId === townshipId && reach.includes(v.judicialOfficeId));
     if (villages.length === 0) throw noSuchTownship();
-    const rows = new Map((await ledgerMonthsBetween(app.advisorsReadModels.db, { offices: reach.organisationIds, from: month, to: month, villageIds: villages.map((v) => v.villageId) })).map((r) => [r.villageId, r.state]));
-    const list = villages.map((v) => villageMonthFigures(v, rows.get(v.villageId) ?? initialLedgerState(), limitsOf(v.districtId)));
-    const total = emptyTally();
-    for (const state of rows.values()) addEntries(total, state);
-    return {
-      townshipId, month, judicialOfficeId: villages[0]?.judicialOfficeId ?? null,
-      totals: {
-        villages: list.length, ...withHours(total),
-        reviewed: list.filter((v) => v.reviewed).length,
-        met: list.filter((v) => v.onSite.outcome === 'met').length,
-        short: list.filter((v) => v.onSite.outcome === 'short').length,
-        excused: list.filter((v) => v.onSite.outcome === 'excused').length,
+    // A month the district's statistician has closed answers as of the close (read-models/closed-periods.ts).
+    const answer = await figuresAsClosed({
+      db: app.advisorsReadModels.db, store: app.eventStore, districtId: villages[0]!.districtId, period: month, now: app.advisors.clock(),
+      load: (db) => ledgerMonthsBetween(db, { offices: reach.organisationIds, from: month, to: month, villageIds: villages.map((v) => v.villageId) }),
+      figures: (loaded) => {
+        const rows = new Map(loaded.map((r) => [r.villageId, r.state]));
+        const list = villages.map((v) => villageMonthFigures(v, rows.get(v.villageId) ?? initialLedgerState(), limitsOf(v.districtId)));
+        const total = emptyTally();
+        for (const state of rows.values()) addEntries(total, state);
+        return {
+          totals: {
+            villages: list.length, ...withHours(total),
+            reviewed: list.filter((v) => v.reviewed).length,
+            met: list.filter((v) => v.onSite.outcome === 'met').length,
+            short: list.filter((v) => v.onSite.outcome === 'short').length,
+            excused: list.filter((v) => v.onSite.outcome === 'excused').length,
+          },
+          villages: list,
+        };
       },
-      villages: list,
-    };
+    });
+    return { townshipId, month, judicialOfficeId: villages[0]?.judicialOfficeId ?? null, ...answer.body, closed: answer.closed, restatements: answer.restatements };
   });
 
   app.get('/districts/:districtId/annual/:year', {
@@ -101,11 +109,16 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     const villages = allVillages(registry).filter((v) => v.districtId === districtId && reach.includes(v.judicialOfficeId));
     if (villages.length === 0) reachableDistrict(registry, districtId, reach.includes);
     const months = monthsBetween(`${y}-01`, `${y}-12`);
-    // The minimum is judged on months that have ended (Beijing time); the year so far when it is this year.
-    const current = monthOf(beijingDateOf(app.advisors.clock()));
-    const judgedMonths = months.filter((m) => m < current);
-    const rows = await ledgerMonthsBetween(app.advisorsReadModels.db, { offices: reach.organisationIds, from: months[0]!, to: months[11]!, villageIds: villages.map((v) => v.villageId) });
-    const figures = annualFigures(villages, rows, months, judgedMonths, limitsOf);
+    // A year the district's statistician has closed answers as of the close (read-models/closed-periods.ts);
+    // the minimum is judged on months that had ended (Beijing time) then, or now: the year so far.
+    const answer = await figuresAsClosed({
+      db: app.advisorsReadModels.db, store: app.eventStore, districtId, period: y, now: app.advisors.clock(),
+      load: (db) => ledgerMonthsBetween(db, { offices: reach.organisationIds, from: months[0]!, to: months[11]!, villageIds: villages.map((v) => v.villageId) }),
+      figures: (rows, at) => {
+        const current = monthOf(beijingDateOf(at));
+        return annualFigures(villages, rows, months, months.filter((m) => m < current), limitsOf);
+      },
+    });
     return {
       districtId, year: y, asOf: app.advisors.clock().toISOString(),
       counting: {
@@ -115,7 +128,9 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       minimumMinutes: Math.round(limitsOf(districtId).minimumOnSiteHoursPerMonth * 60),
       typeNames: serviceTypeNames,
-      ...figures,
+      ...answer.body,
+      closed: answer.closed,
+      restatements: answer.restatements,
     };
   });
 };

@@ -16,6 +16,7 @@ import {
 } from '../domain/index.js';
 import { advisorLedgerEvents, villageAppointmentEvents } from '../events/index.js';
 import { ensureFresh } from '../read-models/freshness.js';
+import { figuresAsClosed } from '../read-models/closed-periods.js';
 import { ledgerMonths } from '../read-models/ledger-queries.js';
 import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projection.js';
 import { ledgerView, monthFigures, onSiteView } from '../read-models/ledger-view.js';
@@ -155,22 +156,30 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     // A judicial office does not reach its district: it sees its own villages' part (the same figures, scoped).
     const inDistrict = allVillages(registry).filter((v) => v.districtId === districtId && reach.includes(v.judicialOfficeId));
     if (inDistrict.length === 0) reachableDistrict(registry, districtId, reach.includes);
-    const rows = new Map((await ledgerMonths(app.advisorsReadModels.db, { offices: reach.organisationIds, month })).map((r) => [r.villageId, r]));
-    const totals = { villages: inDistrict.length, met: 0, short: 0, excused: 0, approved: 0, inReview: 0, onSiteMinutes: 0, remoteMinutes: 0, entries: 0 };
-    const byType = Object.fromEntries(serviceTypes.map((t) => [t, 0])) as Record<string, number>;
-    for (const v of inDistrict) {
-      const row = rows.get(v.villageId);
-      const state = row?.state ?? initialLedgerState();
-      totals[onSiteView(state, limitsOf(districtId)).outcome] += 1;
-      if (state.status === 'approved') totals.approved += 1;
-      if (state.status === 'in_review') totals.inReview += 1;
-      const f = monthFigures(state);
-      totals.onSiteMinutes += f.onSiteMinutes;
-      totals.remoteMinutes += f.remoteMinutes;
-      totals.entries += f.entries;
-      for (const [t, n] of Object.entries(f.byType)) byType[t] = (byType[t] ?? 0) + n;
-    }
-    return { districtId, month, minimumMinutes: Math.round(limitsOf(districtId).minimumOnSiteHoursPerMonth * 60), ...totals, byType };
+    // A month the district's statistician has closed answers as of the close (read-models/closed-periods.ts).
+    const answer = await figuresAsClosed({
+      db: app.advisorsReadModels.db, store: app.eventStore, districtId, period: month, now: app.advisors.clock(),
+      load: (db) => ledgerMonths(db, { offices: reach.organisationIds, month }),
+      figures: (loaded) => {
+        const rows = new Map(loaded.map((r) => [r.villageId, r]));
+        const totals = { villages: inDistrict.length, met: 0, short: 0, excused: 0, approved: 0, inReview: 0, onSiteMinutes: 0, remoteMinutes: 0, entries: 0 };
+        const byType = Object.fromEntries(serviceTypes.map((t) => [t, 0])) as Record<string, number>;
+        for (const v of inDistrict) {
+          const row = rows.get(v.villageId);
+          const state = row?.state ?? initialLedgerState();
+          totals[onSiteView(state, limitsOf(districtId)).outcome] += 1;
+          if (state.status === 'approved') totals.approved += 1;
+          if (state.status === 'in_review') totals.inReview += 1;
+          const f = monthFigures(state);
+          totals.onSiteMinutes += f.onSiteMinutes;
+          totals.remoteMinutes += f.remoteMinutes;
+          totals.entries += f.entries;
+          for (const [t, n] of Object.entries(f.byType)) byType[t] = (byType[t] ?? 0) + n;
+        }
+        return { ...totals, byType };
+      },
+    });
+    return { districtId, month, minimumMinutes: Math.round(limitsOf(districtId).minimumOnSiteHoursPerMonth * 60), ...answer.body, closed: answer.closed, restatements: answer.restatements };
   });
 };
 

@@ -6,8 +6,10 @@
 // - 满意率 satisfaction rate         = (satisfied + basically satisfied) / rated — the FOLLOW-UP month
 // - 解决率 resolution rate           = resolved / rated                        — the FOLLOW-UP month
 // - 超期 overdue count               = orders whose current reply due time falls in the month and that
-//   were not replied by it (replied late, or still open past it at `now`; returned orders excluded)
-//                                                                               — the DUE month
+//   were not replied by it: replied after it, or still open and recorded overdue for it by the deadline
+//   timer (ReplyOverdue); returned orders excluded. One rule with the annual report
+//   (docs/reports/counting-rules.md): what was recorded, not the clock, so a closed month's figure
+//   is the same whenever it is asked.                                           — the DUE month
 // After a redo (重办) the earlier reply and follow-up keep counting in their months until the next reply
 // and follow-up replace them (each order counts once, with its latest facts).
 import { atLocalTime } from '@bureau/working-calendar';
@@ -54,7 +56,7 @@ const ratio = (numerator: number, denominator: number): Ratio => ({
 });
 
 /** `owners`: only the orders of these organisations (the caller's reach); null: every owner. */
-export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: string, now: Date, owners: readonly string[] | null): Promise<MonthlyMetrics> {
+export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: string, owners: readonly string[] | null): Promise<MonthlyMetrics> {
   const { from, to } = monthBounds(month);
   const inMonth = (column: string) => sql`(${sql.ref(column)} >= ${from} AND ${sql.ref(column)} < ${to})`;
   // A due time is 24:00 of its day (the next day's 00:00 as an instant): 24:00 on the last day is this month's.
@@ -72,7 +74,7 @@ export async function monthlyMetrics(db: Kysely<HotlineReadDatabase>, month: str
       count(sql`${inMonth('followed_up_at')} AND satisfaction IN ('satisfied', 'basically_satisfied')`).as('satisfied'),
       count(sql`${inMonth('followed_up_at')} AND resolved`).as('resolved'),
       count(sql`${dueInMonth} AND status <> 'returned' AND (
-        (status = 'replied' AND replied_at > reply_due_at) OR (status <> 'replied' AND reply_due_at < ${now}))`).as('overdue'),
+        (status = 'replied' AND replied_at > reply_due_at) OR (status <> 'replied' AND reply_overdue_recorded_for = reply_due_at))`).as('overdue'),
     ])
     .$if(owners !== null, (q) => q.where('owner', 'in', owners && owners.length > 0 ? [...owners] : ['']))
     .executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@
 // and phones only ever masked here; names masked too for readers who do not handle files.
 import { actorOf, bearerSecurity, HttpProblem, problemSchema, problemTypes, reachOf } from '@bureau/service-kit';
 import { cursorOf, pageFields, pageLink, pagingQuery, sortField, type Cursor } from '@bureau/service-kit/paging';
+import { formatPosition } from '@bureau/event-store';
 import { identityDocument } from '@bureau/person-schemas';
 import { awaitFreshness } from '@bureau/projections/http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,8 +11,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
+import { closedStatistics } from '../read-models/closed-statistics.js';
 import { countSearch, searchFiles, searchSorts } from '../read-models/search.js';
-import { monthBounds, officeStatistics, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
+import { monthBounds, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { ListedFileRow } from '../read-models/tables.js';
 import { countWorklist, listWorklist, worklistSorts } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
@@ -175,6 +177,18 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
   };
   const officeFigures = figures.extend({ officeId: z.string(), greenChannelShare: z.number().nullable(), excellentOrGoodRate: z.number().nullable().describe('优良率: (优秀 + 良好) / reviewed'), ...decisionTimes });
   const stationFigures = z.object({ stationId: z.string(), received: z.number(), ...decisionTimes });
+  // 关账: the districts that closed the period answer as of the close (read-models/closed-statistics.ts).
+  const closedPeriod = {
+    closed: z.array(z.object({ districtId: z.string(), closedAt: z.string(), position: z.string() })).describe('关账: the districts that closed the period; their offices and stations are as of the close'),
+    restatements: z.array(z.object({ figure: z.string(), asClosed: z.number().nullable(), now: z.number().nullable() })).describe('更正: `<office or station>.<figure>` recorded differently since the close'),
+  };
+  const statisticsAsClosed = async (request: FastifyRequest, period: string, bounds: [Date, Date]) => {
+    const { closes, ...result } = await closedStatistics({
+      db: app.legalAidReadModels.db, store: app.eventStore, projection: app.legalAidReadModels.projections.find((p) => p.name === FILES_PROJECTION)!, registry: app.organisations.current(),
+      period, bounds, withinReach: reachOf(request).includes,
+    });
+    return { ...result, closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })) };
+  };
   typed.get('/statistics/monthly/:month', {
     config: READERS,
     schema: {
@@ -185,11 +199,12 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         month: z.string(),
         offices: z.array(officeFigures),
         stations: z.array(stationFigures),
+        ...closedPeriod,
       })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const result = await officeStatistics(app.legalAidReadModels.db, monthBounds(request.params.month), reachOf(request).includes);
+    const result = await statisticsAsClosed(request, request.params.month, monthBounds(request.params.month));
     return { month: request.params.month, ...result };
   });
 
@@ -199,11 +214,11 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
       tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
       querystring: z.strictObject(after),
-      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(stationFigures) })),
+      response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(stationFigures), ...closedPeriod })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const result = await officeStatistics(app.legalAidReadModels.db, yearBounds(request.params.year), reachOf(request).includes);
+    const result = await statisticsAsClosed(request, String(request.params.year), yearBounds(request.params.year));
     return { year: request.params.year, ...result };
   });
 };

@@ -14,8 +14,9 @@ export function advisorLedgerFacts(state: LedgerMonthState, ledgerId: string, mi
       key: entryId,
       kind: 'advisors.service',
       occurredAt: atLocalTime(content.date).toISOString(),
-      // Hours to two places, as the advisors' figures state them.
-      value: Math.round((content.durationMinutes / 60) * 100) / 100,
+      // Hours, unrounded: a figure is rounded to two places once summed, as the advisors' figures round
+      // the month's or year's minutes (rounding each entry first drifted by hundredths over a year).
+      value: content.durationMinutes / 60,
       // The entry is in the fact's id and case; dims stay the few values figures are split by.
       dims: { type: content.type, mode: content.mode },
     }),

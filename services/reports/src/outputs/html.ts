@@ -3,7 +3,7 @@
 import { escapeHtml, fontFacesFor } from '@bureau/printing';
 import type { Report } from '../report/build-report.js';
 import { districtsSideBySide, monthlyTrend, shares } from './charts.js';
-import { districtTables, type Cell, type Table } from './tables.js';
+import { reportTables, type Cell, type Table } from './tables.js';
 
 const cell = (c: Cell) => (c === null ? '—' : typeof c === 'number' ? c.toLocaleString('zh-CN') : escapeHtml(c));
 
@@ -20,7 +20,7 @@ export function reportHtml(report: Report): string {
 ${report.districts.length > 1 ? `<div class="chart">${districtsSideBySide(report)}</div>` : ''}
 <div class="chart">${shares(report, 'received_by_matter_type')}</div>
 <div class="chart">${shares(report, 'services_by_type')}</div>
-${report.districts.map((d) => districtTables(report, d).map(tableHtml).join('\n')).join('\n')}`;
+${reportTables(report).map(tableHtml).join('\n')}`;
   const style = `${fontFacesFor(body)}
 body{font-family:'Noto Sans SC',sans-serif;margin:24px;color:#222;font-size:12px}
 h1{font-size:20px;margin:0 0 4px}h3{font-size:14px;margin:16px 0 4px}.meta{color:#666}

@@ -61,3 +61,20 @@ export function districtTables(report: Report, d: DistrictReport): Table[] {
   const restated = restatementTable(d);
   return [...sections.map((s) => figureTable(report, d, s)), ...breakdownTables(d), monthlyTable(report, d), ...(restated ? [restated] : [])];
 }
+
+/** The city district by district (市本级 among them) with the total row (全市合计) last: the headline and section counts. */
+export function cityTable(report: Report): Table | null {
+  if (!report.total) return null;
+  const shown = figures.filter((f) => f.measure !== 'median' && ['headline', 'hotline', 'legal_aid', 'advisors'].includes(f.section)).slice(0, 12);
+  return {
+    title: `${report.scope.name} · 分区数据与全市合计`,
+    head: ['区', ...shown.map((f) => `${f.title}(${f.unit})`)],
+    rows: [...report.districts, report.total].map((d): Cell[] => [d.name, ...shown.map((f) => d.figures[f.key]?.value ?? null)]),
+  };
+}
+
+/** Every table of the report: the city's table and total first (a city), then each district's. */
+export function reportTables(report: Report): Table[] {
+  const city = cityTable(report);
+  return [...(city ? [city] : []), ...(report.total ? districtTables(report, report.total) : []), ...report.districts.flatMap((d) => districtTables(report, d))];
+}

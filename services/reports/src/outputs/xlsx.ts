@@ -2,7 +2,7 @@
 // theirs (the case ids a reader checks against).
 import type { Report } from '../report/build-report.js';
 import type { FactListItem } from '../report/fact-queries.js';
-import { districtTables } from './tables.js';
+import { reportTables } from './tables.js';
 import { writeXlsx, type XlsxSheet } from './xlsx-writer.js';
 
 const sheetName = (title: string, used: Set<string>) => {
@@ -15,9 +15,7 @@ const sheetName = (title: string, used: Set<string>) => {
 export function reportWorkbook(report: Report, drillDowns: readonly { title: string; items: readonly FactListItem[] }[]): Buffer {
   const used = new Set<string>();
   const sheets: XlsxSheet[] = [];
-  for (const d of report.districts) {
-    for (const t of districtTables(report, d)) sheets.push({ name: sheetName(t.title, used), rows: [[...t.head], ...t.rows] });
-  }
+  for (const t of reportTables(report)) sheets.push({ name: sheetName(t.title, used), rows: [[...t.head], ...t.rows] });
   for (const list of drillDowns) {
     sheets.push({
       name: sheetName(list.title, used),

@@ -8,6 +8,7 @@ import { previousPeriod, type Period } from '../periods/period.js';
 import { readDistrictPeriods, type PeerReviewRank, type PeriodClose } from '../periods/read-periods.js';
 import { countDistricts, judgedMonthsOf, type Counted, type DistrictUnit } from './count.js';
 import { changesAfter, type ChangeAfterClose, type Db } from './fact-queries.js';
+import { cityTotal } from './city-total.js';
 import { figures, rates } from './figures.js';
 
 export interface FigureValue {
@@ -52,6 +53,8 @@ export interface Report {
   readonly previousPeriod: { readonly id: string; readonly label: string };
   readonly generatedAt: string;
   readonly districts: readonly DistrictReport[];
+  /** The city's total row (全市合计), the sum of the rows (districts and 市本级); null for a district. */
+  readonly total: DistrictReport | null;
 }
 
 const ratio = (n: number | null | undefined, d: number | null | undefined) => (n === null || n === undefined || !d ? null : n / d);
@@ -61,6 +64,8 @@ export interface ReportInput {
   readonly store: EventStore;
   readonly scope: { readonly id: string; readonly name: string };
   readonly units: readonly DistrictUnit[];
+  /** Add the total row (the city). */
+  readonly withTotal?: boolean;
   readonly period: Period;
   readonly now: Date;
   readonly monthEnds: (month: string) => Date;
@@ -144,5 +149,11 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     previousPeriod: { id: previous.id, label: previous.label },
     generatedAt: input.now.toISOString(),
     districts,
+    total: input.withTotal
+      ? await cityTotal({
+        db: input.db, id: input.scope.id, rows: districts, units: input.units, period, previous,
+        asOf: (unitId, p) => (p.id === period.id ? closes : closeOf(previous)).get(unitId)?.position ?? null,
+      })
+      : null,
   };
 }

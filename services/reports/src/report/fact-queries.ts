@@ -47,6 +47,15 @@ export async function medians(db: Db, orgDistricts: ReadonlyMap<string, string>,
   return new Map(rows.map((r) => [r.district, Number(r.median)]));
 }
 
+/** The values of the facts of these organisations and kinds (a median over several units' facts). */
+export async function factValues(db: Db, orgIds: readonly string[], kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<number[]> {
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{ value: number }>`
+    SELECT f.value FROM report_facts f
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.org_id = ANY(${[...orgIds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}`.execute(db);
+  return rows.map((r) => Number(r.value));
+}
+
 /** Villages (of those given) with a met month in each of `months`. */
 export async function villagesMetEvery(db: Db, villageIds: readonly string[], months: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<string[]> {
   if (months.length === 0 || villageIds.length === 0) return [];

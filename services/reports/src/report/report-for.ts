@@ -30,6 +30,7 @@ export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Pe
     store: app.eventStore,
     scope: scoped.scope,
     units: scoped.units,
+    withTotal: scoped.total === true,
     period,
     now: app.reports.clock(),
     monthEnds: monthEnd,

@@ -12,6 +12,8 @@ const notFound = () => new HttpProblem(404, 'Not Found', problemTypes.notFound, 
 export interface Scoped {
   readonly scope: { readonly id: string; readonly name: string };
   readonly units: readonly DistrictUnit[];
+  /** The city: a total row (全市合计) over its units. */
+  readonly total?: boolean;
 }
 
 export function scopeOf(app: FastifyInstance, request: FastifyRequest, scopeId: string, options: { districtOnly?: boolean } = {}): Scoped {
@@ -25,9 +27,15 @@ export function scopeOf(app: FastifyInstance, request: FastifyRequest, scopeId: 
     return { id, name: district.name, orgIds: within, villageIds: within.filter((o) => state.organisations.get(o)?.kind === 'village') };
   };
   if (org.kind === 'district' && reach.includes(org.id)) return { scope: { id: org.id, name: org.name }, units: [unitOf(org.id)] };
-  if (org.kind === 'city' && !options.districtOnly && reach.organisationIds === null) {
+  if (org.kind === 'city' && reach.organisationIds === null) {
     const districts = [...state.organisations.values()].filter((o) => o.kind === 'district' && o.parentId === org.id && !o.closed).sort((a, b) => a.id.localeCompare(b.id));
-    return { scope: { id: org.id, name: org.name }, units: districts.map((d) => unitOf(d.id)) };
+    // The city's own organisations (市本级: the city's legal-aid office, its stations …) belong to no
+    // district: they are a unit of their own, under the city's id (its drill-downs answer for them).
+    const inDistricts = new Set(districts.flatMap((d) => organisationsWithin(state, d)));
+    const cityLevel = organisationsWithin(state, org).filter((o) => !inDistricts.has(o));
+    const cityUnit: DistrictUnit = { id: org.id, name: `${org.name}本级`, orgIds: cityLevel, villageIds: cityLevel.filter((o) => state.organisations.get(o)?.kind === 'village') };
+    if (options.districtOnly) return { scope: { id: org.id, name: cityUnit.name }, units: [cityUnit] };
+    return { scope: { id: org.id, name: org.name }, units: [...districts.map((d) => unitOf(d.id)), cityUnit], total: true };
   }
   throw notFound();
 }

@@ -1,0 +1,197 @@
+// The services' statistics agree with the report, for a closed period too (issue 21: "The services'
+// monthly statistics follow the same rule, and agree with the report for a closed period (a test checks
+// every figure on a generated year)"). A small generated 2025 in the city; the hotline, legal aid and
+// the advisors run their projections on the same store. 花都's statistician closes March and the year;
+// after the close a late work order, a late application and a voided ledger entry are recorded. Every
+// figure of the services' statistics routes for the closed periods equals the report's as closed, the
+// late records show as restatements in both, and every other month agrees as things stand.
+import { buildAdvisorsApp } from '@bureau/advisors/app';
+import { loadConfig as advisorsConfig } from '@bureau/advisors/config';
+import { advisorLedgerCategory, decideLedger, defaultAdvisorLimits, foldLedger, type LedgerEvent } from '@bureau/advisors/domain';
+import { advisorLedgerEvents } from '@bureau/advisors/events';
+import { LEDGER_MONTHS_PROJECTION } from '@bureau/advisors/projections';
+import { formatPosition, type GlobalPosition } from '@bureau/event-store';
+import { buildHotlineApp } from '@bureau/hotline-service/app';
+import { loadConfig as hotlineConfig } from '@bureau/hotline-service/config';
+import { WORK_ORDERS_PROJECTION } from '@bureau/hotline-service/projections';
+import { buildLegalAidApp } from '@bureau/legal-aid/app';
+import { loadConfig as legalAidConfig } from '@bureau/legal-aid/config';
+import { FILES_PROJECTION } from '@bureau/legal-aid/projections';
+import { districtOf } from '@bureau/organisations';
+import { eventually } from '@bureau/testing';
+import { generateYear } from '@bureau/year-generator';
+import type { FastifyInstance } from 'fastify';
+import t from 'tap';
+import { FACTS_PROJECTION } from '../src/read-models/facts-projection.js';
+import { JWT_SECRET, reportsFixture } from './support/app.js';
+import { dispatch, legalAidHistory, local, reply, signFor, submit, workOrderHistory } from './support/histories.js';
+
+const SCALE = 0.02;
+const timings = { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 };
+type Figures = Record<string, { value: number | null }>;
+type DistrictReport = { figures: Figures; restatements: { figure: string; asClosed: number | null; now: number | null }[]; closed: unknown };
+
+t.test(`a ${SCALE}x generated year: the services' statistics agree with the report, closed periods as closed`, async (t) => {
+  const clock = new Date('2026-03-01T02:00:00Z');
+  const f = await reportsFixture(t, clock);
+  const base = { DATABASE_URL: f.config.DATABASE_URL, JWT_SECRET, LOG_LEVEL: 'error', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' };
+  // Timers off: nothing but the test writes (a late overdue would be a correction of its own).
+  const hotline = await buildHotlineApp(hotlineConfig({
+    ...base, HOTLINE_CENTRE_ID: 'huadu-plsc', DEADLINE_TIMERS_FIRE: 'false',
+    PLATFORM_ID: 'gz12345', PLATFORM_SECRET: 'services-agree-platform-secret', PLATFORM_BASE_URL: 'http://127.0.0.1:9',
+  }), { clock: () => clock, readModels: timings });
+  t.teardown(() => hotline.close());
+  const legalAid = await buildLegalAidApp(legalAidConfig({ ...base, LEGAL_AID_IDENTITY_HASH_KEY: 'services-agree-identity-hash-key-0123456789', DEADLINE_TIMERS_FIRE: 'false' }), { clock: () => clock, readModels: timings, reconcileOnTimer: false });
+  t.teardown(() => legalAid.close());
+  const advisors = await buildAdvisorsApp(advisorsConfig({ ...base, MONTH_END_TIMERS_FIRE: 'false' }), { clock: () => clock, readModels: timings });
+  t.teardown(() => advisors.close());
+  await Promise.all([hotline.ready(), legalAid.ready(), advisors.ready()]);
+
+  const store = f.app.eventStore;
+  const started = Date.now();
+  const summary = await generateYear({ store, scale: SCALE, seed: 'services-agree', year: 2025 });
+  t.ok(summary.districts.huadu, '花都 generated');
+  t.comment(`${summary.events} events generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  /** Every read model has applied everything written so far (and every committed event is readable). */
+  const settled = async () => {
+    await eventually(async () => {
+      const [visible, committed] = [await store.headPosition(), await store.lastCommittedPosition()];
+      return visible && committed && formatPosition(visible) === formatPosition(committed);
+    }, 30_000, 'every committed event readable');
+    const head = (await store.headPosition()) as GlobalPosition;
+    for (const [engine, name] of [
+      [f.app.reportsReadModels.engine, FACTS_PROJECTION], [hotline.readModels.engine, WORK_ORDERS_PROJECTION],
+      [legalAid.legalAidReadModels.engine, FILES_PROJECTION], [advisors.advisorsReadModels.engine, LEDGER_MONTHS_PROJECTION],
+    ] as const) t.equal(await engine.waitForPosition(name, head, 60_000), 'reached', `${name} at the head`);
+    await Promise.all([f.app, hotline, legalAid, advisors].map((app) => app.organisations.refresh()));
+  };
+  await settled();
+
+  const auditor = f.tokens.huaduAuditor;
+  const read = async (app: FastifyInstance, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { authorization: auditor } });
+    t.equal(res.statusCode, 200, res.statusCode === 200 ? url : `${url}: ${res.body.slice(0, 300)}`);
+    return res.json();
+  };
+  const report = async (period: string) => (await read(f.app, `/reports/huadu/${period}`)).districts[0] as DistrictReport;
+
+  // 花都's statistician closes March and the year 2025.
+  for (const period of ['2025-03', '2025']) {
+    const res = await f.post(`/reports/huadu/${period}/close`, { commandId: crypto.randomUUID(), note: null });
+    t.equal(res.statusCode, 200, `closed ${period}: ${res.body}`);
+  }
+  await settled();
+  const closed = { march: await report('2025-03'), year: await report('2025') };
+
+  // After the close: a work order dispatched in March arrives late (an import), an application received
+  // in March is recorded late, and a March ledger entry is voided.
+  const lateOrder = crypto.randomUUID();
+  await f.appendWorkOrder(lateOrder, workOrderHistory([dispatch(lateOrder, local('2025-03-11 09:00')), signFor(local('2025-03-11 10:00')), reply(local('2025-03-12 16:00'))]));
+  await f.appendLegalAid('late-application-1', legalAidHistory([{ command: submit('late-application-1'), now: local('2025-03-13 10:00') }]));
+  const ledger = await aLedgerOf(f.app, 'huadu', '2025-03');
+  const entryId = ledger.state.entries.find((e) => e.status === 'standing')?.entryId;
+  if (!entryId) throw new Error(`no entry in force in ${ledger.stream}`);
+  const village = { villageId: ledger.villageId, judicialOfficeId: ledger.judicialOfficeId };
+  const context = { now: local('2026-02-27 10:00'), limits: defaultAdvisorLimits, village, month: '2025-03', appointments: [] };
+  // An approved month is reopened first (更正 after approval), as the office would.
+  const reopened = ledger.state.status === 'approved' ? decideLedger({ type: 'ReopenMonth', data: { reason: '重复登记,更正' } }, ledger.state, context) : [];
+  const voided = decideLedger({ type: 'VoidEntry', data: { entryId, reason: '重复登记' } }, foldLedger([...ledger.events, ...reopened]), context);
+  await f.appendLedger(ledger.villageId, '2025-03', [...reopened, ...voided]);
+  await settled();
+
+  const later = { march: await report('2025-03'), year: await report('2025') };
+  t.same(later.march.figures.work_orders, closed.march.figures.work_orders, 'the report\'s closed March stands');
+  const restated = (r: DistrictReport) => Object.fromEntries(r.restatements.map((x) => [x.figure, [x.asClosed, x.now]]));
+  t.match(restated(later.march), { work_orders: [closed.march.figures.work_orders?.value, (closed.march.figures.work_orders?.value ?? 0) + 1], received: [closed.march.figures.received?.value, (closed.march.figures.received?.value ?? 0) + 1] }, 'the report restates March');
+  t.ok(restated(later.march).advisor_services, 'the voided entry restates the services');
+
+  const value = (r: DistrictReport, key: string) => r.figures[key]?.value ?? 0;
+
+  t.test('hotline: the month\'s figures', async (t) => {
+    // Every month of the year: March as closed, the others as they stand.
+    let dispatched = 0;
+    for (let i = 1; i <= 12; i++) {
+      const month = `2025-${String(i).padStart(2, '0')}`;
+      const r = month === '2025-03' ? later.march : await report(month);
+      const m = await read(hotline, `/reports/monthly/${month}`);
+      t.same({
+        dispatched: m.dispatched, signedForOnTime: m.timelySignForRate.numerator, returned: m.returnRate.numerator,
+        replied: m.onTimeReplyRate.denominator, repliedOnTime: m.onTimeReplyRate.numerator, rated: m.satisfactionRate.denominator,
+        satisfied: m.satisfactionRate.numerator, resolved: m.resolutionRate.numerator, overdue: m.overdueCount,
+      }, {
+        dispatched: value(r, 'work_orders'), signedForOnTime: value(r, 'signed_for_on_time'), returned: value(r, 'returned'),
+        replied: value(r, 'replied'), repliedOnTime: value(r, 'replied_on_time'), rated: value(r, 'rated'),
+        satisfied: value(r, 'satisfied'), resolved: value(r, 'resolved'), overdue: value(r, 'overdue'),
+      }, `${month}: every figure as the report's`);
+      dispatched += m.dispatched;
+      if (month === '2025-03') {
+        t.same(m.closed.map((c: { districtId: string }) => c.districtId), ['huadu'], 'shown as closed');
+        t.match(m.restatements, [{ figure: 'dispatched', asClosed: value(r, 'work_orders'), now: value(r, 'work_orders') + 1 }], 'the late order restated');
+      } else t.same(m.restatements, [], 'an open month: nothing restated');
+    }
+    t.ok(dispatched > 0, `${dispatched} orders compared`);
+  });
+
+  t.test('legal aid: the month\'s and the year\'s figures', async (t) => {
+    const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+    const periods = [['/statistics/yearly/2025', later.year] as const, ...await Promise.all(months.map(async (m) => [`/statistics/monthly/${m}`, m === '2025-03' ? later.march : await report(m)] as const))];
+    for (const [url, r] of periods) {
+      const s = await read(legalAid, url);
+      const sum = (name: string) => s.offices.reduce((n: number, o: Record<string, number>) => n + (o[name] ?? 0), 0);
+      t.same({
+        received: sum('received'), notified: sum('notified'), approved: sum('approved'), refused: sum('refused'), greenChannel: sum('greenChannel'),
+        transferredIn: sum('transferredIn'), transferredOut: sum('transferredOut'), preliminaryAid: sum('preliminaryAid'),
+        qualityReviewed: sum('qualityReviewed'), qualityExcellentOrGood: sum('qualityExcellentOrGood'),
+      }, {
+        received: value(r, 'received'), notified: value(r, 'notified'), approved: value(r, 'approved'), refused: value(r, 'refused'), greenChannel: value(r, 'green_channel'),
+        transferredIn: value(r, 'transferred_in'), transferredOut: value(r, 'transferred_out'), preliminaryAid: value(r, 'preliminary_aid'),
+        qualityReviewed: value(r, 'quality_reviewed'), qualityExcellentOrGood: value(r, 'quality_excellent_or_good'),
+      }, `${url}: every figure as the report's`);
+      const deciding = s.offices.filter((o: { decisions: number }) => o.decisions > 0);
+      if (deciding.length === 1) t.equal(deciding[0].medianWorkingDaysToDecision, r.figures.median_days_to_decision?.value, `${url}: the median working days`);
+      if (url === '/statistics/monthly/2025-03') {
+        t.same(s.closed.map((c: { districtId: string }) => c.districtId), ['huadu']);
+        t.ok(s.restatements.some((x: { figure: string; asClosed: number; now: number }) => x.figure.endsWith('.received') && x.now === x.asClosed + 1), 'the late application restated');
+      }
+    }
+  });
+
+  t.test('advisors: the district\'s month, its townships, the year', async (t) => {
+    const summaryOf = await read(advisors, '/districts/huadu/summary/2025-03');
+    t.equal(summaryOf.entries, value(later.march, 'advisor_services'), '件/次 in March as closed');
+    t.equal(summaryOf.onSiteMinutes / 60, value(later.march, 'on_site_hours'), 'hours on site in March as closed');
+    t.match(summaryOf.closed, { districtId: 'huadu' });
+    t.same(summaryOf.restatements.find((x: { figure: string }) => x.figure === 'entries'), { figure: 'entries', asClosed: value(later.march, 'advisor_services'), now: value(later.march, 'advisor_services') - 1 }, 'the voided entry restated');
+    const registry = advisors.organisations.current();
+    const townships = [...registry.organisations.values()].filter((o) => o.kind === 'township' && districtOf(registry, o.id)?.id === 'huadu');
+    let entries = 0;
+    for (const township of townships) {
+      const res = await advisors.inject({ method: 'GET', url: `/townships/${township.id}/figures/2025-03`, headers: { authorization: auditor } });
+      if (res.statusCode === 404) continue; // a township without villages
+      t.equal(res.statusCode, 200, res.body);
+      entries += res.json().totals.services;
+    }
+    t.equal(entries, value(later.march, 'advisor_services'), 'the townships\' March entries add up to the closed figure');
+    const annual = await read(advisors, '/districts/huadu/annual/2025');
+    t.equal(annual.services, value(later.year, 'advisor_services'), '件/次 in 2025 as closed');
+    t.equal(annual.onSiteHours, value(later.year, 'on_site_hours'), 'hours on site in 2025 as closed');
+    t.equal(annual.villagesMetEveryMonth, (await read(f.app, '/reports/huadu/2025')).districts[0].villagesMetEveryMonth.value, '每月达标村');
+    t.ok(annual.restatements.length > 0, 'the year restated too');
+  });
+});
+
+/** A ledger of the district's month with an entry in force (the generator's), with its history. */
+async function aLedgerOf(app: FastifyInstance, districtId: string, month: string) {
+  const registry = app.organisations.current();
+  for await (const recorded of app.eventStore.readAll({ filter: { streamCategories: [advisorLedgerCategory] } })) {
+    if (!recorded.streamName.endsWith(`_${month}`)) continue;
+    const events: LedgerEvent[] = [];
+    for await (const e of app.eventStore.readStream(recorded.streamName)) events.push(advisorLedgerEvents.fromRecorded(e));
+    const state = foldLedger(events);
+    if (state.status === 'unopened' || districtOf(registry, state.villageId)?.id !== districtId) continue;
+    if (!state.entries.some((e) => e.status === 'standing')) continue;
+    return { stream: recorded.streamName, villageId: state.villageId, judicialOfficeId: state.judicialOfficeId, events, state };
+  }
+  throw new Error(`no ledger of ${districtId} in ${month}`);
+}
