@@ -4,6 +4,7 @@
 // The keys must end in a unique one (an id), as readPage's must.
 import { encodeCursor, type Cursor } from './cursor.js';
 import type { Page, PageRequest } from './keyset.js';
+import { cursorOf, pageLink } from './query.js';
 
 export interface ListKey<T> {
   /** The item's value for this key, as text (the cursor carries it). */
@@ -16,6 +17,9 @@ export interface ListKey<T> {
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Numbers kept as text in a cursor compare as numbers. */
 export const numerically = (a: string, b: string) => Number(a) - Number(b);
+const pinyinCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+/** Chinese names (persons, firms, villages) in pinyin order, as the bureau's registers are kept. */
+export const byPinyin = (a: string, b: string) => pinyinCollator.compare(a, b);
 
 export function pageOfList<T>(items: readonly T[], keys: readonly ListKey<T>[], request: PageRequest): Page<T> & { readonly total: number } {
   const compareKeys = (a: readonly string[], b: readonly string[]) => {
@@ -54,4 +58,12 @@ export function pageOfList<T>(items: readonly T[], keys: readonly ListKey<T>[], 
     nextCursor: hasNext ? cursorAt(page.at(-1), 'next') : null,
     previousCursor: hasPrevious ? cursorAt(page[0], 'previous') : null,
   };
+}
+
+type ListQuery = Readonly<Record<string, string | number | boolean | undefined>> & { readonly sort: string; readonly cursor?: string | undefined; readonly limit: number };
+
+/** A route's whole answer for a list in memory: its page of items, the total, the cursors and the links (at `path`). */
+export function pagedList<T>(path: string, query: ListQuery, items: readonly T[], keys: readonly ListKey<T>[]) {
+  const page = pageOfList(items, keys, { sort: query.sort, cursor: cursorOf(query), limit: query.limit });
+  return { ...page, next: pageLink(path, query, page.nextCursor), previous: pageLink(path, query, page.previousCursor) };
 }
