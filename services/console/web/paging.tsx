@@ -49,6 +49,16 @@ export function SortHeader(props: { path: string; state: ListState; field: strin
   );
 }
 
+/** A chip that sorts the list in an order no column shows (the order registered, say). */
+export function SortChip(props: { path: string; state: ListState; sort: string; label: string }) {
+  const on = props.state.sort === props.sort;
+  return (
+    <a href={`#${pathWith(props.path, { sort: props.sort, cursor: undefined })}`} class={`chip${on ? ' on' : ''}`} aria-current={on ? 'true' : undefined} data-sort-chip={props.sort}>
+      {props.label}
+    </a>
+  );
+}
+
 export interface PageAnswer {
   readonly total: number;
   readonly nextCursor: string | null;

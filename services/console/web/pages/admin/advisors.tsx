@@ -1,7 +1,7 @@
 // 法律顾问与聘任: a district's register of village advisors (advisors service) and each village's
 // appointments. The district's administrator keeps them; the city's administrator reads any district.
 import { call } from '../../api.js';
-import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import type { Session } from '../../session.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
@@ -56,9 +56,7 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
       </div>
       <h2>法律顾问名册</h2>
       <div class="filters" role="group" aria-label="名册排序">
-        <a href={`#${pathWith(props.path, { sort: undefined, cursor: undefined })}`} class={`chip${list.sort === 'registered' ? ' on' : ''}`} aria-current={list.sort === 'registered' ? 'true' : undefined}>
-          按登记顺序
-        </a>
+        <SortChip path={props.path} state={list} sort="registered" label="按登记顺序" />
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这份法律顾问名册" />}
       <table class="list" data-state={loaded.state}>

@@ -1,7 +1,7 @@
 // 待审核: the judicial office's months awaiting review (its own township's villages; the district sees all its
 // townships), sorted and paged by the service.
 import { call } from '../../api.js';
-import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
+import { listStateOf, Pager, pagingParams, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
 import { ledgerStatusNames, outcomeNames } from './words.js';
 
@@ -45,9 +45,7 @@ export function ReviewQueuePage(props: { path: string }) {
       </div>
       <div class="filters" role="group" aria-label="排序">
         {sorts.map((s) => (
-          <a key={s.key} href={`#${pathWith(props.path, { sort: s.key, cursor: undefined })}`} class={`chip${list.sort === s.key ? ' on' : ''}`} aria-current={list.sort === s.key ? 'true' : undefined}>
-            {s.label}
-          </a>
+          <SortChip key={s.key} path={props.path} state={list} sort={s.key} label={s.label} />
         ))}
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="待审核清单" />}
