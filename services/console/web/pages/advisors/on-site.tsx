@@ -49,7 +49,7 @@ export function OnSitePage(props: { path: string }) {
             <th scope="col">台账</th>
             <th scope="col" class="num">驻点 / 应达</th>
             <th scope="col">结果</th>
-            <SortHeader path={props.path} state={list} field="short" label="差" />
+            <SortHeader path={props.path} state={list} field="short" label="差" class="num" />
             <th scope="col">各顾问驻点</th>
             <th scope="col">说明</th>
           </tr>
