@@ -4,6 +4,7 @@ import {
   access, actorOf, bearerSecurity, everyone, signedIn, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand,
   problemSchema,
 } from '@bureau/service-kit';
+import { byPinyin, numerically, pageFields, pagedList, pagingQuery, sortField, type ListKey } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organisationKinds, type OrganisationKind } from './kinds.js';
@@ -20,20 +21,20 @@ const organisationSchema = z.object({
   id: z.string(), kind: z.enum(organisationKinds), name: z.string(), parentId: z.string().nullable(), closed: z.boolean(),
 });
 const organisationSorts = ['registered', 'id', 'name', 'kind'] as const;
-const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+type Listed = { id: string; name: string; kind: OrganisationKind; registered: number };
 
-/** The list's order; ties broken by id, so a page boundary never moves between calls. */
-function sortOrganisations<O extends { id: string; name: string; kind: OrganisationKind }>(items: readonly O[], sort: (typeof organisationSorts)[number]): O[] {
-  const byId = (a: O, b: O) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The list's order (names by pinyin); ties broken by id, so a page boundary never moves between calls. */
+function organisationKeys(sort: (typeof organisationSorts)[number], direction: 'asc' | 'desc'): ListKey<Listed>[] {
+  const id: ListKey<Listed> = { of: (o) => o.id, direction };
   switch (sort) {
     case 'registered':
-      return [...items];
+      return [{ of: (o) => String(o.registered), compare: numerically, direction }];
     case 'id':
-      return [...items].sort(byId);
+      return [id];
     case 'name':
-      return [...items].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+      return [{ of: (o) => o.name, compare: byPinyin, direction }, id];
     case 'kind':
-      return [...items].sort((a, b) => organisationKinds.indexOf(a.kind) - organisationKinds.indexOf(b.kind) || byId(a, b));
+      return [{ of: (o) => String(organisationKinds.indexOf(o.kind)), compare: numerically, direction }, id];
     default: {
       const never: never = sort;
       return never;
@@ -61,19 +62,20 @@ export const organisationRegistryRoutes: FastifyPluginAsyncZod<RegistryRoutesOpt
         kind: z.enum(organisationKinds).optional(),
         parentId: organisationIdSchema.optional().describe('Only those directly under this organisation.'),
         closed: z.stringbool().optional().describe('Only the closed (or the open) ones.'),
-        sort: z.enum(organisationSorts).default('registered').describe('registered: in the order registered (a parent before what sits under it); id; name (by pinyin); kind'),
-        offset: z.coerce.number().int().min(0).default(0),
-        limit: z.coerce.number().int().min(1).max(1000).default(1000),
+        // registered: in the order registered (a parent before what sits under it); id; name (by pinyin); kind.
+        // A whole city fits one page by default: most callers want it all.
+        ...pagingQuery(organisationSorts, 'registered', { default: 1000, max: 1000 }),
       }),
-      response: { 200: z.object({ total: z.number(), items: z.array(organisationSchema) }), 400: problemSchema, 401: problemSchema },
+      response: { 200: z.object({ items: z.array(organisationSchema), ...pageFields('organisation') }), 400: problemSchema, 401: problemSchema },
     },
   }, async (request) => {
-    const { kind, parentId, closed, sort, offset, limit } = request.query;
-    const all = [...app.organisations.current().organisations.values()].filter(
+    const { kind, parentId, closed } = request.query;
+    const all = [...app.organisations.current().organisations.values()].map((o, registered) => ({ ...o, registered })).filter(
       (o) => (kind === undefined || o.kind === kind) && (parentId === undefined || o.parentId === parentId) && (closed === undefined || o.closed === closed),
     );
-    const sorted = sortOrganisations(all, sort);
-    return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
+    const { field, direction } = sortField(request.query.sort);
+    const { rows, ...page } = pagedList('/organisations', request.query, all, organisationKeys(field, direction));
+    return { items: rows.map(({ registered: _, ...o }) => o), ...page };
   });
 
   app.post('/organisations', {

@@ -40,7 +40,10 @@ t.test('the registry over HTTP', async (t) => {
   // Filtered, sorted and paged on the server (the console's registry page asks for a page at a time).
   const list = async (query: string) => (await one.inject({ method: 'GET', url: `/organisations?${query}`, headers: { authorization: admin } })).json();
   t.strictSame((await list('kind=district&sort=name')).items.map((o: { id: string }) => o.id), ['hz', 'th'], 'districts by name: 海珠 before 天河');
-  t.match(await list('sort=id&offset=1&limit=2'), { total: city.length, items: [{ id: 'gz-bureau' }, { id: 'gz-legal-aid' }] });
+  const firstById = await list('sort=id&limit=1');
+  t.match(firstById, { total: city.length, previous: null, next: /^\/organisations\?.*cursor=/ });
+  t.match(await list(`sort=id&limit=2&cursor=${firstById.nextCursor}`), { total: city.length, items: [{ id: 'gz-bureau' }, { id: 'gz-legal-aid' }], previousCursor: String });
+  t.strictSame((await list('kind=district&sort=-name')).items.map((o: { id: string }) => o.id), ['th', 'hz'], 'and the other way');
   t.strictSame((await list('parentId=th-shipai')).items.map((o: { id: string }) => o.id), ['th-shipai-so', 'th-shipai-v1'], 'what sits under a township');
   const badSort = await one.inject({ method: 'GET', url: '/organisations?sort=size', headers: { authorization: admin } });
   t.equal(badSort.statusCode, 400);

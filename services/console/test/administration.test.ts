@@ -78,6 +78,7 @@ t.test("the administrators' area, in a browser", async (t) => {
     t.ok((await layoutShiftSince(page)) < 0.05, 'nothing jumped as the registry arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.strictSame(await page.locator('tr[data-organisation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organisation'))), ['baiyun-jingtai-v1', 'huadu-xinhua-sanhua', 'huadu-xinhua-xinjie'], 'villages by name (pinyin), as the service sorted them: 景泰, 三华, 新街');
+    t.equal(await page.locator('th[data-sort="name"]').getAttribute('aria-sort'), 'ascending', 'the name header marks the order');
     await shot(page, 'admin-organisations');
     await page.locator('tr[data-organisation="huadu-xinhua-xinjie"] button:text("更名…")').click();
     await page.locator(field('name-huadu-xinhua-xinjie')).fill('新街社区居委会');
@@ -114,11 +115,16 @@ t.test("the administrators' area, in a browser", async (t) => {
     await page.locator(field('lawyer-register-licenceNumber')).press('Enter');
     await page.locator('tr[data-lawyer="lawyer-li"]').waitFor();
     t.match(await page.locator('tr[data-lawyer="lawyer-li"]').textContent(), /李华律师.*广州新华律师事务所.*劳动争议、婚姻家庭.*可指派/);
-    await page.locator('label:has-text("排序") select').selectOption('name');
+    await page.locator('th[data-sort="name"] a').click();
     await page.waitForFunction('document.querySelector("tr[data-lawyer]")?.getAttribute("data-lawyer") === "lawyer-li"');
     t.strictSame(await page.locator('tr[data-lawyer]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-lawyer'))), ['lawyer-li', 'lawyer-zhang'], 'by name on the server: 李 before 张');
     t.match(page.url(), /sort=name/, 'the order kept in the address');
+    t.equal(await page.locator('th[data-sort="name"]').getAttribute('aria-sort'), 'ascending', 'the header says how it sorts');
+    t.match(await page.locator('.pager .count').textContent(), /共 2 名/, 'the pager counts the registry');
     await shot(page, 'admin-lawyers');
+    await page.locator('th[data-sort="name"] a').click();
+    await page.waitForFunction('document.querySelector("tr[data-lawyer]")?.getAttribute("data-lawyer") === "lawyer-zhang"');
+    t.match(page.url(), /sort=-name/, 'again: the other way');
     // 停止指派 from the keyboard: the reason asked for beside the row, then the row says so.
     await page.locator('tr[data-lawyer="lawyer-zhang"] button:text("停止指派…")').click();
     await page.locator(field('reason-lawyer-zhang')).fill('调离本区');

@@ -36,16 +36,26 @@ export function pathWith(path: string, changes: Record<string, string | undefine
 }
 
 /** A column header that sorts the list by `field` (ascending first, then descending). */
-export function SortHeader(props: { path: string; state: ListState; field: string; label: string }) {
+export function SortHeader(props: { path: string; state: ListState; field: string; label: string; class?: string }) {
   const on = props.state.sort === props.field ? 'ascending' : props.state.sort === `-${props.field}` ? 'descending' : undefined;
   const next = on === 'ascending' ? `-${props.field}` : props.field;
   return (
-    <th scope="col" aria-sort={on ?? 'none'} data-sort={props.field}>
+    <th scope="col" aria-sort={on ?? 'none'} data-sort={props.field} class={props.class}>
       <a class="sort" href={`#${pathWith(props.path, { sort: next, cursor: undefined })}`} title={on === 'ascending' ? '点击按降序排列' : '点击按升序排列'}>
         {props.label}
         <span class="sort-mark" aria-hidden="true">{on === 'ascending' ? ' ▲' : on === 'descending' ? ' ▼' : ' ↕'}</span>
       </a>
     </th>
+  );
+}
+
+/** A chip that sorts the list in an order no column shows (the order registered, say). */
+export function SortChip(props: { path: string; state: ListState; sort: string; label: string }) {
+  const on = props.state.sort === props.sort;
+  return (
+    <a href={`#${pathWith(props.path, { sort: props.sort, cursor: undefined })}`} class={`chip${on ? ' on' : ''}`} aria-current={on ? 'true' : undefined} data-sort-chip={props.sort}>
+      {props.label}
+    </a>
   );
 }
 

@@ -12,14 +12,14 @@ export interface LedgerMonthRow {
   readonly state: LedgerMonthState;
 }
 
-export async function ledgerMonths(db: Kysely<AdvisorsReadDatabase>, filter: { offices: readonly string[] | null; month?: string; statuses?: readonly string[]; upToMonth?: string; newestFirst?: boolean }): Promise<LedgerMonthRow[]> {
+export async function ledgerMonths(db: Kysely<AdvisorsReadDatabase>, filter: { offices: readonly string[] | null; month?: string; statuses?: readonly string[]; upToMonth?: string }): Promise<LedgerMonthRow[]> {
   if (filter.offices !== null && filter.offices.length === 0) return [];
   let query = db.selectFrom('advisors_ledger_months').select(['village_id', 'judicial_office_id', 'month', 'status', 'state']);
   if (filter.offices !== null) query = query.where('judicial_office_id', 'in', [...filter.offices]);
   if (filter.month) query = query.where('month', '=', filter.month);
   if (filter.upToMonth) query = query.where('month', '<=', filter.upToMonth);
   if (filter.statuses) query = query.where('status', 'in', [...filter.statuses] as ('open' | 'in_review' | 'approved')[]);
-  const rows = await query.orderBy('month', filter.newestFirst ? 'desc' : 'asc').orderBy('village_id').limit(5_000).execute();
+  const rows = await query.orderBy('month').orderBy('village_id').limit(5_000).execute();
   return rows.map((r) => ({ villageId: r.village_id, judicialOfficeId: r.judicial_office_id, month: r.month, status: r.status, state: r.state }));
 }
 

@@ -2,6 +2,7 @@
 // review queue, the month's on-site minutes per village against the minimum, and a district's month.
 // Lists come from the read model (?after=<position> to read your own write) and never show persons served.
 import { actorOf, bearerSecurity, notFound, reachOf } from '@bureau/service-kit';
+import { byPinyin, numerically, pageFields, pagedList, pagingQuery, sortField, type ListKey } from '@bureau/service-kit/paging';
 import type { FastifyRequest } from 'fastify';
 import { readEvidence } from '../storage/evidence-store.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,11 +23,23 @@ import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projectio
 import { ledgerView, monthFigures, onSiteView } from '../read-models/ledger-view.js';
 import { allVillages } from '../registry/villages.js';
 import { ADVISOR_ROLE, FIGURE_READERS, LEDGER_READERS, PERSONAL_DATA_READERS } from './roles.js';
-import { pageFields, pageOf, pageQuery } from './paging.js';
 import { districtParams, ledgerMonth, ledgerParams, queryResponses } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
 const json = z.record(z.string(), z.unknown());
+
+// Both lists are filtered by rules SQL cannot state (each district's review day; villages with no ledger),
+// so they sort and page in memory, by the kit's keyset paging. Ties end on the village's id.
+const queueKeys = (field: 'month' | 'returned', direction: 'asc' | 'desc'): ListKey<{ month: string; villageId: string; returnedOutstanding: number }>[] => [
+  ...(field === 'returned' ? [{ of: (i: { returnedOutstanding: number }) => String(i.returnedOutstanding), compare: numerically, direction }] : []),
+  { of: (i) => i.month, direction: field === 'month' ? direction : 'asc' },
+  { of: (i) => i.villageId, direction: 'asc' },
+];
+const onSiteKeys = (field: 'village' | 'short', direction: 'asc' | 'desc'): ListKey<{ name: string; villageId: string; shortByMinutes: number }>[] => [
+  ...(field === 'short' ? [{ of: (v: { shortByMinutes: number }) => String(v.shortByMinutes), compare: numerically, direction }] : []),
+  { of: (v) => v.name, compare: byPinyin, direction: field === 'village' ? direction : 'asc' },
+  { of: (v) => v.villageId, direction: 'asc' },
+];
 
 export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   const fresh = (request: Parameters<typeof ensureFresh>[1], reply: Parameters<typeof ensureFresh>[2]) =>
@@ -80,18 +93,17 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     config: FIGURE_READERS,
     schema: { tags: ['review'], summary: '待审核 The months awaiting review in reach: not approved, ended or with the review window open', security: bearerSecurity,
       querystring: z.strictObject({
-        ...afterQuery, month: ledgerMonth.optional(), ...pageQuery,
-        sort: z.enum(['month', '-month', 'returned']).default('month').describe('month: oldest first; -month: newest first; returned: most entries returned and not yet corrected first'),
+        // month: oldest first (-month: newest); -returned: most entries returned and not yet corrected first.
+        ...afterQuery, month: ledgerMonth.optional(), ...pagingQuery(['month', 'returned'], 'month'),
       }),
-      response: queryResponses(z.object({ items: z.array(json), ...pageFields })) },
+      response: queryResponses(z.object({ items: z.array(json), ...pageFields('month awaiting review') })) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const now = app.advisors.clock();
     const registry = app.organisations.current();
     const villages = new Map(allVillages(registry).map((v) => [v.villageId, v]));
-    const { sort, limit, offset } = request.query;
     const rows = await ledgerMonths(app.advisorsReadModels.db, {
-      offices: reachOf(request).organisationIds, statuses: ['open', 'in_review'], upToMonth: monthOf(beijingDateOf(now)), newestFirst: sort === '-month',
+      offices: reachOf(request).organisationIds, statuses: ['open', 'in_review'], upToMonth: monthOf(beijingDateOf(now)),
       ...(request.query.month ? { month: request.query.month } : {}),
     });
     const items = rows
@@ -108,9 +120,9 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         };
       })
       .filter((i) => i.reviewWindowOpen);
-    // The window depends on each district's configured day, so it filters here; month order comes from the query.
-    if (sort === 'returned') items.sort((a, b) => b.returnedOutstanding - a.returnedOutstanding || a.month.localeCompare(b.month));
-    return pageOf(items, { limit, offset });
+    const { field, direction } = sortField(request.query.sort);
+    const { rows: page, ...paging } = pagedList('/review-queue', request.query, items, queueKeys(field, direction));
+    return { items: page, ...paging };
   });
 
   app.get('/on-site/:month', {
@@ -118,18 +130,18 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['figures'], summary: '驻点时长 The month\'s on-site minutes per village in reach against the minimum: met, short or excused', security: bearerSecurity,
       params: z.object({ month: ledgerMonth }),
       querystring: z.strictObject({
-        ...afterQuery, ...pageQuery,
-        sort: z.enum(['village', 'short']).default('village').describe('village: by name; short: the largest shortfall first'),
+        // village: by name (pinyin); -short: the largest shortfall first.
+        ...afterQuery, ...pagingQuery(['village', 'short'], 'village'),
         outcome: z.enum(['met', 'short', 'excused']).optional().describe('Only the villages with this outcome.'),
       }),
-      response: queryResponses(z.object({ month: z.string(), villages: z.array(json), ...pageFields })) },
+      response: queryResponses(z.object({ month: z.string(), villages: z.array(json), ...pageFields('village') })) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const { month } = request.params;
     const reach = reachOf(request);
     const villages = allVillages(app.organisations.current()).filter((v) => reach.includes(v.judicialOfficeId));
     const rows = new Map((await ledgerMonths(app.advisorsReadModels.db, { offices: reach.organisationIds, month })).map((r) => [r.villageId, r]));
-    const { sort, outcome, limit, offset } = request.query;
+    const { outcome } = request.query;
     // Villages come from the registry (a village with no ledger is short by all), so they sort and page here.
     const all = villages
       .map((v) => {
@@ -137,10 +149,10 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
         const onSite = onSiteView(state, limitsOf(v.districtId));
         return { villageId: v.villageId, name: v.name, judicialOfficeId: v.judicialOfficeId, status: state.status, ...onSite, byAdvisor: onSite.byAdvisor };
       })
-      .filter((v) => outcome === undefined || v.outcome === outcome)
-      .sort((a, b) => (sort === 'short' ? b.shortByMinutes - a.shortByMinutes : 0) || a.name.localeCompare(b.name, 'zh-CN') || a.villageId.localeCompare(b.villageId));
-    const { items, ...page } = pageOf(all, { limit, offset });
-    return { month, villages: items, ...page };
+      .filter((v) => outcome === undefined || v.outcome === outcome);
+    const { field, direction } = sortField(request.query.sort);
+    const { rows: page, ...paging } = pagedList(`/on-site/${month}`, request.query, all, onSiteKeys(field, direction));
+    return { month, villages: page, ...paging };
   });
 
   app.get('/districts/:districtId/summary/:month', {

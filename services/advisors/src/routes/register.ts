@@ -1,13 +1,13 @@
 // A district's register of advisors (法律顾问名册), kept by the district's administrator: register, change
 // details, remove. Read from the stream itself (a few hundred advisors at most), with its ETag.
 import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, etagOf, reachOf } from '@bureau/service-kit';
+import { byPinyin, numerically, pageFields, pagedList, pagingQuery, sortField, type ListKey } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stateOrInitial } from '../commands/read-stream.js';
 import { reachableDistrict, runRegisterCommand } from '../commands/run-register-command.js';
 import { advisorRegisterDecider, advisorRegisterStreamName, type RegisterCommand } from '../domain/index.js';
 import { advisorRegisterEvents } from '../events/index.js';
-import { pageFields, pageOf, pageQuery } from './paging.js';
 import { REGISTER_KEEPERS, REGISTER_READERS } from './roles.js';
 import { commandResponses, districtParams, queryResponses, reasonSchema, recordId } from './schemas.js';
 
@@ -25,18 +25,19 @@ const advisorView = z.object({
 });
 
 const advisorSorts = ['registered', 'name', 'firm'] as const;
-const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+type Listed = { advisorId: string; name: string; firm: string; registered: number };
 
-/** The register's order; ties broken by the advisor's id, so a page boundary never moves between calls. */
-function sortAdvisors<A extends { advisorId: string; name: string; firm: string }>(advisors: readonly A[], sort: (typeof advisorSorts)[number]): A[] {
-  const byId = (a: A, b: A) => (a.advisorId < b.advisorId ? -1 : a.advisorId > b.advisorId ? 1 : 0);
+/** The register's order (names and firms by pinyin); ties broken by the advisor's id, so a page boundary never moves. */
+function advisorKeys(sort: (typeof advisorSorts)[number], direction: 'asc' | 'desc'): ListKey<Listed>[] {
+  const name: ListKey<Listed> = { of: (a) => a.name, compare: byPinyin, direction };
+  const id: ListKey<Listed> = { of: (a) => a.advisorId, direction };
   switch (sort) {
     case 'registered':
-      return [...advisors];
+      return [{ of: (a) => String(a.registered), compare: numerically, direction }];
     case 'name':
-      return [...advisors].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+      return [name, id];
     case 'firm':
-      return [...advisors].sort((a, b) => pinyin.compare(a.firm, b.firm) || pinyin.compare(a.name, b.name) || byId(a, b));
+      return [{ of: (a) => a.firm, compare: byPinyin, direction }, name, id];
     default: {
       const never: never = sort;
       return never;
@@ -58,19 +59,20 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
     config: REGISTER_READERS,
     schema: { tags: ['register'], summary: '法律顾问名册 The district\'s register of advisors, sorted and paged', security: bearerSecurity, params: districtParams,
       querystring: z.strictObject({
-        ...pageQuery,
-        sort: z.enum(advisorSorts).default('registered').describe('registered: in the order registered; name, firm (by pinyin)'),
+        // registered: in the order registered; name, firm: by pinyin.
+        ...pagingQuery(advisorSorts, 'registered'),
         status: z.enum(['active', 'removed']).optional().describe('Only those on the register (or removed from it).'),
       }),
-      response: queryResponses(z.object({ districtId: z.string(), advisors: z.array(advisorView), ...pageFields })) },
+      response: queryResponses(z.object({ districtId: z.string(), advisors: z.array(advisorView), ...pageFields('advisor') })) },
   }, async (request, reply) => {
     const districtId = reachableDistrict(app.organisations.current(), request.params.districtId, reachOf(request).includes);
     const { state, revision } = await stateOrInitial(app.eventStore, advisorRegisterEvents, advisorRegisterDecider, advisorRegisterStreamName(districtId));
     if (revision >= 0n) reply.header('etag', etagOf(revision));
-    const { sort, status, ...page } = request.query;
-    const all = (state.status === 'kept' ? state.advisors : []).filter((a) => status === undefined || a.status === status);
-    const { items, ...paging } = pageOf(sortAdvisors(all, sort), page);
-    return { districtId, advisors: items.map((a) => ({ ...a })), ...paging };
+    const { sort, status } = request.query;
+    const all = (state.status === 'kept' ? state.advisors : []).map((a, registered) => ({ ...a, registered })).filter((a) => status === undefined || a.status === status);
+    const { field, direction } = sortField(sort);
+    const { rows, ...page } = pagedList(`/districts/${districtId}/advisors`, request.query, all, advisorKeys(field, direction));
+    return { districtId, advisors: rows.map(({ registered: _, ...a }) => a), ...page };
   });
 
   app.post('/districts/:districtId/advisors', {

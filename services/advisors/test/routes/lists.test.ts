@@ -1,5 +1,5 @@
 // The lists a console pages through: the review queue and the month's on-site minutes sort and page on the
-// server (limit, offset, sort; the total and where the next page starts); an advisor's own appointments.
+// server with the kit's keyset paging (sort, cursor, limit; the total, the cursors and the links both ways); an advisor's own appointments.
 import t from 'tap';
 import { ADVISOR, OTHER_ADVISOR, advisorsFixture, service } from '../support/app.js';
 
@@ -35,15 +35,21 @@ t.test('the review queue and the on-site list page and sort; an advisor sees the
     t.equal(returned.statusCode, 200, returned.body);
     const fresh = `after=${encodeURIComponent(returned.json().position)}`;
     const first = (await f.get(`/review-queue?${fresh}&limit=2`, f.tokens.office)).json();
-    t.match(first, { total: 3, offset: 0, nextOffset: 2 });
+    t.match(first, { total: 3, previousCursor: null, previous: null, nextCursor: String, next: /^\/review-queue\?.*cursor=/ });
     t.same(first.items.map((i: { villageId: string }) => i.villageId), ['huadu-xinhua-dongsha', 'huadu-xinhua-sanhua'], 'one month: by village id');
     t.equal(first.items[0].name, '东沙村');
-    const second = (await f.get(`/review-queue?${fresh}&limit=2&offset=2`, f.tokens.office)).json();
-    t.match(second, { total: 3, offset: 2, nextOffset: null });
+    const second = (await f.get(first.next, f.tokens.office)).json();
+    t.match(second, { total: 3, nextCursor: null, next: null, previousCursor: String });
     t.same(second.items.map((i: { villageId: string }) => i.villageId), ['huadu-xinhua-xicun']);
-    const byReturned = (await f.get(`/review-queue?${fresh}&sort=returned`, f.tokens.office)).json();
+    const back = (await f.get(second.previous, f.tokens.office)).json();
+    t.same(back.items.map((i: { villageId: string }) => i.villageId), ['huadu-xinhua-dongsha', 'huadu-xinhua-sanhua'], 'and back to the first page');
+    t.equal(back.previousCursor, null);
+    const byReturned = (await f.get(`/review-queue?${fresh}&sort=-returned`, f.tokens.office)).json();
     t.match(byReturned.items[0], { villageId: 'huadu-xinhua-xicun', returnedOutstanding: 1 }, 'the month with a returned entry first');
     t.equal((await f.get(`/review-queue?${fresh}&sort=-month`, f.tokens.office)).json().total, 3);
+    const otherSort = await f.get(`/review-queue?sort=-month&cursor=${first.nextCursor}`, f.tokens.office);
+    t.equal(otherSort.statusCode, 400, 'a cursor of another sort');
+    t.match(otherSort.json().errors, [{ field: 'querystring.cursor', rule: 'cursor_sort' }]);
     t.equal((await f.get(`/review-queue?${fresh}`, f.tokens.baiyunOffice)).json().total, 0, 'another township\'s office: none, not even a count');
   });
 
@@ -51,16 +57,19 @@ t.test('the review queue and the on-site list page and sort; an advisor sees the
     const byName = (await f.get(`/on-site/2026-03?${after}`, f.tokens.office)).json();
     t.same(byName.villages.map((v: { name: string }) => v.name), ['东沙村', '三华村', '西村', '新街社区'], 'by name (pinyin order)');
     t.equal(byName.total, 4);
-    const byShort = (await f.get(`/on-site/2026-03?${after}&sort=short&limit=2`, f.tokens.office)).json();
+    const byShort = (await f.get(`/on-site/2026-03?${after}&sort=-short&limit=2`, f.tokens.office)).json();
     t.same(byShort.villages.map((v: { villageId: string; shortByMinutes: number }) => [v.villageId, v.shortByMinutes]), [['huadu-xinhua-xinjie', 480], ['huadu-xinhua-xicun', 420]]);
-    t.match(byShort, { total: 4, nextOffset: 2 });
+    t.match(byShort, { total: 4, nextCursor: String, previousCursor: null });
+    const rest = (await f.get(byShort.next, f.tokens.office)).json();
+    t.same(rest.villages.map((v: { villageId: string }) => v.villageId), ['huadu-xinhua-sanhua', 'huadu-xinhua-dongsha'], 'the smaller shortfalls, then 东沙 (met)');
+    t.equal(rest.nextCursor, null);
     const short = (await f.get(`/on-site/2026-03?${after}&outcome=short`, f.tokens.office)).json();
     t.equal(short.total, 3, 'three villages short, 东沙 met');
     t.match(short.villages.find((v: { villageId: string }) => v.villageId === 'huadu-xinhua-sanhua'), { byAdvisor: [{ advisorId: OTHER_ADVISOR.advisorId, onSiteMinutes: 120 }] });
   });
 
   t.test('bad paging is a 400 naming the field', async (t) => {
-    for (const [url, field] of [['/review-queue?limit=0', 'querystring.limit'], ['/review-queue?sort=name', 'querystring.sort'], ['/on-site/2026-03?offset=-1', 'querystring.offset'], ['/on-site/2026-03?outcome=late', 'querystring.outcome']] as const) {
+    for (const [url, field] of [['/review-queue?limit=0', 'querystring.limit'], ['/review-queue?sort=name', 'querystring.sort'], ['/on-site/2026-03?cursor=nonsense', 'querystring.cursor'], ['/on-site/2026-03?outcome=late', 'querystring.outcome']] as const) {
       const answer = await f.get(url, f.tokens.office);
       t.equal(answer.statusCode, 400, url);
       t.match(answer.json().errors, [{ field }], url);

@@ -18,8 +18,11 @@ t.test('the register and the appointments, sorted and paged', async (t) => {
   t.strictSame(await ids(''), ['adv-wang', 'adv-chen', 'adv-li'], 'in the order registered');
   t.strictSame(await ids('sort=name'), ['adv-chen', 'adv-li', 'adv-wang'], 'by name: 陈, 李, 王');
   t.strictSame(await ids('sort=firm'), ['adv-wang', 'adv-chen', 'adv-li'], 'by firm (白云 before 广东), then name');
-  const page = (await f.get('/districts/huadu/advisors?sort=name&limit=1&offset=1', f.tokens.admin)).json();
-  t.match(page, { total: 3, offset: 1, nextOffset: 2, advisors: [{ advisorId: 'adv-li' }] });
+  t.strictSame(await ids('sort=-name'), ['adv-wang', 'adv-li', 'adv-chen'], 'by name, the other way');
+  const first = (await f.get('/districts/huadu/advisors?sort=name&limit=1', f.tokens.admin)).json();
+  t.match(first, { total: 3, previousCursor: null, next: /^\/districts\/huadu\/advisors\?sort=name&limit=1&cursor=/ });
+  const page = (await f.get(first.next, f.tokens.admin)).json();
+  t.match(page, { total: 3, nextCursor: String, previousCursor: String, advisors: [{ advisorId: 'adv-li' }] });
   t.equal(page.advisors.length, 1);
   const bad = await f.get('/districts/huadu/advisors?sort=age', f.tokens.admin);
   t.equal(bad.statusCode, 400);
@@ -27,6 +30,7 @@ t.test('the register and the appointments, sorted and paged', async (t) => {
 
   const appointments = async (query: string) => (await f.get(`/villages/huadu-xinhua-sanhua/appointments?${query}`, f.tokens.admin)).json();
   t.match(await appointments(''), { total: 2, appointments: [{ advisorId: 'adv-chen' }, { advisorId: 'adv-li' }] }, 'in the order made');
-  t.match(await appointments('sort=latest&limit=1'), { total: 2, nextOffset: 1, appointments: [{ advisorId: 'adv-chen', from: '2026-03-01' }] }, 'the latest period first');
-  t.match(await appointments('sort=latest&offset=1'), { nextOffset: null, appointments: [{ advisorId: 'adv-li', from: '2026-01-01' }] });
+  const latest = await appointments('sort=-from&limit=1');
+  t.match(latest, { total: 2, nextCursor: String, appointments: [{ advisorId: 'adv-chen', from: '2026-03-01' }] }, 'the latest period first');
+  t.match(await appointments(`sort=-from&limit=1&cursor=${latest.nextCursor}`), { nextCursor: null, appointments: [{ advisorId: 'adv-li', from: '2026-01-01' }] });
 });

@@ -4,6 +4,7 @@
 // (or file).
 import { StreamNotFoundError } from '@bureau/event-store';
 import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, etagOf, notFound, problemSchema, reachOf, readStreamState } from '@bureau/service-kit';
+import { byPinyin, numerically, pageFields, pagedList, pagingQuery, sortField, type ListKey } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registryOfOrganisation } from '../commands/assignment-inputs.js';
@@ -38,20 +39,21 @@ const suggestionView = z.object({
 });
 
 const lawyerSorts = ['registered', 'name', 'firm', 'practiceSince'] as const;
-const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+type Listed = { lawyerId: string; name: string; firmName: string; relevantPracticeSince: string; registered: number };
 
-/** The page's order, ties broken by the lawyer's id so a page boundary never moves between calls. */
-function sortLawyers<L extends { lawyerId: string; name: string; firmName: string; relevantPracticeSince: string }>(lawyers: readonly L[], sort: (typeof lawyerSorts)[number]): L[] {
-  const byId = (a: L, b: L) => (a.lawyerId < b.lawyerId ? -1 : a.lawyerId > b.lawyerId ? 1 : 0);
+/** The registry's order (names and firms by pinyin); ties broken by the lawyer's id, so a page boundary never moves. */
+function lawyerKeys(sort: (typeof lawyerSorts)[number], direction: 'asc' | 'desc'): ListKey<Listed>[] {
+  const name: ListKey<Listed> = { of: (l) => l.name, compare: byPinyin, direction };
+  const id: ListKey<Listed> = { of: (l) => l.lawyerId, direction };
   switch (sort) {
     case 'registered':
-      return [...lawyers];
+      return [{ of: (l) => String(l.registered), compare: numerically, direction }];
     case 'name':
-      return [...lawyers].sort((a, b) => pinyin.compare(a.name, b.name) || byId(a, b));
+      return [name, id];
     case 'firm':
-      return [...lawyers].sort((a, b) => pinyin.compare(a.firmName, b.firmName) || pinyin.compare(a.name, b.name) || byId(a, b));
+      return [{ of: (l) => l.firmName, compare: byPinyin, direction }, name, id];
     case 'practiceSince':
-      return [...lawyers].sort((a, b) => a.relevantPracticeSince.localeCompare(b.relevantPracticeSince) || byId(a, b));
+      return [{ of: (l) => l.relevantPracticeSince, direction }, id];
     default: {
       const never: never = sort;
       return never;
@@ -72,19 +74,21 @@ export const lawyerRegistryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['lawyer registry'], summary: '法律援助律师名册 The district\'s lawyer registry, paged', security: bearerSecurity, params: districtParams,
       querystring: z.strictObject({
-        offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50),
+        // registered: in the order registered; name, firm: by pinyin; practiceSince: the longest practice first.
+        ...pagingQuery(lawyerSorts, 'registered'),
         active: z.enum(['true', 'false']).optional().describe('Only the active (or the inactive) lawyers.'),
-        sort: z.enum(lawyerSorts).default('registered').describe('registered: in the order registered; name, firm (by pinyin), practiceSince (longest practice first)'),
       }),
-      response: { 200: z.object({ districtId: z.string(), total: z.number(), lawyers: z.array(lawyerView) }), ...problems },
+      response: { 200: z.object({ districtId: z.string(), lawyers: z.array(lawyerView), ...pageFields('lawyer') }), ...problems },
     },
   }, async (request, reply) => {
     const areaId = reachableArea(app.organisations.current(), request.params.districtId, reachOf(request).includes);
     const { state, revision } = await readLawyerRegistry(app.eventStore, areaId);
     if (revision >= 0n) reply.header('etag', etagOf(revision));
-    const { offset, limit, active, sort } = request.query;
-    const all = sortLawyers(lawyersOf(state).filter((l) => active === undefined || l.active === (active === 'true')), sort);
-    return { districtId: areaId, total: all.length, lawyers: all.slice(offset, offset + limit).map((l) => ({ ...l, specialties: [...l.specialties] })) };
+    const { active } = request.query;
+    const all = lawyersOf(state).map((l, registered) => ({ ...l, registered })).filter((l) => active === undefined || l.active === (active === 'true'));
+    const { field, direction } = sortField(request.query.sort);
+    const { rows, ...page } = pagedList(`/districts/${areaId}/lawyers`, request.query, all, lawyerKeys(field, direction));
+    return { districtId: areaId, lawyers: rows.map(({ registered: _, ...l }) => ({ ...l, specialties: [...l.specialties] })), ...page };
   });
 
   app.post('/districts/:districtId/lawyers', {

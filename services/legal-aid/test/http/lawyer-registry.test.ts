@@ -23,10 +23,13 @@ t.test('the lawyer registry', async (t) => {
   t.test('kept by the district\'s administrator, each change an event, listed in pages', async (t) => {
     const admin = f.tokens.huaduAdmin;
     for (let i = 1; i <= 5; i += 1) await f.registerLawyer('huadu', { lawyerId: `page-${i}`, firmId: 'firm-page', since: '2019-01-01', licenceNumber: `1440120190000000${i}` });
-    const page = await f.get('/districts/huadu/lawyers?offset=2&limit=2', admin);
-    ok(t, page, 'list');
-    t.match(page.json(), { districtId: 'huadu', total: 5, lawyers: [{ lawyerId: 'page-3' }, { lawyerId: 'page-4' }] });
+    const first = await f.get('/districts/huadu/lawyers?limit=2', admin);
+    ok(t, first, 'list');
+    t.match(first.json(), { districtId: 'huadu', total: 5, previous: null, next: /^\/districts\/huadu\/lawyers\?.*cursor=/ });
+    const page = await f.get(first.json().next, admin);
+    t.match(page.json(), { districtId: 'huadu', total: 5, lawyers: [{ lawyerId: 'page-3' }, { lawyerId: 'page-4' }], nextCursor: String, previousCursor: String });
     t.equal(page.json().lawyers.length, 2);
+    t.match((await f.get(page.json().previous, admin)).json(), { lawyers: [{ lawyerId: 'page-1' }, { lawyerId: 'page-2' }], previousCursor: null }, 'and back');
     const details = { name: '页律师', licenceNumber: '14401201900000001', firmId: 'firm-new', firmName: '新所', relevantPracticeSince: '2019-01-01', specialties: ['labour'] };
     ok(t, await f.app.inject({ method: 'PUT', url: '/districts/huadu/lawyers/page-1', headers: { authorization: admin }, payload: { commandId: randomUUID(), ...details } }), 'change firm');
     ok(t, await f.app.inject({ method: 'POST', url: '/districts/huadu/lawyers/page-2/deactivation', headers: { authorization: admin }, payload: { commandId: randomUUID(), reason: '转所' } }), 'deactivate');
@@ -56,6 +59,11 @@ t.test('the lawyer registry', async (t) => {
     t.strictSame(await ids('limit=200&sort=name'), ['sort-l', 'sort-w', 'sort-z'], 'by name: 李, 王, 张');
     t.strictSame(await ids('limit=200&sort=firm'), ['sort-w', 'sort-z', 'sort-l'], 'by firm (甲 before 乙), then name');
     t.strictSame(await ids('limit=200&sort=practiceSince'), ['sort-w', 'sort-z', 'sort-l'], 'longest practice first');
+    t.strictSame(await ids('limit=200&sort=-name'), ['sort-z', 'sort-w', 'sort-l'], 'by name the other way: 张, 王, 李');
+    const byName = (await f.get('/districts/baiyun/lawyers?sort=name&limit=1', admin)).json();
+    const wrongSort = await f.get(`/districts/baiyun/lawyers?sort=firm&cursor=${byName.nextCursor}`, admin);
+    t.equal(wrongSort.statusCode, 400, 'a cursor of another sort');
+    t.match(wrongSort.json().errors, [{ field: 'querystring.cursor', rule: 'cursor_sort' }]);
     const bad = await f.get('/districts/baiyun/lawyers?sort=salary', admin);
     t.equal(bad.statusCode, 400);
     t.match(bad.json().errors, [{ field: 'querystring.sort' }], 'the field named');

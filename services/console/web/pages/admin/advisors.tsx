@@ -1,20 +1,13 @@
 // 法律顾问与聘任: a district's register of village advisors (advisors service) and each village's
 // appointments. The district's administrator keeps them; the city's administrator reads any district.
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import type { Session } from '../../session.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
 import { VillageAppointments, type Advisor } from './appointments.js';
 import { AdminNav } from './nav.js';
-import { Pager, placeOf, SortChoice, withQuery } from './paging.js';
 import { districtOf, organisations } from './registry.js';
-
-const LIMIT = 20;
-const sorts = [
-  { key: 'registered', label: '按登记顺序' },
-  { key: 'name', label: '按姓名' },
-  { key: 'firm', label: '按律师事务所' },
-];
 
 export function AdvisorsPage(props: { path: string; session: Session }) {
   const { role, org } = props.session.claims;
@@ -26,10 +19,10 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
   const districtId = query.get('district') || (city ? districts[0]?.id : all && districtOf(all, org)?.id) || '';
   const villages = all?.filter((o) => o.kind === 'village' && !o.closed && districtOf(all, o.id)?.id === districtId) ?? [];
   const villageId = query.get('village') || villages[0]?.id || '';
-  const { sort, offset } = placeOf(props.path, 'registered');
-  const page = new URLSearchParams({ sort, offset: String(offset), limit: String(LIMIT) }).toString();
+  const list = listStateOf(props.path, 'registered');
+  const page = new URLSearchParams(pagingParams(list)).toString();
   const { loaded } = useLoad(
-    () => (districtId ? call<{ advisors: Advisor[]; total: number }>('advisors', `/districts/${encodeURIComponent(districtId)}/advisors?${page}`) : new Promise(() => undefined)),
+    () => (districtId ? call<{ advisors: Advisor[] } & PageAnswer>('advisors', `/districts/${encodeURIComponent(districtId)}/advisors?${page}`) : new Promise(() => undefined)),
     `${districtId}?${page}`,
   );
   // The appointment form offers every advisor on the register, not only this page's.
@@ -49,27 +42,31 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
         {city && (
           <label class="inline-label">
             区
-            <select value={districtId} onChange={(e) => go(withQuery(props.path, { district: (e.target as HTMLSelectElement).value, village: '' }))}>
+            <select value={districtId} onChange={(e) => go(pathWith(props.path, { district: (e.target as HTMLSelectElement).value, village: undefined, cursor: undefined }))}>
               {districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </label>
         )}
         <label class="inline-label">
           村（社区）
-          <select value={villageId} onChange={(e) => go(withQuery(props.path, { village: (e.target as HTMLSelectElement).value }))}>
+          <select value={villageId} onChange={(e) => go(pathWith(props.path, { village: (e.target as HTMLSelectElement).value }))}>
             {villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
           </select>
         </label>
       </div>
       <h2>法律顾问名册</h2>
-      <div class="filters" role="group" aria-label="名册排序与翻页">
-        <SortChoice path={props.path} sort={sort} options={sorts} />
-        <Pager path={props.path} offset={offset} limit={LIMIT} total={loaded.state === 'ok' ? loaded.data.total : undefined} />
+      <div class="filters" role="group" aria-label="名册排序">
+        <SortChip path={props.path} state={list} sort="registered" label="按登记顺序" />
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这份法律顾问名册" />}
       <table class="list" data-state={loaded.state}>
         <thead>
-          <tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">律师事务所</th><th scope="col">状态</th></tr>
+          <tr>
+            <th scope="col">编号</th>
+            <SortHeader path={props.path} state={list} field="name" label="姓名" />
+            <SortHeader path={props.path} state={list} field="firm" label="律师事务所" />
+            <th scope="col">状态</th>
+          </tr>
         </thead>
         <tbody>
           {loaded.state === 'loading' && <PlaceholderRows columns={4} rows={3} />}
@@ -84,6 +81,7 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
           ))}
         </tbody>
       </table>
+      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="名" />
       {village && active.loaded.state === 'ok' && (
         <VillageAppointments key={village.id} villageId={village.id} villageName={village.name} advisors={active.loaded.data.advisors} keeper={role === 'administrator'} />
       )}

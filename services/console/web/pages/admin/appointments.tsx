@@ -79,7 +79,7 @@ function Appoint(props: { villageId: string; advisors: readonly Advisor[]; onDon
 }
 
 export function VillageAppointments(props: { villageId: string; villageName: string; advisors: readonly Advisor[]; keeper: boolean }) {
-  const { loaded, reload } = useLoad(() => call<{ appointments: Appointment[] }>('advisors', `/villages/${encodeURIComponent(props.villageId)}/appointments?sort=latest&limit=50`), props.villageId);
+  const { loaded, reload } = useLoad(() => call<{ appointments: Appointment[] }>('advisors', `/villages/${encodeURIComponent(props.villageId)}/appointments?sort=-from&limit=50`), props.villageId);
   const names = new Map(props.advisors.map((a) => [a.advisorId, a.name]));
   return (
     <div class="village">

@@ -3,21 +3,13 @@
 // another's as none); the city's administrator chooses the district, or the city's own registry.
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import type { Session } from '../../session.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
 import { DeactivateLawyer, LawyerForm, type Lawyer } from './lawyer-form.js';
 import { AdminNav } from './nav.js';
-import { Pager, placeOf, SortChoice, withQuery } from './paging.js';
 import { districtOf, organisations } from './registry.js';
-
-const LIMIT = 20;
-const sorts = [
-  { key: 'registered', label: '按登记顺序' },
-  { key: 'name', label: '按姓名' },
-  { key: 'firm', label: '按律师事务所' },
-  { key: 'practiceSince', label: '按执业年限' },
-];
 
 export function LawyersPage(props: { path: string; session: Session }) {
   const { role, org } = props.session.claims;
@@ -27,13 +19,13 @@ export function LawyersPage(props: { path: string; session: Session }) {
   const own = all ? districtOf(all, org) : undefined;
   const asked = queryOf(props.path).get('district') ?? '';
   const districtId = city ? asked || 'gz' : asked || own?.id || '';
-  const { sort, offset } = placeOf(props.path, 'registered');
-  const query = new URLSearchParams({ sort, offset: String(offset), limit: String(LIMIT) }).toString();
+  const list = listStateOf(props.path, 'registered');
+  const query = new URLSearchParams(pagingParams(list)).toString();
   const key = `${districtId}?${query}`;
   const [changing, setChanging] = useState<Lawyer | undefined>();
   const [done, setDone] = useState<string | undefined>();
   const { loaded, reload } = useLoad(
-    () => (districtId ? call<{ districtId: string; total: number; lawyers: Lawyer[] }>('legal-aid', `/districts/${encodeURIComponent(districtId)}/lawyers?${query}`) : new Promise(() => undefined)),
+    () => (districtId ? call<{ districtId: string; lawyers: Lawyer[] } & PageAnswer>('legal-aid', `/districts/${encodeURIComponent(districtId)}/lawyers?${query}`) : new Promise(() => undefined)),
     key,
   );
   const page = loaded.state === 'ok' ? loaded.data : undefined;
@@ -53,14 +45,13 @@ export function LawyersPage(props: { path: string; session: Session }) {
         {city && (
           <label class="inline-label">
             名册
-            <select value={districtId} onChange={(e) => go(withQuery(props.path, { district: (e.target as HTMLSelectElement).value, offset: '' }))}>
+            <select value={districtId} onChange={(e) => go(pathWith(props.path, { district: (e.target as HTMLSelectElement).value, cursor: undefined }))}>
               <option value="gz">市本级</option>
               {all?.filter((o) => o.kind === 'district').map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </label>
         )}
-        <SortChoice path={props.path} sort={sort} options={sorts} />
-        <Pager path={props.path} offset={offset} limit={LIMIT} total={page?.total} />
+        <SortChip path={props.path} state={list} sort="registered" label="按登记顺序" />
       </div>
       {done && <p class="done" role="status">{done}</p>}
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这份律师名册" />}
@@ -71,7 +62,10 @@ export function LawyersPage(props: { path: string; session: Session }) {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">姓名</th><th scope="col">执业证号</th><th scope="col">律师事务所</th><th scope="col">相关执业起始</th>
+              <SortHeader path={props.path} state={list} field="name" label="姓名" />
+              <th scope="col">执业证号</th>
+              <SortHeader path={props.path} state={list} field="firm" label="律师事务所" />
+              <SortHeader path={props.path} state={list} field="practiceSince" label="相关执业起始" />
               <th scope="col">专长</th><th scope="col">状态</th><th scope="col">变更</th>
             </tr>
           </thead>
@@ -100,6 +94,7 @@ export function LawyersPage(props: { path: string; session: Session }) {
           </tbody>
         </table>
       )}
+      <Pager path={props.path} page={page} unit="名" />
       {page && changing && <LawyerForm key={`change-${changing.lawyerId}`} districtId={page.districtId} changing={changing} onDone={after} onCancel={() => setChanging(undefined)} />}
       {page && !changing && <LawyerForm key="register" districtId={page.districtId} onDone={after} />}
     </section>

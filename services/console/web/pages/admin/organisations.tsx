@@ -2,22 +2,14 @@
 // administrators register, rename and close (a closing goes from the leaves up: the service says so).
 import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortChip, SortHeader } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import type { Session } from '../../session.js';
 import { fieldErrors } from '../../problems.js';
 import { Field, inputProps, PlaceholderRows, ProblemNote, useIntent, useLoad } from '../../ui.js';
 import { AdminNav } from './nav.js';
-import { Pager, placeOf, SortChoice, withQuery } from './paging.js';
 import { organisations, type Organisation } from './registry.js';
 import { kindNames } from './words.js';
-
-const LIMIT = 20;
-const sorts = [
-  { key: 'registered', label: '按登记顺序' },
-  { key: 'name', label: '按名称' },
-  { key: 'kind', label: '按类别' },
-  { key: 'id', label: '按编号' },
-];
 
 function RowActions(props: { organisation: Organisation; onDone: () => void }) {
   const rename = useIntent();
@@ -101,9 +93,9 @@ function RegisterForm(props: { onDone: () => void }) {
 }
 
 export function OrganisationsPage(props: { path: string; session: Session }) {
-  const { sort, offset } = placeOf(props.path, 'registered');
+  const list = listStateOf(props.path, 'registered');
   const kind = queryOf(props.path).get('kind') ?? '';
-  const query = new URLSearchParams({ sort, offset: String(offset), limit: String(LIMIT), ...(kind ? { kind } : {}) }).toString();
+  const query = new URLSearchParams({ ...pagingParams(list), ...(kind ? { kind } : {}) }).toString();
   const { loaded, reload } = useLoad(() => organisations(query), query);
   const keeper = props.session.claims.role === 'city_administrator';
   const page = loaded.state === 'ok' ? loaded.data : undefined;
@@ -124,13 +116,12 @@ export function OrganisationsPage(props: { path: string; session: Session }) {
       <div class="filters" role="group" aria-label="筛选与排序">
         <label class="inline-label">
           类别
-          <select value={kind} onChange={(e) => go(withQuery(props.path, { kind: (e.target as HTMLSelectElement).value, offset: '' }))}>
+          <select value={kind} onChange={(e) => go(pathWith(props.path, { kind: (e.target as HTMLSelectElement).value || undefined, cursor: undefined }))}>
             <option value="">全部</option>
             {Object.entries(kindNames).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
           </select>
         </label>
-        <SortChoice path={props.path} sort={sort} options={sorts} />
-        <Pager path={props.path} offset={offset} limit={LIMIT} total={page?.total} />
+        <SortChip path={props.path} state={list} sort="registered" label="按登记顺序" />
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="组织机构名录" />}
       <table class="list" data-state={loaded.state}>
@@ -138,7 +129,13 @@ export function OrganisationsPage(props: { path: string; session: Session }) {
           <col style="width: 20%" /><col style="width: 16%" /><col style="width: 26%" /><col style="width: 14%" /><col style="width: 24%" />
         </colgroup>
         <thead>
-          <tr><th scope="col">编号</th><th scope="col">类别</th><th scope="col">名称</th><th scope="col">上级</th><th scope="col">{keeper ? '变更' : '状态'}</th></tr>
+          <tr>
+            <SortHeader path={props.path} state={list} field="id" label="编号" />
+            <SortHeader path={props.path} state={list} field="kind" label="类别" />
+            <SortHeader path={props.path} state={list} field="name" label="名称" />
+            <th scope="col">上级</th>
+            <th scope="col">{keeper ? '变更' : '状态'}</th>
+          </tr>
         </thead>
         <tbody>
           {!page && <PlaceholderRows columns={5} rows={8} />}
@@ -154,6 +151,7 @@ export function OrganisationsPage(props: { path: string; session: Session }) {
           ))}
         </tbody>
       </table>
+      <Pager path={props.path} page={page} unit="个机构" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The organisation registry as the administrators' pages read it (the hotline keeps it; anyone signed in
 // reads it): the districts to choose from, and the district a district administrator works in.
 import { call, type Answer } from '../../api.js';
+import type { PageAnswer } from '../../paging.js';
 
 export interface Organisation {
   id: string;
@@ -10,8 +11,7 @@ export interface Organisation {
   closed: boolean;
 }
 
-export interface OrganisationPage {
-  total: number;
+export interface OrganisationPage extends PageAnswer {
   items: Organisation[];
 }
 

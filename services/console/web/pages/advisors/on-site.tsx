@@ -1,11 +1,11 @@
 // 驻点时长: every village in reach for a month, its on-site hours against the minimum (met, short, excused),
 // each advisor's share; the shortfalls first when asked. Sorted, filtered and paged by the service.
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import { PlaceholderRows, ProblemNote, thisMonth, useLoad } from '../../ui.js';
-import { Pager } from './pager.js';
 import { AdvisorsNav } from './review-queue.js';
-import type { OnSite, Page } from './shapes.js';
+import type { OnSite } from './shapes.js';
 import { hours, ledgerStatusNames, outcomeNames } from './words.js';
 
 interface VillageOnSite extends OnSite {
@@ -14,21 +14,15 @@ interface VillageOnSite extends OnSite {
   status: string;
 }
 
-const LIMIT = 20;
-
 export function OnSitePage(props: { path: string }) {
   const query = queryOf(props.path);
   const month = query.get('month') ?? thisMonth();
-  const sort = query.get('sort') ?? 'short';
   const outcome = query.get('outcome') ?? '';
-  const offset = Number(query.get('offset') ?? '0') || 0;
-  const href = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams({ month, sort, ...(outcome ? { outcome } : {}), ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, String(v)])) });
-    for (const [k, v] of [...next.entries()]) if (v === '' || (k === 'offset' && v === '0')) next.delete(k);
-    return `#/advisors/on-site?${next.toString()}`;
-  };
-  const ask = `/on-site/${encodeURIComponent(month)}?sort=${sort}&limit=${LIMIT}&offset=${offset}${outcome ? `&outcome=${outcome}` : ''}`;
-  const { loaded } = useLoad(() => call<{ villages: VillageOnSite[] } & Page>('advisors', ask), ask);
+  // The shortfalls first unless asked otherwise; a change of month or outcome starts again at the first page.
+  const list = listStateOf(props.path, '-short');
+  const href = (changes: Record<string, string | undefined>) => `#${pathWith(props.path, { ...changes, cursor: undefined })}`;
+  const ask = `/on-site/${encodeURIComponent(month)}?${new URLSearchParams({ ...pagingParams(list), ...(outcome ? { outcome } : {}) })}`;
+  const { loaded } = useLoad(() => call<{ villages: VillageOnSite[] } & PageAnswer>('advisors', ask), ask);
   const villages = loaded.state === 'ok' ? loaded.data.villages : [];
   return (
     <section class="page">
@@ -39,26 +33,23 @@ export function OnSitePage(props: { path: string }) {
       <div class="filters" role="group" aria-label="筛选">
         <label class="inline-label">
           月份
-          <input type="month" value={month} onChange={(e) => go(href({ month: (e.target as HTMLInputElement).value, offset: 0 }).slice(1))} />
+          <input type="month" value={month} onChange={(e) => go(href({ month: (e.target as HTMLInputElement).value }).slice(1))} />
         </label>
         {[['', '全部'], ['short', '不足'], ['excused', '已说明'], ['met', '达标']].map(([key = '', label]) => (
-          <a key={key} href={href({ outcome: key, offset: 0 })} class={`chip${outcome === key ? ' on' : ''}`}>
+          <a key={key} href={href({ outcome: key || undefined })} class={`chip${outcome === key ? ' on' : ''}`}>
             {label}
           </a>
         ))}
-        <a href={href({ sort: sort === 'short' ? 'village' : 'short', offset: 0 })} class="chip">
-          {sort === 'short' ? '按村名排序' : '差得多的在前'}
-        </a>
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="驻点时长" />}
       <table class="list" data-state={loaded.state}>
         <thead>
           <tr>
-            <th scope="col">村（社区）</th>
+            <SortHeader path={props.path} state={list} field="village" label="村（社区）" />
             <th scope="col">台账</th>
             <th scope="col" class="num">驻点 / 应达</th>
             <th scope="col">结果</th>
-            <th scope="col" class="num">差</th>
+            <SortHeader path={props.path} state={list} field="short" label="差" class="num" />
             <th scope="col">各顾问驻点</th>
             <th scope="col">说明</th>
           </tr>
@@ -91,7 +82,7 @@ export function OnSitePage(props: { path: string }) {
           ))}
         </tbody>
       </table>
-      <Pager page={loaded.state === 'ok' ? loaded.data : undefined} limit={LIMIT} hrefAt={(o) => href({ offset: o })} />
+      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="个村（社区）" />
     </section>
   );
 }

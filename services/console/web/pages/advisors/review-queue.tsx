@@ -1,10 +1,8 @@
 // 待审核: the judicial office's months awaiting review (its own township's villages; the district sees all its
 // townships), sorted and paged by the service.
 import { call } from '../../api.js';
-import { queryOf } from '../../router.js';
+import { listStateOf, Pager, pagingParams, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
 import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
-import { Pager } from './pager.js';
-import type { Page } from './shapes.js';
 import { ledgerStatusNames, outcomeNames } from './words.js';
 
 interface QueueItem {
@@ -19,11 +17,10 @@ interface QueueItem {
   onSite: 'met' | 'short' | 'excused';
 }
 
-const LIMIT = 20;
 const sorts = [
   { key: 'month', label: '月份（早的在前）' },
   { key: '-month', label: '月份（近的在前）' },
-  { key: 'returned', label: '退回未更正多的在前' },
+  { key: '-returned', label: '退回未更正多的在前' },
 ] as const;
 
 export function AdvisorsNav() {
@@ -36,11 +33,9 @@ export function AdvisorsNav() {
 }
 
 export function ReviewQueuePage(props: { path: string }) {
-  const query = queryOf(props.path);
-  const sort = query.get('sort') ?? 'month';
-  const offset = Number(query.get('offset') ?? '0') || 0;
-  const href = (s: string, o: number) => `#/advisors/review?sort=${s}${o ? `&offset=${o}` : ''}`;
-  const { loaded } = useLoad(() => call<{ items: QueueItem[] } & Page>('advisors', `/review-queue?sort=${encodeURIComponent(sort)}&limit=${LIMIT}&offset=${offset}`), `${sort}/${offset}`);
+  const list = listStateOf(props.path, 'month');
+  const query = `?${new URLSearchParams(pagingParams(list))}`;
+  const { loaded } = useLoad(() => call<{ items: QueueItem[] } & PageAnswer>('advisors', `/review-queue${query}`), query);
   const items = loaded.state === 'ok' ? loaded.data.items : [];
   return (
     <section class="page">
@@ -50,9 +45,7 @@ export function ReviewQueuePage(props: { path: string }) {
       </div>
       <div class="filters" role="group" aria-label="排序">
         {sorts.map((s) => (
-          <a key={s.key} href={href(s.key, 0)} class={`chip${sort === s.key ? ' on' : ''}`} aria-current={sort === s.key ? 'true' : undefined}>
-            {s.label}
-          </a>
+          <SortChip key={s.key} path={props.path} state={list} sort={s.key} label={s.label} />
         ))}
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="待审核清单" />}
@@ -60,7 +53,7 @@ export function ReviewQueuePage(props: { path: string }) {
         <thead>
           <tr>
             <th scope="col">村（社区）</th>
-            <th scope="col">月份</th>
+            <SortHeader path={props.path} state={list} field="month" label="月份" />
             <th scope="col">状态</th>
             <th scope="col" class="num">记录</th>
             <th scope="col" class="num">退回未更正</th>
@@ -95,7 +88,7 @@ export function ReviewQueuePage(props: { path: string }) {
           ))}
         </tbody>
       </table>
-      <Pager page={loaded.state === 'ok' ? loaded.data : undefined} limit={LIMIT} hrefAt={(o) => href(sort, o)} />
+      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="份" />
     </section>
   );
 }

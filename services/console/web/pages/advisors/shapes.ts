@@ -62,12 +62,6 @@ export interface Ledger {
   entries: LedgerEntry[];
 }
 
-export interface Page {
-  total: number;
-  offset: number;
-  nextOffset: number | null;
-}
-
 export interface Recorded {
   position: string | null;
   alreadyApplied: boolean;
