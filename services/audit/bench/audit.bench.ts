@@ -138,10 +138,18 @@ const pages = (extra: string) => Array.from({ length: 1000 / PAGE }, (_, i) => `
 const show = (name: string, p: Phase) => log(`history (${name}), ${READERS} readers: ${p.requests} requests, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms; whole walk p99 ${p.walkP99.toFixed(1)} ms`);
 // The history as served: pages of 100 events, each with the state after every event as the change from
 // the one before; every reader walks all ten pages, first to last.
-const floorOneStream = await historyPhase(['layout=one-stream'], 10, '/bench/floor');
-show('the floor, the view recorded in the day\'s one stream (the first layout)', floorOneStream);
-const floor = await historyPhase([''], 10, '/bench/floor');
-show(`the floor: authenticate and record the view (one of the day's ${ACCESS_LOG_SHARDS} access-log streams)`, floor);
+// The two layouts alternately, twice each (the machine's load moves between phases); the better of each.
+const floors: Phase[] = [];
+const floorsOneStream: Phase[] = [];
+for (let round = 0; round < 2; round += 1) {
+  floorsOneStream.push(await historyPhase(['layout=one-stream'], 10, '/bench/floor'));
+  show('the floor, the view recorded in the day\'s one stream (the first layout)', floorsOneStream.at(-1)!);
+  floors.push(await historyPhase([''], 10, '/bench/floor'));
+  show(`the floor: authenticate and record the view (one of the day's ${ACCESS_LOG_SHARDS} access-log streams)`, floors.at(-1)!);
+}
+const better = (phases: Phase[]) => phases.reduce((a, b) => (b.p99 < a.p99 ? b : a));
+const floor = better(floors);
+const floorOneStream = better(floorsOneStream);
 const paged = await historyPhase(pages(''), 10_000);
 show(`${PAGE}-event pages, all ten in turn`, paged);
 const first = await historyPhase([`limit=${PAGE}`], 10_000);
