@@ -19,6 +19,7 @@ import { anchorRoutes } from './routes/anchors.js';
 import { caseRoutes } from './routes/cases.js';
 import { exportRoutes } from './routes/exports.js';
 import { verificationJobRoutes } from './routes/verification-jobs.js';
+import { eventCounter } from './verification/count-events.js';
 import { VerificationJobs } from './verification/verification-jobs.js';
 
 export interface AuditAppDeps {
@@ -68,10 +69,7 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
     now: clock,
     log: app.log,
     threads: config.AUDIT_VERIFY_THREADS,
-    countEvents: async () => {
-      const { rows } = await app.pg.query<{ n: string }>('select count(*) as n from event_store.events');
-      return Number(rows[0]?.n ?? 0);
-    },
+    countEvents: eventCounter(config, app.pg),
   });
   const renderer = new PdfRenderer();
   const printer = { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) };

@@ -2,7 +2,7 @@
 // The audit service replays other services' streams with their own registries; the hotline's needs to
 // know which centre owns the orders recorded before ownership was stored (as the hotline itself does).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { jsonVariable, parseConfig, serviceConfigSchema } from '@bureau/service-kit';
+import { baseConfigShape, jsonVariable, parseConfig, serviceConfigSchema, type EventStoreChoice } from '@bureau/service-kit';
 import { z } from 'zod';
 
 /** An Ed25519 private key in PEM (PKCS#8), as `openssl genpkey -algorithm ed25519` writes it. */
@@ -67,9 +67,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   return Object.freeze({ ...parsed, anchorPublicKey: createPublicKey(parsed.AUDIT_ANCHOR_SIGNING_KEY) });
 }
 
-/** The command line's settings (`pnpm audit:verify`): the database only. */
-export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly databaseUrl: string; readonly verifyThreads: number } {
-  const parsed = z.object({ DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }), AUDIT_VERIFY_THREADS: verifyThreads }).safeParse(env);
-  if (!parsed.success) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL; AUDIT_VERIFY_THREADS, if set: 0 to 32');
-  return { databaseUrl: parsed.data.DATABASE_URL, verifyThreads: parsed.data.AUDIT_VERIFY_THREADS };
+/** The command line's settings (`pnpm audit:verify`): the event store (EventStoreDB when EVENTSTORE_URL is set, as the service chooses, else the PostgreSQL store in DATABASE_URL) and the threads. */
+export function loadCliConfig(env: Readonly<Record<string, string | undefined>> = process.env): { readonly eventStore: EventStoreChoice; readonly verifyThreads: number } {
+  const parsed = z.object({
+    DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
+    EVENTSTORE_URL: baseConfigShape.EVENTSTORE_URL,
+    AUDIT_VERIFY_THREADS: verifyThreads,
+  }).safeParse(env);
+  if (!parsed.success) throw new Error('DATABASE_URL: a postgres:// URL; EVENTSTORE_URL, if set: an esdb:// connection string; AUDIT_VERIFY_THREADS, if set: 0 to 32');
+  const { DATABASE_URL, EVENTSTORE_URL, AUDIT_VERIFY_THREADS } = parsed.data;
+  if (EVENTSTORE_URL !== undefined) {
+    // DATABASE_URL is not read when EventStoreDB is chosen (the CLI keeps no read models).
+    return Object.freeze({ eventStore: { DATABASE_URL: DATABASE_URL ?? '', EVENTSTORE_URL }, verifyThreads: AUDIT_VERIFY_THREADS });
+  }
+  if (DATABASE_URL === undefined) throw new Error('DATABASE_URL: set it to the event store\'s postgres:// URL, or EVENTSTORE_URL to an esdb:// one');
+  return Object.freeze({ eventStore: { DATABASE_URL }, verifyThreads: AUDIT_VERIFY_THREADS });
 }

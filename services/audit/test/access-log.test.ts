@@ -1,7 +1,10 @@
 // Auditors are audited: every route that shows a case records who looked, when, at which case, and which
 // personal data they were shown; personal data is masked unless the role allows it (and then the log says
 // so); a district's auditor reaches their district's cases only; the report lists who looked at what.
+import { StreamNotFoundError } from '@bureau/event-store';
 import t from 'tap';
+import { caseViewedEvent, recordView } from '../src/access-log/record-view.js';
+import { ACCESS_LOG_SHARDS, accessLogShardName, accessLogStreamName } from '../src/events/audit-events.js';
 import { auditFixture, BAIYUN, citizen } from './support/app.js';
 
 t.test('the access log', async (t) => {
@@ -10,7 +13,7 @@ t.test('the access log', async (t) => {
   const baiyun = await f.orderWithExtension(BAIYUN, 'BY-LOG-1');
   const today = new Date().toISOString().slice(0, 10);
   const report = async (token: string) => (await f.get(`/access-log?from=${today}&to=${today}`, token)).json().views as {
-    viewer: { id: string; role: string }; caseId: string; view: string; unmasked: boolean; personalDataShown: string[]; personalDataMasked: string[];
+    viewId: string; viewer: { id: string; role: string }; caseId: string; view: string; unmasked: boolean; personalDataShown: string[]; personalDataMasked: string[];
   }[];
 
   t.test('every route showing a case records the view, with the personal data fields masked', async (t) => {
@@ -57,5 +60,37 @@ t.test('the access log', async (t) => {
     t.same((await f.get('/access-log?from=2020-01-01&to=2020-01-31', f.tokens.cityAuditor)).json().views, []);
     t.equal((await f.get('/access-log?from=2020-02-01&to=2020-01-01', f.tokens.cityAuditor)).statusCode, 400);
     t.equal((await f.get('/access-log?from=2020-01-01&to=2020-12-31', f.tokens.cityAuditor)).statusCode, 400);
+  });
+
+  t.test('concurrent views go to several of the day\'s streams, and the report lists each exactly once', async (t) => {
+    const busy = f.token('city_auditor', 'gz', 'auditor-busy');
+    const answers = await Promise.all(Array.from({ length: 24 }, () => f.get(`/cases/work-order/${huadu}/links`, busy)));
+    t.same(answers.map((a) => a.statusCode), Array(24).fill(200));
+    const listed = (await report(f.tokens.cityAuditor)).filter((v) => v.viewer.id === 'auditor-busy');
+    t.equal(listed.length, 24);
+    t.equal(new Set(listed.map((v) => v.viewId)).size, 24, 'no view twice');
+    const perShard: number[] = [];
+    for (let shard = 0; shard < ACCESS_LOG_SHARDS; shard += 1) {
+      let n = 0;
+      try {
+        for await (const e of f.app.eventStore.readStream(accessLogShardName(today, shard))) if ((e.data as { viewer: { id: string } }).viewer.id === 'auditor-busy') n += 1;
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error; // a shard no view fell into
+      }
+      perShard.push(n);
+    }
+    t.equal(perShard.reduce((a, b) => a + b, 0), 24, 'every view in one of the day\'s shards');
+    t.ok(perShard.filter((n) => n > 0).length > 1, `spread: ${perShard.join(',')}`);
+  });
+
+  t.test('a day recorded in the first layout (one stream a day) is still reported, merged in the order recorded', async (t) => {
+    const day = '2025-06-01';
+    const viewer = { id: 'auditor-old', role: 'city_auditor', organisation: 'gz' };
+    const record = (hour: string) => ({ viewer, requestId: `r-${hour}`, caseKind: 'work-order', caseId: huadu, owners: ['huadu-plsc'], view: 'history' as const, personalDataFields: [], unmasked: false, at: new Date(`${day}T${hour}:00:00Z`) });
+    await f.app.eventStore.appendToStream(accessLogStreamName(day), [caseViewedEvent(record('09')).event]);
+    await recordView(f.app.eventStore, record('10'));
+    await f.app.eventStore.appendToStream(accessLogStreamName(day), [caseViewedEvent(record('11')).event]);
+    const views = (await f.get(`/access-log?from=${day}&to=${day}`, f.tokens.cityAuditor)).json().views as { viewedAt: string }[];
+    t.same(views.map((v) => v.viewedAt), ['09', '10', '11'].map((h) => `${day}T${h}:00:00.000Z`));
   });
 });

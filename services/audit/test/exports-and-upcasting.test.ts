@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { accessLogStreamName } from '../src/events/audit-events.js';
+import { viewsOfDay } from '../src/access-log/access-report.js';
 import { auditFixture, citizen } from './support/app.js';
 
 t.test('exports and upcasting', async (t) => {
@@ -43,8 +43,7 @@ t.test('exports and upcasting', async (t) => {
     const html = (await f.get(`/cases/work-order/${id}/report.html`, f.tokens.huaduAuditor)).body;
     t.match(html, /核验 Verification[\s\S]*未被篡改 intact[\s\S]*事件 Events[\s\S]*#0 WorkOrderDispatched[\s\S]*#5 WorkOrderReplied[\s\S]*最终状态/, 'the verdict, each event in order, the state after the last');
     t.match(html, /@font-face\{font-family:'Noto Sans SC'/, 'the font inlined');
-    const recorded: unknown[] = [];
-    for await (const e of f.app.eventStore.readStream(accessLogStreamName(new Date().toISOString().slice(0, 10)))) recorded.push(e.data);
+    const recorded = await viewsOfDay(f.app.eventStore, new Date().toISOString().slice(0, 10));
     t.match(recorded.at(-2), { caseId: id, view: 'report-pdf', personalDataMasked: ['citizen.name', 'citizen.phone'] }, 'the PDF view is recorded as the others are');
     // To look at the page as printed: AUDIT_SHOTS_DIR=/tmp/audit-shots npm test -- services/audit/test/exports-and-upcasting.test.ts
     const shots = process.env.AUDIT_SHOTS_DIR;

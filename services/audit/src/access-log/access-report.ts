@@ -1,7 +1,8 @@
-// Who looked at what, over a period: the CaseViewed events of each day's access-log stream, in order,
-// kept to the views of cases the reader reaches.
-import { StreamNotFoundError, type EventStore } from '@bureau/event-store';
-import { accessLogStreamName, auditEvents, type CaseViewed } from '../events/audit-events.js';
+// Who looked at what, over a period: the CaseViewed events of each day's access-log streams (its shards,
+// read together, and the day's one stream of the first layout), merged in the order the store recorded
+// them ($all), kept to the views of cases the reader reaches.
+import { comparePositions, StreamNotFoundError, type EventStore, type RecordedEvent } from '@bureau/event-store';
+import { accessLogStreamsOf, auditEvents, type CaseViewed } from '../events/audit-events.js';
 
 const DAY_MS = 86_400_000;
 
@@ -12,17 +13,29 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
+async function readWhole(store: EventStore, streamName: string): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  try {
+    for await (const e of store.readStream(streamName)) events.push(e);
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return events;
+}
+
+/** A day's views, every stream of it read at once, in $all order. */
+export async function viewsOfDay(store: EventStore, day: string): Promise<CaseViewed[]> {
+  const streams = await Promise.all(accessLogStreamsOf(day).map((name) => readWhole(store, name)));
+  const views: CaseViewed[] = [];
+  for (const e of streams.flat().sort((a, b) => comparePositions(a.position, b.position))) {
+    const event = auditEvents.fromRecorded(e);
+    if (event.type === 'CaseViewed') views.push(event.data);
+  }
+  return views;
+}
+
 export async function accessReport(store: EventStore, from: string, to: string, mayReach: (owners: readonly string[]) => boolean): Promise<CaseViewed[]> {
   const views: CaseViewed[] = [];
-  for (const day of daysBetween(from, to)) {
-    try {
-      for await (const e of store.readStream(accessLogStreamName(day))) {
-        const event = auditEvents.fromRecorded(e);
-        if (event.type === 'CaseViewed' && mayReach(event.data.owners)) views.push(event.data);
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-  }
+  for (const day of daysBetween(from, to)) views.push(...(await viewsOfDay(store, day)).filter((v) => mayReach(v.owners)));
   return views;
 }

@@ -1,8 +1,9 @@
 // Auditors are audited: every view of a case is a CaseViewed event, appended before the case is shown
-// (no view without its record), in the day's access-log stream.
-import type { Actor, EventStore } from '@bureau/event-store';
-import { randomUUID } from 'node:crypto';
-import { accessLogStreamName, auditEvents, type CaseViewed } from '../events/audit-events.js';
+// (no view without its record), in one of the day's access-log streams (picked by the view's id, so a
+// retried append goes to the same stream, and concurrent views to different ones).
+import type { Actor, EventStore, EventToAppend } from '@bureau/event-store';
+import { createHash, randomUUID } from 'node:crypto';
+import { ACCESS_LOG_SHARDS, accessLogShardName, auditEvents, type CaseViewed } from '../events/audit-events.js';
 
 export interface ViewRecord {
   readonly viewer: Actor;
@@ -16,7 +17,8 @@ export interface ViewRecord {
   readonly at: Date;
 }
 
-export async function recordView(store: EventStore, record: ViewRecord): Promise<CaseViewed> {
+/** The CaseViewed event of one view (its id is the view's, so a retried append is the same event). */
+export function caseViewedEvent(record: ViewRecord): { readonly data: CaseViewed; readonly event: EventToAppend } {
   const viewId = randomUUID();
   const viewedAt = record.at.toISOString();
   const data: CaseViewed = {
@@ -35,6 +37,17 @@ export async function recordView(store: EventStore, record: ViewRecord): Promise
     id: viewId,
     envelope: { correlationId: record.requestId, causationId: record.requestId, actor: data.viewer, occurredAt: viewedAt },
   });
-  await store.appendToStream(accessLogStreamName(viewedAt.slice(0, 10)), [event]);
+  return { data, event };
+}
+
+/** The access-log stream of a view: its day's, the shard a hash of its id picks. */
+export function accessLogStreamOf(view: Pick<CaseViewed, 'viewId' | 'viewedAt'>): string {
+  const shard = createHash('sha256').update(view.viewId).digest().readUInt32BE(0) % ACCESS_LOG_SHARDS;
+  return accessLogShardName(view.viewedAt.slice(0, 10), shard);
+}
+
+export async function recordView(store: EventStore, record: ViewRecord): Promise<CaseViewed> {
+  const { data, event } = caseViewedEvent(record);
+  await store.appendToStream(accessLogStreamOf(data), [event]);
   return data;
 }

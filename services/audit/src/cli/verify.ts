@@ -3,25 +3,19 @@
 // published public key when given: a file signed by any other key is refused), every anchored stream
 // against it. Exit code 0: intact; 1: findings (listed); 2: the run itself failed.
 import { readFileSync } from 'node:fs';
-import { createPostgresEventStore } from '@bureau/event-store/postgres';
+import { eventStoreKind, openEventStore } from '@bureau/service-kit';
 import pg from 'pg';
 import { anchorFileSchema, checkAnchorFile, sha256Hex } from '../anchors/anchor-file.js';
 import { createPublicKey } from 'node:crypto';
 import { loadCliConfig } from '../config.js';
+import { eventCounter } from '../verification/count-events.js';
 import { verifyStore } from '../verification/verify-store.js';
+import { progressLine } from './progress-bar.js';
 
 const out = process.stderr;
 
-function bar(done: number, total: number, streams: number, startedAt: number): string {
-  const width = 30;
-  const fraction = total === 0 ? 1 : Math.min(1, done / total);
-  const filled = Math.round(fraction * width);
-  const rate = Math.round(done / Math.max(0.001, (Date.now() - startedAt) / 1000));
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(1).padStart(5)}%  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} events, ${streams.toLocaleString('en')} streams, ${rate.toLocaleString('en')}/s`;
-}
-
 async function main(): Promise<number> {
-  const { databaseUrl, verifyThreads } = loadCliConfig();
+  const { eventStore, verifyThreads } = loadCliConfig();
   const anchorPath = process.argv[2];
   let anchored;
   if (anchorPath) {
@@ -41,17 +35,21 @@ async function main(): Promise<number> {
     out.write(`anchor ${file.anchorId} of ${file.createdAt}: ${file.streams} streams, root ${file.root}\n`);
     anchored = file.heads;
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const total = Number((await pool.query<{ n: string }>('select count(*) as n from event_store.events')).rows[0]?.n ?? 0);
-  await pool.end();
-  const store = await createPostgresEventStore({ connectionString: databaseUrl });
+  const pool = eventStoreKind(eventStore) === 'postgres' ? new pg.Pool({ connectionString: eventStore.DATABASE_URL, max: 1 }) : undefined;
+  let total: number | null;
+  try {
+    total = await eventCounter(eventStore, pool)();
+  } finally {
+    await pool?.end();
+  }
+  const store = await openEventStore(eventStore);
   const startedAt = Date.now();
   try {
     const verdict = await verifyStore(store, {
       ...(anchored ? { anchored } : {}),
       progressEvery: 5_000,
       threads: verifyThreads,
-      onProgress: ({ events, streams }) => out.write(bar(events, total, streams, startedAt)),
+      onProgress: ({ events, streams }) => out.write(progressLine(events, total, streams, (Date.now() - startedAt) / 1000)),
     });
     out.write('\n');
     for (const f of verdict.findings) out.write(`${f.kind.padEnd(15)} ${f.stream} at revision ${f.revision}: ${f.detail}\n`);

@@ -8,8 +8,19 @@ export const accessLogStreamCategory = 'auditAccessLog';
 export const verificationStreamCategory = 'auditVerifications';
 
 export const anchorStreamName = (cityId: string) => `${anchorStreamCategory}-${cityId}`;
-/** One access-log stream per UTC day, so a period's report reads only its days. */
+/**
+ * The access log is kept by UTC day (a period's report reads only its days), each day spread over
+ * ACCESS_LOG_SHARDS streams, a view's picked from its id: concurrent views append to different streams
+ * instead of queueing on one stream's row lock. Fixed: the report reads exactly these shards (and the
+ * day's one stream of the first layout), so changing it means reading the old shards too.
+ */
+export const ACCESS_LOG_SHARDS = 8;
+export const accessLogShardName = (day: string, shard: number) => `${accessLogStreamCategory}-${day}_${shard}`;
+/** The first layout: one stream a day (views recorded before the shards; still read). */
 export const accessLogStreamName = (day: string) => `${accessLogStreamCategory}-${day}`;
+/** Every stream a day's views may be in. */
+export const accessLogStreamsOf = (day: string): string[] =>
+  [accessLogStreamName(day), ...Array.from({ length: ACCESS_LOG_SHARDS }, (_, shard) => accessLogShardName(day, shard))];
 export const verificationStreamName = (cityId: string) => `${verificationStreamCategory}-${cityId}`;
 
 const instant = z.iso.datetime();

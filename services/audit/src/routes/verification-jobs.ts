@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anchorFileSchema, checkAnchorFile } from '../anchors/anchor-file.js';
 import { anchorFileOf, listAnchors } from '../anchors/make-anchor.js';
-import type { VerificationJob } from '../verification/verification-jobs.js';
+import { jobProgress, type VerificationJob } from '../verification/verification-jobs.js';
 import { CITY_AUDITORS } from './roles.js';
 import { findingSchema } from './schemas.js';
 
@@ -15,11 +15,12 @@ const jobSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   anchorId: z.string().nullable(),
-  totalEvents: z.number(),
+  /** Null when the store cannot count its events cheaply (EventStoreDB): then only checkedEvents moves. */
+  totalEvents: z.number().nullable(),
   checkedEvents: z.number(),
   checkedStreams: z.number(),
-  /** 0 to 1, by events. */
-  progress: z.number(),
+  /** 0 to 1, by events; null while running with totalEvents unknown. */
+  progress: z.number().nullable(),
   intact: z.boolean().nullable(),
   findings: z.array(findingSchema),
 });
@@ -27,7 +28,7 @@ const jobSchema = z.object({
 const view = (job: VerificationJob) => ({
   ...job,
   findings: [...job.findings],
-  progress: job.status === 'running' ? (job.totalEvents === 0 ? 0 : Math.min(0.99, job.checkedEvents / job.totalEvents)) : 1,
+  progress: jobProgress(job),
 });
 
 const startBody = z.union([

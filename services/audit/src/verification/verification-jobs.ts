@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { auditEvents, verificationStreamName } from '../events/audit-events.js';
 import type { Finding, StreamHead } from './chain-checker.js';
+import type { EventCount } from './count-events.js';
 import { verifyStore } from './verify-store.js';
 
 export interface VerificationJob {
@@ -16,8 +17,8 @@ export interface VerificationJob {
   finishedAt: string | null;
   /** The anchor compared with, if any. */
   readonly anchorId: string | null;
-  /** Events in the store when the job began (an estimate for progress). */
-  readonly totalEvents: number;
+  /** Events in the store when the job began (an estimate for progress); null when the store cannot count them cheaply (EventStoreDB). */
+  readonly totalEvents: number | null;
   checkedEvents: number;
   checkedStreams: number;
   intact: boolean | null;
@@ -29,10 +30,17 @@ export interface JobsContext {
   readonly cityId: string;
   readonly now: () => Date;
   readonly log: FastifyBaseLogger;
-  /** How many events the store holds (for the progress figure). */
-  readonly countEvents: () => Promise<number>;
+  /** How many events the store holds (for the progress figure), null when unknown. */
+  readonly countEvents: EventCount;
   /** Worker threads to hash on (AUDIT_VERIFY_THREADS). */
   readonly threads: number;
+}
+
+/** 0 to 1 by events (at most 0.99 until the job ends); null while running against a store of unknown size. */
+export function jobProgress(job: Pick<VerificationJob, 'status' | 'totalEvents' | 'checkedEvents'>): number | null {
+  if (job.status !== 'running') return 1;
+  if (job.totalEvents === null) return null;
+  return job.totalEvents === 0 ? 0 : Math.min(0.99, job.checkedEvents / job.totalEvents);
 }
 
 export class VerificationJobs {

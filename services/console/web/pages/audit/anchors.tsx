@@ -20,7 +20,8 @@ interface Job {
   anchorId: string | null;
   checkedEvents: number;
   checkedStreams: number;
-  progress: number;
+  /** Null while running on a store that cannot count its events (EventStoreDB): the events checked show instead. */
+  progress: number | null;
   intact: boolean | null;
   findings: Array<{ stream: string; kind: string; revision: string; detail: string }>;
 }
@@ -45,7 +46,7 @@ function VerifyAgainstLatest(props: { latest: Anchor | undefined }) {
       <h3>全库校验</h3>
       <p class="muted">逐条重算每个案件的哈希链，并与{props.latest ? `最新锚点（${when(props.latest.createdAt)}）` : '锚点（尚无）'}核对。</p>
       <button type="button" disabled={intent.busy || job?.status === 'running'} onClick={() => void start()}>
-        {job?.status === 'running' ? `校验中… ${Math.round(job.progress * 100)}%` : '开始校验'}
+        {job?.status === 'running' ? `校验中… ${job.progress === null ? `已核 ${job.checkedEvents} 条` : `${Math.round(job.progress * 100)}%`}` : '开始校验'}
       </button>
       <ProblemNote problem={intent.problem} what="全库校验" />
       {job && job.status !== 'running' && (
