@@ -16,7 +16,7 @@ export interface Session {
 
 const KEY = 'bureau.console.session';
 
-function claimsOf(token: string): Claims | undefined {
+export function claimsOf(token: string): Claims | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {

@@ -36,8 +36,16 @@ async function listen(t: Teardown, app: FastifyInstance): Promise<string> {
   return urlOf(app);
 }
 
+/** The bureau's identity provider, for a console and services that take its tokens instead of the development secret's. */
+export interface IdentityProviderSettings {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+const authEnv = (oidc: IdentityProviderSettings | undefined) => (oidc ? { OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE: oidc.audience } : { JWT_SECRET });
+
 /** The hotline service and the city platform's simulator, wired to each other. */
-export async function startHotline(t: Teardown) {
+export async function startHotline(t: Teardown, oidc?: IdentityProviderSettings) {
   const platform: Simulator = createSimulator({
     platformId: PLATFORM_ID, secret: PLATFORM_SECRET, webhookUrl: 'http://127.0.0.1:9/not-yet',
     retry: { tries: 3, backoffMs: 50, timeoutMs: 5_000 }, orderPrefix: 'GZE',
@@ -46,7 +54,7 @@ export async function startHotline(t: Teardown) {
   t.teardown(() => platform.close());
   const databaseUrl = await freshDatabase(t, 'console_hotline');
   const config = hotlineConfig({
-    DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
+    DATABASE_URL: databaseUrl, ...authEnv(oidc), LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
     HOTLINE_CENTRE_ID: 'huadu-plsc', PLATFORM_ID, PLATFORM_SECRET, PLATFORM_BASE_URL: urlOf(platform.app),
     OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_DELAY_MS: '400', OUTBOX_RETRY_MAX_ATTEMPTS: '100000', OUTBOX_POLL_MS: '200',
   });
@@ -93,11 +101,14 @@ export async function startAdvisors(t: Teardown) {
   return { advisors, url: await listen(t, advisors), databaseUrl };
 }
 
-/** The console in front of the services given (the others' URLs lead nowhere: port 9). */
-export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string; advisors?: string; reports?: string }) {
+/**
+ * The console in front of the services given (the others' URLs lead nowhere: port 9): with the development
+ * sign-in, or with the identity provider given and no development sign-in.
+ */
+export async function startConsole(t: Teardown, upstreams: { hotline?: string; legalAid?: string; audit?: string; advisors?: string; reports?: string }, oidc?: IdentityProviderSettings) {
   const nowhere = 'http://127.0.0.1:9';
   const config = loadConfig({
-    JWT_SECRET, CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn', CONSOLE_DEV_SIGN_IN: 'true',
+    ...(oidc ? authEnv(oidc) : { JWT_SECRET, CONSOLE_DEV_SIGN_IN: 'true' }), CITY_ID: 'gz', NODE_ENV: 'test', LOG_LEVEL: 'warn',
     HOTLINE_URL: upstreams.hotline ?? nowhere, LEGAL_AID_URL: upstreams.legalAid ?? nowhere,
     ADVISORS_URL: upstreams.advisors ?? nowhere, AUDIT_URL: upstreams.audit ?? nowhere, REPORTS_URL: upstreams.reports ?? nowhere,
   });

@@ -1,7 +1,7 @@
 // 登录. In development: pick a demo user (a role at an organisation of the demo city). In production: the
 // bureau's identity provider (OpenID Connect, authorization code with PKCE; oidc.ts).
 import { useEffect, useState } from 'preact/hooks';
-import { signIn, type Session } from '../session.js';
+import { claimsOf, signIn, type Session } from '../session.js';
 import { finishOidcSignIn, startOidcSignIn, type OidcSettings } from '../oidc.js';
 
 interface DemoUser {
@@ -15,6 +15,23 @@ interface DemoUser {
 interface ConsoleConfig {
   development: boolean;
   oidc?: OidcSettings;
+}
+
+/**
+ * The name of the token's organisation, from the registry (the hotline service keeps it; anyone signed in
+ * reads it): the provider's token says only its id. Undefined when the registry cannot be read, and the
+ * page shows the id.
+ */
+async function organisationNameFor(token: string): Promise<string | undefined> {
+  const org = claimsOf(token)?.org;
+  try {
+    const response = await fetch('/api/hotline/organisations', { headers: { authorization: `Bearer ${token}` } });
+    if (!org || !response.ok) return undefined;
+    const { items } = (await response.json()) as { items: Array<{ id: string; name: string }> };
+    return items.find((o) => o.id === org)?.name;
+  } catch {
+    return undefined;
+  }
 }
 
 export function SignInPage(props: { onSignedIn: (session: Session) => void }) {
@@ -31,7 +48,7 @@ export function SignInPage(props: { onSignedIn: (session: Session) => void }) {
           return undefined;
         });
         if (finished) {
-          const session = signIn(finished);
+          const session = signIn(finished, await organisationNameFor(finished));
           if (session) props.onSignedIn(session);
           return;
         }
