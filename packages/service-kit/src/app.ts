@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   /** Omit only for apps without protected routes. */
   readonly auth?: AuthOptions;
   readonly bodyLimit?: number;
+  /** How long registering the service's plugins may take (default 120 s; Fastify's own default is 10 s). */
+  readonly pluginTimeoutMs?: number;
 }
 
 /** Picks the token verification a parsed base config asks for. */
@@ -58,6 +60,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     return503OnClosing: true,
+    // A service's start brings its schemas up to date and loads its registry and calendar before it listens:
+    // on a busy machine that outlasts Fastify's 10 s default, and a start that gives up half-migrated helps
+    // nobody. Readiness (/readyz) says when the read models have caught up.
+    pluginTimeout: options.pluginTimeoutMs ?? 120_000,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
