@@ -21,12 +21,13 @@ import { startConsole, startHotline, startLegalAid } from './support/platform.js
 const USABLE_MS = 1_000;
 /** 50 districts × 2 years ≈ a province's 100 district-years. Row i belongs to district i % 50 (0: 花都, 1: 白云). */
 const DISTRICTS = 50;
+// What varies within a district varies with k = i / 50 (i's own residues would be one district's constant).
 const ORDERS = 35_000;
 const FILES = 240_000;
 /** Of each district's orders (k = i / 50), one in 25 still with the centre; of its files, one in 20 still in the worklist. */
 const ORDER_OPEN_EVERY = 25;
 const FILE_OPEN_EVERY = 20;
-/** Eleven family names (k % 11), so whose name it is does not follow whether the file is open (k % 20). */
+/** Eleven family names (k % 11) and the given names by k / 7, so whose name it is does not follow whether the file is open (k % 20). */
 const FAMILY = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '孙'];
 const GIVEN = ['小明', '建国', '秀英', '志强', '丽', '伟', '芳', '军', '小红', '海'];
 /** The name searched: a family name and one more character (王小明, 王小红). */
@@ -47,7 +48,7 @@ function huaduShare() {
     const k = Math.floor(i / DISTRICTS);
     if (i <= ORDERS && k % ORDER_OPEN_EVERY === 0) orders += 1;
     if (k % FILE_OPEN_EVERY === 0) files += 1;
-    if (FAMILY[k % 11] === '王' && (GIVEN[Math.floor(k / 11) % 10] ?? '').startsWith('小')) named += 1;
+    if (FAMILY[k % 11] === '王' && (GIVEN[Math.floor(k / 7) % 10] ?? '').startsWith('小')) named += 1;
   }
   return { orders, files, named };
 }
@@ -109,9 +110,9 @@ async function fillHotline(databaseUrl: string): Promise<number> {
       SELECT gen_random_uuid(), 'gz12345',
         CASE WHEN i % ${DISTRICTS} = 0 THEN 'huadu-plsc' ELSE ${district('i')} || '-plsc' END,
         'GZE' || lpad(i::text, 11, '0'),
-        ${pick(['consultation', 'assistance', 'complaint', 'consultation'], 'i % 4')}, 'lead',
-        CASE WHEN NOT open THEN (CASE WHEN i % 20 = 0 THEN 'returned' ELSE 'replied' END) WHEN k / ${ORDER_OPEN_EVERY} % 3 = 0 THEN 'awaiting_sign_for' ELSE 'handling' END,
-        ${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 11 % 10')}, '139' || lpad((i % 100000000)::text, 8, '0'),
+        ${pick(['consultation', 'assistance', 'complaint', 'consultation'], 'k % 4')}, 'lead',
+        CASE WHEN NOT open THEN (CASE WHEN k % 13 = 0 THEN 'returned' ELSE 'replied' END) WHEN k / ${ORDER_OPEN_EVERY} % 3 = 0 THEN 'awaiting_sign_for' ELSE 'handling' END,
+        ${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 7 % 10')}, '139' || lpad((i % 100000000)::text, 8, '0'),
         '咨询劳动合同解除后的经济补偿如何计算，用人单位拖欠工资三个月未发',
         dispatched, NULL, dispatched + interval '1 day',
         CASE WHEN open AND k / ${ORDER_OPEN_EVERY} % 3 = 0 THEN NULL ELSE dispatched + interval '3 hours' END,
@@ -120,15 +121,15 @@ async function fillHotline(databaseUrl: string): Promise<number> {
         dispatched + interval '5 days', '2026.1', '{}', dispatched + interval '1 day',
         CASE WHEN open AND k / ${ORDER_OPEN_EVERY} % 3 = 0 THEN NULL ELSE 'staff-' || (i % 7) END,
         NULL, NULL, 0, false, NULL,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE dispatched + interval '2 days' END,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE 'staff-' || (i % 7) END,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE true END,
-        CASE WHEN open OR i % 20 = 0 THEN 0 ELSE 1 END,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE dispatched + interval '4 days' END,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE 'satisfied' END,
-        CASE WHEN open OR i % 20 = 0 THEN NULL ELSE true END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE dispatched + interval '2 days' END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE 'staff-' || (i % 7) END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE true END,
+        CASE WHEN open OR k % 13 = 0 THEN 0 ELSE 1 END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE dispatched + interval '4 days' END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE 'satisfied' END,
+        CASE WHEN open OR k % 13 = 0 THEN NULL ELSE true END,
         0, 0, 0, 0, 0,
-        CASE WHEN NOT open AND i % 20 = 0 THEN dispatched + interval '1 hour' END,
+        CASE WHEN NOT open AND k % 13 = 0 THEN dispatched + interval '1 hour' END,
         '{}', CASE WHEN open THEN 1 ELSE 4 END, dispatched + interval '1 hour'
       FROM (
         SELECT i, k, open,
@@ -164,7 +165,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
         receiving, office, office, office, NULL, NULL, NULL, NULL, 'counter',
         ${pick(['employment_or_wages', 'personal_injury', 'support_payment', 'criminal_defence', 'other_civil_administrative'], 'k / 3 % 5')},
         k % 7 = 0, false,
-        ${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 11 % 10')}, 'resident_id', '4401**********' || lpad((i % 10000)::text, 4, '0'),
+        ${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 7 % 10')}, 'resident_id', '4401**********' || lpad((i % 10000)::text, 4, '0'),
         md5('recipient' || i), md5('applicant' || i), '1980-01-01', '139****' || lpad((i % 10000)::text, 4, '0'), '某某建筑有限公司',
         received,
         CASE WHEN open THEN received + interval '10 days' END,
@@ -175,8 +176,8 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
         CASE WHEN status = 'refused' THEN received + interval '5 days' END,
         CASE WHEN status = 'withdrawn' THEN received + interval '3 days' END,
         NULL, NULL,
-        CASE WHEN status = 'closed' THEN 'lawyer-' || (i % 300) END,
-        CASE WHEN status = 'closed' THEN 'firm-' || (i % 40) END,
+        CASE WHEN status = 'closed' THEN office || '-lawyer-' || (k % 60) END,
+        CASE WHEN status = 'closed' THEN office || '-firm-' || (k % 8) END,
         CASE WHEN status = 'closed' THEN received + interval '9 days' END,
         NULL, NULL,
         -- The folded state a real row carries (the lists never read it, but it makes the rows their real size).
@@ -185,7 +186,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
       FROM (
         SELECT i, k, open, office,
           CASE WHEN i % 3 = 0 THEN station ELSE office END AS receiving,
-          CASE WHEN NOT open THEN ${pick(['refused', 'withdrawn', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed'], 'i % 10')}
+          CASE WHEN NOT open THEN ${pick(['refused', 'withdrawn', ...Array<string>(11).fill('closed')], 'k % 13')}
                ELSE ${pick(['in_review', 'in_review', 'in_review', 'awaiting_materials', 'approved'], `k / ${FILE_OPEN_EVERY} % 5`)} END AS status,
           -- The open files within the last 14 days (those past 10 overdue, some due today); the rest over two years.
           CASE WHEN open THEN now() - (k / ${FILE_OPEN_EVERY} % 168) * interval '2 hours'
