@@ -29,6 +29,7 @@ const LONGEST = [
   'services/console/test/intake-counter.test.ts',
   'services/console/test/reports-and-walk-ins.test.ts',
   'services/console/test/advisors-desk.test.ts',
+  'services/console/test/province-scale.test.ts',
   'packages/projections/test/rebuild-kill.test.ts',
   'packages/event-store/test/postgres/race/alone.test.ts',
   'packages/durable-timers/test/sigkill.test.ts',
