@@ -20,6 +20,7 @@ import { ledgerEntryRoutes } from './routes/ledger-entries.js';
 import { ledgerQueryRoutes } from './routes/ledger-queries.js';
 import { registerRoutes } from './routes/register.js';
 import { reviewRoutes } from './routes/review.js';
+import { operationsRoutes } from './routes/operations.js';
 import { migrateAdvisorsStorage } from './storage/migrations.js';
 import { monthEndTimersPlugin } from './timers/month-end-timers.js';
 
@@ -68,6 +69,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
   await app.register(evidenceRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
+  await app.register(operationsRoutes);
 
   // An import accepted but not completed when the last process stopped is completed now.
   app.addHook('onReady', async () => {

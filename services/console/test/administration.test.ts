@@ -137,6 +137,7 @@ t.test("the administrators' area, in a browser", async (t) => {
     t.ok(statusMs < USABLE_MS, `projection status usable in ${Math.round(statusMs)} ms (median of ${statusAll.join(', ')})`);
     await page.locator('section[data-service="hotline"] tr[data-projection]').first().waitFor();
     await page.locator('section[data-service="advisors"] [data-fact="ready"]:text("就绪")').waitFor();
+    await page.locator('section[data-service="advisors"] tr[data-projection="advisors_ledger_months"]').waitFor();
     const shift = await layoutShiftSince(page);
     t.ok(shift < 0.05, `nothing jumped as the status arrived (${shift.toFixed(3)})`);
     t.ok(await fitsWidth(page), 'fits 1366 wide');

@@ -16,6 +16,7 @@ import { drillDownRoutes } from './routes/drill-down.js';
 import { outputRoutes } from './routes/outputs.js';
 import { periodRoutes } from './routes/periods.js';
 import { reportRoutes } from './routes/report.js';
+import { operationsRoutes } from './routes/operations.js';
 
 export interface ReportsAppDeps {
   readonly clock?: () => Date;
@@ -55,6 +56,7 @@ const reportsPlugin: FastifyPluginAsyncZod<ReportsOptions> = async (app, { confi
   await app.register(outputRoutes);
   await app.register(chartRoutes);
   await app.register(periodRoutes);
+  await app.register(operationsRoutes);
 };
 
 /** Not encapsulated: the service is the whole app, and tests reach its decorations. */

@@ -69,6 +69,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/villages/{villageId}/ledger/{month}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: ledger(v) }) } },
   { method: 'GET', route: '/villages/{villageId}/ledger/{month}/evidence/{sha256}', admits: ['legal_advisor', 'judicial_office_staff', ...district, ...cityWide], record: { kind: 'village', request: (v) => ({ url: `${ledger(v)}/evidence/${PHOTO_SHA}` }) } },
   { method: 'GET', route: '/review-queue', admits: figureReaders },
+  { method: 'GET', route: '/projections', admits: [...district, ...cityWide] },
   { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
   { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
   { method: 'GET', route: '/advisors/{advisorId}/figures/{period}', admits: ['legal_advisor', ...figureReaders], record: { kind: 'advisor', request: (a) => ({ url: `/advisors/${a}/figures/2026` }) } },
@@ -209,5 +210,11 @@ t.test('the advisors, route by route, role by role, own district and another', a
     t.equal((await call('GET', '/review-queue', stranger)).statusCode, 403);
     const cityStaff = bearer({ sub: 'y', role: 'auditor', org: 'gz' });
     t.equal((await call('GET', '/review-queue', cityStaff)).statusCode, 403, 'a district role at city level is not a city-wide role');
+  });
+
+  t.test('the projections\' status: the read model named', async (t) => {
+    const res = await call('GET', '/projections', token('city_administrator', 'own'));
+    t.equal(res.statusCode, 200, res.body);
+    t.same((res.json() as { projections: { name: string }[] }).projections.map((p) => p.name), ['advisors_ledger_months']);
   });
 });

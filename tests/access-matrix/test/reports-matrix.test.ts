@@ -31,6 +31,8 @@ interface Case {
   readonly route: string;
   readonly admits: Role[];
   readonly request: (districtId: string) => { url: string; payload?: object };
+  /** False for a route about the service, not a district's figures (the same answer for every district). */
+  readonly aboutADistrict?: false;
 }
 
 const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
@@ -42,6 +44,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/reports/{scopeId}/{period}/charts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/charts` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.xlsx', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.xlsx` }) },
   { method: 'POST', route: '/reports/{scopeId}/{period}/close', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/2026-02/close`, payload: cmd() }) },
+  { method: 'GET', route: '/projections', admits: ['auditor', ...cityWide], request: () => ({ url: '/projections' }), aboutADistrict: false },
   { method: 'POST', route: '/reports/{scopeId}/peer-review-ranks', admits: ['statistician'], request: (d) => ({ url: `/reports/${d}/peer-review-ranks`, payload: cmd({ year: 2026, rank: 2, of: 11, source: '通报' }) }) },
 ];
 
@@ -88,7 +91,7 @@ t.test('the reports, route by route, role by role, own district and another', as
 
   t.test('one district: another district\'s answers as none at all, and a write to it changes nothing', async (t) => {
     const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
-    for (const c of matrix) {
+    for (const c of matrix.filter((m) => m.aboutADistrict !== false)) {
       for (const role of c.admits.filter((r) => !cityWide.includes(r))) {
         const before = await revisions();
         const theirs = c.request('huadu');
@@ -115,5 +118,11 @@ t.test('the reports, route by route, role by role, own district and another', as
         else t.equal(res.statusCode, 403, `${role} on ${c.method} ${c.route}`);
       }
     }
+  });
+
+  t.test('the projections\' status: the read model named', async (t) => {
+    const res = await call('GET', '/projections', token('city_administrator', 'own'));
+    t.equal(res.statusCode, 200, res.body);
+    t.same((res.json() as { projections: { name: string }[] }).projections.map((p) => p.name), ['report_facts']);
   });
 });

@@ -1,6 +1,6 @@
 // The advisors' read models as a resource: the projection engine running the ledger projection (as
 // standby when another instance holds its lock), and a typed Kysely for the queries.
-import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     advisorsReadModels: {
       readonly engine: ProjectionEngine;
+      /** What the engine runs: GET /projections reports their status and lag. */
+      readonly projections: readonly Projection[];
       readonly db: Kysely<AdvisorsReadDatabase>;
     };
   }
@@ -19,8 +21,9 @@ declare module 'fastify' {
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, timings: ReadModelsTimings) {
-  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [ledgerMonthsProjection], logger: app.log });
-  app.decorate('advisorsReadModels', { engine, db: app.db.withTables<AdvisorsReadDatabase>() });
+  const projections = [ledgerMonthsProjection];
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections, logger: app.log });
+  app.decorate('advisorsReadModels', { engine, projections, db: app.db.withTables<AdvisorsReadDatabase>() });
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }

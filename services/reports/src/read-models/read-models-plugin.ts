@@ -1,6 +1,6 @@
 // The report's read model as a resource: the projection engine running the facts projection (standby
 // when another instance holds its lock), and a typed Kysely for the queries.
-import { createProjectionEngine, type EngineOptions, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     reportsReadModels: {
       readonly engine: ProjectionEngine;
+      /** What the engine runs: GET /projections reports their status and lag. */
+      readonly projections: readonly Projection[];
       readonly db: Kysely<ReportsReadDatabase>;
     };
   }
@@ -20,8 +22,9 @@ declare module 'fastify' {
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, { rules, timings }: { rules: FactRules; timings: ReadModelsTimings }) {
-  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections: [factsProjectionOf(rules)], logger: app.log });
-  app.decorate('reportsReadModels', { engine, db: app.db.withTables<ReportsReadDatabase>() });
+  const projections = [factsProjectionOf(rules)];
+  const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections, logger: app.log });
+  app.decorate('reportsReadModels', { engine, projections, db: app.db.withTables<ReportsReadDatabase>() });
   app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }

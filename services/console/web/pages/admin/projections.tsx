@@ -27,9 +27,9 @@ interface Readiness {
 const watched: ReadonlyArray<{ service: Service; projections: boolean }> = [
   { service: 'hotline', projections: true },
   { service: 'legal-aid', projections: true },
-  { service: 'advisors', projections: false },
+  { service: 'advisors', projections: true },
   { service: 'audit', projections: false },
-  { service: 'reports', projections: false },
+  { service: 'reports', projections: true },
 ];
 
 const chinese = (text: string) => text.split(' / ')[0] ?? text;
@@ -89,7 +89,7 @@ function ServiceStatus(props: Watched) {
           </tbody>
         </table>
       )}
-      {!projections && <p class="muted">该服务暂无读模型状态接口，仅显示就绪情况。</p>}
+      {!projections && <p class="muted">该服务不维护读模型（直接读取事件库），仅显示就绪情况。</p>}
     </section>
   );
 }
