@@ -220,4 +220,20 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     await shot(other, 'reports-other-district');
     await other.context().close();
   });
+
+  t.test('on a tablet (820 wide) the walk-in desk, the month\'s report and the access report fit', async (t) => {
+    for (const [role, at, hash, ready, name] of [
+      ['station_clerk', 'huadu-station-xinhua', '#/walk-ins', '[data-figure="walk-in-persons"]', 'walk-ins'],
+      ['statistician', 'huadu-bureau', `#/reports/huadu/${lastMonth}`, '[data-chart] svg', 'report'],
+      ['auditor', 'huadu-bureau', '#/audit/access-log', 'tr[data-view]', 'access-log'],
+    ] as const) {
+      const tablet = await newPage(browser, { width: 820, height: 1180 });
+      await signInAs(tablet, url, role, at);
+      await hashTo(tablet, hash);
+      await tablet.locator(ready).first().waitFor();
+      t.ok(await fitsWidth(tablet), `${name} fits 820 wide`);
+      await shot(tablet, `tablet-${name}`);
+      await tablet.context().close();
+    }
+  });
 });
