@@ -90,6 +90,42 @@ export async function runTestFiles(files, { root, env, jobs }) {
   return results;
 }
 
+/**
+ * The failed assertions of a file's TAP output, each with its diagnostic block (tap's YAML: the message,
+ * `at`, found / wanted), at most `max` lines in all. Subtests' own `not ok` lines (which only say that
+ * something inside failed) are kept too, so that the path to the failure reads from the outside in.
+ */
+export function failuresOf(tap, max = 60) {
+  const lines = tap.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length && out.length < max; i += 1) {
+    const line = lines[i] ?? '';
+    if (!/^\s*not ok /.test(line)) continue;
+    out.push(line.trim());
+    const indent = line.length - line.trimStart().length;
+    // The diagnostic block follows, two spaces deeper, between `---` and `...`.
+    if ((lines[i + 1] ?? '').trim() !== '---') continue;
+    // The quoted source is left out (the file and line say where), and so is a key's indented tail
+    // when the key is one of those.
+    let skipDeeperThan = -1;
+    for (i += 2; i < lines.length && (lines[i] ?? '').trim() !== '...' && out.length < max; i += 1) {
+      const diagnostic = lines[i] ?? '';
+      const depth = diagnostic.length - diagnostic.trimStart().length;
+      if (depth <= indent) break;
+      if (skipDeeperThan >= 0 && (depth > skipDeeperThan || diagnostic.trim() === '')) continue;
+      skipDeeperThan = -1;
+      const key = /^\s*(\w+):/.exec(diagnostic)?.[1] ?? '';
+      if (['source', 'columnNumber', 'typeName', 'isToplevel', 'methodName', 'functionName'].includes(key)) {
+        skipDeeperThan = depth;
+        continue;
+      }
+      out.push(`  ${diagnostic.trim()}`);
+    }
+  }
+  if (out.length === 0 && /Bail out!|# failed/.test(tap)) out.push(...lines.filter((l) => /Bail out!|# failed/.test(l)).slice(0, 5));
+  return out;
+}
+
 /** The summary printed at the end: counts, failed files, and the slowest files of this run. */
 export function summarise(results, root) {
   const sum = (key) => results.reduce((n, r) => n + r.counts[key], 0);
@@ -97,6 +133,10 @@ export function summarise(results, root) {
   const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 12);
   console.log(`\n[test] slowest files: ${slowest.map((r) => `${relative(root, r.file)} ${seconds(r.ms)}`).join('; ')}`);
   console.log(`[test] ${results.length} files, ${results.length - failed.length} passed, ${failed.length} failed`);
-  for (const r of failed) console.log(`[test]   failed: ${relative(root, r.file)}`);
+  for (const r of failed) {
+    console.log(`[test]   failed: ${relative(root, r.file)}`);
+    // Again at the very end, where a log cut short in the middle still shows it: what failed, and why.
+    for (const line of failuresOf(r.stdout)) console.log(`[test]     ${line}`);
+  }
   return { passed: sum('pass'), failed: sum('fail') + failed.filter((r) => r.counts.fail === 0).length, skipped: sum('skip'), ok: failed.length === 0 };
 }

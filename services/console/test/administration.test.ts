@@ -8,10 +8,10 @@ import { signTestToken } from '@bureau/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAdvisors, startConsole, startHotline, startLegalAid } from './support/platform.js';
 
-const USABLE_MS = 1_000;
+const USABLE_MS = USABLE_BAR_MS;
 const home = (page: Page) => async () => {
   await hashTo(page, '#/');
   await page.locator('ul.cards').waitFor();

@@ -7,10 +7,10 @@ import { signTestToken } from '@bureau/service-kit/testing';
 import { eventually } from '@bureau/testing';
 import type { Page } from 'playwright-core';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, newPage, shot, signInAs, medianUsable } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, newPage, shot, signInAs, medianUsable, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAudit, startConsole, startHotline } from './support/platform.js';
 
-const USABLE_MS = 1_000;
+const USABLE_MS = USABLE_BAR_MS;
 /** Leaves for the home page, so the next navigation loads its page afresh. */
 const home = (page: Page) => async () => {
   await hashTo(page, '#/');

@@ -9,10 +9,10 @@ import { eventually } from '@bureau/testing';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { hashTo, launchBrowser, newPage, shot, signInAs, medianUsable } from './support/browser.js';
+import { hashTo, launchBrowser, newPage, shot, signInAs, medianUsable, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startConsole, startLegalAid } from './support/platform.js';
 
-const USABLE_MS = 1_000;
+const USABLE_MS = USABLE_BAR_MS;
 /** Leaves for the home page, so the next navigation loads its page afresh. */
 const home = (page: Page) => async () => {
   await hashTo(page, '#/');

@@ -15,10 +15,10 @@
 import type { Page } from 'playwright-core';
 import pg from 'pg';
 import t from 'tap';
-import { hashTo, launchBrowser, medianUsable, newPage, shot, signInAs } from './support/browser.js';
+import { hashTo, launchBrowser, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { startConsole, startHotline, startLegalAid } from './support/platform.js';
 
-const USABLE_MS = 1_000;
+const USABLE_MS = USABLE_BAR_MS;
 /** 50 districts × 2 years ≈ a province's 100 district-years. Row i belongs to district i % 50 (0: 花都, 1: 白云). */
 const DISTRICTS = 50;
 // What varies within a district varies with k = i / 50 (i's own residues would be one district's constant).

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { signTestToken } from '@bureau/service-kit/testing';
 import type { Download, Page } from 'playwright-core';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAudit, startConsole, startHotline, startLegalAid, startReports } from './support/platform.js';
 
-const USABLE_MS = 1_000;
+const USABLE_MS = USABLE_BAR_MS;
 const home = (page: Page) => async () => {
   await hashTo(page, '#/');
   await page.locator('ul.cards').waitFor();
