@@ -1,13 +1,18 @@
 // A village's month as the routes show it: each entry as it stands with its history, the review's
 // state and the on-site check against the district's minimum.
 import { monthEndsAt, onSiteCheck, type AdvisorLimits, type LedgerEntry, type LedgerMonthState, type ServiceType } from '../domain/index.js';
+import type { AdvisorNamed } from './advisor-names.js';
 import { maskContent } from './mask.js';
 
-export function entryView(entry: LedgerEntry, unmasked: boolean) {
+/** Who an advisor is, as people know them (name and firm); null when the register does not hold them. */
+type AdvisorOf = (advisorId: string) => AdvisorNamed | null;
+
+export function entryView(entry: LedgerEntry, unmasked: boolean, advisorOf: AdvisorOf) {
   const show = unmasked ? <T,>(c: T) => c : maskContent;
   return {
     entryId: entry.entryId,
     status: entry.status,
+    advisor: advisorOf(entry.content.advisorId),
     content: show(entry.content),
     returned: entry.status === 'standing' ? entry.returned : null,
     voidReason: entry.status === 'voided' ? entry.voidReason : null,
@@ -48,7 +53,8 @@ export function monthFigures(state: LedgerMonthState) {
   return { entries, returned, onSiteMinutes, remoteMinutes, byType };
 }
 
-export function ledgerView(villageId: string, month: string, state: LedgerMonthState, limits: AdvisorLimits, now: Date, unmaskedFor: (advisorId: string) => boolean) {
+export function ledgerView(villageId: string, month: string, state: LedgerMonthState, limits: AdvisorLimits, now: Date, unmaskedFor: (advisorId: string) => boolean, advisorOf: AdvisorOf) {
+  const onSite = onSiteView(state, limits);
   return {
     villageId,
     month,
@@ -59,7 +65,7 @@ export function ledgerView(villageId: string, month: string, state: LedgerMonthS
     approvedAt: state.status === 'approved' ? state.approvedAt : null,
     reopenings: state.status === 'unopened' ? 0 : state.reopenings,
     figures: monthFigures(state),
-    onSite: onSiteView(state, limits),
-    entries: state.status === 'unopened' ? [] : state.entries.map((e) => entryView(e, unmaskedFor(e.content.advisorId))),
+    onSite: { ...onSite, byAdvisor: onSite.byAdvisor.map((s) => ({ ...s, advisor: advisorOf(s.advisorId) })) },
+    entries: state.status === 'unopened' ? [] : state.entries.map((e) => entryView(e, unmaskedFor(e.content.advisorId), advisorOf)),
   };
 }

@@ -16,6 +16,7 @@ import {
   villageAppointmentsDecider, serviceTypes, initialLedgerState, type LedgerMonthState,
 } from '../domain/index.js';
 import { advisorLedgerEvents, villageAppointmentEvents } from '../events/index.js';
+import { advisorNamesIn, namedShares } from '../read-models/advisor-names.js';
 import { ensureFresh } from '../read-models/freshness.js';
 import { figuresAsClosed } from '../read-models/closed-periods.js';
 import { ledgerMonths } from '../read-models/ledger-queries.js';
@@ -71,7 +72,11 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     const { villageId, month } = request.params;
     const { village, state, caller } = await readableLedger(request, villageId, month);
     const unmasked = PERSONAL_DATA_READERS.includes(caller.role);
-    return { name: village.name, ...ledgerView(villageId, month, state, limitsOf(village.districtId), app.advisors.clock(), (advisorId) => unmasked || (caller.role === ADVISOR_ROLE && advisorId === caller.id)) };
+    const names = await advisorNamesIn(app.eventStore, [village.districtId]);
+    return {
+      name: village.name,
+      ...ledgerView(villageId, month, state, limitsOf(village.districtId), app.advisors.clock(), (advisorId) => unmasked || (caller.role === ADVISOR_ROLE && advisorId === caller.id), (advisorId) => names(village.districtId, advisorId)),
+    };
   });
 
   app.get('/villages/:villageId/ledger/:month/evidence/:sha256', {
@@ -147,12 +152,14 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
       .map((v) => {
         const state: LedgerMonthState = rows.get(v.villageId)?.state ?? initialLedgerState();
         const onSite = onSiteView(state, limitsOf(v.districtId));
-        return { villageId: v.villageId, name: v.name, judicialOfficeId: v.judicialOfficeId, status: state.status, ...onSite, byAdvisor: onSite.byAdvisor };
+        return { villageId: v.villageId, name: v.name, judicialOfficeId: v.judicialOfficeId, districtId: v.districtId, status: state.status, ...onSite };
       })
       .filter((v) => outcome === undefined || v.outcome === outcome);
     const { field, direction } = sortField(request.query.sort);
     const { rows: page, ...paging } = pagedList(`/on-site/${month}`, request.query, all, onSiteKeys(field, direction));
-    return { month, villages: page, ...paging };
+    // Each share named (the registers of the page's districts only: a page holds a few).
+    const names = await advisorNamesIn(app.eventStore, page.map((v) => v.districtId));
+    return { month, villages: page.map(({ districtId, ...v }) => ({ ...v, byAdvisor: namedShares(v.byAdvisor, districtId, names) })), ...paging };
   });
 
   app.get('/districts/:districtId/summary/:month', {
