@@ -162,12 +162,17 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
     await clerk.locator('dd[data-fact="status"]:text("已审核")').waitFor();
     await clerk.locator('button:text("重新打开…")').waitFor();
     await shot(clerk, 'advisors-ledger-approved');
+    t.same(await clerk.locator('tr[data-entry] [data-advisor]').allTextContents(), ['陈律师', '陈律师', '陈律师'], 'the office sees each entry\'s advisor by name');
+    t.notMatch(await clerk.locator('main').innerText(), new RegExp(`${ADVISOR_ID}|13800000009|14401200910123456`), 'not by register id, and nothing personal of the advisor');
     t.equal((await ledger()).status, 'approved', 'the month approved');
 
     const shortfalls = await medianUsable(clerk, home(clerk), () => hashTo(clerk, `#/advisors/on-site?month=${MONTH}`), `tr[data-on-site="${VILLAGE}"]`);
     t.ok(shortfalls.median < USABLE_MS, `on-site list usable in ${Math.round(shortfalls.median)} ms (median of ${shortfalls.all.join(', ')})`);
     t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the list arrived');
-    t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`).textContent(), new RegExp(`${ADVISOR_ID} 4.5 小时`), "the advisor's share: 1.5 + 3 hours (the voided lecture not counted)");
+    const shares = clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`);
+    t.match(await shares.textContent(), /陈律师 4\.5 小时/, "the advisor's share, by name: 1.5 + 3 hours (the voided lecture not counted)");
+    t.notMatch(await shares.textContent(), new RegExp(ADVISOR_ID), 'not by register id');
+    t.equal(await shares.locator(`[data-advisor="${ADVISOR_ID}"]`).getAttribute('title'), `广东花城律师事务所（顾问编号 ${ADVISOR_ID}）`, 'the firm and the id in the tooltip');
     t.match(await clerk.locator(`tr[data-on-site="${VILLAGE}"]`).textContent(), /已说明.*顾问11月中旬住院两周/, 'excused, with the reason');
     t.ok(await fitsWidth(clerk), 'fits 1366 wide');
     await shot(clerk, 'advisors-on-site');

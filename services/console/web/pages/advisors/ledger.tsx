@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import type { Session } from '../../session.js';
 import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
+import { AdvisorName, AdvisorShares } from './advisor-name.js';
 import { CorrectEntry } from './correct-entry.js';
 import { ActButton, ReasonForm } from './reason-form.js';
 import type { Ledger, LedgerEntry, Recorded } from './shapes.js';
@@ -66,7 +67,9 @@ function EntryRow(props: { entry: LedgerEntry; ledger: Ledger; session: Session;
           {c.summary}
           {c.evidence.length > 0 && <span class="muted">（证据 {c.evidence.length} 件）</span>}
         </td>
-        <td>{c.advisorId}</td>
+        <td>
+          <AdvisorName advisorId={c.advisorId} advisor={entry.advisor} />
+        </td>
         <td>
           {entry.returned && (
             <span class="tag bad" title={entry.returned.reason}>
@@ -211,7 +214,7 @@ export function LedgerPage(props: { villageId: string; month: string; session: S
         <dt>线上时长</dt>
         <dd>{ledger ? hours(ledger.figures.remoteMinutes) : '…'}</dd>
         <dt>各顾问驻点</dt>
-        <dd>{onSite ? onSite.byAdvisor.map((s) => `${s.advisorId} ${hours(s.onSiteMinutes)}`).join('；') || '—' : '…'}</dd>
+        <dd data-shares>{onSite ? <AdvisorShares shares={onSite.byAdvisor} /> : '…'}</dd>
         <dt>审核</dt>
         <dd>{ledger ? (ledger.approvedAt ? `${when(ledger.approvedAt)} 通过` : ledger.reviewStartedAt ? `${when(ledger.reviewStartedAt)} 开始` : '未开始') : '…'}</dd>
         {onSite?.excuse && (

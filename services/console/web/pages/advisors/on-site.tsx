@@ -4,6 +4,7 @@ import { call } from '../../api.js';
 import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
 import { PlaceholderRows, ProblemNote, thisMonth, useLoad } from '../../ui.js';
+import { AdvisorShares } from './advisor-name.js';
 import { AdvisorsNav } from './review-queue.js';
 import type { OnSite } from './shapes.js';
 import { hours, ledgerStatusNames, outcomeNames } from './words.js';
@@ -76,7 +77,9 @@ export function OnSitePage(props: { path: string }) {
                 <span class={`tag${v.outcome === 'short' ? ' bad' : v.outcome === 'met' ? ' ok' : ''}`}>{outcomeNames[v.outcome]}</span>
               </td>
               <td class="num">{v.shortByMinutes ? hours(v.shortByMinutes) : '—'}</td>
-              <td data-shares>{v.byAdvisor.map((s) => `${s.advisorId} ${hours(s.onSiteMinutes)}`).join('；') || '—'}</td>
+              <td data-shares>
+                <AdvisorShares shares={v.byAdvisor} />
+              </td>
               <td>{v.excuse ? v.excuse.reason : '—'}</td>
             </tr>
           ))}

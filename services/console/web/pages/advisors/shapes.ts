@@ -25,9 +25,16 @@ export type EntryChange =
   | { change: 'returned'; at: string; reason: string }
   | { change: 'voided'; at: string; reason: string };
 
+/** An advisor as people know them (public: posted in the village); null when the register does not hold them. */
+export interface AdvisorNamed {
+  name: string;
+  firm: string;
+}
+
 export interface LedgerEntry {
   entryId: string;
   status: 'standing' | 'voided';
+  advisor: AdvisorNamed | null;
   content: EntryContent;
   returned: { reason: string; at: string } | null;
   voidReason: string | null;
@@ -37,6 +44,7 @@ export interface LedgerEntry {
 export interface AdvisorShare {
   advisorId: string;
   onSiteMinutes: number;
+  advisor: AdvisorNamed | null;
 }
 
 export interface OnSite {
