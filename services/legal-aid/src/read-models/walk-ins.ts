@@ -2,6 +2,7 @@
 // the Beijing-time month of the visit for the month's list and counts. Its own projection engine, so the
 // files' projection is untouched; rebuilt blue/green when `version` changes.
 import { createProjectionEngine, defineProjection, type Projection, type ProjectionEngine } from '@bureau/projections';
+import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
@@ -76,32 +77,37 @@ export const walkInsProjection = defineProjection({
   },
 });
 
-export interface WalkInListQuery {
+export interface WalkInListFilter {
   /** Organisations in reach; null = the whole city. */
   readonly reach: readonly string[] | null;
   readonly month?: string | undefined;
   readonly placeId?: string | undefined;
   readonly topic?: WalkInTopic | undefined;
   readonly includeVoided: boolean;
-  readonly sort: 'occurredAt' | '-occurredAt';
-  readonly limit: number;
-  readonly offset: number;
 }
 
-export async function listWalkIns(db: Kysely<WalkInDatabase>, q: WalkInListQuery): Promise<{ total: number; rows: WalkInRow[] }> {
-  if (q.reach !== null && q.reach.length === 0) return { total: 0, rows: [] };
+function walkInsMatching(db: Kysely<WalkInDatabase>, q: WalkInListFilter) {
   let base = db.selectFrom('walk_in_consultations');
   if (q.reach !== null) base = base.where('place_id', 'in', [...q.reach]);
   if (q.month !== undefined) base = base.where('month', '=', q.month);
   if (q.placeId !== undefined) base = base.where('place_id', '=', q.placeId);
   if (q.topic !== undefined) base = base.where('topic', '=', q.topic);
   if (!q.includeVoided) base = base.where('voided', '=', false);
-  const direction = q.sort === 'occurredAt' ? 'asc' : 'desc';
+  return base;
+}
+
+/** A page of visits by time of visit (ties on the consultation id), by the kit's keyset paging. */
+export async function listWalkIns(db: Kysely<WalkInDatabase>, q: WalkInListFilter, direction: 'asc' | 'desc', page: PageRequest): Promise<{ total: number; page: Page<WalkInRow> }> {
+  if (q.reach !== null && q.reach.length === 0) return { total: 0, page: { rows: [], nextCursor: null, previousCursor: null } };
+  const keys: SortKey[] = [
+    { value: sql`occurred_at`, type: 'timestamptz', direction },
+    { value: sql`consultation_id`, type: 'text', direction },
+  ];
   const [count, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('occurred_at', direction).orderBy('consultation_id', direction).limit(q.limit).offset(q.offset).execute(),
+    walkInsMatching(db, q).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    readPage(walkInsMatching(db, q).selectAll(), keys, page),
   ]);
-  return { total: Number(count.n), rows };
+  return { total: Number(count.n), page: rows };
 }
 
 export interface PlaceCounts {

@@ -8,6 +8,7 @@ import {
   problemSchema, problemTypes, reachOf, type Scope,
 } from '@bureau/service-kit';
 import { awaitFreshness } from '@bureau/projections/http';
+import { cursorOf, pageFields, pageLink, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -129,24 +130,30 @@ export const walkInRoutes: FastifyPluginAsync = async (app) => {
   typed.get('/walk-in-consultations', {
     config: WALK_IN_READERS,
     schema: {
-      tags, summary: '来访咨询列表 A station\'s or a district\'s visits, paged, by time of visit', security: bearerSecurity,
+      tags, summary: '来访咨询列表 A station\'s or a district\'s visits by time of visit, keyset-paged (sort, cursor, limit)', security: bearerSecurity,
       querystring: z.strictObject({
         ...after,
         month: month.optional(),
         placeId: z.string().trim().min(1).max(64).optional().describe('Only this place\'s visits.'),
         topic: z.enum(walkInTopics).optional(),
         includeVoided: z.stringbool().default(false),
-        sort: z.enum(['occurredAt', '-occurredAt']).default('-occurredAt'),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        // occurredAt: by time of visit (-occurredAt, the default: newest first); ties on the consultation id.
+        ...pagingQuery(['occurredAt'], '-occurredAt', { default: 50, max: 500 }),
       }),
-      response: { 200: z.object({ total: z.number(), limit: z.number(), offset: z.number(), entries: z.array(visit) }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
+      response: { 200: z.object({ entries: z.array(visit), ...pageFields('visit') }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const { month: m, placeId, topic, includeVoided, sort, limit, offset } = request.query;
-    const { total, rows } = await listWalkIns(app.legalAidWalkIns.db, { reach: reachOf(request).organisationIds, month: m, placeId, topic, includeVoided, sort, limit, offset });
-    return { total, limit, offset, entries: rows.map(visitOf) };
+    const { month: m, placeId, topic, includeVoided, sort, limit } = request.query;
+    const { total, page } = await listWalkIns(
+      app.legalAidWalkIns.db, { reach: reachOf(request).organisationIds, month: m, placeId, topic, includeVoided },
+      sortField(sort).direction, { sort, cursor: cursorOf(request.query), limit },
+    );
+    return {
+      total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,
+      next: pageLink('/walk-in-consultations', request.query, page.nextCursor), previous: pageLink('/walk-in-consultations', request.query, page.previousCursor),
+      entries: page.rows.map(visitOf),
+    };
   });
 
   const counts = z.record(z.string(), z.number());

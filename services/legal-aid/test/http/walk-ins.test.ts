@@ -100,7 +100,20 @@ t.test('lists and counts within reach; a visit elsewhere is as missing as an unk
   t.strictSame(await ids('', f.tokens.huaduClerk), [b.consultationId, a.consultationId], 'the station clerk: their station, newest first');
   t.strictSame(await ids('month=2026-02', f.tokens.huaduAuditor), [c.consultationId], 'by month (Beijing time)');
   t.strictSame(await ids('topic=labour&sort=occurredAt', f.tokens.huaduHead), [c.consultationId, a.consultationId], 'by topic');
-  t.strictSame(await ids(`placeId=${ORG.huaduStation}&limit=1&offset=1`, f.tokens.huaduHead), [a.consultationId], 'paged');
+  // Keyset paging (the kit's sort / cursor / limit): a page, the next by its link, and back.
+  type Paged = { total: number; entries: { consultationId: string }[]; nextCursor: string | null; previousCursor: string | null; next: string | null; previous: string | null };
+  const first = await list(`placeId=${ORG.huaduStation}&limit=1`, f.tokens.huaduHead) as Paged;
+  t.match(first, { total: 2, previousCursor: null, previous: null, nextCursor: String, next: /^\/walk-in-consultations\?.*cursor=/ });
+  t.strictSame(first.entries.map((e) => e.consultationId), [b.consultationId], 'paged: the newest first');
+  const second = (await f.get(first.next ?? '', f.tokens.huaduHead)).json() as Paged;
+  t.strictSame(second.entries.map((e) => e.consultationId), [a.consultationId], 'the next page by its link');
+  t.match(second, { nextCursor: null, next: null, previousCursor: String });
+  const back = (await f.get(second.previous ?? '', f.tokens.huaduHead)).json() as Paged;
+  t.strictSame(back.entries.map((e) => e.consultationId), [b.consultationId], 'and back');
+  const otherSort = await f.get(`/walk-in-consultations?${fresh}&sort=occurredAt&cursor=${first.nextCursor}`, f.tokens.huaduHead);
+  t.equal(otherSort.statusCode, 400, 'a cursor of another sort');
+  t.match(otherSort.json().errors, [{ field: 'querystring.cursor', rule: 'cursor_sort' }]);
+  t.equal((await f.get(`/walk-in-consultations?${fresh}&offset=1`, f.tokens.huaduHead)).statusCode, 400, 'offsets are no longer taken');
   t.equal((await list(`placeId=${ORG.huaduStation}&limit=1`, f.tokens.huaduHead)).total, 2, 'the total beside the page');
   t.strictSame(await ids(`placeId=${ORG.huaduStation}`, f.tokens.baiyunHead), [], 'another district\'s station lists nothing');
   t.equal((await list('', f.tokens.cityAuditor)).total, 5, 'the city sees every district');
