@@ -90,6 +90,23 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     const list = await fetch(`${legalAidUrl}/walk-in-consultations?includeVoided=true&limit=100`, { headers: { authorization: clerkOf('huadu-station-xinhua') } });
     const entries = ((await list.json()) as { entries: Array<{ voided: boolean }> }).entries;
     t.same([entries.length, entries.filter((e) => e.voided).length], [5, 1], 'two recorded from the keyboard (one voided), three before');
+
+    // The month's list sorts and pages on the server (the kit's keyset paging), kept in the page's address.
+    await hashTo(clerk, '#/walk-ins?limit=1');
+    await clerk.waitForFunction("document.querySelectorAll('tr[data-visit]').length === 1");
+    t.match(await clerk.locator('tr[data-visit]').textContent(), /咨询工资拖欠/, 'one to a page: the newest first');
+    t.ok(await clerk.locator('button[data-page="previous"]').isDisabled(), 'no page before the first');
+    await clerk.locator('button[data-page="next"]').click();
+    await clerk.locator('tr[data-visit]:has-text("婚姻家庭")').waitFor();
+    t.match(await clerk.evaluate('location.hash'), /cursor=/, 'the page in the address');
+    t.ok(await clerk.locator('button[data-page="next"]').isDisabled(), 'the last of this month\'s two');
+    await clerk.locator('button[data-page="previous"]').click();
+    await clerk.locator('tr[data-visit]:has-text("咨询工资拖欠")').waitFor();
+    await clerk.locator('th[data-sort="occurredAt"] a').click();
+    await clerk.locator('th[data-sort="occurredAt"][aria-sort="ascending"]').waitFor();
+    await clerk.locator('tr[data-visit]:has-text("婚姻家庭")').waitFor();
+    t.match(await clerk.locator('nav.pager .count').textContent(), /共 2 条/, 'the count beside the pager');
+    await shot(clerk, 'walk-in-desk-paged');
     await clerk.context().close();
   });
 

@@ -78,7 +78,9 @@ export function Pager(props: { path: string; page: PageAnswer | undefined; unit:
       <button type="button" data-page="next" disabled={next === undefined} onClick={() => next && go(next)}>
         下一页
       </button>
-      <span class="count" aria-live="polite">{props.page ? `共 ${props.page.total} ${props.unit}` : ''}</span>
+      <span class="count" aria-live="polite" data-total={props.page?.total ?? ''}>
+        {props.page ? `共 ${props.page.total} ${props.unit}` : ''}
+      </span>
     </nav>
   );
 }

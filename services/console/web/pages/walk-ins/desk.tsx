@@ -88,7 +88,7 @@ export function WalkInDeskPage(props: { path: string; session: Session }) {
       )}
       <p class="muted keys">快捷键：数字键选事项（{topics.slice(0, 3).map(([, label], i) => `${i + 1} ${label}`).join('，')}…），Enter 登记，Ctrl+Enter 在备注中也可登记。</p>
       <Counts month={month} after={after.position} version={after.times} />
-      <VisitsTable month={month} after={after.position} version={after.times} canVoid={COUNTER_ROLES.includes(props.session.claims.role)} onChanged={changed} />
+      <VisitsTable path={props.path} month={month} after={after.position} version={after.times} canVoid={COUNTER_ROLES.includes(props.session.claims.role)} onChanged={changed} />
     </section>
   );
 }
