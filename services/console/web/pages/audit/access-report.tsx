@@ -4,7 +4,8 @@
 import { call } from '../../api.js';
 import { go, queryOf } from '../../router.js';
 import { roleNames } from '../../roles.js';
-import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { ProblemNote, useLoad, when } from '../../ui.js';
 import { caseKinds } from './case-history.js';
 
 interface View {
@@ -23,6 +24,14 @@ const viewNames: Readonly<Record<string, string>> = {
   history: '查看历史', 'as-of': '查看某时点状态', diff: '比较两个时点', verification: '校验', links: '关联案件',
   'export-jsonl': '导出 JSON Lines', 'report-html': '导出报告（HTML）', 'report-pdf': '导出报告（PDF）',
 };
+
+const viewColumns: readonly ListColumn[] = [
+  { label: '时间', width: '15%' },
+  { label: '查看人', width: '22%' },
+  { label: '案件', width: '24%' },
+  { label: '方式', width: '13%' },
+  { label: '个人信息', width: '26%' },
+];
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
@@ -54,55 +63,34 @@ export function AccessReportPage(props: { path: string }) {
         </span>
       </p>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这段时间的访问记录" />}
-      <table class="list access-log">
-        <colgroup>
-          <col style="width: 15%" />
-          <col style="width: 22%" />
-          <col style="width: 24%" />
-          <col style="width: 13%" />
-          <col style="width: 26%" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">时间</th>
-            <th scope="col">查看人</th>
-            <th scope="col">案件</th>
-            <th scope="col">方式</th>
-            <th scope="col">个人信息</th>
+      <ListTable
+        class="access-log"
+        columns={viewColumns}
+        items={views}
+        loading={loaded.state === 'loading'}
+        empty="这段时间没有查看记录"
+        row={(v) => (
+          <tr key={v.viewId} data-view={v.view} data-viewer={v.viewer.id} data-case={v.caseId}>
+            <td>{when(v.viewedAt)}</td>
+            <td>
+              {v.viewer.id}
+              <br />
+              <small class="muted">
+                {roleNames[v.viewer.role] ?? v.viewer.role} · {v.viewer.organisation}
+              </small>
+            </td>
+            <td>
+              {caseKinds[v.caseKind as keyof typeof caseKinds] ?? v.caseKind} <a href={`#/audit/${v.caseKind}/${encodeURIComponent(v.caseId)}`}>{v.caseId}</a>
+            </td>
+            <td>{viewNames[v.view] ?? v.view}</td>
+            <td>
+              {v.personalDataShown.length > 0 && <span class="tag bad">已显示：{v.personalDataShown.join('、')}</span>}
+              {v.personalDataMasked.length > 0 && <span class="tag">已脱敏：{v.personalDataMasked.join('、')}</span>}
+              {v.personalDataShown.length + v.personalDataMasked.length === 0 && <span class="muted">无</span>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {!views && loaded.state === 'loading' && <PlaceholderRows columns={5} />}
-          {views && views.length === 0 && (
-            <tr>
-              <td colSpan={5} class="empty">
-                这段时间没有查看记录
-              </td>
-            </tr>
-          )}
-          {views?.map((v) => (
-            <tr key={v.viewId} data-view={v.view} data-viewer={v.viewer.id} data-case={v.caseId}>
-              <td>{when(v.viewedAt)}</td>
-              <td>
-                {v.viewer.id}
-                <br />
-                <small class="muted">
-                  {roleNames[v.viewer.role] ?? v.viewer.role} · {v.viewer.organisation}
-                </small>
-              </td>
-              <td>
-                {caseKinds[v.caseKind as keyof typeof caseKinds] ?? v.caseKind} <a href={`#/audit/${v.caseKind}/${encodeURIComponent(v.caseId)}`}>{v.caseId}</a>
-              </td>
-              <td>{viewNames[v.view] ?? v.view}</td>
-              <td>
-                {v.personalDataShown.length > 0 && <span class="tag bad">已显示：{v.personalDataShown.join('、')}</span>}
-                {v.personalDataMasked.length > 0 && <span class="tag">已脱敏：{v.personalDataMasked.join('、')}</span>}
-                {v.personalDataShown.length + v.personalDataMasked.length === 0 && <span class="muted">无</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </section>
   );
 }

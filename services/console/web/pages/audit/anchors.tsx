@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { DownloadButton } from '../../download.js';
-import { PlaceholderRows, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { ProblemNote, useIntent, useLoad, when } from '../../ui.js';
 
 interface Anchor {
   anchorId: string;
@@ -60,6 +61,14 @@ function VerifyAgainstLatest(props: { latest: Anchor | undefined }) {
   );
 }
 
+const anchorColumns: readonly ListColumn[] = [
+  { label: '记录时间', width: '18%' },
+  { label: '根哈希', width: '38%' },
+  { label: '案件数', width: '10%' },
+  { label: '事件数', width: '12%' },
+  { label: '锚点文件', width: '22%' },
+];
+
 export function AnchorsPage() {
   const [version, setVersion] = useState(0);
   const { loaded } = useLoad(() => call<{ anchors: Anchor[] }>('audit', '/anchors'), `anchors#${version}`);
@@ -79,50 +88,30 @@ export function AnchorsPage() {
         <ProblemNote problem={record.problem} what="锚点" />
       </p>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="锚点" />}
-      <table class="list anchors">
-        <colgroup>
-          <col style="width: 18%" />
-          <col style="width: 38%" />
-          <col style="width: 10%" />
-          <col style="width: 12%" />
-          <col style="width: 22%" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">记录时间</th>
-            <th scope="col">根哈希</th>
-            <th scope="col">案件数</th>
-            <th scope="col">事件数</th>
-            <th scope="col">锚点文件</th>
+      <ListTable
+        class="anchors"
+        columns={anchorColumns}
+        items={anchors}
+        loading={loaded.state === 'loading'}
+        placeholderRows={3}
+        empty="尚未记录锚点"
+        row={(a) => (
+          <tr key={a.anchorId} data-anchor={a.anchorId}>
+            <td>
+              {when(a.createdAt)}
+              {a === anchors?.[0] && <span class="tag ok">最新</span>}
+            </td>
+            <td>
+              <code>{a.root}</code>
+            </td>
+            <td class="num">{a.streams}</td>
+            <td class="num">{a.events}</td>
+            <td>
+              <DownloadButton service="audit" path={`/anchors/${a.anchorId}/file`} name={`anchor-${a.anchorId}.json`} label="下载" kind={`anchor-${a.anchorId}`} what="锚点文件" />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {!anchors && loaded.state === 'loading' && <PlaceholderRows columns={5} rows={3} />}
-          {anchors && anchors.length === 0 && (
-            <tr>
-              <td colSpan={5} class="empty">
-                尚未记录锚点
-              </td>
-            </tr>
-          )}
-          {anchors?.map((a, i) => (
-            <tr key={a.anchorId} data-anchor={a.anchorId}>
-              <td>
-                {when(a.createdAt)}
-                {i === 0 && <span class="tag ok">最新</span>}
-              </td>
-              <td>
-                <code>{a.root}</code>
-              </td>
-              <td class="num">{a.streams}</td>
-              <td class="num">{a.events}</td>
-              <td>
-                <DownloadButton service="audit" path={`/anchors/${a.anchorId}/file`} name={`anchor-${a.anchorId}.json`} label="下载" kind={`anchor-${a.anchorId}`} what="锚点文件" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       <VerifyAgainstLatest latest={anchors?.[0]} />
     </section>
   );

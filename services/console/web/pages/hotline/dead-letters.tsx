@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { call } from '../../api.js';
 import { fieldErrors } from '../../problems.js';
 import { eventNames } from './words.js';
-import { Field, inputProps, PlaceholderRows, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { Field, inputProps, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
 
 interface DeadLetter {
   id: string;
@@ -69,6 +70,14 @@ function Row(props: { letter: DeadLetter; onDone: () => void }) {
   );
 }
 
+const letterColumns: readonly ListColumn[] = [
+  { label: '工单号', width: '17%' },
+  { label: '推送内容', width: '12%' },
+  { label: '失败时间', width: '15%' },
+  { label: '平台答复', width: '20%' },
+  { label: '处理', width: '36%' },
+];
+
 export function DeadLettersPage() {
   const { loaded, reload } = useLoad(() => call<{ items: DeadLetter[] }>('hotline', '/outbox/dead-letters?limit=50'), 'dead-letters');
   return (
@@ -81,35 +90,14 @@ export function DeadLettersPage() {
         <a href="#/hotline">← 待办工单</a>
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="推送失败清单" />}
-      <table class="list">
-        <colgroup>
-          <col style="width: 17%" />
-          <col style="width: 12%" />
-          <col style="width: 15%" />
-          <col style="width: 20%" />
-          <col style="width: 36%" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">工单号</th>
-            <th scope="col">推送内容</th>
-            <th scope="col">失败时间</th>
-            <th scope="col">平台答复</th>
-            <th scope="col">处理</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaded.state === 'loading' && <PlaceholderRows columns={5} rows={3} />}
-          {loaded.state === 'ok' && loaded.data.items.length === 0 && (
-            <tr>
-              <td colSpan={5} class="empty">
-                没有推送失败的消息。
-              </td>
-            </tr>
-          )}
-          {loaded.state === 'ok' && loaded.data.items.map((letter) => <Row key={letter.id} letter={letter} onDone={() => void reload()} />)}
-        </tbody>
-      </table>
+      <ListTable
+        columns={letterColumns}
+        items={loaded.state === 'ok' ? loaded.data.items : undefined}
+        loading={loaded.state === 'loading'}
+        placeholderRows={3}
+        empty="没有推送失败的消息。"
+        row={(letter) => <Row key={letter.id} letter={letter} onDone={() => void reload()} />}
+      />
     </section>
   );
 }
