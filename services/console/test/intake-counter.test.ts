@@ -140,8 +140,25 @@ t.test('the intake counter, in a browser', async (t) => {
     const { median: ms, all } = await medianUsable(reviewer, home(reviewer), () => hashTo(reviewer, `#/intake/files/${caseId}`), 'dd[data-fact="status"]:text("审查中")');
     t.ok(ms < USABLE_MS, `file usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
     t.equal(await reviewer.locator('form[data-action="approval"]').count(), 0, 'a reviewer does not decide');
-    await reviewer.locator('form[data-action="economic-status"] button').click();
+    // Exempt from verification (Art. 42): the service's 400 (no proof) and its 422 (a ground that does not
+    // fit: the applicant is no recipient of social assistance) each shown on its field; then the ground that fits.
+    const economic = reviewer.locator('form[data-action="economic-status"]');
+    await reviewer.locator('[id="f-economic-status-kind"]').selectOption('art42_exempt');
+    await economic.locator('button[type="submit"]').click();
+    await reviewer.locator('.field.has-error[data-field="economic-status-proof"]').waitFor();
+    t.equal(await reviewer.locator('.field.has-error').count(), 1, 'the proof, and only it, in error');
+    await reviewer.locator('[id="f-economic-status-proof"]').fill('穗花民低保证第0815号');
+    await economic.locator('button[type="submit"]').click();
+    await reviewer.locator('.field.has-error[data-field="economic-status-ground42"]').waitFor();
+    t.match(await reviewer.locator('[id="f-economic-status-ground42-note"]').textContent(), /第四十二条情形与受援人或申请事项不符/, 'the rule, in the bureau\'s words, on the ground');
+    await shot(reviewer, 'intake-economic-status-field-error');
+    await reviewer.locator('[id="f-economic-status-ground42"]').selectOption('migrant_worker_wages_or_work_injury');
+    await reviewer.locator('[id="f-economic-status-proof"]').fill('劳动合同及欠薪证明');
+    await economic.locator('button[type="submit"]').click();
     await reviewer.locator('.done:text("已记录")').waitFor();
+    await reviewer.locator('dd[data-fact="economic-status"]:has-text("免予核查（第四十二条）：申请支付劳动报酬")').waitFor();
+    await shot(reviewer, 'intake-economic-status-recorded');
+    t.match((await api(`/files/${caseId}`)).file, { economicStatus: { kind: 'art42_exempt', ground: 'migrant_worker_wages_or_work_injury', proof: '劳动合同及欠薪证明' } }, 'recorded as exempt, with its ground and proof');
     await reviewer.context().close();
 
     const boss = await newPage(browser);

@@ -6,9 +6,10 @@ import { call } from '../../api.js';
 import { fieldErrors } from '../../problems.js';
 import type { Session } from '../../session.js';
 import { Field, inputProps, ProblemNote, useIntent, useLoad, when } from '../../ui.js';
+import { EconomicStatusForm } from './economic-status.js';
 import { PrintReceiptButton } from './receipt.js';
 import { FileTimeline } from './timeline.js';
-import { aidFormNames, fileStatusNames, matterNames } from './words.js';
+import { aidFormNames, art32GroundNames, art42GroundNames, economicStatusKindNames, fileStatusNames, matterNames } from './words.js';
 
 interface Deadline {
   dueAt: string;
@@ -31,7 +32,7 @@ interface FileState {
   receivedAt: string;
   review: { current: Deadline; pausedAt: string | null; materialsRequested: boolean } | null;
   materials: { items: string[]; requestedAt: string; suppliedAt: string | null; outstanding: string[] } | null;
-  economicStatus: { kind: string } | null;
+  economicStatus: { kind: string; ground?: string; source?: string; meetsStandard?: boolean; pledgeSignedAt?: string } | null;
   decision: { kind: 'approved' | 'refused'; at: string; reasons: string | null } | null;
   assignmentDue: Deadline | null;
   lawyer: { lawyerId: string; firmId: string; assignedAt: string; conflicts: Array<{ caseId: string; by: 'lawyer' | 'firm' }> } | null;
@@ -50,6 +51,16 @@ interface FileView {
 interface Recorded {
   position: string | null;
   alreadyApplied: boolean;
+}
+
+/** What is on file about the hardship, in the bureau's words. */
+function economicStatusText(status: FileState['economicStatus']): string {
+  if (!status) return '尚未记录';
+  const kind = economicStatusKindNames[status.kind as keyof typeof economicStatusKindNames] ?? status.kind;
+  if (status.kind === 'art42_exempt') return `${kind}：${art42GroundNames[status.ground ?? ''] ?? status.ground}`;
+  if (status.kind === 'art32_not_required') return `${kind}：${art32GroundNames[status.ground ?? ''] ?? status.ground}`;
+  if (status.kind === 'data_sharing') return `${kind}：${status.meetsStandard ? '符合标准' : '不符合标准'}（${status.source ?? ''}）`;
+  return kind;
 }
 
 type Input = { name: string; label: string; kind: 'text' | 'textarea' | 'number' | 'lines' };
@@ -196,6 +207,8 @@ export function FilePage(props: { caseId: string; session: Session }) {
         <dd>
           {file?.review && inReview ? `审查期限 ${when(file.review.current.dueAt)}${file.review.pausedAt ? '（补材料中，暂停计算）' : ''}` : file?.assignmentDue && status === 'approved' ? `指派期限 ${when(file.assignmentDue.dueAt)}` : '—'}
         </dd>
+        <dt>经济困难状况</dt>
+        <dd data-fact="economic-status">{file ? economicStatusText(file.economicStatus) : '…'}</dd>
         <dt>绿色通道</dt>
         <dd>{file ? (file.greenChannel.length > 0 ? <span class="tag ok">是</span> : '否') : '…'}</dd>
         <dt>指派律师</dt>
@@ -219,15 +232,7 @@ export function FilePage(props: { caseId: string; session: Session }) {
             <FileAction caseId={view.caseId} action="materials-request" title="一次性告知补充材料" submitLabel="告知" inputs={[{ name: 'items', label: '需补充的材料（每行一项）', kind: 'lines' }]} onDone={recorded} />
           )}
           {reviews && inReview && (
-            <FileAction
-              caseId={view.caseId}
-              action="economic-status"
-              title="经济困难状况：个人诚信承诺"
-              submitLabel="记录承诺"
-              inputs={[]}
-              toBody={() => ({ status: { kind: 'personal_pledge', pledgeSignedAt: new Date().toISOString() } })}
-              onDone={recorded}
-            />
+            <EconomicStatusForm caseId={view.caseId} onDone={recorded} />
           )}
           {decides && status === 'in_review' && <FileAction caseId={view.caseId} action="approval" title="给予法律援助" submitLabel="决定给予" inputs={[]} onDone={recorded} />}
           {decides && status === 'in_review' && (

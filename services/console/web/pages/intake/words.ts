@@ -34,3 +34,28 @@ export const dueKindNames: Readonly<Record<string, string>> = {
 
 /** The districts of the city (the demo city's; the registry is the service's). */
 export const districtNames: Readonly<Record<string, string>> = { huadu: '花都区', baiyun: '白云区' };
+
+/** How the applicant's economic hardship (经济困难状况) was established (Legal Aid Law Arts. 32, 34, 41, 42). */
+export const economicStatusKindNames = {
+  personal_pledge: '个人诚信承诺（告知承诺）',
+  data_sharing: '信息共享核查（第四十一条）',
+  art42_exempt: '免予核查（第四十二条）',
+  art32_not_required: '不受经济困难条件限制（第三十二条）',
+} as const;
+
+/** Art. 42: exempt from verifying the hardship, with proof. */
+export const art42GroundNames: Readonly<Record<string, string>> = {
+  social_or_judicial_assistance_or_preferential_care: '社会救助、司法救助或者优抚对象（如城乡低保、特困供养人员）',
+  minor_elderly_or_disabled_without_fixed_income: '无固定生活来源的未成年人、老年人、残疾人等特定群体',
+  migrant_worker_wages_or_work_injury: '申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员',
+  other_by_law: '法律、法规、规章规定的其他人员',
+};
+
+/** Art. 32: no economic condition at all. */
+export const art32GroundNames: Readonly<Record<string, string>> = {
+  abuse_abandonment_or_domestic_violence: '遭受虐待、遗弃或者家庭暴力的受害人主张相关权益',
+  martyr_reputation: '英雄烈士近亲属为维护英雄烈士的人格权益',
+  good_samaritan: '因见义勇为行为主张相关民事权益',
+  state_compensation_after_retrial_acquittal: '再审改判无罪请求国家赔偿',
+  other_by_law: '法律、法规、规章规定的其他情形',
+};
