@@ -64,8 +64,8 @@ function VerifyAgainstLatest(props: { latest: Anchor | undefined }) {
 const anchorColumns: readonly ListColumn[] = [
   { label: '记录时间', width: '18%' },
   { label: '根哈希', width: '38%' },
-  { label: '案件数', width: '10%' },
-  { label: '事件数', width: '12%' },
+  { label: '案件数', width: '10%', class: 'num' },
+  { label: '事件数', width: '12%', class: 'num' },
   { label: '锚点文件', width: '22%' },
 ];
 
