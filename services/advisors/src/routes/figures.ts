@@ -10,6 +10,7 @@ import { stateOrInitial } from '../commands/read-stream.js';
 import { reachableDistrict } from '../commands/run-register-command.js';
 import { advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf, initialLedgerState, monthOf, serviceTypeNames } from '../domain/index.js';
 import { advisorRegisterEvents } from '../events/index.js';
+import { advisorNamesIn } from '../read-models/advisor-names.js';
 import { advisorFigures, annualFigures, emptyTally, addEntries, monthsBetween, villageMonthFigures, withHours } from '../read-models/figures.js';
 import { figuresAsClosed } from '../read-models/closed-periods.js';
 import { ensureFresh } from '../read-models/freshness.js';
@@ -93,7 +94,11 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         };
       },
     });
-    return { townshipId, month, judicialOfficeId: villages[0]?.judicialOfficeId ?? null, ...answer.body, closed: answer.closed, restatements: answer.restatements };
+    // Each village's advisors by name and firm (public), as the office knows them; never their phone or licence.
+    const districtId = villages[0]!.districtId;
+    const names = await advisorNamesIn(app.eventStore, [districtId]);
+    const named = answer.body.villages.map((v) => ({ ...v, advisors: v.advisors.map((advisorId) => ({ advisorId, advisor: names(districtId, advisorId) })) }));
+    return { townshipId, month, judicialOfficeId: villages[0]?.judicialOfficeId ?? null, ...answer.body, villages: named, closed: answer.closed, restatements: answer.restatements };
   });
 
   app.get('/districts/:districtId/annual/:year', {

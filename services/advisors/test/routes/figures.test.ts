@@ -76,12 +76,13 @@ t.test('per advisor, per township, the year in the report\'s terms', async (t) =
     t.match(town, { townshipId: 'huadu-xinhua', month: '2026-03', judicialOfficeId: 'huadu-xinhua-so' });
     t.same(town.villages.map((v: { villageId: string }) => v.villageId).sort(), ['huadu-xinhua-dongsha', 'huadu-xinhua-sanhua', 'huadu-xinhua-xicun', 'huadu-xinhua-xinjie']);
     const village = (id: string) => town.villages.find((v: { villageId: string }) => v.villageId === id);
-    t.match(village('huadu-xinhua-dongsha'), { status: 'approved', reviewed: true, services: 2, onSiteMinutes: 480, remoteMinutes: 60, onSiteHours: 8, byType: { on_site_duty: 1, consultation: 1 }, onSite: { outcome: 'met', shortByMinutes: 0 }, advisors: ['adv-chen'] });
+    t.match(village('huadu-xinhua-dongsha'), { status: 'approved', reviewed: true, services: 2, onSiteMinutes: 480, remoteMinutes: 60, onSiteHours: 8, byType: { on_site_duty: 1, consultation: 1 }, onSite: { outcome: 'met', shortByMinutes: 0 }, advisors: [{ advisorId: 'adv-chen', advisor: { name: ADVISOR.name, firm: ADVISOR.firm } }] });
     t.match(village('huadu-xinhua-xicun'), { status: 'open', reviewed: false, services: 1, onSiteMinutes: 120, byType: { mediation: 1, consultation: 0 }, onSite: { outcome: 'short', shortByMinutes: 360 } });
     t.match(village('huadu-xinhua-xinjie'), { status: 'unopened', services: 0, onSite: { outcome: 'short', shortByMinutes: 480 } });
     t.match(town.totals, { villages: 4, services: 4, onSiteMinutes: 690, remoteMinutes: 60, reviewed: 1, met: 1, short: 3, excused: 0 });
     t.match(await get('/townships/huadu-xinhua/figures/2026-03', f.tokens.admin), { totals: { services: 4 } });
     t.notOk(JSON.stringify(town).includes('张三丰'), 'no personal data');
+    t.notOk([ADVISOR.phone, ADVISOR.licenceNumber].some((p) => JSON.stringify(town).includes(p)), 'the advisors named, nothing personal of them');
     const none = await get('/townships/no-such-township/figures/2026-03', f.tokens.baiyunOffice, 404);
     t.same(strip(await get('/townships/huadu-xinhua/figures/2026-03', f.tokens.baiyunOffice, 404)), strip(none), '白云\'s office: 花都\'s township is none');
     t.same(strip(await get('/townships/huadu-xinhua/figures/2026-03', f.tokens.baiyunAdmin, 404)), strip(none));
