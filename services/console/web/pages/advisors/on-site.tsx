@@ -1,9 +1,10 @@
 // 驻点时长: every village in reach for a month, its on-site hours against the minimum (met, short, excused),
 // each advisor's share; the shortfalls first when asked. Sorted, filtered and paged by the service.
 import { call } from '../../api.js';
-import { listStateOf, Pager, pagingParams, pathWith, SortHeader, type PageAnswer } from '../../paging.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { listStateOf, pagingParams, pathWith, type PageAnswer } from '../../paging.js';
 import { go, queryOf } from '../../router.js';
-import { PlaceholderRows, ProblemNote, thisMonth, useLoad } from '../../ui.js';
+import { ProblemNote, thisMonth, useLoad } from '../../ui.js';
 import { AdvisorShares } from './advisor-name.js';
 import { AdvisorsNav } from './review-queue.js';
 import type { OnSite } from './shapes.js';
@@ -14,6 +15,16 @@ interface VillageOnSite extends OnSite {
   name: string;
   status: string;
 }
+
+const onSiteColumns: readonly ListColumn[] = [
+  { label: '村（社区）', width: '15%', sort: 'village' },
+  { label: '台账', width: '10%' },
+  { label: '驻点 / 应达', width: '15%', class: 'num' },
+  { label: '结果', width: '9%' },
+  { label: '差', width: '9%', sort: 'short', class: 'num' },
+  { label: '各顾问驻点', width: '22%' },
+  { label: '说明', width: '20%' },
+];
 
 export function OnSitePage(props: { path: string }) {
   const query = queryOf(props.path);
@@ -43,49 +54,34 @@ export function OnSitePage(props: { path: string }) {
         ))}
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="驻点时长" />}
-      <table class="list" data-state={loaded.state}>
-        <thead>
-          <tr>
-            <SortHeader path={props.path} state={list} field="village" label="村（社区）" />
-            <th scope="col">台账</th>
-            <th scope="col" class="num">驻点 / 应达</th>
-            <th scope="col">结果</th>
-            <SortHeader path={props.path} state={list} field="short" label="差" class="num" />
-            <th scope="col">各顾问驻点</th>
-            <th scope="col">说明</th>
+      <ListTable
+        columns={onSiteColumns}
+        items={loaded.state === 'ok' ? villages : undefined}
+        loading={loaded.state === 'loading'}
+        placeholderRows={5}
+        empty="没有符合条件的村（社区）。"
+        sorting={{ path: props.path, state: list }}
+        pager={{ path: props.path, page: loaded.state === 'ok' ? loaded.data : undefined, unit: '个村（社区）' }}
+        row={(v) => (
+          <tr key={v.villageId} data-on-site={v.villageId} class={v.outcome === 'short' ? 'overdue' : ''}>
+            <td>
+              <a href={`#/advisors/ledger/${v.villageId}/${month}`}>{v.name}</a>
+            </td>
+            <td>{ledgerStatusNames[v.status] ?? v.status}</td>
+            <td class="num">
+              {hours(v.onSiteMinutes)} / {hours(v.minimumMinutes)}
+            </td>
+            <td>
+              <span class={`tag${v.outcome === 'short' ? ' bad' : v.outcome === 'met' ? ' ok' : ''}`}>{outcomeNames[v.outcome]}</span>
+            </td>
+            <td class="num">{v.shortByMinutes ? hours(v.shortByMinutes) : '—'}</td>
+            <td data-shares>
+              <AdvisorShares shares={v.byAdvisor} />
+            </td>
+            <td>{v.excuse ? v.excuse.reason : '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {loaded.state === 'loading' && <PlaceholderRows columns={7} rows={5} />}
-          {loaded.state === 'ok' && villages.length === 0 && (
-            <tr>
-              <td colSpan={7} class="empty">
-                没有符合条件的村（社区）。
-              </td>
-            </tr>
-          )}
-          {villages.map((v) => (
-            <tr key={v.villageId} data-on-site={v.villageId} class={v.outcome === 'short' ? 'overdue' : ''}>
-              <td>
-                <a href={`#/advisors/ledger/${v.villageId}/${month}`}>{v.name}</a>
-              </td>
-              <td>{ledgerStatusNames[v.status] ?? v.status}</td>
-              <td class="num">
-                {hours(v.onSiteMinutes)} / {hours(v.minimumMinutes)}
-              </td>
-              <td>
-                <span class={`tag${v.outcome === 'short' ? ' bad' : v.outcome === 'met' ? ' ok' : ''}`}>{outcomeNames[v.outcome]}</span>
-              </td>
-              <td class="num">{v.shortByMinutes ? hours(v.shortByMinutes) : '—'}</td>
-              <td data-shares>
-                <AdvisorShares shares={v.byAdvisor} />
-              </td>
-              <td>{v.excuse ? v.excuse.reason : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="个村（社区）" />
+        )}
+      />
     </section>
   );
 }

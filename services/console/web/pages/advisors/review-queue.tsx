@@ -1,8 +1,9 @@
 // 待审核: the judicial office's months awaiting review (its own township's villages; the district sees all its
 // townships), sorted and paged by the service.
 import { call } from '../../api.js';
-import { listStateOf, Pager, pagingParams, SortChip, SortHeader, type PageAnswer } from '../../paging.js';
-import { PlaceholderRows, ProblemNote, useLoad } from '../../ui.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { listStateOf, pagingParams, SortChip, type PageAnswer } from '../../paging.js';
+import { ProblemNote, useLoad } from '../../ui.js';
 import { ledgerStatusNames, outcomeNames } from './words.js';
 
 interface QueueItem {
@@ -32,6 +33,16 @@ export function AdvisorsNav() {
   );
 }
 
+const queueColumns: readonly ListColumn[] = [
+  { label: '村（社区）', width: '20%' },
+  { label: '月份', width: '14%', sort: 'month' },
+  { label: '状态', width: '12%' },
+  { label: '记录', width: '10%', class: 'num' },
+  { label: '退回未更正', width: '13%', class: 'num' },
+  { label: '已更正待复核', width: '14%', class: 'num' },
+  { label: '驻点时长', width: '17%' },
+];
+
 export function ReviewQueuePage(props: { path: string }) {
   const list = listStateOf(props.path, 'month');
   const query = `?${new URLSearchParams(pagingParams(list))}`;
@@ -49,46 +60,31 @@ export function ReviewQueuePage(props: { path: string }) {
         ))}
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="待审核清单" />}
-      <table class="list" data-state={loaded.state}>
-        <thead>
-          <tr>
-            <th scope="col">村（社区）</th>
-            <SortHeader path={props.path} state={list} field="month" label="月份" />
-            <th scope="col">状态</th>
-            <th scope="col" class="num">记录</th>
-            <th scope="col" class="num">退回未更正</th>
-            <th scope="col" class="num">已更正待复核</th>
-            <th scope="col">驻点时长</th>
+      <ListTable
+        columns={queueColumns}
+        items={loaded.state === 'ok' ? items : undefined}
+        loading={loaded.state === 'loading'}
+        placeholderRows={5}
+        empty="没有待审核的台账。"
+        sorting={{ path: props.path, state: list }}
+        pager={{ path: props.path, page: loaded.state === 'ok' ? loaded.data : undefined, unit: '份' }}
+        row={(i) => (
+          <tr key={`${i.villageId}/${i.month}`} data-queue={`${i.villageId}/${i.month}`} class={i.returnedOutstanding ? 'due-today' : ''}>
+            <td>
+              <a href={`#/advisors/ledger/${i.villageId}/${i.month}`}>{i.name}</a>
+            </td>
+            <td>
+              {i.month}
+              {i.monthEnded ? '' : <span class="tag">未结束</span>}
+            </td>
+            <td>{ledgerStatusNames[i.status] ?? i.status}</td>
+            <td class="num">{i.entries}</td>
+            <td class="num">{i.returnedOutstanding || '—'}</td>
+            <td class="num">{i.resubmitted || '—'}</td>
+            <td>{i.onSite === 'short' ? <span class="tag bad">不足</span> : <span class={`tag${i.onSite === 'met' ? ' ok' : ''}`}>{outcomeNames[i.onSite]}</span>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {loaded.state === 'loading' && <PlaceholderRows columns={7} rows={5} />}
-          {loaded.state === 'ok' && items.length === 0 && (
-            <tr>
-              <td colSpan={7} class="empty">
-                没有待审核的台账。
-              </td>
-            </tr>
-          )}
-          {items.map((i) => (
-            <tr key={`${i.villageId}/${i.month}`} data-queue={`${i.villageId}/${i.month}`} class={i.returnedOutstanding ? 'due-today' : ''}>
-              <td>
-                <a href={`#/advisors/ledger/${i.villageId}/${i.month}`}>{i.name}</a>
-              </td>
-              <td>
-                {i.month}
-                {i.monthEnded ? '' : <span class="tag">未结束</span>}
-              </td>
-              <td>{ledgerStatusNames[i.status] ?? i.status}</td>
-              <td class="num">{i.entries}</td>
-              <td class="num">{i.returnedOutstanding || '—'}</td>
-              <td class="num">{i.resubmitted || '—'}</td>
-              <td>{i.onSite === 'short' ? <span class="tag bad">不足</span> : <span class={`tag${i.onSite === 'met' ? ' ok' : ''}`}>{outcomeNames[i.onSite]}</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="份" />
+        )}
+      />
     </section>
   );
 }
