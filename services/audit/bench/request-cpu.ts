@@ -49,7 +49,7 @@ const authorization = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench-auditor'
 const base = `http://127.0.0.1:${address.port}`;
 const readers = fileURLToPath(new URL('./readers-process.mjs', import.meta.url));
 
-interface Phase { name: string; requests: number; p50: number; p99: number; serviceCpuUs: number; postgresCpuUs: number | null; served: string; appended: string; readersCpuUs: number }
+interface Phase { name: string; requests: number; p50: number; p99: number; serviceCpuUs: number; postgresCpuUs: number | null; served: string; appended: string; readersCpuUs: number; serviceSystemCpuUs: number }
 const percentiles = (times: number[]) => {
   const sorted = times.splice(0).sort((a, b) => a - b);
   const q = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN).toFixed(1);
@@ -59,14 +59,16 @@ async function phase(name: string, urls: string[], expectBytes: number): Promise
   served.length = 0;
   appends.length = 0;
   const meter = startCpuMeter();
+  const cpuBefore = process.cpuUsage();
   const { stdout } = await promisify(execFile)(process.execPath, [readers, JSON.stringify({ urls, authorization, readers: 8, seconds: SECONDS, expectBytes })], { maxBuffer: 64 * 1024 * 1024 });
   const spent = meter();
+  const cpu = process.cpuUsage(cpuBefore);
   const { requests, cpuUs } = JSON.parse(stdout) as { requests: number[]; cpuUs: number };
   const q = (p: number) => Number((requests[Math.min(requests.length - 1, Math.floor(p * requests.length))] ?? Number.NaN).toFixed(1));
   // The readers' warm-up pass (one walk) is counted in the CPU too: + urls.length.
   const n = requests.length + urls.length;
-  const result = { name, requests: requests.length, p50: q(0.5), p99: q(0.99), serviceCpuUs: Math.round(spent.processUs / n), postgresCpuUs: spent.postgresUs === undefined ? null : Math.round(spent.postgresUs / n), served: percentiles(served), appended: percentiles(appends), readersCpuUs: Math.round(cpuUs / n) };
-  process.stderr.write(`${name.padEnd(8)} ${String(result.requests).padStart(6)} requests  p50 ${result.p50} ms  p99 ${result.p99} ms  CPU/request: service ${result.serviceCpuUs} µs, PostgreSQL ${result.postgresCpuUs} µs, the readers ${result.readersCpuUs} µs; in the service ${result.served}, the view's append ${result.appended}\n`);
+  const result = { name, requests: requests.length, p50: q(0.5), p99: q(0.99), serviceCpuUs: Math.round(spent.processUs / n), postgresCpuUs: spent.postgresUs === undefined ? null : Math.round(spent.postgresUs / n), served: percentiles(served), appended: percentiles(appends), readersCpuUs: Math.round(cpuUs / n), serviceSystemCpuUs: Math.round(cpu.system / n) };
+  process.stderr.write(`${name.padEnd(8)} ${String(result.requests).padStart(6)} requests  p50 ${result.p50} ms  p99 ${result.p99} ms  CPU/request: service ${result.serviceCpuUs} µs (system ${result.serviceSystemCpuUs}), PostgreSQL ${result.postgresCpuUs} µs, the readers ${result.readersCpuUs} µs; in the service ${result.served}, the view's append ${result.appended}\n`);
   return result;
 }
 const pages = Array.from({ length: 10 }, (_, i) => `${base}/cases/work-order/${workOrderId}/history?fromRevision=${i * 100}&limit=100`);
