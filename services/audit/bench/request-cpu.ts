@@ -27,6 +27,7 @@ const app = await buildAuditApp(loadConfig({
   DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
   AUDIT_ANCHOR_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   AUDIT_ANCHOR_SCHEDULE: 'off', AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
+  ...(process.env.AUDIT_APPENDS_IN_FLIGHT ? { AUDIT_APPENDS_IN_FLIGHT: process.env.AUDIT_APPENDS_IN_FLIGHT } : {}),
 }));
 addFloorRoute(app, workOrderId);
 // Where the time goes inside the service: each request from its arrival to its response, and each
