@@ -1,9 +1,11 @@
 // The access log's append alone (no HTTP, no auth), 8 concurrent appenders of CaseViewed through
 // recordView for 4 s a round, against stores that differ only in how many appends their group commit
-// sends at once (the store's default 2; the service's AUDIT_APPENDS_IN_FLIGHT, 8; and each append in a
-// transaction of its own), alternately, four rounds, in one process on one durable PostgreSQL: what
-// AUDIT_APPENDS_IN_FLIGHT was chosen by. Run: node scripts/with-postgres.mjs tsx
-// services/audit/bench/append-in-flight.ts
+// sends at once (the store's default 2; 8; and each append in a transaction of its own), alternately,
+// four rounds, in one process on one durable PostgreSQL. 8 at once had the better median here (11-17 vs
+// 14-20 ms) but is not what the service uses: concurrent appends to one stream then run as concurrent
+// transactions, and the store refuses those whose stream's last event a younger transaction wrote (its
+// $all order): under the bench's 8 readers on the day's one stream, 5 tries were not enough and a view
+// failed with a 500. Run: node scripts/with-postgres.mjs tsx services/audit/bench/append-in-flight.ts
 import { createPostgresEventStore, type PostgresEventStoreOptions } from '@bureau/event-store/postgres';
 import { recordView, type ViewRecord } from '../src/access-log/record-view.js';
 import { startCpuMeter } from '../../hotline/bench/cpu-meter.js';

@@ -2,8 +2,10 @@
 // request): the floor (authenticate + record the view) and the history's 100-event pages (every page in
 // turn, warm), 8 readers in another process for AUDIT_BENCH_SECONDS (default 5) each, alternately, twice;
 // per phase the service process's CPU per request and its PostgreSQL's (own server), and the latencies.
-// `node scripts/with-postgres.mjs tsx services/audit/bench/request-cpu.ts` (add `node --cpu-prof
-// --cpu-prof-dir=…` before tsx's cli to profile the service alone: the readers are another process).
+// Also the time inside the service (onRequest to onResponse) and in the view's append. Run:
+// `node scripts/with-postgres.mjs tsx services/audit/bench/request-cpu.ts`; to profile the service alone
+// (the readers are another process): `node scripts/with-postgres.mjs $(which node) --cpu-prof
+// --cpu-prof-dir=DIR --import tsx services/audit/bench/request-cpu.ts`.
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { execFile } from 'node:child_process';
@@ -27,15 +29,15 @@ const app = await buildAuditApp(loadConfig({
   DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo',
   AUDIT_ANCHOR_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   AUDIT_ANCHOR_SCHEDULE: 'off', AUDIT_HOTLINE_CENTRE_ID: 'huadu-plsc',
-  ...(process.env.AUDIT_APPENDS_IN_FLIGHT ? { AUDIT_APPENDS_IN_FLIGHT: process.env.AUDIT_APPENDS_IN_FLIGHT } : {}),
 }));
 addFloorRoute(app, workOrderId);
 // Where the time goes inside the service: each request from its arrival to its response, and each
 // append (the view's record) from its call to its commit.
 const served: number[] = [];
 const appends: number[] = [];
-app.addHook('onRequest', async (request) => { (request as unknown as { startedAt: number }).startedAt = performance.now(); });
-app.addHook('onResponse', async (request) => { served.push(performance.now() - (request as unknown as { startedAt: number }).startedAt); });
+const arrived = new WeakMap<object, number>();
+app.addHook('onRequest', async (request) => { arrived.set(request, performance.now()); });
+app.addHook('onResponse', async (request) => { served.push(performance.now() - (arrived.get(request) ?? Number.NaN)); });
 const append = app.eventStore.appendToStream.bind(app.eventStore);
 Object.assign(app.eventStore, {
   appendToStream: async (...args: Parameters<typeof append>) => {

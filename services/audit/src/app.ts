@@ -50,9 +50,7 @@ interface AuditOptions {
 
 const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, clock }) => {
   await app.register(pgPoolPlugin, { connectionString: config.DATABASE_URL });
-  // The pool holds the appends in flight and the reads beside them (history heads, pages).
-  const inFlight = config.AUDIT_APPENDS_IN_FLIGHT;
-  await app.register(eventStorePlugin, { create: () => openEventStore(config, { groupCommit: { maxInFlight: inFlight }, poolSize: inFlight + 8 }) });
+  await app.register(eventStorePlugin, { create: () => openEventStore(config) });
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await migrateAudit(app.db);
 

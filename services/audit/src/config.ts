@@ -52,13 +52,6 @@ export const auditConfigSchema = serviceConfigSchema({
   AUDIT_HISTORY_MAX_PAGE: z.coerce.number().int().min(10).max(10_000).default(1_000),
   /** Worker threads verifying everything hashes on (0, the default: the main thread). */
   AUDIT_VERIFY_THREADS: verifyThreads,
-  /**
-   * Appends (mostly the access log's CaseViewed, one per view) the PostgreSQL store sends at once before
-   * the next ones wait and go together as one batch (its group commit; the store's own default is 2).
-   * Each view waits for its record's durable commit: with 8 readers, 8 at once let PostgreSQL flush the
-   * WAL for all of them together, where 2 in flight made the others wait a whole flush (README).
-   */
-  AUDIT_APPENDS_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 type ParsedEnv = z.output<typeof auditConfigSchema>;
