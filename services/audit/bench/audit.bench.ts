@@ -10,17 +10,15 @@
 // Last line: one JSON object.
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { forEachConcurrently, sampleData, sampleMetadata } from '@bureau/event-store/testing/bench';
-import { actorOf } from '@bureau/service-kit';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { caseViewedEvent, recordView } from '../src/access-log/record-view.js';
-import { ACCESS_LOG_SHARDS, accessLogStreamName } from '../src/events/audit-events.js';
+import { ACCESS_LOG_SHARDS } from '../src/events/audit-events.js';
 import { buildAuditApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { CASE_AUDITORS } from '../src/routes/roles.js';
 import { verifyStore } from '../src/verification/verify-store.js';
+import { addFloorRoute } from './floor-route.js';
 import { appendLongWorkOrder } from './long-order.js';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -100,20 +98,7 @@ const verifyPerSecond = verifyInThreadPerSecond;
 
 // ---- 1. history over HTTP, 8 readers for 10 s
 const app = await buildAuditApp(loadConfig(benchEnv));
-// The floor: a route on the same service that only authenticates (the same roles as the case routes) and
-// records the auditor's view, the CaseViewed append every case view makes before it answers. What a
-// page costs beyond it is the page's own (the head read, the replay or the kept one, the bytes).
-// `?layout=one-stream`: the view appended to the day's one stream instead (the access log's first
-// layout, every reader's append queued on that stream's row lock), to compare in the same run.
-app.get('/bench/floor', { config: CASE_AUDITORS }, async (request) => {
-  const record = { viewer: actorOf(request), requestId: request.id, caseKind: 'work-order', caseId: workOrderId, owners: ['huadu-plsc'], view: 'history' as const, personalDataFields: [], unmasked: false, at: new Date() };
-  if (!request.url.endsWith('layout=one-stream')) await recordView(app.eventStore, record);
-  else {
-    const { data, event } = caseViewedEvent(record);
-    await app.eventStore.appendToStream(accessLogStreamName(data.viewedAt.slice(0, 10)), [event]);
-  }
-  return { recorded: true };
-});
+addFloorRoute(app, workOrderId);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('no port');

@@ -8,11 +8,16 @@ import fp from 'fastify-plugin';
 import { unauthorized } from '../http/problem.js';
 import { actorFromClaims, tokenClaimsSchema } from './claims.js';
 import { issuedFor, JwksKeys, type OidcOptions } from './jwks.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `authenticate` (the access plugin calls it for every role-guarded route); null on public routes. */
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Tokens this app has verified, kept until they expire (verified-tokens.ts). */
+    verifiedTokens: VerifiedTokens;
   }
 }
 
@@ -54,6 +59,7 @@ async function auth(app: FastifyInstance, options: AuthOptions) {
   const algorithms = [...(jwtSecret ? (['HS256'] as const) : []), ...(jwtPublicKey || oidc ? ASYMMETRIC : [])];
   await app.register(fastifyJwt, { secret: keyFor, decode: { complete: true }, verify: { algorithms } });
   app.decorateRequest('actor', null);
+  app.decorate('verifiedTokens', new VerifiedTokens());
 }
 
 export const authPlugin = fp(auth, { name: 'bureau-auth', fastify: '5.x' });
@@ -61,7 +67,13 @@ export const authPlugin = fp(auth, { name: 'bureau-auth', fastify: '5.x' });
 /** Verifies the bearer token once per request and returns who is acting. 401 problem otherwise. */
 export async function authenticate(request: FastifyRequest): Promise<Actor> {
   if (request.actor) return request.actor;
-  if (!BEARER.test(request.headers.authorization ?? '')) throw unauthorized('Send a bearer token in the Authorization header.');
+  const authorization = request.headers.authorization ?? '';
+  if (!BEARER.test(authorization)) throw unauthorized('Send a bearer token in the Authorization header.');
+  const kept = request.server.verifiedTokens.actorOf(authorization);
+  if (kept) {
+    request.actor = kept;
+    return kept;
+  }
   let payload: unknown;
   try {
     payload = await request.jwtVerify();
@@ -69,10 +81,13 @@ export async function authenticate(request: FastifyRequest): Promise<Actor> {
     throw unauthorized('The bearer token is invalid or has expired.');
   }
   // Verified with `decode: { complete: true }`: the claims are the payload.
-  const claims = tokenClaimsSchema.safeParse(typeof payload === 'object' && payload !== null && 'payload' in payload ? payload.payload : payload);
+  const verified = typeof payload === 'object' && payload !== null && 'payload' in payload ? payload.payload : payload;
+  const claims = tokenClaimsSchema.safeParse(verified);
   if (!claims.success) throw unauthorized('The bearer token lacks its sub, role or org claim.');
-  request.actor = actorFromClaims(claims.data);
-  return request.actor;
+  const actor = Object.freeze(actorFromClaims(claims.data));
+  request.server.verifiedTokens.keep(authorization, actor, typeof verified === 'object' && verified !== null ? verified : {});
+  request.actor = actor;
+  return actor;
 }
 
 /** The authenticated actor of a role-guarded request. */

@@ -2,7 +2,7 @@
 // (no view without its record), in one of the day's access-log streams (picked by the view's id, so a
 // retried append goes to the same stream, and concurrent views to different ones).
 import type { Actor, EventStore, EventToAppend } from '@bureau/event-store';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ACCESS_LOG_SHARDS, accessLogShardName, auditEvents, type CaseViewed } from '../events/audit-events.js';
 
 export interface ViewRecord {
@@ -40,9 +40,20 @@ export function caseViewedEvent(record: ViewRecord): { readonly data: CaseViewed
   return { data, event };
 }
 
-/** The access-log stream of a view: its day's, the shard a hash of its id picks. */
+/** FNV-1a (32 bits) of a view's id: spreads ids over the shards for a microsecond (SHA-256 took ~25). */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * The access-log stream of a view: its day's, the shard a hash of its id picks. The report reads every
+ * shard of a day, so which hash picks does not matter to it; that one id always picks one shard does
+ * (a retried append lands where the first did).
+ */
 export function accessLogStreamOf(view: Pick<CaseViewed, 'viewId' | 'viewedAt'>): string {
-  const shard = createHash('sha256').update(view.viewId).digest().readUInt32BE(0) % ACCESS_LOG_SHARDS;
+  const shard = idHash(view.viewId) % ACCESS_LOG_SHARDS;
   return accessLogShardName(view.viewedAt.slice(0, 10), shard);
 }
 
