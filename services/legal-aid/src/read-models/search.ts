@@ -5,7 +5,7 @@
 import { readPage, type Page, type PageRequest } from '@bureau/service-kit/paging';
 import type { Kysely } from 'kysely';
 import { overlaps } from './scope.js';
-import { fileKeys } from './worklist.js';
+import { fileKeys, withTotal } from './worklist.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export type SearchBy =
@@ -49,8 +49,12 @@ export async function searchFiles(
   reach: readonly string[] | null,
   order: { readonly sort: SearchSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
-): Promise<Page<ListedFileRow>> {
-  return readPage(matching(db, by, reach).select(listedColumns), fileKeys(order.sort, order.direction, order.asOf), page);
+): Promise<Page<ListedFileRow> & { readonly total: number }> {
+  // The count rides along as a column, as the worklist's does.
+  const query = matching(db, by, reach)
+    .select(listedColumns)
+    .select(matching(db, by, reach).select((eb) => eb.fn.countAll<string>().as('n')).as('total'));
+  return withTotal(await readPage(query, fileKeys(order.sort, order.direction, order.asOf), page), page, () => countSearch(db, by, reach));
 }
 
 /** A lawyer's case is open while aid runs: assigned (also preliminary aid during review), not closed or ended. */
