@@ -42,9 +42,10 @@ function flatten(s: Statistics): Record<string, number | null> {
 }
 
 export async function closedStatistics({ db, store, projection, registry, period, bounds, withinReach }: ClosedStatisticsInput): Promise<ClosedStatistics> {
-  const now = await officeStatistics(db, bounds, withinReach);
   const districts = [...registry.organisations.values()].filter((o) => o.kind === 'district' && organisationsWithin(registry, o).some(withinReach)).map((o) => o.id);
-  const closes = await readPeriodCloses(store, districts, period);
+  // The figures and the closes side by side; each district's closes read at once (the store batches reads made together).
+  const [now, ...closesOf] = await Promise.all([officeStatistics(db, bounds, withinReach), ...districts.map((d) => readPeriodCloses(store, [d], period))]);
+  const closes = new Map(closesOf.flatMap((c) => [...c]));
   if (closes.size === 0) return { ...now, closes: [], restatements: [] };
   const closedDistrictOf = (id: string) => {
     const district = districtOf(registry, id)?.id;

@@ -72,11 +72,16 @@ function nextDue(state: LegalAidState): { at: string; kind: string } | null {
 
 export interface RowContext {
   readonly caseId: string;
-  readonly revision: bigint;
-  readonly recordedAt: Date;
   readonly hashKey: string;
   /** The official calendar, for the working days to a decision (statistics). */
   readonly calendar: WorkingCalendar;
+}
+
+/** One event of the file's stream, with where and when it was recorded. */
+export interface RowEvent {
+  readonly event: LegalAidEvent;
+  readonly revision: bigint;
+  readonly recordedAt: Date;
 }
 
 /** Which limit an overdue event is about; a notified case's assignment limit (3 days of the notice) is its own. */
@@ -88,7 +93,7 @@ function overdueKindOf(event: LegalAidEvent, state: LegalAidState): string | und
 
 type OverdueEntry = { kind: string; at: string };
 const overdueLogOf = (row: LegalAidFileRow | undefined): OverdueEntry[] =>
-  row ? ((typeof row.overdue_log === 'string' ? JSON.parse(row.overdue_log) : row.overdue_log) as OverdueEntry[]) : [];
+  row ? [...((typeof row.overdue_log === 'string' ? JSON.parse(row.overdue_log) : row.overdue_log) as OverdueEntry[])] : [];
 /** The moments the log's limits fell due, first to last, as a range (statistics find a month's overdue by it, indexed). */
 function spanOf(log: readonly OverdueEntry[]): string | null {
   if (log.length === 0) return null;
@@ -98,101 +103,155 @@ function spanOf(log: readonly OverdueEntry[]): string | null {
 const clockOf = (row: LegalAidFileRow | undefined): DecisionClock | null =>
   row?.decision_clock ? ((typeof row.decision_clock === 'string' ? JSON.parse(row.decision_clock) : row.decision_clock) as DecisionClock) : null;
 
+/**
+ * What a row carries from event to event beyond the state: what depends on which event came (the
+ * overdue log, the decision clock, the working days at the decision, the hashes of the persons the
+ * receipt named), not only on where the state ended.
+ */
+interface Carried {
+  overdueKinds: string[];
+  overdueLog: OverdueEntry[];
+  clock: DecisionClock | null;
+  decisionWorkingDays: number | null;
+  receivingOffice: string | null;
+  birthDate: string | null;
+  recipientHash: string | null;
+  applicantHash: string | null;
+}
+
+const carriedFrom = (row: LegalAidFileRow | undefined): Carried => ({
+  overdueKinds: [...(row?.overdue_kinds ?? [])],
+  overdueLog: overdueLogOf(row),
+  clock: clockOf(row),
+  decisionWorkingDays: row?.decision_working_days ?? null,
+  receivingOffice: row?.receiving_office ?? null,
+  birthDate: row?.recipient_birth_date ?? null,
+  recipientHash: row?.recipient_identity_hash ?? null,
+  applicantHash: row?.applicant_identity_hash ?? null,
+});
+
 /** The row after `event`, from the row before (undefined for a new file). */
-export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidEvent, context: RowContext): LegalAidFileRow | undefined {
+export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidEvent, context: RowContext & Omit<RowEvent, 'event'>): LegalAidFileRow | undefined {
+  return applyEventsToRow(before, [{ event, revision: context.revision, recordedAt: context.recordedAt }], context);
+}
+
+/**
+ * The row after `events` (in stream order), from the row before (undefined for a new file). The state is
+ * folded as the decider folds it and masked once, at the end: evolve copies names, numbers and texts as
+ * they come, so masking after the last event holds what masking after each would (a projection batch
+ * holds many events of one file; masking, and building the row, once per file instead of per event is
+ * most of a rebuild's saving).
+ */
+export function applyEventsToRow(before: LegalAidFileRow | undefined, events: readonly RowEvent[], context: RowContext): LegalAidFileRow | undefined {
   // jsonb reads back as the object it stored: the masked state folded so far.
-  const previous = before ? stateOf(before) : { status: 'none' as const };
-  const state = maskedState(evolve(previous, event));
-  if (state.status === 'none') return before;
-  const persons = personOf(event);
-  const overdueKind = overdueKindOf(event, state);
-  const overdueKinds = [...new Set([...(before?.overdue_kinds ?? []), ...(overdueKind ? [overdueKind] : [])])];
-  const overdueLog = overdueLogOf(before);
-  if (overdueKind && 'dueAt' in event.data && typeof event.data.dueAt === 'string') overdueLog.push({ kind: overdueKind, at: event.data.dueAt });
-  const clock = nextDecisionClock(clockOf(before), state, context.calendar);
-  const decided = (event.type === 'ApplicationApproved' || event.type === 'ApplicationRefused') && clock !== null && state.status !== 'awaiting_custody_forwarding' && state.decision;
-  const due = nextDue(state);
-  const base = {
-    case_id: context.caseId,
-    open: OPEN.includes(state.status),
-    status: state.status,
-    next_due_at: at(due?.at),
-    next_due_kind: due?.kind ?? null,
-    overdue_kinds: overdueKinds,
-    ever_overdue: overdueKinds.length > 0,
-    overdue_log: overdueLog,
-    overdue_span: spanOf(overdueLog),
-    provisional_years: provisionalYearsOf(state),
-    decision_clock: clock,
-    ...(decided ? { decision_working_days: workingDaysToDecision(clock, new Date(state.decision.at), context.calendar) } : {}),
-    file_state: state,
-    revision: String(context.revision),
-    updated_at: context.recordedAt,
-  };
-  if (state.status === 'awaiting_custody_forwarding') {
-    return {
-      ...emptyRow(),
-      ...base,
-      kind: 'announced',
-      parties: [state.receivingOrganisationId],
-      worklist_orgs: [state.receivingOrganisationId],
-      receiving_org: state.receivingOrganisationId,
-      channel: 'custody_forwarding',
-      received_at: new Date(state.receivedByAuthorityAt),
-      overdue_recorded: state.forwardingOverdue,
-    };
+  let state: LegalAidState = before ? stateOf(before) : { status: 'none' };
+  const carried = carriedFrom(before);
+  let last: RowEvent | undefined;
+  for (const recorded of events) {
+    const { event } = recorded;
+    const next = evolve(state, event);
+    // An event a file that does not exist yet ignores changes nothing.
+    if (next.status === 'none') continue;
+    state = next;
+    last = recorded;
+    noteEvent(carried, event, state, context);
   }
-  const transfer = state.transfer;
+  const masked = maskedState(state);
+  if (last === undefined || masked.status === 'none') return before;
+  return rowOf(masked, carried, last, context);
+}
+
+/** What `event` (the state after it: `state`) adds to what the row carries. */
+function noteEvent(carried: Carried, event: LegalAidEvent, state: Exclude<LegalAidState, { status: 'none' }>, context: RowContext): void {
+  if (state.status === 'awaiting_custody_forwarding') {
+    // An announced file's row starts empty: nothing about persons or offices is known yet.
+    Object.assign(carried, { decisionWorkingDays: null, receivingOffice: null, birthDate: null, recipientHash: null, applicantHash: null });
+  } else {
+    carried.receivingOffice ??= event.type === 'ApplicationSubmitted' ? event.data.holderOfficeId : state.holderOfficeId;
+    carried.birthDate = state.recipient.birthDate ?? carried.birthDate;
+    const persons = personOf(event);
+    if (persons) {
+      carried.recipientHash = identityHash(context.hashKey, persons.recipient.document);
+      carried.applicantHash = persons.applicant ? identityHash(context.hashKey, persons.applicant.document) : null;
+      carried.birthDate = birthDateOf(persons.recipient);
+    }
+  }
+  const overdueKind = overdueKindOf(event, state);
+  if (overdueKind && !carried.overdueKinds.includes(overdueKind)) carried.overdueKinds.push(overdueKind);
+  if (overdueKind && 'dueAt' in event.data && typeof event.data.dueAt === 'string') carried.overdueLog.push({ kind: overdueKind, at: event.data.dueAt });
+  carried.clock = nextDecisionClock(carried.clock, state, context.calendar);
+  const decided = (event.type === 'ApplicationApproved' || event.type === 'ApplicationRefused') && carried.clock !== null && state.status !== 'awaiting_custody_forwarding' && state.decision;
+  if (decided) carried.decisionWorkingDays = workingDaysToDecision(carried.clock as DecisionClock, new Date(state.decision.at), context.calendar);
+}
+
+/** The row of the (masked) state, with what the events carried. */
+function rowOf(state: Exclude<LegalAidState, { status: 'none' }>, carried: Carried, last: RowEvent, context: RowContext): LegalAidFileRow {
+  const due = nextDue(state);
+  // One literal with every column, in one order, for both kinds of row: the rows of a batch share a shape.
+  // (Spreading a common part into each added the other columns one by one: most of the fold's time.)
+  const file = state.status === 'awaiting_custody_forwarding' ? null : state;
+  const transfer = file?.transfer ?? null;
   const transferredOut = transfer !== null && transfer.receivedAt !== null;
-  const parties = [...new Set([state.receivingOrganisationId, state.holderOfficeId, state.competentOfficeId, ...(transfer ? [transfer.fromOfficeId] : [])])];
-  const worklist = transferredOut ? [state.holderOfficeId] : [...new Set([state.receivingOrganisationId, state.holderOfficeId, state.competentOfficeId])];
-  const recipient = state.recipient;
-  const overdueRecorded =
-    (state.review?.overdueFor ?? null) !== null || state.assignmentOverdueFor !== null || (state.objection?.overdueFor ?? null) !== null;
+  const recipient = file?.recipient ?? null;
+  const application = file?.application ?? null;
   return {
-    ...(before ?? emptyRow()),
-    ...base,
-    kind: state.kind,
-    application_number: state.application?.applicationNumber ?? null,
-    parties,
-    worklist_orgs: worklist,
+    case_id: context.caseId,
+    kind: file ? file.kind : 'announced',
+    application_number: application?.applicationNumber ?? null,
+    status: state.status,
+    open: OPEN.includes(state.status),
+    parties: file
+      ? [...new Set([file.receivingOrganisationId, file.holderOfficeId, file.competentOfficeId, ...(transfer ? [transfer.fromOfficeId] : [])])]
+      : [state.receivingOrganisationId],
+    worklist_orgs: !file
+      ? [state.receivingOrganisationId]
+      : transferredOut ? [file.holderOfficeId] : [...new Set([file.receivingOrganisationId, file.holderOfficeId, file.competentOfficeId])],
     receiving_org: state.receivingOrganisationId,
-    receiving_office: before?.receiving_office ?? (event.type === 'ApplicationSubmitted' ? event.data.holderOfficeId : state.holderOfficeId),
-    competent_office: state.competentOfficeId,
-    holder_office: state.holderOfficeId,
+    receiving_office: carried.receivingOffice,
+    competent_office: file?.competentOfficeId ?? null,
+    holder_office: file?.holderOfficeId ?? null,
     transferred_from: transfer?.fromOfficeId ?? null,
     transferred_to: transfer?.toOfficeId ?? null,
     transferred_at: at(transfer?.transferredAt),
     transfer_received_at: at(transfer?.receivedAt),
-    channel: state.application?.channel.kind ?? 'notification',
-    matter_type: state.application?.matterType ?? null,
-    green_channel: state.greenChannel.length > 0,
-    custody_late: state.application?.custody?.late ?? false,
-    recipient_name: recipient.name,
-    recipient_document_type: recipient.document.type,
-    recipient_document_masked: recipient.document.type === 'unknown' ? null : recipient.document.number,
-    recipient_birth_date: recipient.birthDate ?? before?.recipient_birth_date ?? null,
-    recipient_phone_masked: recipient.phone,
-    ...(persons
-      ? {
-          recipient_identity_hash: identityHash(context.hashKey, persons.recipient.document),
-          applicant_identity_hash: persons.applicant ? identityHash(context.hashKey, persons.applicant.document) : null,
-          recipient_birth_date: birthDateOf(persons.recipient),
-        }
-      : {}),
-    opposing_party: state.opposingParty,
-    received_at: new Date(state.receivedAt),
-    overdue_recorded: overdueRecorded,
-    approved_at: state.decision?.kind === 'approved' ? new Date(state.decision.at) : null,
-    refused_at: state.decision?.kind === 'refused' ? new Date(state.decision.at) : null,
-    withdrawn_at: state.status === 'withdrawn' ? at(state.endedAt) : null,
-    deemed_withdrawn_at: state.status === 'deemed_withdrawn' ? at(state.endedAt) : null,
-    preliminary_aid_at: at(state.preliminaryAid?.decidedAt),
-    lawyer_id: state.lawyer?.lawyerId ?? null,
-    firm_id: state.lawyer?.firmId ?? null,
-    closed_at: at(state.closing?.at),
-    quality_grade: state.quality?.grade ?? null,
-    quality_reviewed_at: at(state.quality?.at),
+    channel: file ? (application?.channel.kind ?? 'notification') : 'custody_forwarding',
+    matter_type: application?.matterType ?? null,
+    green_channel: file ? file.greenChannel.length > 0 : false,
+    custody_late: application?.custody?.late ?? false,
+    recipient_name: recipient?.name ?? null,
+    recipient_document_type: recipient?.document.type ?? null,
+    recipient_document_masked: recipient === null || recipient.document.type === 'unknown' ? null : recipient.document.number,
+    recipient_identity_hash: carried.recipientHash,
+    applicant_identity_hash: carried.applicantHash,
+    recipient_birth_date: carried.birthDate,
+    recipient_phone_masked: recipient?.phone ?? null,
+    opposing_party: file?.opposingParty ?? null,
+    received_at: new Date(state.status === 'awaiting_custody_forwarding' ? state.receivedByAuthorityAt : state.receivedAt),
+    next_due_at: at(due?.at),
+    next_due_kind: due?.kind ?? null,
+    overdue_recorded: state.status === 'awaiting_custody_forwarding'
+      ? state.forwardingOverdue
+      : (state.review?.overdueFor ?? null) !== null || state.assignmentOverdueFor !== null || (state.objection?.overdueFor ?? null) !== null,
+    ever_overdue: carried.overdueKinds.length > 0,
+    overdue_kinds: carried.overdueKinds,
+    overdue_log: carried.overdueLog,
+    overdue_span: spanOf(carried.overdueLog),
+    provisional_years: provisionalYearsOf(state),
+    decision_clock: carried.clock,
+    decision_working_days: carried.decisionWorkingDays,
+    approved_at: file?.decision?.kind === 'approved' ? new Date(file.decision.at) : null,
+    refused_at: file?.decision?.kind === 'refused' ? new Date(file.decision.at) : null,
+    withdrawn_at: file?.status === 'withdrawn' ? at(file.endedAt) : null,
+    deemed_withdrawn_at: file?.status === 'deemed_withdrawn' ? at(file.endedAt) : null,
+    preliminary_aid_at: at(file?.preliminaryAid?.decidedAt),
+    lawyer_id: file?.lawyer?.lawyerId ?? null,
+    firm_id: file?.lawyer?.firmId ?? null,
+    closed_at: at(file?.closing?.at),
+    quality_grade: file?.quality?.grade ?? null,
+    quality_reviewed_at: at(file?.quality?.at),
+    file_state: state,
+    revision: String(last.revision),
+    updated_at: last.recordedAt,
   };
 }
 
@@ -200,15 +259,4 @@ export function applyToRow(before: LegalAidFileRow | undefined, event: LegalAidE
 export function stateOf(row: LegalAidFileRow): LegalAidState {
   const stored = row.file_state;
   return (typeof stored === 'string' ? JSON.parse(stored) : stored) as LegalAidState;
-}
-
-function emptyRow(): Omit<LegalAidFileRow, 'case_id' | 'kind' | 'status' | 'open' | 'parties' | 'worklist_orgs' | 'receiving_org' | 'received_at' | 'next_due_at' | 'next_due_kind' | 'overdue_recorded' | 'ever_overdue' | 'overdue_kinds' | 'overdue_log' | 'overdue_span' | 'provisional_years' | 'decision_clock' | 'file_state' | 'revision' | 'updated_at'> {
-  return {
-    application_number: null, receiving_office: null, competent_office: null, holder_office: null, transferred_from: null, transferred_to: null,
-    transferred_at: null, transfer_received_at: null, channel: null, matter_type: null, green_channel: false, custody_late: false,
-    recipient_name: null, recipient_document_type: null, recipient_document_masked: null, recipient_identity_hash: null, applicant_identity_hash: null,
-    recipient_birth_date: null, recipient_phone_masked: null, opposing_party: null, approved_at: null, refused_at: null, withdrawn_at: null,
-    deemed_withdrawn_at: null, preliminary_aid_at: null, lawyer_id: null, firm_id: null, closed_at: null, quality_grade: null, quality_reviewed_at: null,
-    decision_working_days: null,
-  };
 }

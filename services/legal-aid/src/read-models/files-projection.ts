@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { legalAidStreamCategory } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { numberingEvents, numberingStreamCategory } from '../numbering/numbering-events.js';
-import { applyToRow } from './file-row.js';
+import { applyEventsToRow, type RowEvent } from './file-row.js';
 import type { LegalAidFileRow } from './tables.js';
 
 export const FILES_PROJECTION = 'legal_aid_files';
@@ -146,12 +146,19 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
   const rows = new Map<string, LegalAidFileRow>();
   const stored = await sql<LegalAidFileRow>`SELECT * FROM ${sql.table(tables.legal_aid_files)} WHERE case_id = ANY(${ids}::text[])`.execute(trx);
   for (const row of stored.rows) rows.set(row.case_id, row);
+  // Each file's events of the batch, in order, folded into its row at once (file-row.ts).
+  const byFile = new Map<string, RowEvent[]>();
   const submittedIds: string[] = [];
   for (const recorded of events) {
     const id = caseIdOf(recorded);
     const event = legalAidEvents.fromRecorded(recorded);
     if (event.type === 'ApplicationSubmitted') submittedIds.push(id);
-    const next = applyToRow(rows.get(id), event, { caseId: id, revision: recorded.revision, recordedAt: recorded.recordedAt, hashKey, calendar });
+    let list = byFile.get(id);
+    if (!list) byFile.set(id, (list = []));
+    list.push({ event, revision: recorded.revision, recordedAt: recorded.recordedAt });
+  }
+  for (const [id, fileEvents] of byFile) {
+    const next = applyEventsToRow(rows.get(id), fileEvents, { caseId: id, hashKey, calendar });
     if (next) rows.set(id, next);
   }
   if (submittedIds.length > 0) {

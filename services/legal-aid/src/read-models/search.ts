@@ -1,12 +1,12 @@
 // Search within the caller's reach: by application number, by identity document (its keyed hash: the
-// raw number is never stored), by partial name (a family name and one more character at least). And the
-// duplicate check's candidates (same document, or same name and birth date, still open), city-wide.
+// raw number is never stored), by partial name (a family name and one more character at least). (The
+// duplicate check's candidates are read by duplicate-looks.ts.)
 // The search pages by keyset as the worklist does (newest first unless sorted), and counts its matches.
 import { readPage, type Page, type PageRequest } from '@bureau/service-kit/paging';
 import type { Kysely } from 'kysely';
 import { overlaps } from './scope.js';
-import { fileKeys } from './worklist.js';
-import { listedColumns, type LegalAidFileRow, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
+import { fileKeys, withTotal } from './worklist.js';
+import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export type SearchBy =
   | { readonly kind: 'number'; readonly applicationNumber: string }
@@ -49,28 +49,12 @@ export async function searchFiles(
   reach: readonly string[] | null,
   order: { readonly sort: SearchSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
-): Promise<Page<ListedFileRow>> {
-  return readPage(matching(db, by, reach).select(listedColumns), fileKeys(order.sort, order.direction, order.asOf), page);
-}
-
-/** Open applications of the same person (same document hash, or same name and birth date), anywhere in the city. */
-export async function openApplicationsOf(
-  db: Kysely<LegalAidReadDatabase>,
-  person: { readonly hash: string | null; readonly name: string; readonly birthDate: string | null },
-): Promise<Pick<LegalAidFileRow, 'case_id' | 'matter_type' | 'recipient_name' | 'recipient_identity_hash' | 'recipient_birth_date' | 'opposing_party'>[]> {
-  return db
-    .selectFrom('legal_aid_files')
-    .select(['case_id', 'matter_type', 'recipient_name', 'recipient_identity_hash', 'recipient_birth_date', 'opposing_party'])
-    .where('open', '=', true)
-    .where('kind', '=', 'application')
-    .where((eb) => {
-      const same = [];
-      if (person.hash !== null) same.push(eb('recipient_identity_hash', '=', person.hash));
-      if (person.birthDate !== null) same.push(eb.and([eb('recipient_name', '=', person.name), eb('recipient_birth_date', '=', person.birthDate)]));
-      return same.length > 0 ? eb.or(same) : eb.val(false);
-    })
-    .limit(50)
-    .execute();
+): Promise<Page<ListedFileRow> & { readonly total: number }> {
+  // The count rides along as a column, as the worklist's does.
+  const query = matching(db, by, reach)
+    .select(listedColumns)
+    .select(matching(db, by, reach).select((eb) => eb.fn.countAll<string>().as('n')).as('total'));
+  return withTotal(await readPage(query, fileKeys(order.sort, order.direction, order.asOf), page), page, () => countSearch(db, by, reach));
 }
 
 /** A lawyer's case is open while aid runs: assigned (also preliminary aid during review), not closed or ended. */

@@ -29,12 +29,22 @@ export function yearBounds(year: number): [Date, Date] {
   return [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
 }
 
-/** The figures for [from, to): a month (monthBounds) or a year (yearBounds). */
+/**
+ * The figures for [from, to): a month (monthBounds) or a year (yearBounds). Every count is asked in one
+ * statement (a section per kind of row), so a request costs one round trip, not six.
+ */
 export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date, Date], withinReach: (organisationId: string) => boolean) {
   const t = sql.table('legal_aid_files');
   const inMonth = (column: string) => sql`${sql.ref(column)} >= ${from} AND ${sql.ref(column)} < ${to}`;
-  const { rows } = await sql<{ office: string | null; metric: StatisticName; n: string }>`
-    SELECT office, metric, count(*) AS n FROM (
+  // Offices by the competent office; stations by the receiving organisation when it is not the office itself.
+  // (A custody application announced but not arrived has no office yet: its overdue forwarding counts for
+  // the station now, and for the office once the application arrives.)
+  const byOffice = sql`coalesce(competent_office, receiving_office)`;
+  const byStation = sql`CASE WHEN receiving_org <> coalesce(receiving_office, '') THEN receiving_org END`;
+  const decided = sql`decision_working_days IS NOT NULL AND ((approved_at >= ${from} AND approved_at < ${to}) OR (refused_at >= ${from} AND refused_at < ${to}))`;
+  const overdueIn = sql`overdue_span && tstzrange(${from}, ${to}, '[)') AND o.at >= ${from} AND o.at < ${to}`;
+  const { rows } = await sql<{ section: Section; key: string | null; metric: string | null; n: string; median: number | null }>`
+    SELECT 'figure' AS section, office AS key, metric, count(*) AS n, NULL::float8 AS median FROM (
       SELECT receiving_office AS office, 'received' AS metric FROM ${t} WHERE kind = 'application' AND ${inMonth('received_at')}
       UNION ALL SELECT competent_office, 'notified' FROM ${t} WHERE kind = 'notified' AND ${inMonth('received_at')}
       UNION ALL SELECT transferred_to, 'transferredIn' FROM ${t} WHERE ${inMonth('transferred_at')}
@@ -49,11 +59,18 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
       UNION ALL SELECT receiving_office, 'lateCustodyForwarding' FROM ${t} WHERE custody_late AND ${inMonth('received_at')}
       UNION ALL SELECT competent_office, 'qualityReviewed' FROM ${t} WHERE ${inMonth('quality_reviewed_at')}
       UNION ALL SELECT competent_office, 'qualityExcellentOrGood' FROM ${t} WHERE quality_grade IN ('excellent', 'good') AND ${inMonth('quality_reviewed_at')}
-    ) figures WHERE office IS NOT NULL GROUP BY office, metric`.execute(db);
-  const stations = await sql<{ station: string; n: string }>`
-    SELECT receiving_org AS station, count(*) AS n FROM ${t}
-    WHERE kind = 'application' AND receiving_org <> receiving_office AND ${inMonth('received_at')} GROUP BY receiving_org`.execute(db);
-  const times = await decisionTimes(db, [from, to]);
+    ) figures WHERE office IS NOT NULL GROUP BY office, metric
+    UNION ALL SELECT 'station_received', receiving_org, NULL, count(*), NULL FROM ${t}
+      WHERE kind = 'application' AND receiving_org <> receiving_office AND ${inMonth('received_at')} GROUP BY receiving_org
+    UNION ALL SELECT 'office_decided', ${byOffice}, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days)
+      FROM ${t} WHERE ${decided} GROUP BY 2
+    UNION ALL SELECT 'station_decided', ${byStation}, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days)
+      FROM ${t} WHERE ${decided} GROUP BY 2
+    UNION ALL SELECT 'office_overdue', ${byOffice}, o.kind, count(*), NULL
+      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz) WHERE ${overdueIn} GROUP BY 2, 3
+    UNION ALL SELECT 'station_overdue', ${byStation}, o.kind, count(*), NULL
+      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz) WHERE ${overdueIn} GROUP BY 2, 3`.execute(db);
+  const times = decisionTimesOf(rows);
   const offices = new Map<string, OfficeStatistics>();
   const blank = (): OfficeStatistics => ({
     ...Object.fromEntries(statisticNames.map((n) => [n, 0])) as Record<StatisticName, number>, greenChannelShare: null, excellentOrGoodRate: null, ...noTimes(),
@@ -61,11 +78,14 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
   for (const [office, figures] of times.offices) {
     if (withinReach(office)) offices.set(office, { ...blank(), ...figures });
   }
+  const stationsReceived = new Map<string, number>();
   for (const row of rows) {
-    if (row.office === null || !withinReach(row.office)) continue;
-    const figures = offices.get(row.office) ?? blank();
-    figures[row.metric] = Number(row.n);
-    offices.set(row.office, figures);
+    if (row.key === null) continue;
+    if (row.section === 'station_received') stationsReceived.set(row.key, Number(row.n));
+    if (row.section !== 'figure' || !withinReach(row.key)) continue;
+    const figures = offices.get(row.key) ?? blank();
+    figures[row.metric as StatisticName] = Number(row.n);
+    offices.set(row.key, figures);
   }
   for (const figures of offices.values()) {
     figures.greenChannelShare = figures.received > 0 ? figures.greenChannel / figures.received : null;
@@ -73,12 +93,14 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
   }
   return {
     offices: [...offices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([officeId, figures]) => ({ officeId, ...figures })),
-    stations: [...new Set([...stations.rows.map((r) => r.station), ...times.stations.keys()])]
+    stations: [...new Set([...stationsReceived.keys(), ...times.stations.keys()])]
       .filter(withinReach)
       .sort((a, b) => a.localeCompare(b))
-      .map((stationId) => ({ stationId, received: Number(stations.rows.find((r) => r.station === stationId)?.n ?? 0), ...(times.stations.get(stationId) ?? noTimes()) })),
+      .map((stationId) => ({ stationId, received: stationsReceived.get(stationId) ?? 0, ...(times.stations.get(stationId) ?? noTimes()) })),
   };
 }
+
+type Section = 'figure' | 'station_received' | 'office_decided' | 'station_decided' | 'office_overdue' | 'station_overdue';
 
 const noTimes = (): DecisionTimes => ({ decisions: 0, medianWorkingDaysToDecision: null, overdueByLimit: Object.fromEntries(overdueLimits.map((l) => [l, 0])) as OverdueByLimit });
 
@@ -86,42 +108,23 @@ const noTimes = (): DecisionTimes => ({ decisions: 0, medianWorkingDaysToDecisio
  * Per office (the competent one) and per station (the receiving one, when not an office): the decisions
  * made in [from, to) with the median of their working days, and the limits that fell due overdue in it.
  */
-async function decisionTimes(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date, Date]) {
-  const t = sql.table('legal_aid_files');
-  // Offices by the competent office; stations by the receiving organisation when it is not the office itself.
-  // (A custody application announced but not arrived has no office yet: its overdue forwarding counts for
-  // the station now, and for the office once the application arrives.)
-  const groups = {
-    office: sql`coalesce(competent_office, receiving_office)`,
-    station: sql`CASE WHEN receiving_org <> coalesce(receiving_office, '') THEN receiving_org END`,
-  };
+function decisionTimesOf(rows: readonly { section: Section; key: string | null; metric: string | null; n: string; median: number | null }[]) {
   const offices = new Map<string, DecisionTimes>();
   const stations = new Map<string, DecisionTimes>();
-  for (const [by, map] of [[groups.office, offices], [groups.station, stations]] as const) {
-    const decided = await sql<{ key: string | null; n: string; median: number | null }>`
-      SELECT ${by} AS key, count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days) AS median
-      FROM ${t}
-      WHERE decision_working_days IS NOT NULL
-        AND ((approved_at >= ${from} AND approved_at < ${to}) OR (refused_at >= ${from} AND refused_at < ${to}))
-      GROUP BY 1`.execute(db);
-    const overdue = await sql<{ key: string | null; kind: string; n: string }>`
-      SELECT ${by} AS key, o.kind, count(*) AS n
-      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz)
-      WHERE overdue_span && tstzrange(${from}, ${to}, '[)') AND o.at >= ${from} AND o.at < ${to}
-      GROUP BY 1, 2`.execute(db);
-    const entry = (key: string | null): DecisionTimes | undefined => {
-      if (key === null) return undefined;
-      const found = map.get(key) ?? noTimes();
-      map.set(key, found);
-      return found;
-    };
-    for (const row of decided.rows) {
-      const figures = entry(row.key);
-      if (figures) Object.assign(figures, { decisions: Number(row.n), medianWorkingDaysToDecision: row.median === null ? null : Number(row.median) });
-    }
-    for (const row of overdue.rows) {
-      const figures = entry(row.key);
-      if (figures && (overdueLimits as readonly string[]).includes(row.kind)) figures.overdueByLimit[row.kind as keyof OverdueByLimit] = Number(row.n);
+  const entry = (map: Map<string, DecisionTimes>, key: string): DecisionTimes => {
+    const found = map.get(key) ?? noTimes();
+    map.set(key, found);
+    return found;
+  };
+  // Decisions first, then the overdue limits (an office with only overdue limits still appears).
+  for (const kind of ['decided', 'overdue'] as const) {
+    for (const row of rows) {
+      if (row.key === null) continue;
+      const map = row.section === `office_${kind}` ? offices : row.section === `station_${kind}` ? stations : undefined;
+      if (!map) continue;
+      const figures = entry(map, row.key);
+      if (kind === 'decided') Object.assign(figures, { decisions: Number(row.n), medianWorkingDaysToDecision: row.median === null ? null : Number(row.median) });
+      else if (row.metric !== null && (overdueLimits as readonly string[]).includes(row.metric)) figures.overdueByLimit[row.metric as keyof OverdueByLimit] = Number(row.n);
     }
   }
   return { offices, stations };

@@ -83,7 +83,20 @@ export async function listWorklist(
   filter: WorklistFilter,
   order: { readonly sort: WorklistSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
-): Promise<Page<WorklistRow>> {
-  const query = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
-  return readPage(query, [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)], page);
+): Promise<Page<WorklistRow> & { readonly total: number }> {
+  // The count rides along as a column (computed once, an uncounted subquery): one round trip, not two.
+  const query = openFiles(db, filter)
+    .select(listedColumns)
+    .select(overdueAt(filter.now).as('overdue'))
+    .select(openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).as('total'));
+  return withTotal(await readPage(query, [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)], page), page, () => countWorklist(db, filter));
+}
+
+/** The page with its count (asked on its own only when the page came back empty after a cursor); the rows keep the count column, which no list shows. */
+export async function withTotal<R extends { total: string | number | bigint | null }>(
+  page: Page<R>, request: PageRequest, count: () => Promise<number>,
+): Promise<Page<R> & { readonly total: number }> {
+  const first = page.rows[0];
+  const total = first !== undefined ? Number(first.total) : request.cursor === undefined ? 0 : await count();
+  return { ...page, total };
 }

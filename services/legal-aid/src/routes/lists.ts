@@ -12,10 +12,10 @@ import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { closedStatistics } from '../read-models/closed-statistics.js';
-import { countSearch, searchFiles, searchSorts } from '../read-models/search.js';
+import { searchFiles, searchSorts } from '../read-models/search.js';
 import { monthBounds, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { ListedFileRow } from '../read-models/tables.js';
-import { countWorklist, listWorklist, worklistSorts } from '../read-models/worklist.js';
+import { listWorklist, worklistSorts } from '../read-models/worklist.js';
 import { PERSONAL_DATA_READERS, READERS } from './roles.js';
 
 const after = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
@@ -105,10 +105,8 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     const cursor = cursorOf(request.query);
     const asOf = orderAsOf(cursor, now);
     const filter = { now, reach: reachOf(request).organisationIds, organisationId, waitingForMaterials, transferredIn, overdue, dueToday };
-    const [page, total] = await Promise.all([
-      listWorklist(app.legalAidReadModels.db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() }),
-      countWorklist(app.legalAidReadModels.db, filter),
-    ]);
+    const page = await listWorklist(app.legalAidReadModels.db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() });
+    const { total } = page;
     return {
       now: now.toISOString(), total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,
       next: pageLink('/worklist', request.query, page.nextCursor), previous: pageLink('/worklist', request.query, page.previousCursor),
@@ -156,10 +154,8 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     }
     const { field, direction } = sortField(sort);
     const asOf = orderAsOf(cursor, now);
-    const [page, total] = await Promise.all([
-      searchFiles(app.legalAidReadModels.db, by, reach, { sort: field, direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() }),
-      countSearch(app.legalAidReadModels.db, by, reach),
-    ]);
+    const page = await searchFiles(app.legalAidReadModels.db, by, reach, { sort: field, direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() });
+    const { total } = page;
     // The links carry the query as asked: an identity number stays in the caller's own address only.
     return {
       total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,

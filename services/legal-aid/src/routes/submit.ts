@@ -14,7 +14,7 @@ import { completeAllocation, numberingYearOf } from '../numbering/submission.js'
 import { filesCheckpoint } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
-import { openApplicationsOf } from '../read-models/search.js';
+import { DuplicateLooks } from '../read-models/duplicate-looks.js';
 import { scans } from '../storage/scans.js';
 import { submissionInput } from './inputs.js';
 import { DomainRuleError } from '@bureau/service-kit/domain-error';
@@ -38,6 +38,7 @@ const submitResponse = commandResponseSchema.extend({
 
 export const submitRoute: FastifyPluginAsync = async (app) => {
   const { config } = app.legalAid;
+  const looks = new DuplicateLooks(app.legalAidReadModels.db, () => filesCheckpoint(app.legalAidReadModels.db));
   app.withTypeProvider<ZodTypeProvider>().post('/applications', {
     config: INTAKE,
     schema: {
@@ -81,7 +82,7 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
         command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
       }),
       storedScans(app, body.documents),
-      duplicateCandidates(app, recipient, caseId),
+      duplicateCandidates(app, looks, recipient, caseId),
     ]);
     if (replayed.status === 'fulfilled') {
       const first = replayed.value.events[0];
@@ -147,21 +148,14 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
  * model holds and those committed since its checkpoint (read from their numbers' allocations, which carry
  * the receipt), so a submission just before this one is seen however far the projection lags.
  */
-async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
+async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
-  const checkpoint = await filesCheckpoint(app.legalAidReadModels.db);
   const registry = app.organisations.current();
   const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
   const year = numberingYearOf(app.legalAid.clock().toISOString());
-  // Both after the checkpoint, side by side.
-  const [rows, unprojected] = await Promise.all([
-    openApplicationsOf(app.legalAidReadModels.db, { hash, name: recipient.name, birthDate: birthDateOf(recipient) }).catch((error: unknown) => {
-      // A new deployment whose read model is still being created: the check is a warning, never a refusal.
-      if (error instanceof Error && 'code' in error && error.code === '42P01') return [];
-      throw error;
-    }),
-    app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1]),
-  ]);
+  // The read model's rows and its checkpoint from one snapshot, then what was allocated after it.
+  const { checkpoint, rows } = await looks.look({ hash, name: recipient.name, birthDate: birthDateOf(recipient) });
+  const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1]);
   const recent = unprojected.filter((a) => a.applicationId !== caseId);
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
