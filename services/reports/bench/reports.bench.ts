@@ -23,14 +23,19 @@ const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
 const now = new Date('2026-03-01T02:00:00Z');
+/** Keep each scale's database and, when it already holds a generated year, measure on it again (generation takes minutes). */
+const REUSE = process.env.BENCH_REUSE_DATABASE === '1';
 const cityAuditor = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench', role: 'city_auditor', org: 'gz' })}`;
 
 /** A database of its own for one scale, on the server the run was given. */
 async function databaseFor(name: string): Promise<string> {
   const admin = new pg.Client({ connectionString });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!(REUSE && exists)) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   await admin.end();
   const url = new URL(connectionString!);
   url.pathname = `/${name}`;
@@ -71,13 +76,17 @@ async function measure(scale: number) {
   const app = await buildReportsApp(loadConfig({ DATABASE_URL: await databaseFor(`bench_reports_${String(scale).replace('.', '_')}`), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' }), { clock: () => now });
   await app.ready();
   try {
-    say(`${scale}x: generating ...`);
+    // A year generated whole is marked in its database (a run cut short leaves no mark and starts again).
+    await app.pg.query('CREATE TABLE IF NOT EXISTS bench_generated (scale double precision PRIMARY KEY, events integer NOT NULL)');
+    const kept = REUSE && ((await app.pg.query('SELECT 1 FROM bench_generated WHERE scale = $1', [scale])).rowCount ?? 0) > 0;
+    say(kept ? `${scale}x: the kept database's year` : `${scale}x: generating ...`);
     let shown = 0;
-    const summary = await generateYear({
+    const summary = kept ? { events: 0, elapsedMs: Number.NaN } : await generateYear({
       store: app.eventStore, scale, year: YEAR, seed: 'bench-reports',
       onProgress: (p) => { if (p.elapsedMs - shown > 30_000) { shown = p.elapsedMs; say(`  ${p.districtsDone}/${p.districts} districts, ${p.events} events, ${Math.round(p.elapsedMs / 1000)} s`); } },
     });
-    const generate_s = Math.round(summary.elapsedMs / 10) / 100;
+    const generate_s = kept ? null : Math.round(summary.elapsedMs / 10) / 100;
+    if (!kept) await app.pg.query('INSERT INTO bench_generated (scale, events) VALUES ($1, $2) ON CONFLICT DO NOTHING', [scale, summary.events]);
     say(`  ${summary.events} events generated in ${generate_s} s`);
     const started = performance.now();
     const committed = await app.eventStore.lastCommittedPosition();
