@@ -42,8 +42,18 @@ export async function cityTotal({ db, id, rows, units, period, previous, asOf, r
     const def = figures.find((f) => f.measure === 'median')!;
     const standing = units.map((u) => asOf(u.id, p));
     // Kept as things stand: the key names each unit's own standing (a close, or now).
-    return remember(['median', units.map((u) => u.orgIds), standing.map((s) => (s ? formatPosition(s) : null)), p.id], null, async () =>
-      median((await Promise.all(units.map((u, i) => factValues(db, u.orgIds, def.kinds, p.from, p.to, standing[i] ?? null)))).flat()));
+    return remember(['median', units.map((u) => u.orgIds), standing.map((s) => (s ? formatPosition(s) : null)), p.id], null, async () => {
+      // One read per standing (the units closed at one close, the units counted now), not one per unit.
+      const groups = new Map<string, { asOf: GlobalPosition | null; orgIds: string[] }>();
+      units.forEach((u, i) => {
+        const asOf = standing[i] ?? null;
+        const key = asOf ? formatPosition(asOf) : 'now';
+        (groups.get(key) ?? groups.set(key, { asOf, orgIds: [] }).get(key)!).orgIds.push(...u.orgIds);
+      });
+      const values: number[] = [];
+      for (const g of groups.values()) values.push(...(await factValues(db, g.orgIds, def.kinds, p.from, p.to, g.asOf)));
+      return median(values);
+    });
   };
   const figureValues: Record<string, FigureValue> = {};
   for (const def of figures) {
