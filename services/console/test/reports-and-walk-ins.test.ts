@@ -115,6 +115,17 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     t.ok(drillMs < USABLE_MS, `drill-down usable in ${Math.round(drillMs)} ms (median of ${drillAll.join(', ')})`);
     t.equal(await stat.locator('tr[data-fact]').count(), 3, 'the list\'s length is the figure');
     await shot(stat, 'reports-drill-down');
+    // Two at a time: the kit's cursors, the address keeps the page.
+    await hashTo(stat, `${monthPage}/figures/walk_in_visits?limit=2`);
+    await stat.locator('.pager button[data-page="next"]:not([disabled])').waitFor();
+    const firstTwo = await stat.locator('tr[data-fact]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fact')));
+    t.equal(firstTwo.length, 2, 'a page of two');
+    t.equal(await stat.locator('.pager .count').textContent(), '共 3 条', 'and how many in all');
+    await stat.locator('.pager button[data-page="next"]').click();
+    await stat.locator('.pager button[data-page="previous"]:not([disabled])').waitFor();
+    t.equal(await stat.locator('tr[data-fact]').count(), 1, 'the last one on the next page');
+    t.notOk(firstTwo.includes(await stat.locator('tr[data-fact]').getAttribute('data-fact')), 'not one of the first two');
+    t.ok(await stat.locator('.pager button[data-page="next"]').isDisabled(), 'the last page');
 
     // The outputs.
     await hashTo(stat, monthPage);

@@ -5,7 +5,9 @@
 // row's every drill-down list's first page, and the XLSX workbook with the headline figures' whole
 // drill-down lists), against the limit measured in the same run: one full read of the store the report
 // rests on. The generation and the facts projection's catch-up are reported too (generate_s, project_s),
-// not counted in the report's time (the report reads its read model). Last line: one JSON object.
+// not counted in the report's time (the report reads its read model); so is the JSON asked again once the
+// report is done (json_again_*: nothing recorded meanwhile, the counts kept). BENCH_REUSE_DATABASE=1 keeps
+// each scale's database and measures again on a year generated whole. Last line: one JSON object.
 import { generateYear } from '@bureau/year-generator';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
