@@ -15,8 +15,8 @@ export type Remember = <T>(inputs: readonly unknown[], asOf: GlobalPosition | nu
 /** No keeping: every count is made afresh. */
 export const countAfresh: Remember = (_inputs, _asOf, count) => count();
 
-/** The most counts kept (each a report's rows for one period and standing: a few kilobytes to a few hundred). */
-const KEPT = 256;
+/** The most counts kept (each one period's rows at one standing: kilobytes for a district, hundreds of kilobytes for a province's hundred districts). */
+const KEPT = 128;
 
 export class FigureCache {
   private readonly kept = new Map<string, Promise<unknown>>();
