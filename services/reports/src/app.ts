@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import type { ReportsConfig } from './config.js';
 import type { FactRules } from './facts/stream-kinds.js';
 import { officialWorkingDays } from './facts/working-days.js';
+import { FigureCache } from './report/figure-cache.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { chartRoutes } from './routes/charts.js';
 import { drillDownRoutes } from './routes/drill-down.js';
@@ -26,7 +27,7 @@ export interface ReportsAppDeps {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    reports: { readonly config: ReportsConfig; readonly clock: () => Date; readonly renderer: PdfRenderer };
+    reports: { readonly config: ReportsConfig; readonly clock: () => Date; readonly renderer: PdfRenderer; readonly figures: FigureCache };
   }
 }
 
@@ -48,7 +49,7 @@ const reportsPlugin: FastifyPluginAsyncZod<ReportsOptions> = async (app, { confi
   };
   await app.register(readModelsPlugin, { rules, timings: readModels });
   const renderer = new PdfRenderer();
-  app.decorate('reports', { config, clock, renderer });
+  app.decorate('reports', { config, clock, renderer, figures: new FigureCache() });
   app.addHook('onClose', () => renderer.close());
 
   await app.register(reportRoutes);

@@ -50,10 +50,10 @@ t.test('a closed period and a late correction', async (t) => {
   t.match(restated.on_site_hours, { asClosed: 9, now: 5 });
 
   const asClosed = (await f.get(after.links.figures.advisor_services)).json();
-  t.equal(asClosed.count, 2, 'the drill-down as closed');
+  t.equal(asClosed.total, 2, 'the drill-down as closed');
   t.ok(asClosed.asOf);
   const asNow = (await f.get(`${after.links.figures.advisor_services}?as=now`)).json();
-  t.same([asNow.count, asNow.asOf], [1, null], 'and as things stand');
+  t.same([asNow.total, asNow.asOf], [1, null], 'and as things stand');
 
   t.test('the quarter, not closed, counts as things stand', async (t) => {
     const q1 = (await f.get('/reports/huadu/2026-Q1')).json().districts[0];

@@ -68,14 +68,31 @@ t.test('a district-year counted from the events', async (t) => {
       const list = await f.get(huadu.links.figures[key]);
       t.equal(list.statusCode, 200, list.body);
       const body = list.json();
-      const measured = ['walk_in_persons', 'on_site_hours'].includes(key) ? body.total : body.count;
-      t.equal(measured, figure.value, `${key}: the list's ${measured === body.total ? 'total' : 'length'} is the figure`);
-      t.equal(body.items.length, Math.min(body.count, 100));
+      const summed = ['walk_in_persons', 'on_site_hours'].includes(key);
+      t.equal(summed ? body.sum : body.total, figure.value, `${key}: the list's ${summed ? 'sum' : 'length'} is the figure`);
+      t.equal(body.items.length, Math.min(body.total, 100));
     }
     const cases = (await f.get(huadu.links.figures.legal_aid_cases)).json();
     t.same(cases.items.map((i: { caseId: string }) => i.caseId).sort(), ['app-1', 'app-2', 'case-4'], 'the cases counted, by id');
-    const paged = (await f.get(`${huadu.links.figures.advisor_services}?offset=1&limit=2`)).json();
-    t.same([paged.count, paged.items.length], [4, 2], 'paged: the page, and the whole list\'s length');
+  });
+
+  t.test('a drill-down pages by keyset: the pages walked are the whole list, once each', async (t) => {
+    const whole = (await f.get(huadu.links.figures.advisor_services)).json();
+    const first = (await f.get(`${huadu.links.figures.advisor_services}?limit=3`)).json();
+    t.same([first.total, first.items.length, first.previous], [4, 3, null], 'the first page, and the whole list\'s length');
+    const second = (await f.get(first.next)).json();
+    t.same([second.items.length, second.next], [1, null], 'the last page');
+    t.same([...first.items, ...second.items].map((i: { factId: string }) => i.factId), whole.items.map((i: { factId: string }) => i.factId), 'in the list\'s order');
+    const back = (await f.get(second.previous)).json();
+    t.same(back.items, first.items, 'and back');
+    const newest = (await f.get(`${huadu.links.figures.advisor_services}?sort=-occurredAt&limit=1`)).json();
+    t.equal(newest.items[0].factId, whole.items.at(-1).factId, 'newest first');
+    const wrongSort = await f.get(`${huadu.links.figures.advisor_services}?sort=recordedAt&cursor=${encodeURIComponent(first.nextCursor)}`);
+    t.equal(wrongSort.statusCode, 400, 'a cursor of another sort');
+    t.match(wrongSort.json(), { errors: [{ field: 'querystring.cursor', rule: 'cursor_sort' }] });
+    const villagesCursor = await f.get(`${huadu.links.figures.villages_met_every_month}?cursor=${encodeURIComponent(first.nextCursor)}`);
+    t.equal(villagesCursor.statusCode, 400, 'a cursor of another list');
+    t.equal((await f.get(`${huadu.links.figures.advisor_services}?offset=1`)).statusCode, 400, 'offset is no longer taken');
   });
 
   t.test('the months judged: a month with its minimum met counts', async (t) => {

@@ -49,6 +49,6 @@ t.test(`a ${SCALE}x generated year: the report's figures are the generator's own
   for (const key of ['walk_in_visits', 'work_orders', 'advisor_services', 'legal_aid_cases']) {
     const list = await f.get(`/reports/huadu/2025/figures/${key}/facts?limit=1`);
     t.equal(list.statusCode, 200, list.body);
-    t.equal(list.json().count, value(key), `${key}: the drill-down counts the figure`);
+    t.equal(list.json().total, value(key), `${key}: the drill-down counts the figure`);
   }
 });

@@ -13,7 +13,7 @@ export const reportsArea: Area = {
     { pattern: '/reports/:scopeId/:period', render: ({ scopeId = '', period = '' }, { session }) => <ReportPage scopeId={scopeId} period={period} session={session} /> },
     {
       pattern: '/reports/:districtId/:period/figures/:figure',
-      render: ({ districtId = '', period = '', figure = '' }, { session }) => <DrillDownPage districtId={districtId} period={period} figure={figure} auditor={['auditor', 'city_auditor'].includes(session.claims.role)} />,
+      render: ({ districtId = '', period = '', figure = '' }, { session, path }) => <DrillDownPage path={path} districtId={districtId} period={period} figure={figure} auditor={['auditor', 'city_auditor'].includes(session.claims.role)} />,
     },
   ],
 };

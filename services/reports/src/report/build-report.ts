@@ -10,6 +10,7 @@ import { countDistricts, judgedMonthsOf, type Counted, type DistrictUnit } from 
 import { changesAfter, type ChangeAfterClose, type Db } from './fact-queries.js';
 import { cityTotal } from './city-total.js';
 import { figures, rates } from './figures.js';
+import { countAfresh, type Remember } from './figure-cache.js';
 
 export interface FigureValue {
   readonly value: number | null;
@@ -71,7 +72,13 @@ export interface ReportInput {
   readonly monthEnds: (month: string) => Date;
   /** Waits until the facts projection has applied everything up to a close (a closed figure must not move while it catches up). */
   readonly ensureApplied: (position: GlobalPosition) => Promise<void>;
+  /** Counts kept between requests (figure-cache.ts); default: every count made afresh. */
+  readonly remember?: Remember;
 }
+
+/** The districts' figures, kept by what they are counted over: the units, the period, the standing, the months judged. */
+const countKept = (input: ReportInput, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition | null, judged: readonly string[]) =>
+  (input.remember ?? countAfresh)(['count', units, period.id, judged], asOf, () => countDistricts(input.db, units, period, asOf, judged));
 
 /** Each district counted as of its own close (if closed), else as things stand. */
 async function countPeriod(input: ReportInput, period: Period, closes: ReadonlyMap<string, PeriodClose | undefined>) {
@@ -85,7 +92,7 @@ async function countPeriod(input: ReportInput, period: Period, closes: ReadonlyM
   for (const units of groups.values()) {
     const close = closes.get(units[0]!.id);
     const judged = judgedMonthsOf(period, input.monthEnds, close ? new Date(close.closedAt) : input.now);
-    for (const [id, counted] of await countDistricts(input.db, units, period, close?.position ?? null, judged)) out.set(id, counted);
+    for (const [id, counted] of await countKept(input, units, period, close?.position ?? null, judged)) out.set(id, counted);
   }
   return out;
 }
@@ -99,7 +106,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const [current, before] = await Promise.all([countPeriod(input, period, closeOf(period)), countPeriod(input, previous, closeOf(previous))]);
   const closes = closeOf(period);
   const closedUnits = input.units.filter((u) => closes.get(u.id));
-  const now = closedUnits.length > 0 ? await countDistricts(input.db, closedUnits, period, null, judgedMonthsOf(period, input.monthEnds, input.now)) : new Map<string, Counted>();
+  const now = closedUnits.length > 0 ? await countKept(input, closedUnits, period, null, judgedMonthsOf(period, input.monthEnds, input.now)) : new Map<string, Counted>();
+  const remember = input.remember ?? countAfresh;
 
   const districts: DistrictReport[] = [];
   for (const unit of input.units) {
@@ -126,7 +134,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         const asClosed = c.figures[def.key] ?? null;
         const standsNow = later.figures[def.key] ?? null;
         if (asClosed === standsNow) continue;
-        restatements.push({ figure: def.key, asClosed, now: standsNow, changes: await changesAfter(input.db, unit.orgIds, def.kinds, period.from, period.to, close.position) });
+        restatements.push({ figure: def.key, asClosed, now: standsNow, changes: await remember(['changes', unit.orgIds, def.kinds, period.id, formatPosition(close.position)], null, () => changesAfter(input.db, unit.orgIds, def.kinds, period.from, period.to, close.position)) });
       }
     }
     districts.push({
@@ -151,7 +159,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     districts,
     total: input.withTotal
       ? await cityTotal({
-        db: input.db, id: input.scope.id, rows: districts, units: input.units, period, previous,
+        db: input.db, id: input.scope.id, rows: districts, units: input.units, period, previous, remember,
         asOf: (unitId, p) => (p.id === period.id ? closes : closeOf(previous)).get(unitId)?.position ?? null,
       })
       : null,

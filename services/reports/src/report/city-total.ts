@@ -7,7 +7,8 @@ import type { DistrictReport, FigureValue, RateValue, Restatement } from './buil
 import { factValues, type Db } from './fact-queries.js';
 import { figures, rates } from './figures.js';
 import type { DistrictUnit } from './count.js';
-import type { GlobalPosition } from '@bureau/event-store';
+import { formatPosition, type GlobalPosition } from '@bureau/event-store';
+import type { Remember } from './figure-cache.js';
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const ratio = (n: number | null | undefined, d: number | null | undefined) => (n === null || n === undefined || !d ? null : n / d);
@@ -32,14 +33,27 @@ export interface TotalInput {
   readonly previous: Period;
   /** The position each unit's row is counted at (its close), per period; null: as things stand. */
   readonly asOf: (unitId: string, period: Period) => GlobalPosition | null;
+  readonly remember: Remember;
 }
 
-export async function cityTotal({ db, id, rows, units, period, previous, asOf }: TotalInput): Promise<DistrictReport> {
+export async function cityTotal({ db, id, rows, units, period, previous, asOf, remember }: TotalInput): Promise<DistrictReport> {
   const sum = (pick: (d: DistrictReport) => number | null | undefined) => round(rows.reduce((n, d) => n + (pick(d) ?? 0), 0));
   const medianOf = async (p: Period) => {
     const def = figures.find((f) => f.measure === 'median')!;
-    const values = (await Promise.all(units.map((u) => factValues(db, u.orgIds, def.kinds, p.from, p.to, asOf(u.id, p))))).flat();
-    return median(values);
+    const standing = units.map((u) => asOf(u.id, p));
+    // Kept as things stand: the key names each unit's own standing (a close, or now).
+    return remember(['median', units.map((u) => u.orgIds), standing.map((s) => (s ? formatPosition(s) : null)), p.id], null, async () => {
+      // One read per standing (the units closed at one close, the units counted now), not one per unit.
+      const groups = new Map<string, { asOf: GlobalPosition | null; orgIds: string[] }>();
+      units.forEach((u, i) => {
+        const asOf = standing[i] ?? null;
+        const key = asOf ? formatPosition(asOf) : 'now';
+        (groups.get(key) ?? groups.set(key, { asOf, orgIds: [] }).get(key)!).orgIds.push(...u.orgIds);
+      });
+      const values: number[] = [];
+      for (const g of groups.values()) values.push(...(await factValues(db, g.orgIds, def.kinds, p.from, p.to, g.asOf)));
+      return median(values);
+    });
   };
   const figureValues: Record<string, FigureValue> = {};
   for (const def of figures) {

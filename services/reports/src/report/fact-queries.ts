@@ -2,6 +2,7 @@
 // after a close. Every query reads the facts as they stand now (asOf null) or as they stood at a position
 // (a closed period): the version recorded by then and not yet superseded by then.
 import type { GlobalPosition } from '@bureau/event-store';
+import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ReportsReadDatabase } from '../read-models/tables.js';
 
@@ -99,18 +100,62 @@ function filterOf(q: FactFilter): RawBuilder<unknown> {
     AND f.occurred_at >= ${q.from} AND f.occurred_at < ${q.to} AND ${standing(q.asOf)}${dimsMatch}`;
 }
 
-/** One page of a figure's facts, with the whole list's length and total (the figure). */
-export async function factPage(db: Db, q: FactFilter, offset: number, limit: number) {
-  const condition = filterOf(q);
-  const totals = await sql<{ n: string; total: number | null }>`SELECT count(*) AS n, sum(f.value) AS total FROM report_facts f WHERE ${condition}`.execute(db);
-  const { rows } = await sql<{ fact_id: string; kind: string; case_kind: string; case_id: string; org_id: string; occurred_at: Date; value: number; dims: Record<string, string>; event_id: string; recorded_at: Date }>`
-    SELECT f.fact_id, f.kind, f.case_kind, f.case_id, f.org_id, f.occurred_at, f.value, f.dims, f.event_id, f.recorded_at
-    FROM report_facts f WHERE ${condition} ORDER BY f.occurred_at, f.fact_id OFFSET ${offset} LIMIT ${limit}`.execute(db);
-  const items: FactListItem[] = rows.map((r) => ({
-    factId: r.fact_id, kind: r.kind, caseKind: r.case_kind, caseId: r.case_id, orgId: r.org_id, occurredAt: r.occurred_at.toISOString(),
-    value: Number(r.value), dims: r.dims, eventId: r.event_id, recordedAt: r.recorded_at.toISOString(),
-  }));
-  return { count: Number(totals.rows[0]?.n ?? 0), total: Number(totals.rows[0]?.total ?? 0), items };
+type FactRow = { fact_id: string; kind: string; case_kind: string; case_id: string; org_id: string; occurred_at: Date; value: number; dims: Record<string, string>; event_id: string; recorded_at: Date };
+const listedColumns = sql`f.fact_id, f.kind, f.case_kind, f.case_id, f.org_id, f.occurred_at, f.value, f.dims, f.event_id, f.recorded_at`;
+const itemOf = (r: FactRow): FactListItem => ({
+  factId: r.fact_id, kind: r.kind, caseKind: r.case_kind, caseId: r.case_id, orgId: r.org_id, occurredAt: r.occurred_at.toISOString(),
+  value: Number(r.value), dims: r.dims, eventId: r.event_id, recordedAt: r.recorded_at.toISOString(),
+});
+
+/** A figure's whole list: its length (the figure) and the sum of its values (the figure, for 人次 and hours). */
+export async function factTotals(db: Db, q: FactFilter): Promise<{ count: number; sum: number }> {
+  const { rows } = await sql<{ n: string; total: number | null }>`SELECT count(*) AS n, sum(f.value) AS total FROM report_facts f WHERE ${filterOf(q)}`.execute(db);
+  return { count: Number(rows[0]?.n ?? 0), sum: Number(rows[0]?.total ?? 0) };
+}
+
+/** The drill-down's sorts (the `sort` query's fields); each ends in the fact's id, so the order is total. */
+export const factSorts = ['occurredAt', 'recordedAt'] as const;
+export type FactSort = (typeof factSorts)[number];
+
+/** One page of a figure's facts, by keyset: the facts after (or before) the cursor's in the sort's order. */
+export async function factPage(db: Db, q: FactFilter, order: { readonly sort: FactSort; readonly direction: 'asc' | 'desc' }, page: PageRequest): Promise<Page<FactListItem>> {
+  const column = order.sort === 'recordedAt' ? 'f.recorded_at' : 'f.occurred_at';
+  const keys: SortKey[] = [
+    { value: sql.ref(column), type: 'timestamptz', direction: order.direction },
+    { value: sql.ref('f.fact_id'), type: 'text', direction: order.direction },
+  ];
+  const query = db.selectFrom('report_facts as f')
+    .select(['f.fact_id', 'f.kind', 'f.case_kind', 'f.case_id', 'f.org_id', 'f.occurred_at', 'f.value', 'f.dims', 'f.event_id', 'f.recorded_at'])
+    .where(sql<boolean>`${filterOf(q)}`);
+  const read = await readPage(query, keys, page);
+  return { ...read, rows: read.rows.map((r) => itemOf(r)) };
+}
+
+/**
+ * The whole lists of several figures over several units, in one read of their facts (the workbook's):
+ * each fact goes to the unit its organisation is in and to every figure it matches, in the lists' order
+ * (when it happened, then the fact's id).
+ */
+export async function factLists<U extends string, F extends { readonly key: string; readonly kinds: readonly string[]; readonly where?: Readonly<Record<string, string>> | undefined }>(
+  db: Db, orgUnits: ReadonlyMap<string, U>, defs: readonly F[], from: Date, to: Date, asOf: GlobalPosition | null,
+): Promise<Map<U, Map<string, FactListItem[]>>> {
+  const lists = new Map<U, Map<string, FactListItem[]>>();
+  const kinds = [...new Set(defs.flatMap((d) => d.kinds))];
+  if (orgUnits.size === 0 || kinds.length === 0) return lists;
+  const { rows } = await sql<FactRow>`
+    SELECT ${listedColumns} FROM report_facts f
+    WHERE f.kind = ANY(${kinds}::text[]) AND f.org_id = ANY(${[...orgUnits.keys()]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
+    ORDER BY f.occurred_at, f.fact_id`.execute(db);
+  for (const row of rows) {
+    const unit = orgUnits.get(row.org_id);
+    if (unit === undefined) continue;
+    const mine = lists.get(unit) ?? lists.set(unit, new Map()).get(unit)!;
+    for (const def of defs) {
+      if (!def.kinds.includes(row.kind) || !Object.entries(def.where ?? {}).every(([k, v]) => row.dims[k] === v)) continue;
+      (mine.get(def.key) ?? mine.set(def.key, []).get(def.key)!).push(itemOf(row));
+    }
+  }
+  return lists;
 }
 
 export interface ChangeAfterClose {

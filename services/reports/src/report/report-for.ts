@@ -35,6 +35,7 @@ export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Pe
     now: app.reports.clock(),
     monthEnds: monthEnd,
     ensureApplied: (position) => ensureApplied(app, position),
+    remember: await app.reports.figures.at(app.reportsReadModels.db),
   });
 }
 

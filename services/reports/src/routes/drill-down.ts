@@ -1,12 +1,14 @@
-// A figure's drill-down (the auditor's): the facts it counts, paged, each with its case; the list's length
-// (or, for 人次 and hours, its total) is the figure. A closed period lists the facts as they stood at the
-// close unless `as=now` is asked; 每月达标村 lists the villages.
+// A figure's drill-down (the auditor's): the facts it counts, paged by keyset (the kit's `sort`, `cursor`,
+// `limit`), each with its case; the list's length (`total`, or for 人次 and hours its `sum`) is the
+// figure. A closed period lists the facts as they stood at the close unless `as=now` is asked; 每月达标村
+// lists the villages. A page costs what the district's own facts of the figure cost, not the city's.
 import { bearerSecurity, HttpProblem, problemSchema, problemTypes } from '@bureau/service-kit';
+import { cursorOf, pageFields, pageLink, pageOfList, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readDistrictPeriods } from '../periods/read-periods.js';
 import { judgedMonthsOf } from '../report/count.js';
-import { factPage, villagesMetEvery } from '../report/fact-queries.js';
+import { factPage, factSorts, factTotals, villagesMetEvery } from '../report/fact-queries.js';
 import { figureByKey, VILLAGES_MET_EVERY_MONTH } from '../report/figures.js';
 import { ensureApplied, monthEnd } from '../report/report-for.js';
 import { reportParams } from './report.js';
@@ -25,18 +27,19 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
     config: REPORT_READERS,
     schema: {
       tags: ['reports'],
-      summary: 'The facts a figure counts (its drill-down), paged: count is the figure (total, for a sum)',
+      summary: 'The facts a figure counts (its drill-down), paged by keyset: total (or sum, for 人次 and hours) is the figure',
       security: bearerSecurity,
       params: reportParams.extend({ figure: z.string().min(1).max(64) }),
       querystring: z.object({
-        offset: z.coerce.number().int().min(0).max(1e9).default(0),
-        limit: z.coerce.number().int().min(1).max(maxPage).default(Math.min(100, maxPage)),
+        ...pagingQuery(factSorts, 'occurredAt', { default: Math.min(100, maxPage), max: maxPage }),
         as: z.enum(['closed', 'now']).default('closed').describe('closed: as the period was closed (when it is); now: as things stand'),
       }).strict(),
       response: {
         200: z.object({
           districtId: z.string(), period: z.string(), figure: z.string(), asOf: z.string().nullable(),
-          count: z.number(), total: z.number(), offset: z.number(), items: z.array(item).optional(), villageIds: z.array(z.string()).optional(),
+          sum: z.number().describe('The sum of the facts\' values (all pages): the figure for 人次 and hours'),
+          ...pageFields('fact (or village, for 每月达标村)'),
+          items: z.array(item).optional(), villageIds: z.array(z.string()).optional(),
         }),
         ...errors,
       },
@@ -46,19 +49,33 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
     const { units } = scopeOf(app, request, scopeId, { districtOnly: true });
     const unit = units[0]!;
     const period = periodOf(request.params.period);
+    const { sort, limit } = request.query;
+    const cursor = cursorOf(request.query);
+    const keysOfList = figure === VILLAGES_MET_EVERY_MONTH ? 1 : 2;
+    if (cursor && cursor.key.length !== keysOfList) {
+      throw new HttpProblem(400, 'Bad Request', problemTypes.validation, 'The cursor is not a cursor of this list.', { errors: [{ field: 'querystring.cursor', rule: 'cursor', message: 'is not a cursor of this list' }] });
+    }
     const close = request.query.as === 'closed' ? (await readDistrictPeriods(app.eventStore, unit.id)).closes.get(period.id) : undefined;
     if (close) await ensureApplied(app, close.position);
     const asOf = close?.position ?? null;
     const db = app.reportsReadModels.db;
-    const head = { districtId: unit.id, period: period.id, figure, asOf: close ? `${close.position.commit}/${close.position.prepare}` : null, offset: request.query.offset };
+    const path = `/reports/${encodeURIComponent(scopeId)}/${request.params.period}/figures/${encodeURIComponent(figure)}/facts`;
+    const head = { districtId: unit.id, period: period.id, figure, asOf: close ? `${close.position.commit}/${close.position.prepare}` : null };
+    const links = (page: { nextCursor: string | null; previousCursor: string | null }) => ({
+      nextCursor: page.nextCursor, previousCursor: page.previousCursor,
+      next: pageLink(path, request.query, page.nextCursor), previous: pageLink(path, request.query, page.previousCursor),
+    });
     if (figure === VILLAGES_MET_EVERY_MONTH) {
       const judged = judgedMonthsOf(period, monthEnd, close ? new Date(close.closedAt) : app.reports.clock());
       const villageIds = await villagesMetEvery(db, unit.villageIds, judged, period.from, period.to, asOf);
-      return { ...head, count: villageIds.length, total: villageIds.length, villageIds: villageIds.slice(request.query.offset, request.query.offset + request.query.limit) };
+      // Villages in id order whatever the sort (they have no time of their own).
+      const page = pageOfList(villageIds, [{ of: (id) => id, direction: 'asc' }], { sort, cursor, limit });
+      return { ...head, sum: villageIds.length, total: villageIds.length, ...links(page), villageIds: page.rows };
     }
     const def = figureByKey.get(figure);
     if (!def) throw new HttpProblem(404, 'Not Found', problemTypes.notFound, `No figure ${figure}.`);
-    const page = await factPage(db, { orgIds: unit.orgIds, kinds: def.kinds, where: def.where, from: period.from, to: period.to, asOf }, request.query.offset, request.query.limit);
-    return { ...head, count: page.count, total: Math.round(page.total * 100) / 100, items: page.items };
+    const filter = { orgIds: unit.orgIds, kinds: def.kinds, where: def.where, from: period.from, to: period.to, asOf };
+    const [totals, page] = await Promise.all([factTotals(db, filter), factPage(db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction }, { sort, cursor, limit })]);
+    return { ...head, sum: Math.round(totals.sum * 100) / 100, total: totals.count, ...links(page), items: page.rows };
   });
 };

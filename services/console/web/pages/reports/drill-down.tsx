@@ -1,7 +1,8 @@
-// 数据明细: the cases a figure counts (the auditor's drill-down), paged on the server. The list's length is
-// the figure (for 人次 and hours, its total); a closed period lists them as they stood at the close.
-import { useState } from 'preact/hooks';
+// 数据明细: the cases a figure counts (the auditor's drill-down), paged and sorted on the server (the kit's
+// cursors: the page's address keeps sort, cursor and page size). The list's length is the figure (for 人次
+// and hours, its sum); a closed period lists them as they stood at the close.
 import { call } from '../../api.js';
+import { listStateOf, Pager, pagingParams, SortHeader, type PageAnswer } from '../../paging.js';
 import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
 import { answerNames, topicNames } from '../walk-ins/words.js';
 import { figureByKey, number, VILLAGES_MET_EVERY_MONTH } from './words.js';
@@ -15,19 +16,17 @@ interface Item {
   value: number;
   dims: Record<string, string>;
 }
-interface Facts {
+interface Facts extends PageAnswer {
   districtId: string;
   period: string;
   figure: string;
   asOf: string | null;
-  count: number;
-  total: number;
-  offset: number;
+  /** The sum of the values (the figure for 人次 and hours); `total` is the list's length. */
+  sum: number;
   items?: Item[];
   villageIds?: string[];
 }
 
-const PAGE = 50;
 /** The dims' values a reader meets most, in the report's words (the others as recorded). */
 const dimNames: Readonly<Record<string, string>> = {
   ...topicNames, ...answerNames, application: '申请给予', notified: '通知指派', on_site: '驻点', remote: '远程',
@@ -37,10 +36,10 @@ const caseKindNames: Readonly<Record<string, string>> = { 'work-order': '12345 �
 /** The cases an auditor can open in the audit service's history. */
 const audited = new Set(['work-order', 'legal-aid', 'advisor-ledger']);
 
-export function DrillDownPage(props: { districtId: string; period: string; figure: string; auditor: boolean }) {
+export function DrillDownPage(props: { path: string; districtId: string; period: string; figure: string; auditor: boolean }) {
   const { districtId, period, figure } = props;
-  const [offset, setOffset] = useState(0);
-  const path = `/reports/${encodeURIComponent(districtId)}/${period}/figures/${encodeURIComponent(figure)}/facts?offset=${offset}&limit=${PAGE}`;
+  const list = listStateOf(props.path, 'occurredAt');
+  const path = `/reports/${encodeURIComponent(districtId)}/${period}/figures/${encodeURIComponent(figure)}/facts?${new URLSearchParams(pagingParams(list))}`;
   const { loaded } = useLoad(() => call<Facts>('reports', path), path);
   const facts = loaded.state === 'ok' ? loaded.data : undefined;
   const words = figureByKey.get(figure);
@@ -55,9 +54,9 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
         <a href={`#/reports/${districtId}/${period}`}>← 返回报告</a>
       </div>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="这项数据的明细" />}
-      <p class="lead" data-count={facts?.count ?? ''}>
+      <p class="lead" data-count={facts?.total ?? ''}>
         {facts
-          ? `${facts.period} · 共 ${facts.count} 条${words?.sum ? `，合计 ${number(facts.total)} ${words.unit}` : ''}${facts.asOf ? ' · 按关账时的记录' : ''}`
+          ? `${facts.period} · 共 ${facts.total} 条${words?.sum ? `，合计 ${number(facts.sum)} ${words.unit}` : ''}${facts.asOf ? ' · 按关账时的记录' : ''}`
           : ' '}
       </p>
       <table class="list facts-list">
@@ -71,7 +70,7 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">发生时间</th>
+            {figure === VILLAGES_MET_EVERY_MONTH ? <th scope="col">发生时间</th> : <SortHeader path={props.path} state={list} field="occurredAt" label="发生时间" />}
             <th scope="col">类别</th>
             <th scope="col">案件</th>
             <th scope="col">单位</th>
@@ -102,19 +101,7 @@ export function DrillDownPage(props: { districtId: string; period: string; figur
           ))}
         </tbody>
       </table>
-      {facts && facts.count > PAGE && (
-        <p class="row-actions">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            上一页
-          </button>
-          <span class="muted">
-            第 {offset + 1}–{Math.min(offset + PAGE, facts.count)} 条，共 {facts.count} 条
-          </span>
-          <button type="button" disabled={offset + PAGE >= facts.count} onClick={() => setOffset(offset + PAGE)}>
-            下一页
-          </button>
-        </p>
-      )}
+      <Pager path={props.path} page={facts} unit={figure === VILLAGES_MET_EVERY_MONTH ? '个村(社区)' : '条'} />
     </section>
   );
 }
