@@ -20,7 +20,7 @@ import {
   advisorImportStreamName, advisorLedgerStreamName, advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf,
   evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type AcceptImport, type ImportBatch, type ImportState, type LedgerEvent, type LedgerMonthState, type LogService,
 } from '../domain/index.js';
-import { advisorLedgerEvents, advisorRegisterEvents, ledgerImportEvents } from '../events/index.js';
+import { advisorLedgerEvents, advisorRegisterEvents, checkedImportEvents, checkedLedgerEvents, ledgerImportEvents } from '../events/index.js';
 import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
 import { allVillages, villageOf } from '../registry/villages.js';
 import { appendDecided, type Decided } from './append-decided.js';
@@ -217,7 +217,7 @@ export async function applyImport(
 ): Promise<void> {
   const registry = deps.registry();
   let written = 0;
-  await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
+  await inParallel(accepted.batches, Number(process.env.APPLY_AT_ONCE ?? LEDGERS_AT_ONCE), async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
     const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
@@ -226,7 +226,7 @@ export async function applyImport(
     // Decided once: the events validation decided are appended as they are, expecting the revision it
     // read. Only if the ledger moved since (someone wrote to it) is the batch decided again on what it
     // holds now, by handleCommand (which also finds a batch applied before under the same command id).
-    if (!ready || !(await appendDecided(deps.store, advisorLedgerEvents, streamName, ready, context))) {
+    if (!ready || !(await appendDecided(deps.store, checkedLedgerEvents, streamName, ready, context))) {
       const decider = await boundLedgerDecider(deps, village, batch.month, now);
       await handleCommand({
         store: deps.store,
@@ -262,7 +262,7 @@ export async function applyImport(
   const streamName = advisorImportStreamName(importId);
   if (known) {
     const events = ledgerImportDecider.decide(complete, known.state);
-    if (events.length === 0 || (await appendDecided(deps.store, ledgerImportEvents, streamName, { revision: known.revision, events }, context))) return;
+    if (events.length === 0 || (await appendDecided(deps.store, checkedImportEvents, streamName, { revision: known.revision, events }, context))) return;
   }
   await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: complete, context });
 }
@@ -288,7 +288,7 @@ export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Pr
     const context: CommandContext = { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now };
     // Decided on the stream as just read; gone the ordinary way only if it moved since (the same file uploaded twice at once).
     const events = ledgerImportDecider.decide(accept, read.state);
-    const appended = events.length === 0 ? undefined : await appendDecided(deps.store, ledgerImportEvents, streamName, { revision: read.revision, events }, context);
+    const appended = events.length === 0 ? undefined : await appendDecided(deps.store, checkedImportEvents, streamName, { revision: read.revision, events }, context);
     if (appended) known = { state: events.reduce(ledgerImportDecider.evolve, read.state), revision: appended.nextExpectedRevision };
     else if (events.length > 0) {
       await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: accept, context });
