@@ -217,7 +217,7 @@ export async function applyImport(
 ): Promise<void> {
   const registry = deps.registry();
   let written = 0;
-  await inParallel(accepted.batches, Number(process.env.APPLY_AT_ONCE ?? LEDGERS_AT_ONCE), async (batch) => {
+  await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
     const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
