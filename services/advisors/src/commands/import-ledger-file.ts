@@ -14,15 +14,16 @@
 // 5. the completion is recorded on the import's stream.
 import { createHash } from 'node:crypto';
 import type { RegistryState } from '@bureau/organisations';
-import { commandEventId, DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
-import { WrongExpectedRevisionError, type Actor } from '@bureau/event-store';
+import { DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
+import type { Actor } from '@bureau/event-store';
 import {
   advisorImportStreamName, advisorLedgerStreamName, advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf,
-  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type ImportBatch, type ImportState, type LedgerEvent, type LedgerMonthState, type LogService,
+  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type AcceptImport, type ImportBatch, type ImportState, type LedgerEvent, type LedgerMonthState, type LogService,
 } from '../domain/index.js';
-import { advisorLedgerEvents, advisorRegisterEvents, ledgerImportEvents } from '../events/index.js';
+import { advisorLedgerEvents, advisorRegisterEvents, checkedImportEvents, checkedLedgerEvents, ledgerImportEvents } from '../events/index.js';
 import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
 import { allVillages, villageOf } from '../registry/villages.js';
+import { appendDecided, type Decided } from './append-decided.js';
 import { stateOrInitial } from './read-stream.js';
 import { boundLedgerDecider, judgeAgain, type LedgerDeps } from './run-ledger-command.js';
 
@@ -100,10 +101,11 @@ function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
 
 async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportInput) {
   const villages = allVillages(registry).filter((v) => input.reach.includes(v.judicialOfficeId));
-  const villageIdOf = (name: string) => {
-    const found = villages.filter((v) => v.name === name.trim());
-    return found.length === 1 ? found[0]?.villageId : undefined;
-  };
+  // Indexed once per import, not scanned per row (a province's 100,000 rows against its 400 villages):
+  // a name two villages in reach share finds neither (undefined), as an unknown name does.
+  const byName = new Map<string, string | undefined>();
+  for (const v of villages) byName.set(v.name, byName.has(v.name) ? undefined : v.villageId);
+  const villageIdOf = (name: string) => byName.get(name.trim());
   const advisors = new Map<string, string | undefined>();
   for (const districtId of new Set(villages.map((v) => v.districtId))) {
     const { state } = await stateOrInitial(deps.store, advisorRegisterEvents, advisorRegisterDecider, advisorRegisterStreamName(districtId));
@@ -202,77 +204,71 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
   };
 }
 
-/** Applies an accepted import to its ledgers (idempotent per ledger) and records its completion. */
-export async function applyImport(deps: LedgerDeps, importId: string, accepted: Extract<ImportState, { accepted: unknown }>['accepted'], actor: Actor, now: Date, correlationId: string, progress?: ImportProgress, decided?: DecidedLedgers): Promise<void> {
+/** The import stream as last read or written: its state and the revision it is at. */
+type KnownImport = { readonly state: ImportState; readonly revision: bigint };
+
+/**
+ * Applies an accepted import to its ledgers (idempotent per ledger) and records its completion, decided on
+ * `known` (the import stream as this upload left it) when given.
+ */
+export async function applyImport(
+  deps: LedgerDeps, importId: string, accepted: AcceptImport['data'], actor: Actor, now: Date, correlationId: string,
+  progress?: ImportProgress, decided?: DecidedLedgers, known?: KnownImport,
+): Promise<void> {
   const registry = deps.registry();
   let written = 0;
   await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
-    const decider = await boundLedgerDecider(deps, village, batch.month, now);
     const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
     const streamName = advisorLedgerStreamName(batch.villageId, batch.month);
     const ready = decided?.get(streamName);
     // Decided once: the events validation decided are appended as they are, expecting the revision it
     // read. Only if the ledger moved since (someone wrote to it) is the batch decided again on what it
     // holds now, by handleCommand (which also finds a batch applied before under the same command id).
-    if (ready && (await appendDecided(deps, streamName, ready, context))) {
-      if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
-      written += batch.commands.length;
-      progress?.('writing', written, accepted.rowCount - accepted.alreadyLogged);
-      return;
-    }
-    await handleCommand({
-      store: deps.store,
-      registry: advisorLedgerEvents,
-      streamName: advisorLedgerStreamName(batch.villageId, batch.month),
-      decider: {
-        initialState: decider.initialState,
-        evolve: decider.evolve,
-        // The batch's rows in file order, each decided on the state the earlier ones left.
-        decide: (commands: readonly LogService['data'][], state: LedgerMonthState) => {
-          const events = [];
-          let current = state;
-          for (const data of commands) {
-            const decided = decider.decide({ type: 'LogService', data }, current);
-            current = decided.reduce<LedgerMonthState>(evolveLedger, current);
-            events.push(...decided);
-          }
-          return events;
+    if (!ready || !(await appendDecided(deps.store, checkedLedgerEvents, streamName, ready, context))) {
+      const decider = await boundLedgerDecider(deps, village, batch.month, now);
+      await handleCommand({
+        store: deps.store,
+        registry: advisorLedgerEvents,
+        streamName,
+        decider: {
+          initialState: decider.initialState,
+          evolve: decider.evolve,
+          // The batch's rows in file order, each decided on the state the earlier ones left.
+          decide: (commands: readonly LogService['data'][], state: LedgerMonthState) => {
+            const events = [];
+            let current = state;
+            for (const data of commands) {
+              const rowEvents = decider.decide({ type: 'LogService', data }, current);
+              current = rowEvents.reduce<LedgerMonthState>(evolveLedger, current);
+              events.push(...rowEvents);
+            }
+            return events;
+          },
         },
-      },
-      command: batch.commands,
-      context,
-    });
+        command: batch.commands,
+        context,
+      });
+    }
     if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
     written += batch.commands.length;
     progress?.('writing', written, accepted.rowCount - accepted.alreadyLogged);
   });
-  await handleCommand({
-    store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
-    command: { type: 'CompleteImport', data: { completedAt: now.toISOString() } },
-    context: { commandId: uuidV5(`${importId}:complete`, IMPORT_NAMESPACE), actor, correlationId, occurredAt: now },
-  });
+  // Decided on the import's state as accepted (or as read), not on the stream read again: that would
+  // read back the accepted event, every row of the file. Gone the ordinary way only if it moved since.
+  const complete = { type: 'CompleteImport', data: { completedAt: now.toISOString() } } as const;
+  const context: CommandContext = { commandId: uuidV5(`${importId}:complete`, IMPORT_NAMESPACE), actor, correlationId, occurredAt: now };
+  const streamName = advisorImportStreamName(importId);
+  if (known) {
+    const events = ledgerImportDecider.decide(complete, known.state);
+    if (events.length === 0 || (await appendDecided(deps.store, checkedImportEvents, streamName, { revision: known.revision, events }, context))) return;
+  }
+  await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: complete, context });
 }
 
 /** Per ledger stream: the events validation decided for the file's new rows, on the state at `revision`. */
-type DecidedLedgers = Map<string, { readonly revision: bigint; readonly events: readonly LedgerEvent[] }>;
-
-/**
- * Appends what validation decided, as handleCommand would have (the same event ids from the command id,
- * the same envelope), expecting the revision validation read. False when the ledger has moved since.
- */
-async function appendDecided(deps: LedgerDeps, streamName: string, ready: { revision: bigint; events: readonly LedgerEvent[] }, context: CommandContext): Promise<boolean> {
-  const envelope = { correlationId: context.correlationId ?? context.commandId, causationId: context.causationId ?? context.commandId, actor: context.actor, occurredAt: (context.occurredAt ?? new Date()).toISOString() };
-  const events = ready.events.map((event, index) => advisorLedgerEvents.toAppend(event, { id: commandEventId(context.commandId, index), envelope, extraMetadata: { commandId: context.commandId } }));
-  try {
-    await deps.store.appendToStream(streamName, events, { expectedRevision: ready.revision === -1n ? 'no_stream' : ready.revision });
-    return true;
-  } catch (error) {
-    if (error instanceof WrongExpectedRevisionError) return false;
-    throw error;
-  }
-}
+type DecidedLedgers = Map<string, Decided<LedgerEvent>>;
 
 export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Promise<ImportSummary> {
   const fileSha256 = createHash('sha256').update(input.file).digest('hex');
@@ -280,20 +276,27 @@ export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Pr
   const { batches, rowCount, alreadyLogged, decided } = await validate(deps, input);
   const newRows = batches.reduce((n, b) => n + b.commands.length, 0);
   const ledgers = batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length }));
-  const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
-  if (newRows === 0 && state.status !== 'accepted') return { importId, status: 'nothing_new', rows: rowCount, newRows: 0, alreadyLogged, ledgers: [] };
-  const accepted = state.status === 'accepted'
-    ? state.accepted // an earlier upload of this file was accepted and not completed: complete it
+  const streamName = advisorImportStreamName(importId);
+  const read = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, streamName);
+  if (newRows === 0 && read.state.status !== 'accepted') return { importId, status: 'nothing_new', rows: rowCount, newRows: 0, alreadyLogged, ledgers: [] };
+  const accepted = read.state.status === 'accepted'
+    ? read.state.accepted // an earlier upload of this file was accepted and not completed: complete it
     : { importId, fileSha256, fileName: input.fileName, rowCount, alreadyLogged, batches, acceptedAt: input.now.toISOString() };
-  if (state.status !== 'accepted') {
-    await handleCommand({
-      store: deps.store, registry: ledgerImportEvents, streamName: advisorImportStreamName(importId), decider: ledgerImportDecider,
-      command: { type: 'AcceptImport', data: accepted },
-      context: { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now },
-    });
+  let known: KnownImport | undefined = read;
+  if (read.state.status !== 'accepted') {
+    const accept = { type: 'AcceptImport', data: accepted } as const;
+    const context: CommandContext = { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now };
+    // Decided on the stream as just read; gone the ordinary way only if it moved since (the same file uploaded twice at once).
+    const events = ledgerImportDecider.decide(accept, read.state);
+    const appended = events.length === 0 ? undefined : await appendDecided(deps.store, checkedImportEvents, streamName, { revision: read.revision, events }, context);
+    if (appended) known = { state: events.reduce(ledgerImportDecider.evolve, read.state), revision: appended.nextExpectedRevision };
+    else if (events.length > 0) {
+      await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: accept, context });
+      known = undefined;
+    }
   }
   // What validation decided is what was accepted only when this upload accepted it (not when completing an earlier one).
-  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress, state.status === 'accepted' ? undefined : decided);
+  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress, read.state.status === 'accepted' ? undefined : decided, known);
   input.progress?.('done', 1, 1);
   return {
     importId, status: 'completed', rows: rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0), alreadyLogged,
@@ -310,8 +313,8 @@ export async function completePendingImports(deps: LedgerDeps, now: Date): Promi
     if (recorded.type === 'LedgerImportCompleted') pending.delete(importId);
   }
   for (const [importId, { actor }] of pending) {
-    const { state } = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
-    if (state.status === 'accepted') await applyImport(deps, importId, state.accepted, actor, now, `resume-${importId}`);
+    const known = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, advisorImportStreamName(importId));
+    if (known.state.status === 'accepted') await applyImport(deps, importId, known.state.accepted, actor, now, `resume-${importId}`, undefined, undefined, known);
   }
   return pending.size;
 }

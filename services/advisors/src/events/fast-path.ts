@@ -1,0 +1,144 @@
+// The import's events checked by hand before they are appended, beside the registries' zod schemas. An
+// import appends a province's month at once (100,000 ServiceLogged and one accepted event holding every
+// row again), and zod's parse, which returns a deep copy of each event, was an eighth of what the import
+// allocated while writing. A check here only ever says "valid, and exactly what the schema would give
+// back" (a plain object with the schema's keys and no others, every value of the schema's type, rebuilt
+// in the store's canonical key order); for anything else it says no and the registry's own toAppend runs, with zod's verdict and zod's errors.
+// Leaves with subtle rules (ISO dates and instants) are zod's own schemas, remembered per distinct text.
+import { envelopeMetadata, type JsonObject } from '@bureau/event-store';
+import type { EventRegistry } from '@bureau/service-kit';
+import type { DomainMessage } from '@bureau/service-kit/domain';
+import type { z } from 'zod';
+import { reviewSubjects, serviceModes, serviceTypes } from '../domain/index.js';
+import { ledgerImportEvents } from './import-events.js';
+import { advisorLedgerEvents } from './ledger-events.js';
+import { clockTime, instant, ledgerMonth, localDate } from './schemas.js';
+
+/**
+ * A value's check: the value itself as the store should get it (objects rebuilt with their keys in sorted
+ * order), or NO. Sorted keys are the store's canonical form (canonicalJson), which it then writes with
+ * the native JSON.stringify instead of walking and sorting every object of every event.
+ */
+type Check = (value: unknown) => unknown;
+const NO: unique symbol = Symbol('not for the fast path');
+
+/** A leaf schema's verdict, remembered per text (an import has a few dozen dates and one instant). */
+function remembered(schema: z.ZodType<string>): Check {
+  const verdicts = new Map<string, boolean>();
+  return (value) => {
+    if (typeof value !== 'string') return NO;
+    let ok = verdicts.get(value);
+    if (ok === undefined) {
+      ok = schema.safeParse(value).success;
+      if (verdicts.size >= 10_000) verdicts.clear();
+      verdicts.set(value, ok);
+    }
+    return ok ? value : NO;
+  };
+}
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Exactly these keys, each passing its check (zod would drop any other key: then it is zod's to say). */
+function exactObject(fields: Record<string, Check>): Check {
+  const keys = Object.keys(fields).sort();
+  const checks = keys.map((key) => fields[key] as Check);
+  return (value) => {
+    if (!isPlain(value)) return NO;
+    const copy: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      if (!Object.hasOwn(value, key)) return NO;
+      const checked = (checks[i] as Check)(value[key]);
+      if (checked === NO) return NO;
+      copy[key] = checked;
+    }
+    let count = 0;
+    for (const key in value) if (Object.hasOwn(value, key)) count += 1;
+    return count === keys.length ? copy : NO;
+  };
+}
+
+const nullable = (check: Check): Check => (value) => (value === null ? null : check(value));
+const arrayOf = (check: Check): Check => (value) => {
+  if (!Array.isArray(value)) return NO;
+  const copy = new Array<unknown>(value.length);
+  for (let i = 0; i < value.length; i += 1) {
+    if (!(i in value)) return NO;
+    const checked = check(value[i]);
+    if (checked === NO) return NO;
+    copy[i] = checked;
+  }
+  return copy;
+};
+const when = (test: (value: unknown) => boolean): Check => (value) => (test(value) ? value : NO);
+const oneOf = (values: readonly string[]) => when((value) => typeof value === 'string' && values.includes(value));
+const text = when((value) => typeof value === 'string');
+const id = when((value) => typeof value === 'string' && value.length >= 1);
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => when((value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max);
+const matching = (pattern: RegExp) => when((value) => typeof value === 'string' && pattern.test(value));
+
+const isInstant = remembered(instant);
+const isLocalDate = remembered(localDate);
+const isLedgerMonth = remembered(ledgerMonth);
+const isClockTime = remembered(clockTime);
+const personServed = exactObject({ name: id, phone: nullable(text) });
+const evidenceReference = exactObject({ sha256: matching(/^[0-9a-f]{64}$/), sizeBytes: integer(1), mediaType: nullable(text) });
+
+/** What a service is, in the fields entryContent and the accepted rows share. */
+const serviceFields = {
+  advisorId: id, date: isLocalDate, startTime: nullable(isClockTime), type: oneOf(serviceTypes), reviewSubject: nullable(oneOf(reviewSubjects)),
+  durationMinutes: integer(1, 1440), mode: oneOf(serviceModes), personsServed: arrayOf(personServed), summary: id,
+  evidence: arrayOf(evidenceReference), legalAidApplicationId: nullable(id),
+};
+
+/** ledger-events.ts: LedgerMonthOpened and ServiceLogged, the events an import appends to a ledger. */
+export const ledgerEventChecks: Record<string, Check> = {
+  LedgerMonthOpened: exactObject({ villageId: id, judicialOfficeId: id, month: isLedgerMonth }),
+  ServiceLogged: exactObject({ entryId: id, content: exactObject({ ...serviceFields, appointmentId: id }), loggedAt: isInstant }),
+};
+
+/** import-events.ts: the accepted import, every row as its LogService command. */
+export const importEventChecks: Record<string, Check> = {
+  LedgerImportAccepted: exactObject({
+    importId: id, fileSha256: matching(/^[0-9a-f]{64}$/), fileName: nullable(text), rowCount: integer(0), alreadyLogged: integer(0),
+    batches: arrayOf(exactObject({
+      villageId: id, month: isLedgerMonth, rows: arrayOf(integer(1)), commands: arrayOf(exactObject({ ...serviceFields, entryId: id, villageId: id })),
+    })),
+    acceptedAt: isInstant,
+  }),
+  LedgerImportCompleted: exactObject({ completedAt: isInstant }),
+};
+
+/** Whether the checks take this data (for tests). */
+export const takesFastPath = (checks: Record<string, Check>, type: string, data: unknown) => checks[type] !== undefined && (checks[type] as Check)(data) !== NO;
+
+/** The envelope in sorted key order, as canonicalJson would write it. */
+function sortedMetadata(metadata: JsonObject): JsonObject {
+  const sorted: JsonObject = {};
+  for (const key of Object.keys(metadata).sort()) {
+    const value = metadata[key];
+    sorted[key] = isPlain(value) && !Array.isArray(value) ? sortedMetadata(value as JsonObject) : (value as JsonObject[string]);
+  }
+  return sorted;
+}
+
+/** The registry with the checks in front: an event they pass is appended as given, any other goes to zod. */
+export function withFastChecks<E extends DomainMessage>(registry: EventRegistry<E>, checks: Record<string, Check>): EventRegistry<E> {
+  return {
+    ...registry,
+    toAppend(event, context) {
+      const check = checks[event.type];
+      const data = check === undefined ? NO : check(event.data);
+      if (data === NO) return registry.toAppend(event, context);
+      const metadata = sortedMetadata(envelopeMetadata({ ...context.envelope, schemaVersion: registry.schemaVersionOf(event.type) }, context.extraMetadata));
+      // The check rebuilt the data as a plain JSON object of the schema's exact shape.
+      return { id: context.id, type: event.type, data: data as JsonObject, metadata };
+    },
+  };
+}
+
+/** The registries an import appends through. */
+export const checkedLedgerEvents = withFastChecks(advisorLedgerEvents, ledgerEventChecks);
+export const checkedImportEvents = withFastChecks(ledgerImportEvents, importEventChecks);
