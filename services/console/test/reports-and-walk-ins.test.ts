@@ -131,6 +131,7 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     const { median: drillMs, all: drillAll } = await medianUsable(stat, () => hashTo(stat, monthPage).then(() => stat.locator('a[data-figure="walk_in_visits"]:text("3")').waitFor()), () => stat.locator('a[data-figure="walk_in_visits"]').click(), '[data-count="3"]');
     t.ok(drillMs < USABLE_MS, `drill-down usable in ${Math.round(drillMs)} ms (median of ${drillAll.join(', ')})`);
     t.equal(await stat.locator('tr[data-fact]').count(), 3, 'the list\'s length is the figure');
+    t.match(await stat.locator('tr[data-fact]').first().textContent(), /花都区新华街法律援助工作站/, 'the station by its name');
     await shot(stat, 'reports-drill-down');
     // Two at a time: the kit's cursors, the address keeps the page.
     await hashTo(stat, `${monthPage}/figures/walk_in_visits?limit=2`);

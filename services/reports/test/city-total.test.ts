@@ -52,6 +52,8 @@ t.test('the city: district by district, 市本级, and the total row', async (t)
   const list = await f.get(city!.links!.figures.legal_aid_cases!, f.tokens.cityAuditor);
   t.equal(list.statusCode, 200, list.body);
   t.match(list.json(), { total: 1, items: [{ caseId: 'city-1', orgId: 'gz-legal-aid' }] }, 'the 市本级 row\'s drill-down lists its case');
+  t.same(Object.keys(list.json().organisationNames), ['gz-legal-aid'], 'the page\'s organisations named, and only those');
+  t.not(list.json().organisationNames['gz-legal-aid'], 'gz-legal-aid', 'by their name on the registry');
   t.equal((await f.get('/reports/gz/2026-03/figures/legal_aid_cases/facts', f.tokens.huaduStatistician)).statusCode, 404, 'a district role: as unknown');
 
   const html = await f.get('/reports/gz/2026-03/report.html', f.tokens.cityAuditor);

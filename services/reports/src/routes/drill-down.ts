@@ -40,6 +40,7 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
           sum: z.number().describe('The sum of the facts\' values (all pages): the figure for 人次 and hours'),
           ...pageFields('fact (or village, for 每月达标村)'),
           items: z.array(item).optional(), villageIds: z.array(z.string()).optional(),
+          organisationNames: z.record(z.string(), z.string()).describe('The names of the organisations (stations, offices, villages) on this page, by id'),
         }),
         ...errors,
       },
@@ -61,6 +62,9 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
     const db = app.reportsReadModels.db;
     const path = `/reports/${encodeURIComponent(scopeId)}/${request.params.period}/figures/${encodeURIComponent(figure)}/facts`;
     const head = { districtId: unit.id, period: period.id, figure, asOf: close ? `${close.position.commit}/${close.position.prepare}` : null };
+    // A person reads 新华工作站, not huadu-station-xinhua: the page's organisations named from the registry.
+    const registry = app.organisations.current();
+    const namesOf = (ids: Iterable<string>) => Object.fromEntries([...new Set(ids)].map((id) => [id, registry.organisations.get(id)?.name ?? id]));
     const links = (page: { nextCursor: string | null; previousCursor: string | null }) => ({
       nextCursor: page.nextCursor, previousCursor: page.previousCursor,
       next: pageLink(path, request.query, page.nextCursor), previous: pageLink(path, request.query, page.previousCursor),
@@ -70,12 +74,12 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
       const villageIds = await villagesMetEvery(db, unit.villageIds, judged, period.from, period.to, asOf);
       // Villages in id order whatever the sort (they have no time of their own).
       const page = pageOfList(villageIds, [{ of: (id) => id, direction: 'asc' }], { sort, cursor, limit });
-      return { ...head, sum: villageIds.length, total: villageIds.length, ...links(page), villageIds: page.rows };
+      return { ...head, sum: villageIds.length, total: villageIds.length, ...links(page), villageIds: page.rows, organisationNames: namesOf(page.rows) };
     }
     const def = figureByKey.get(figure);
     if (!def) throw new HttpProblem(404, 'Not Found', problemTypes.notFound, `No figure ${figure}.`);
     const filter = { orgIds: unit.orgIds, kinds: def.kinds, where: def.where, from: period.from, to: period.to, asOf };
     const [totals, page] = await Promise.all([factTotals(db, filter), factPage(db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction }, { sort, cursor, limit })]);
-    return { ...head, sum: Math.round(totals.sum * 100) / 100, total: totals.count, ...links(page), items: page.rows };
+    return { ...head, sum: Math.round(totals.sum * 100) / 100, total: totals.count, ...links(page), items: page.rows, organisationNames: namesOf(page.rows.map((r) => r.orgId)) };
   });
 };

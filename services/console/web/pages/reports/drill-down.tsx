@@ -2,8 +2,9 @@
 // cursors: the page's address keeps sort, cursor and page size). The list's length is the figure (for 人次
 // and hours, its sum); a closed period lists them as they stood at the close.
 import { call } from '../../api.js';
-import { listStateOf, Pager, pagingParams, SortHeader, type PageAnswer } from '../../paging.js';
-import { PlaceholderRows, ProblemNote, useLoad, when } from '../../ui.js';
+import { ListTable, type ListColumn } from '../../list-table.js';
+import { listStateOf, pagingParams, type PageAnswer } from '../../paging.js';
+import { ProblemNote, useLoad, when } from '../../ui.js';
 import { answerNames, topicNames } from '../walk-ins/words.js';
 import { figureByKey, number, VILLAGES_MET_EVERY_MONTH } from './words.js';
 
@@ -25,6 +26,8 @@ interface Facts extends PageAnswer {
   sum: number;
   items?: Item[];
   villageIds?: string[];
+  /** The page's organisations' names, by id. */
+  organisationNames: Record<string, string>;
 }
 
 /** The dims' values a reader meets most, in the report's words (the others as recorded). */
@@ -32,7 +35,15 @@ const dimNames: Readonly<Record<string, string>> = {
   ...topicNames, ...answerNames, application: '申请给予', notified: '通知指派', on_site: '驻点', remote: '远程',
   counter: '窗口申请', online: '网上申请', hotline_referral: '12345转办', advisor_referral: '法律顾问转介',
 };
-const caseKindNames: Readonly<Record<string, string>> = { 'work-order': '12345 工单', 'legal-aid': '法律援助', 'advisor-ledger': '法律顾问台账', 'walk-in': '来访咨询' };
+const caseKindNames: Readonly<Record<string, string>> = { 'work-order': '12345 工单', 'legal-aid': '法律援助', 'advisor-ledger': '法律顾问台账', 'walk-in': '来访咨询', village: '村(社区)' };
+const columns = (sortable: boolean): ListColumn[] => [
+  { label: '发生时间', width: '18%', ...(sortable ? { sort: 'occurredAt' } : {}) },
+  { label: '类别', width: '12%' },
+  { label: '案件', width: '24%' },
+  { label: '单位', width: '22%' },
+  { label: '数值', width: '8%', class: 'num' },
+  { label: '细分', width: '16%' },
+];
 /** The cases an auditor can open in the audit service's history. */
 const audited = new Set(['work-order', 'legal-aid', 'advisor-ledger']);
 
@@ -59,49 +70,28 @@ export function DrillDownPage(props: { path: string; districtId: string; period:
           ? `${facts.period} · 共 ${facts.total} 条${words?.sum ? `，合计 ${number(facts.sum)} ${words.unit}` : ''}${facts.asOf ? ' · 按关账时的记录' : ''}`
           : ' '}
       </p>
-      <table class="list facts-list">
-        <colgroup>
-          <col style="width: 18%" />
-          <col style="width: 14%" />
-          <col style="width: 28%" />
-          <col style="width: 16%" />
-          <col style="width: 8%" />
-          <col style="width: 16%" />
-        </colgroup>
-        <thead>
-          <tr>
-            {figure === VILLAGES_MET_EVERY_MONTH ? <th scope="col">发生时间</th> : <SortHeader path={props.path} state={list} field="occurredAt" label="发生时间" />}
-            <th scope="col">类别</th>
-            <th scope="col">案件</th>
-            <th scope="col">单位</th>
-            <th scope="col" class="num">数值</th>
-            <th scope="col">细分</th>
+      <ListTable
+        class="facts-list"
+        columns={columns(figure !== VILLAGES_MET_EVERY_MONTH)}
+        items={facts ? rows : undefined}
+        loading={loaded.state === 'loading'}
+        placeholderRows={8}
+        empty="没有计入的案件"
+        sorting={{ path: props.path, state: list }}
+        pager={{ path: props.path, page: facts, unit: figure === VILLAGES_MET_EVERY_MONTH ? '个村(社区)' : '条' }}
+        row={(item) => (
+          <tr key={item.factId} data-fact={item.factId}>
+            <td>{item.occurredAt ? when(item.occurredAt) : '—'}</td>
+            <td>{caseKindNames[item.caseKind] ?? item.caseKind}</td>
+            <td>
+              {props.auditor && audited.has(item.caseKind) ? <a href={`#/audit/${item.caseKind}/${encodeURIComponent(item.caseId)}`}>{item.caseId}</a> : <code>{item.caseId}</code>}
+            </td>
+            <td title={item.orgId}>{facts?.organisationNames[item.orgId] ?? item.orgId}</td>
+            <td class="num">{number(item.value)}</td>
+            <td>{Object.values(item.dims).map((v) => dimNames[v] ?? v).join(' · ')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {!facts && loaded.state === 'loading' && <PlaceholderRows columns={6} rows={8} />}
-          {facts && rows.length === 0 && (
-            <tr>
-              <td colSpan={6} class="empty">
-                没有计入的案件
-              </td>
-            </tr>
-          )}
-          {rows.map((item) => (
-            <tr key={item.factId} data-fact={item.factId}>
-              <td>{item.occurredAt ? when(item.occurredAt) : '—'}</td>
-              <td>{caseKindNames[item.caseKind] ?? item.caseKind}</td>
-              <td>
-                {props.auditor && audited.has(item.caseKind) ? <a href={`#/audit/${item.caseKind}/${encodeURIComponent(item.caseId)}`}>{item.caseId}</a> : <code>{item.caseId}</code>}
-              </td>
-              <td>{item.orgId}</td>
-              <td class="num">{number(item.value)}</td>
-              <td>{Object.values(item.dims).map((v) => dimNames[v] ?? v).join(' · ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager path={props.path} page={facts} unit={figure === VILLAGES_MET_EVERY_MONTH ? '个村(社区)' : '条'} />
+        )}
+      />
     </section>
   );
 }
