@@ -40,23 +40,58 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
+/**
+ * Read your own writes: the position (`commit/prepare`) of the last act this page recorded at each
+ * service. Every later read from that service carries it (`x-min-position`), and a list or figure kept in
+ * a read model answers only once it has applied that act (the service waits, briefly), so a clerk who has
+ * just approved a month never sees the month's list as it was before. Reads a service answers from the
+ * case's own events ignore it.
+ */
+const lastWrite = new Map<Service, { readonly commit: bigint; readonly prepare: bigint; readonly text: string }>();
+/** Tries of a read whose read model is still applying the person's last act. */
+const READ_RETRIES = 4;
+/** Whose acts they are: another sign-in starts from what the read models hold. */
+let writer: string | undefined;
+
+function rememberWrite(service: Service, text: string | null): void {
+  const match = /^(\d+)\/(\d+)$/.exec(text ?? '');
+  if (!match) return;
+  const position = { commit: BigInt(match[1] ?? '0'), prepare: BigInt(match[2] ?? '0'), text: text ?? '' };
+  const known = lastWrite.get(service);
+  if (!known || position.commit > known.commit || (position.commit === known.commit && position.prepare > known.prepare)) lastWrite.set(service, position);
+}
+
 export async function call<T>(service: Service, path: string, options: CallOptions = {}): Promise<Answer<T>> {
   const session = currentSession();
   const headers: Record<string, string> = {};
   if (session) headers.authorization = `Bearer ${session.token}`;
+  const method = options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST');
+  if (session?.token !== writer) {
+    lastWrite.clear();
+    writer = session?.token;
+  }
+  const written = lastWrite.get(service);
+  if (method === 'GET' && written) headers['x-min-position'] = written.text;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.type;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   let response: Response;
-  try {
-    response = await fetch(`/api/${service}${path}`, {
-      method: options.method ?? (options.body === undefined && !options.file ? 'GET' : 'POST'),
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.file ? { body: options.file.body } : {}),
-    });
-  } catch {
-    return { ok: false, problem: { status: 0, title: 'network' } };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      response = await fetch(`/api/${service}${path}`, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.file ? { body: options.file.body } : {}),
+      });
+    } catch {
+      return { ok: false, problem: { status: 0, title: 'network' } };
+    }
+    // A read model still applying the person's last act (the service waited two seconds): ask again, as
+    // its Retry-After says, a few times before saying so; the person would only press 刷新 themselves.
+    const catchingUp = method === 'GET' && response.status === 503 && written !== undefined && response.headers.get('retry-after') !== null;
+    if (!catchingUp || attempt >= READ_RETRIES) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 1_000 * Number(response.headers.get('retry-after') ?? '1'))));
   }
   if (response.status === 401) for (const listener of signedOutListeners) listener();
   const type = response.headers.get('content-type') ?? '';
@@ -76,6 +111,7 @@ export async function call<T>(service: Service, path: string, options: CallOptio
       },
     };
   }
+  if (method !== 'GET') rememberWrite(service, response.headers.get('x-event-position'));
   const body = (type.includes('json') && !options.raw ? await response.json() : await response.blob()) as T;
   return { ok: true, status: response.status, body, headers: response.headers };
 }

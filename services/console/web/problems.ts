@@ -26,7 +26,9 @@ export function inPersonsTerms(problem: Problem, what = '这项内容'): string 
       return chinese ?? (detail ? `不能办理：${detail}` : '这项操作不符合办理规则。');
     }
     case 503:
-      return '服务暂时不可用，请稍后再试。';
+      return problem.extensions?.type === 'urn:bureau:problem:read-model-not-caught-up'
+        ? '列表还在更新，刚办理的操作尚未计入。请稍候刷新。'
+        : '服务暂时不可用，请稍后再试。';
     default:
       return `出错了（${problem.status}），请稍后再试${problem.requestId ? `，如仍有问题请把编号 ${problem.requestId} 告诉管理员` : ''}。`;
   }

@@ -3,8 +3,11 @@
 // caller's role and organisation reach. The console adds nothing and keeps nothing.
 import { HttpProblem, problemTypes, signedIn, type App } from '@bureau/service-kit';
 
-/** Request headers a service reads: the token, the body's type, the optimistic-concurrency guard. */
-const PASSED_ON = ['authorization', 'content-type', 'if-match', 'accept'] as const;
+/**
+ * Request headers a service reads: the token, the body's type, the optimistic-concurrency guard, and the
+ * position of the person's last write (a read model answers once it has applied it: read your own writes).
+ */
+const PASSED_ON = ['authorization', 'content-type', 'if-match', 'accept', 'x-min-position'] as const;
 /** Response headers the pages read (a PDF's name, the revision, read-your-writes). */
 const PASSED_BACK = ['content-type', 'content-disposition', 'etag', 'x-event-position', 'retry-after', 'location'] as const;
 
