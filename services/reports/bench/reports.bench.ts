@@ -6,7 +6,15 @@
 // drill-down lists), against the limit measured in the same run: one full read of the store the report
 // rests on. The generation and the facts projection's catch-up are reported too (generate_s, project_s),
 // not counted in the report's time (the report reads its read model). Last line: one JSON object.
+//
+// A generated year is kept (BENCH_DATA_DIR, default .data/bench-years at the repository's root; keyed by
+// year, scale, seed and the generator's source) and restored on the next run instead of generated again
+// (restore_*_s); BENCH_DATA_DIR=off generates every time and keeps nothing.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { generateYear } from '@bureau/year-generator';
+import { findStoredYear, restoreStoredYear, saveStoredYear } from '@bureau/year-generator/stored-year';
 import { signTestToken } from '@bureau/service-kit/testing';
 import pg from 'pg';
 import { buildReportsApp } from '../src/app.js';
@@ -23,6 +31,9 @@ const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
 const now = new Date('2026-03-01T02:00:00Z');
+const SEED = 'bench-reports';
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? join(fileURLToPath(new URL('../../..', import.meta.url)), '.data', 'bench-years');
+const KEEP = DATA_DIR !== 'off';
 const cityAuditor = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench', role: 'city_auditor', org: 'gz' })}`;
 
 /** A database of its own for one scale, on the server the run was given. */
@@ -66,19 +77,47 @@ async function reportEndToEnd(app: App): Promise<number> {
   return seconds(started);
 }
 
-/** One scale: generate, let the facts projection catch up, read the store once, report end to end. */
-async function measure(scale: number) {
-  const app = await buildReportsApp(loadConfig({ DATABASE_URL: await databaseFor(`bench_reports_${String(scale).replace('.', '_')}`), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' }), { clock: () => now });
-  await app.ready();
+/**
+ * The year's events in the scale's own database, before the service starts on it: restored when kept,
+ * else generated through the deciders (no projection running beside it) and kept for the next run.
+ */
+async function loadYear(url: string, scale: number): Promise<{ generate_s: number; restore_s: number | null; generated: boolean }> {
+  const key = { year: YEAR, scale, seed: SEED };
+  const store = await createPostgresEventStore({ connectionString: url });
   try {
+    const kept = KEEP ? findStoredYear(DATA_DIR, key) : undefined;
+    if (kept) {
+      say(`${scale}x: restoring the kept year (${kept.events} events, ${Math.round(kept.bytes / 1e6)} MB) ...`);
+      const started = performance.now();
+      await restoreStoredYear(store.pool, DATA_DIR, key);
+      return { generate_s: Math.round(kept.summary.elapsedMs / 10) / 100, restore_s: seconds(started), generated: false };
+    }
     say(`${scale}x: generating ...`);
     let shown = 0;
     const summary = await generateYear({
-      store: app.eventStore, scale, year: YEAR, seed: 'bench-reports',
+      store, ...key,
       onProgress: (p) => { if (p.elapsedMs - shown > 30_000) { shown = p.elapsedMs; say(`  ${p.districtsDone}/${p.districts} districts, ${p.events} events, ${Math.round(p.elapsedMs / 1000)} s`); } },
     });
     const generate_s = Math.round(summary.elapsedMs / 10) / 100;
     say(`  ${summary.events} events generated in ${generate_s} s`);
+    if (KEEP) {
+      const started = performance.now();
+      const saved = await saveStoredYear(store.pool, DATA_DIR, key, summary);
+      say(`  kept in ${DATA_DIR} (${Math.round(saved.bytes / 1e6)} MB, ${seconds(started)} s)`);
+    }
+    return { generate_s, restore_s: null, generated: true };
+  } finally {
+    await store.close();
+  }
+}
+
+/** One scale: generate or restore, let the facts projection catch up, read the store once, report end to end. */
+async function measure(scale: number) {
+  const url = await databaseFor(`bench_reports_${String(scale).replace('.', '_')}`);
+  const { generate_s, restore_s, generated } = await loadYear(url, scale);
+  const app = await buildReportsApp(loadConfig({ DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' }), { clock: () => now });
+  await app.ready();
+  try {
     const started = performance.now();
     const committed = await app.eventStore.lastCommittedPosition();
     if (committed && (await app.reportsReadModels.engine.waitForPosition(FACTS_PROJECTION, committed, 3_600_000)) !== 'reached') throw new Error('the facts projection did not catch up');
@@ -88,7 +127,7 @@ async function measure(scale: number) {
     const read = await readAllOnce(app);
     const report_s = await reportEndToEnd(app);
     say(`  read all ${read.s} s (${read.events} events); report ${report_s} s`);
-    return { report_s, read_s: read.s, events: read.events, generate_s, project_s };
+    return { report_s, read_s: read.s, events: read.events, generate_s, restore_s, generated, project_s };
   } finally {
     await app.close();
   }
@@ -103,6 +142,8 @@ console.log(JSON.stringify({
   city_over_read: ratio(city.report_s, city.read_s), province_over_read: province ? ratio(province.report_s, province.read_s) : null,
   events_city: city.events, events_province: province?.events ?? null,
   generate_city_s: city.generate_s, generate_province_s: province?.generate_s ?? null,
+  restore_city_s: city.restore_s, restore_province_s: province?.restore_s ?? null,
+  generated_now: { city: city.generated, province: province?.generated ?? null },
   project_city_s: city.project_s, project_province_s: province?.project_s ?? null,
   city_scale: CITY_SCALE, province_scale: province ? PROVINCE_SCALE : null, data: '@bureau/year-generator',
 }));
