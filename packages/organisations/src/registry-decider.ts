@@ -2,6 +2,7 @@
 // an event, made by an administrator. Pure: no I/O, no clock.
 import { DomainRuleError, type Decider } from '@bureau/service-kit/domain';
 import { allowedParents, type OrganisationKind } from './kinds.js';
+import { VersionedMap } from './versioned-map.js';
 
 export const registryStreamOf = (cityId: string) => `organisations-${cityId}`;
 /** The category a subscription follows to hear of changes made by other instances. */
@@ -83,34 +84,31 @@ function decide(command: OrganisationCommand, state: RegistryState): Organisatio
   }
 }
 
+// A new version of the map per event, not a copy (versioned-map.ts: folding n registrations was O(n²)).
 function evolve(state: RegistryState, event: OrganisationEvent): RegistryState {
-  const organisations = new Map(state.organisations);
+  const organisations = state.organisations instanceof VersionedMap ? state.organisations : VersionedMap.from(state.organisations);
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { id, kind, name, parentId } = event.data;
-      organisations.set(id, { id, kind, name, parentId, closed: false });
-      break;
+      return { organisations: organisations.with(id, { id, kind, name, parentId, closed: false }) };
     }
     case 'OrganisationRenamed': {
       const found = organisations.get(event.data.id);
-      if (found) organisations.set(found.id, { ...found, name: event.data.name });
-      break;
+      return found ? { organisations: organisations.with(found.id, { ...found, name: event.data.name }) } : state;
     }
     case 'OrganisationClosed': {
       const found = organisations.get(event.data.id);
-      if (found) organisations.set(found.id, { ...found, closed: true });
-      break;
+      return found ? { organisations: organisations.with(found.id, { ...found, closed: true }) } : state;
     }
     default: {
       const unknown: never = event;
       return unknown;
     }
   }
-  return { organisations };
 }
 
 export const registryDecider: Decider<RegistryState, OrganisationCommand, OrganisationEvent> = {
-  initialState: () => ({ organisations: new Map() }),
+  initialState: () => ({ organisations: VersionedMap.from<string, Organisation>() }),
   evolve,
   decide,
 };

@@ -1,7 +1,8 @@
 // generateYear: a realistic district-year (or a city's, a province's) written through the services' own
 // deciders into an event store. Deterministic for a seed: the same seed writes the same events (the same
-// ids), so writing it again changes nothing. Districts are written one after another (memory stays that
-// of one district); within a district every stream's events go in one guarded append, many in flight.
+// ids), so writing it again changes nothing. Districts are generated one after another, and written in
+// the background while the next is generated (append-pipeline.ts; memory stays that of a district or
+// two); every stream's events go in one guarded append, many streams in one transaction.
 import type { EventStore } from '@bureau/event-store';
 import { legalAidRules } from '@bureau/legal-aid/domain';
 import { officeDirectoryOf } from '@bureau/legal-aid/offices';
@@ -14,7 +15,7 @@ import { planDistricts, registerPlan, rowsOf, type DistrictPlan } from './organi
 import { Random } from './random.js';
 import { daysOf } from './seasonality.js';
 import { emptyWalkInCounts, walkInsYear, type WalkInCounts } from './walk-ins.js';
-import { flushAll } from './writer.js';
+import { AppendPipeline, type PendingStream } from './append-pipeline.js';
 
 /** The seed district's year (docs/domain/README.md, issue 21): what 1x means, per district. */
 export const SEED_DISTRICT_YEAR = Object.freeze({
@@ -36,8 +37,10 @@ export interface GenerateYearOptions {
   readonly scale?: number;
   readonly seed?: string;
   readonly onProgress?: (progress: GenerationProgress) => void;
-  /** Appends in flight at once (default 128: the store's group commit then fills its batches). */
+  /** Appends in flight at once on a store without the batch append (default 128: its group commit then fills its batches). */
   readonly inFlight?: number;
+  /** Events in one batch (one transaction) on a store with the batch append (PostgreSQL); default 4,000. */
+  readonly batchEvents?: number;
   readonly calendar?: OfficialWorkingCalendar;
 }
 
@@ -120,22 +123,27 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
     };
     return summaries[districtId];
   };
-  const inFlight = options.inFlight ?? 128;
-  const flush = async (builders: readonly { flush(store: EventStore): Promise<number>; readonly types: readonly string[] }[]) => {
+  const pipeline = new AppendPipeline(options.store, (written) => {
+    events += written;
+  }, { inFlight: options.inFlight, batchEvents: options.batchEvents });
+  // Queued, not awaited: the next phase is generated while this one is written.
+  const flush = (builders: readonly (PendingStream & { readonly types: readonly string[] })[], then?: () => void) => {
+    let weight = 0;
     for (const b of builders) {
       count(b.types);
-      generatedEvents += b.types.length;
+      weight += b.types.length;
     }
-    await flushAll(options.store, builders, inFlight, (written) => {
-      events += written;
-    });
+    generatedEvents += weight;
+    pipeline.enqueue(builders, weight, then);
   };
+  // About two districts' events waiting at most (1x: ~34,000 each).
+  const maxQueued = 80_000;
 
   // Every district that assigns lawyers (the generated ones and the partner 市域通办 transfers go to)
   // keeps its registry from before the year; written first, since assignments name its lawyers.
   const receiving = new Set(generated.flatMap((d, i) => [d, plan[(i + 1) % plan.length] ?? d]));
   const registries = new Map([...receiving].map((d) => [d.id, lawyerRegistry({ seed, random: new Random(`${seed}:lawyers:${d.id}`), district: d, ordinal: plan.indexOf(d) + 1, year, lawyers: Math.max(5, Math.round(LAWYERS_PER_DISTRICT * Math.min(1, factor))) })]));
-  await flush([...registries.values()]);
+  flush([...registries.values()]);
   const registryOf = (districtId: string) => {
     const registry = registries.get(districtId);
     if (!registry) throw new Error(`no lawyer registry generated for ${districtId}`);
@@ -152,16 +160,20 @@ export async function generateYear(options: GenerateYearOptions): Promise<YearSu
       rules, offices, registryOf, countsOf: (id) => summaryOf(id).legalAid,
     });
     // The numbers first: each application's stream is written from its allocation.
-    await flush([legalAid.numbering]);
-    await flush(legalAid.files);
-    await flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, registryOf, countsOf: (id) => summaryOf(id).legalAid }));
-    await flush(hotlineYear({ seed, random: random.fork('hotline'), days, year, district, orders: n(SEED_DISTRICT_YEAR.workOrders), calendar, counts: summary.hotline }));
+    flush([legalAid.numbering]);
+    flush(legalAid.files);
+    await pipeline.room(maxQueued);
+    flush(notifiedYear({ seed, random: random.fork('notified'), days, year, district, cases: n(SEED_DISTRICT_YEAR.notifiedCases), rules, offices, registryOf, countsOf: (id) => summaryOf(id).legalAid }));
+    flush(hotlineYear({ seed, random: random.fork('hotline'), days, year, district, orders: n(SEED_DISTRICT_YEAR.workOrders), calendar, counts: summary.hotline }));
+    await pipeline.room(maxQueued);
     const advisors = advisorsYear({ seed, random: random.fork('advisors'), days, year, district, services: n(SEED_DISTRICT_YEAR.advisorServices), calendar, counts: summary.advisors });
-    await flush([advisors.register, ...advisors.appointments]);
-    await flush(advisors.ledgers);
-    await flush(walkInsYear({ seed, random: random.fork('walk-ins'), days, year, district, persons: n(SEED_DISTRICT_YEAR.walkInPersons), counts: summary.walkIns }));
-    progress('district', district.id, i + 1);
+    flush([advisors.register, ...advisors.appointments]);
+    flush(advisors.ledgers);
+    await pipeline.room(maxQueued);
+    flush(walkInsYear({ seed, random: random.fork('walk-ins'), days, year, district, persons: n(SEED_DISTRICT_YEAR.walkInPersons), counts: summary.walkIns }), () => progress('district', district.id, i + 1));
+    await pipeline.room(maxQueued);
   }
+  await pipeline.drained();
   return {
     year, scale, seed, districtIds: generated.map((d) => d.id), organisationsRegistered: registration.registered,
     districts: summaries, eventsByType, events, alreadyPresent: generatedEvents - events, elapsedMs: performance.now() - started,

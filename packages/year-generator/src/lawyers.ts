@@ -28,7 +28,7 @@ export function lawyerRegistry(input: { seed: string; random: Random; district: 
   for (let i = 1; i <= input.lawyers; i += 1) {
     const lawyerId = `${district.id}-lawyer-${String(i).padStart(3, '0')}`;
     const firm = ((i - 1) % firms) + 1;
-    const since = `${input.year - random.int(3, 25)}-${String(random.int(1, 12)).padStart(2, '0')}-01`;
+    const since = `${input.year - random.int(4, 25)}-${String(random.int(1, 12)).padStart(2, '0')}-01`;
     // 17 digits: a district's own run, so licence numbers are unique within the registry.
     const licenceNumber = `144${String(input.ordinal).padStart(4, '0')}${String(i).padStart(10, '0')}`;
     builder.run(commandIdOf(input.seed, `${district.id}:lawyer:${i}`), admin, at, (state) => decideLawyerRegistry({

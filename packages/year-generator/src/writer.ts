@@ -1,9 +1,10 @@
 // How the generator writes: each stream's commands are decided by the service's own decider on the
 // stream's state, in order, and the events it returns are appended with the metadata handleCommand gives
 // them (actor, correlation, causation, occurredAt, the commandId; event ids derived from the commandId),
-// guarded by the stream's expected revision, through the store's normal append. The store's group commit
-// packs the many appends in flight into a few transactions (the batches).
-import type { Actor, EventStore, EventToAppend } from '@bureau/event-store';
+// guarded by the stream's expected revision. On PostgreSQL many streams' appends go in one call of the
+// store's batch append (one transaction each batch, every append with its own guard and outcome), while
+// the next phase is generated (append-pipeline.ts); elsewhere each stream is one append, many in flight.
+import type { AppendResult, Actor, EventStore, EventToAppend, ExpectedRevision } from '@bureau/event-store';
 import { commandEventId, uuidV5, type DomainMessage, type EventRegistry } from '@bureau/service-kit';
 
 /** The generator's UUID v5 namespace: command ids (hence event ids) are derived from the seed and a key. */
@@ -60,17 +61,27 @@ export class StreamBuilder<S, E extends DomainMessage> {
     return this.#types;
   }
 
+  /** What is queued, as one append guarded by the revision the stream is at (taken: no longer queued); undefined when nothing is. */
+  takePending(): { streamName: string; events: EventToAppend[]; expectedRevision: ExpectedRevision } | undefined {
+    if (this.#pending.length === 0) return undefined;
+    return { streamName: this.streamName, events: this.#pending.splice(0), expectedRevision: this.#revision === -1n ? 'no_stream' : this.#revision };
+  }
+
+  /** The store's answer to the append takePending gave: the stream is now at its revision. */
+  appended(result: AppendResult): void {
+    this.#revision = result.nextExpectedRevision;
+  }
+
   /**
    * Appends what is queued, guarded by the revision the stream is at. Returns how many events were
    * written: 0 when the store already held these very events (the same seed written again).
    */
   async flush(store: EventStore): Promise<number> {
-    if (this.#pending.length === 0) return 0;
-    const events = this.#pending.splice(0);
-    const expectedRevision = this.#revision === -1n ? 'no_stream' : this.#revision;
-    const result = await store.appendToStream(this.streamName, events, { expectedRevision });
-    this.#revision = result.nextExpectedRevision;
-    return result.written ? events.length : 0;
+    const append = this.takePending();
+    if (!append) return 0;
+    const result = await store.appendToStream(append.streamName, append.events, { expectedRevision: append.expectedRevision });
+    this.appended(result);
+    return result.written ? append.events.length : 0;
   }
 }
 

@@ -6,9 +6,16 @@
 // drill-down lists), against the limit measured in the same run: one full read of the store the report
 // rests on. The generation and the facts projection's catch-up are reported too (generate_s, project_s),
 // not counted in the report's time (the report reads its read model); so is the JSON asked again once the
-// report is done (json_again_*: nothing recorded meanwhile, the counts kept). BENCH_REUSE_DATABASE=1 keeps
-// each scale's database and measures again on a year generated whole. Last line: one JSON object.
+// report is done (json_again_*: nothing recorded meanwhile, the counts kept). Last line: one JSON object.
+//
+// A generated year is kept (BENCH_DATA_DIR, default .data/bench-years at the repository's root; keyed by
+// year, scale, seed and the generator's source) and restored on the next run instead of generated again
+// (restore_*_s); BENCH_DATA_DIR=off generates every time and keeps nothing.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPostgresEventStore } from '@bureau/event-store/postgres';
 import { generateYear } from '@bureau/year-generator';
+import { findStoredYear, restoreStoredYear, saveStoredYear } from '@bureau/year-generator/stored-year';
 import { signTestToken } from '@bureau/service-kit/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadGenerations } from '@bureau/projections';
@@ -27,7 +34,13 @@ const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghij';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
 const now = new Date('2026-03-01T02:00:00Z');
-/** Keep each scale's database and, when it already holds a generated year, measure on it again (generation takes minutes). */
+const SEED = 'bench-reports';
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? join(fileURLToPath(new URL('../../..', import.meta.url)), '.data', 'bench-years');
+const KEEP = DATA_DIR !== 'off';
+/**
+ * Keep each scale's database, projected, and measure on it again when it holds a year loaded whole (at
+ * 100x, restoring takes two minutes and projecting eleven).
+ */
 const REUSE = process.env.BENCH_REUSE_DATABASE === '1';
 const cityAuditor = `Bearer ${signTestToken(JWT_SECRET, { sub: 'bench', role: 'city_auditor', org: 'gz' })}`;
 
@@ -86,23 +99,55 @@ async function reportEndToEnd(app: App) {
   return { report_s, json_s, drill_downs_s, json_again_s };
 }
 
-/** One scale: generate, let the facts projection catch up, read the store once, report end to end. */
-async function measure(scale: number) {
-  const app = await buildReportsApp(loadConfig({ DATABASE_URL: await databaseFor(`bench_reports_${String(scale).replace('.', '_')}`), JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' }), { clock: () => now });
-  await app.ready();
+/**
+ * The year's events in the scale's own database, before the service starts on it: restored when kept,
+ * else generated through the deciders (no projection running beside it) and kept for the next run.
+ */
+async function loadYear(url: string, scale: number): Promise<{ generate_s: number; restore_s: number | null; generated: boolean }> {
+  const key = { year: YEAR, scale, seed: SEED };
+  const store = await createPostgresEventStore({ connectionString: url });
   try {
-    // A year generated whole is marked in its database (a run cut short leaves no mark and starts again).
-    await app.pg.query('CREATE TABLE IF NOT EXISTS bench_generated (scale double precision PRIMARY KEY, events integer NOT NULL)');
-    const kept = REUSE && ((await app.pg.query('SELECT 1 FROM bench_generated WHERE scale = $1', [scale])).rowCount ?? 0) > 0;
-    say(kept ? `${scale}x: the kept database's year` : `${scale}x: generating ...`);
+    const kept = KEEP ? findStoredYear(DATA_DIR, key) : undefined;
+    if (kept) {
+      say(`${scale}x: restoring the kept year (${kept.events} events, ${Math.round(kept.bytes / 1e6)} MB) ...`);
+      const started = performance.now();
+      await restoreStoredYear(store.pool, DATA_DIR, key);
+      return { generate_s: Math.round(kept.summary.elapsedMs / 10) / 100, restore_s: seconds(started), generated: false };
+    }
+    say(`${scale}x: generating ...`);
     let shown = 0;
-    const summary = kept ? { events: 0, elapsedMs: Number.NaN } : await generateYear({
-      store: app.eventStore, scale, year: YEAR, seed: 'bench-reports',
+    const summary = await generateYear({
+      store, ...key,
       onProgress: (p) => { if (p.elapsedMs - shown > 30_000) { shown = p.elapsedMs; say(`  ${p.districtsDone}/${p.districts} districts, ${p.events} events, ${Math.round(p.elapsedMs / 1000)} s`); } },
     });
-    const generate_s = kept ? null : Math.round(summary.elapsedMs / 10) / 100;
-    if (!kept) await app.pg.query('INSERT INTO bench_generated (scale, events) VALUES ($1, $2) ON CONFLICT DO NOTHING', [scale, summary.events]);
+    const generate_s = Math.round(summary.elapsedMs / 10) / 100;
     say(`  ${summary.events} events generated in ${generate_s} s`);
+    if (KEEP) {
+      const started = performance.now();
+      const saved = await saveStoredYear(store.pool, DATA_DIR, key, summary);
+      say(`  kept in ${DATA_DIR} (${Math.round(saved.bytes / 1e6)} MB, ${seconds(started)} s)`);
+    }
+    return { generate_s, restore_s: null, generated: true };
+  } finally {
+    await store.close();
+  }
+}
+
+/** One scale: generate or restore, let the facts projection catch up, read the store once, report end to end. */
+async function measure(scale: number) {
+  const url = await databaseFor(`bench_reports_${String(scale).replace('.', '_')}`);
+  // A year loaded whole is marked in its database (a run cut short leaves no mark and loads again).
+  const marks = new pg.Client({ connectionString: url });
+  await marks.connect();
+  await marks.query('CREATE TABLE IF NOT EXISTS bench_loaded (scale double precision PRIMARY KEY)');
+  const reused = REUSE && ((await marks.query('SELECT 1 FROM bench_loaded WHERE scale = $1', [scale])).rowCount ?? 0) > 0;
+  if (reused) say(`${scale}x: the kept database's year`);
+  const { generate_s, restore_s, generated } = reused ? { generate_s: null, restore_s: null, generated: false } : await loadYear(url, scale);
+  await marks.query('INSERT INTO bench_loaded (scale) VALUES ($1) ON CONFLICT DO NOTHING', [scale]);
+  await marks.end();
+  const app = await buildReportsApp(loadConfig({ DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'warn', CITY_ID: 'gz', ORGANISATIONS_SEED: 'demo' }), { clock: () => now });
+  await app.ready();
+  try {
     const started = performance.now();
     const committed = await app.eventStore.lastCommittedPosition();
     // A kept database's facts may be an older version's: wait for the rebuild into this code's tables too.
@@ -115,7 +160,7 @@ async function measure(scale: number) {
     const read = await readAllOnce(app);
     const { report_s, ...parts } = await reportEndToEnd(app);
     say(`  read all ${read.s} s (${read.events} events); report ${report_s} s`);
-    return { report_s, ...parts, read_s: read.s, events: read.events, generate_s, project_s };
+    return { report_s, ...parts, read_s: read.s, events: read.events, generate_s, restore_s, generated, project_s };
   } finally {
     await app.close();
   }
@@ -132,6 +177,8 @@ console.log(JSON.stringify({
   json_city_s: city.json_s, drill_downs_city_s: city.drill_downs_s, json_again_city_s: city.json_again_s,
   json_province_s: province?.json_s ?? null, drill_downs_province_s: province?.drill_downs_s ?? null, json_again_province_s: province?.json_again_s ?? null,
   generate_city_s: city.generate_s, generate_province_s: province?.generate_s ?? null,
+  restore_city_s: city.restore_s, restore_province_s: province?.restore_s ?? null,
+  generated_now: { city: city.generated, province: province?.generated ?? null },
   project_city_s: city.project_s, project_province_s: province?.project_s ?? null,
   city_scale: CITY_SCALE, province_scale: province ? PROVINCE_SCALE : null, data: '@bureau/year-generator',
 }));

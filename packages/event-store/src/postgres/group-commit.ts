@@ -9,6 +9,13 @@ import { type AppendRow, appendAlone, appendOutcome } from './append.js';
 import { Coalescer } from './coalescer.js';
 import { RAW_TEXT } from './rows.js';
 
+/** One stream's append among many sent together. */
+export interface StreamAppend {
+  readonly streamName: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision?: ExpectedRevision;
+}
+
 export interface GroupCommitOptions {
   /** Batches in flight at once (default 2); an append finding them all busy waits for the next one. */
   readonly maxInFlight?: number;
@@ -57,6 +64,21 @@ export class GroupCommit {
       return Promise.reject(error);
     }
     return new Promise<AppendResult>((resolve, reject) => this.#queue.push({ streamName, expected, input, resolve, reject }));
+  }
+
+  /**
+   * Many appends sent now as one batch, past the queue and its limits (README "Many streams in one
+   * call"): one call of append_batch, one transaction. Each append keeps its own outcome; the promises
+   * are in the order given. Bad input in any of them rejects the call before anything is sent.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult>[] {
+    const inputs = appends.map((a) => prepareAppend(a.streamName, a.events, a.expectedRevision ?? 'any'));
+    const waiting: Waiting[] = [];
+    const results = appends.map((a, i) => new Promise<AppendResult>((resolve, reject) => {
+      waiting.push({ streamName: a.streamName, expected: a.expectedRevision ?? 'any', input: inputs[i]!, resolve, reject });
+    }));
+    void this.#send(waiting);
+    return results;
   }
 
   /** Resolves once every append handed in so far has its answer. */

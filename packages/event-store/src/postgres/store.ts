@@ -5,7 +5,7 @@ import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalP
 import { AppendAnnouncer } from './announce.js';
 import { appendAlone, appendEvents } from './append.js';
 import { prepareAppend } from './append-input.js';
-import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { GroupCommit, type GroupCommitOptions, type StreamAppend } from './group-commit.js';
 import { StreamPageReader, type StreamReadBatchingOptions } from './stream-pages.js';
 import { migrateEventStore } from './migrate.js';
 import { AppendNotifications } from './notifications.js';
@@ -38,6 +38,14 @@ export interface PostgresEventStore extends EventStore {
     events: readonly EventToAppend[],
     options?: { readonly expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Many streams' appends in one call of append_batch (one round trip, one transaction, one commit),
+   * for bulk writers such as the year generator. Each append keeps the outcome it would have had alone
+   * (README "Group commit"); the results are in the order given, and the call rejects with the first
+   * append that failed (the others keep their outcomes). Bad input in any append: nothing is sent.
+   * Without group commit, the appends go one by one.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
 }
 
 const HEAD_SQL = `select e.transaction_id, e.sequence from event_store.events e
@@ -72,6 +80,28 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
         : await appendAlone(pool, streamName, expected, prepareAppend(streamName, events, expected));
       announcer.announce({ streamName, types: events.map((e) => e.type) });
       return result;
+    },
+    async appendToStreams(appends) {
+      if (appends.length === 0) return [];
+      let settled: PromiseSettledResult<AppendResult>[];
+      if (groupCommit) {
+        settled = await Promise.allSettled(groupCommit.appendMany(appends));
+      } else {
+        const prepared = appends.map((a) => prepareAppend(a.streamName, a.events, a.expectedRevision ?? 'any'));
+        settled = [];
+        for (const [i, a] of appends.entries()) {
+          settled.push(await appendAlone(pool, a.streamName, a.expectedRevision ?? 'any', prepared[i]!).then(
+            (value) => ({ status: 'fulfilled', value }) as const, (reason: unknown) => ({ status: 'rejected', reason }) as const));
+        }
+      }
+      // Announced whatever the others' outcome: those written must wake their subscribers.
+      settled.forEach((outcome, i) => {
+        const a = appends[i]!;
+        if (outcome.status === 'fulfilled') announcer.announce({ streamName: a.streamName, types: a.events.map((e) => e.type) });
+      });
+      const failed = settled.find((o) => o.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((o) => (o as PromiseFulfilledResult<AppendResult>).value);
     },
     // Notifies inside the transaction: the NOTIFY is delivered when (and only if) the caller commits.
     appendToStreamInTransaction: (client, streamName, events, appendOptions) => appendEvents(client, streamName, events, appendOptions, true),

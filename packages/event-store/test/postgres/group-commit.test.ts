@@ -3,7 +3,7 @@
 // alone, the rest wait for it and leave together (they then share one transaction id).
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
-import { InvalidEventStoreInputError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
+import { InvalidEventStoreInputError, StreamNotFoundError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, type TapTest, thrownBy } from '../contract/support.js';
 import { untilWaitingOnLock } from './lock-wait.js';
@@ -199,3 +199,42 @@ t.test('group commit off: each append alone', async (t) => {
   const results = await Promise.all(Array.from({ length: 4 }, () => store.appendToStream('gc-alone', [plain('Noted')])));
   t.equal(new Set(results.map((r) => r.position.commit)).size, 4, 'four transactions');
 });
+
+t.test('appendToStreams: many streams in one transaction, each its own outcome; bad input sends nothing', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 4 });
+  t.teardown(() => store.close());
+  await store.appendToStream('many-old', [plain('Opened')]);
+  const results = await store.appendToStreams([
+    { streamName: 'many-new-1', events: [plain('Opened', { n: 1 }), plain('Noted', { n: 2 })], expectedRevision: 'no_stream' },
+    { streamName: 'many-old', events: [plain('Noted', { n: 3 })], expectedRevision: 0n },
+    { streamName: 'many-new-2', events: [plain('Opened', { n: 4 })], expectedRevision: 'no_stream' },
+  ]);
+  t.same(results.map((r) => r.nextExpectedRevision), [1n, 1n, 0n], 'each stream at its own revision, in the order given');
+  t.ok(results.every((r) => r.written), 'all written');
+  t.equal(new Set(results.map((r) => r.position.commit)).size, 1, 'one transaction');
+
+  const again = await thrownBy(store.appendToStreams([
+    { streamName: 'many-new-3', events: [plain('Opened', { n: 5 })], expectedRevision: 'no_stream' },
+    { streamName: 'many-old', events: [plain('Noted', { n: 6 })], expectedRevision: 0n },
+  ]));
+  t.ok(again instanceof WrongExpectedRevisionError && again.actualRevision === 1n, 'a stale guard: the call rejects with that append\'s error');
+  t.same((await collect(store.readStream('many-new-3'))).map((e) => (e.data as { n: number }).n), [5], 'its batch-mate is written all the same');
+  t.same((await collect(store.readStream('many-old'))).map((e) => (e.data as { n?: number }).n), [undefined, 3], 'the stale append wrote nothing');
+
+  const withIds = [newEvent('Opened'), newEvent('Noted')];
+  const first = await store.appendToStreams([{ streamName: 'many-ids', events: withIds, expectedRevision: 'no_stream' }, { streamName: 'many-ids-2', events: [plain('Opened')] }]);
+  const retried = await store.appendToStreams([{ streamName: 'many-ids', events: withIds, expectedRevision: 'no_stream' }]);
+  t.equal(first[0]?.written, true);
+  t.equal(retried[0]?.written, false, 'the same events again: recognised, nothing written');
+  t.equal(retried[0]?.nextExpectedRevision, 1n);
+
+  const bad = await thrownBy(store.appendToStreams([
+    { streamName: 'many-bad-1', events: [plain('Opened')] },
+    { streamName: '', events: [plain('Opened')] },
+  ]));
+  t.ok(bad instanceof InvalidEventStoreInputError && bad.field === 'streamName', 'bad input names its field');
+  t.ok(await thrownBy(collect(store.readStream('many-bad-1'))) instanceof StreamNotFoundError, 'and nothing of the call was sent');
+  t.same(await store.appendToStreams([]), [], 'nothing to append: nothing done');
+  for (const s of ['many-new-1', 'many-old', 'many-new-2']) t.equal((await verifyStreamChain(store.readStream(s))).intact, true, `${s}: the hash chain verifies`);
+});
+
