@@ -17,12 +17,13 @@ const JWT_SECRET = 'console-app-test-secret-0123456789abcdef';
 
 /** A stand-in service that records what reached it and answers with a fixed problem or body. */
 async function recordingService(t: Teardown) {
-  const seen: Array<{ method: string; url: string; authorization: string | undefined; body: string; contentType: string | undefined }> = [];
+  const seen: Array<{ method: string; url: string; authorization: string | undefined; body: string; contentType: string | undefined; minPosition: string | undefined }> = [];
   const server = createServer((request: IncomingMessage, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body, contentType: request.headers['content-type'] });
+      const minPosition = request.headers['x-min-position'];
+      seen.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body, contentType: request.headers['content-type'], minPosition: typeof minPosition === 'string' ? minPosition : undefined });
       if (request.url?.startsWith('/refuse')) {
         response.writeHead(422, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'x', title: 'Unprocessable', status: 422, rule: 'already_replied' }));
       } else {
@@ -87,6 +88,9 @@ t.test("calls pass to the service with the caller's token, query and body; answe
   const authorization = `Bearer ${signTestToken(JWT_SECRET, { sub: 's1', role: 'centre_staff', org: 'huadu-plsc' })}`;
 
   const read = await app.inject({ url: '/api/hotline/worklist?overdue=true', headers: { authorization } });
+  // The position of the person's last act goes on, so a read model answers once it has applied it.
+  const caughtUp = await app.inject({ url: '/api/hotline/worklist', headers: { authorization, 'x-min-position': '7/7' } });
+  t.equal(caughtUp.statusCode, 200);
   t.equal(read.statusCode, 200);
   t.equal(read.headers.etag, '"3"');
   t.equal(read.headers['x-event-position'], '7/7');
@@ -96,14 +100,15 @@ t.test("calls pass to the service with the caller's token, query and body; answe
   t.equal(write.headers['content-type'], 'application/problem+json');
   t.match(write.json(), { rule: 'already_replied' });
   t.match(service.seen, [
-    { method: 'GET', url: '/worklist?overdue=true', authorization },
+    { method: 'GET', url: '/worklist?overdue=true', authorization, minPosition: undefined },
+    { method: 'GET', url: '/worklist', authorization, minPosition: '7/7' },
     { method: 'POST', url: '/refuse/sign-for', authorization, body: '{"commandId":"c1"}', contentType: 'application/json' },
   ]);
 
   t.equal((await app.inject({ url: '/api/hotline/worklist' })).statusCode, 401, 'no token: refused here, nothing passed on');
   t.equal((await app.inject({ url: '/api/hotline/worklist', headers: { authorization: `Bearer ${signTestToken('another-secret-0123456789abcdefghij', { sub: 's', role: 'centre_staff', org: 'huadu-plsc' })}` } })).statusCode, 401, 'a forged token');
   t.equal((await app.inject({ url: '/api/nowhere/x', headers: { authorization } })).statusCode, 404, 'no such service');
-  t.equal(service.seen.length, 2, 'none of those reached the service');
+  t.equal(service.seen.length, 3, 'none of those reached the service');
   const away = await app.inject({ url: '/api/legal-aid/worklist', headers: { authorization } });
   t.equal(away.statusCode, 503, 'a service that does not answer: 503');
   t.match(away.json(), { status: 503, service: 'legal-aid' });
