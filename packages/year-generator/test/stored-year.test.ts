@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PostgresEventStore } from '@bureau/event-store/postgres';
 import { createPostgresEventStore } from '@bureau/event-store/postgres';
-import { freshDatabase } from '@bureau/testing';
+import { eventually, freshDatabase } from '@bureau/testing';
 import t from 'tap';
 import { generateYear } from '../src/index.js';
 import { findStoredYear, restoreStoredYear, saveStoredYear } from '../src/stored-year.js';
@@ -41,7 +41,16 @@ t.test('a year kept on disk restores as the store it was generated into', async 
 
   const restored = await storeOn(t, 'stored_year_restored');
   await restoreStoredYear(restored.pool, dir, key);
-  const [before, after] = [await contents(generated), await contents(restored)];
+  // $all shows a commit once every older transaction on the server has ended (the store's rule for every
+  // append), and other tests' transactions share the server: wait for the restore to be seen whole.
+  const after = await eventually(async () => {
+    const seen = await contents(restored);
+    return seen.events.length === summary.events ? seen : undefined;
+  }, 30_000, 'the restored events in $all');
+  const before = await eventually(async () => {
+    const seen = await contents(generated);
+    return seen.events.length === summary.events ? seen : undefined;
+  }, 30_000, 'the generated events in $all');
   t.equal(after.events.length, summary.events);
   t.strictSame(after.events, before.events, 'the same events in the same order in $all');
   t.strictSame(after.streams, before.streams, 'the same streams at the same revisions and hashes');

@@ -225,6 +225,12 @@ export function LedgerPage(props: { villageId: string; month: string; session: S
         )}
       </dl>
       {ledger && session.claims.role === 'judicial_office_staff' && <OfficeActions ledger={ledger} onDone={onDone} />}
+      {/* The office's acts take their room before the ledger arrives, so the entries below do not jump down. */}
+      {!ledger && session.claims.role === 'judicial_office_staff' && (
+        <div class="actions" aria-hidden="true">
+          <div class="action action-placeholder" />
+        </div>
+      )}
       {ledger && session.claims.role === 'legal_advisor' && ledger.status === 'approved' && <p class="muted">本月已审核通过并关闭；如需更正，请联系司法所重新打开。</p>}
       <h2>服务记录</h2>
       <table class="list entries" data-state={loaded.state}>
