@@ -76,12 +76,12 @@ function report(result, root) {
  * Runs `files` (in the order given: put the longest first, so that no long file starts last and runs
  * alone at the end) with at most `jobs` at once. Resolves with every file's result.
  */
-export async function runTestFiles(files, { root, env, jobs }) {
+export async function runTestFiles(files, { root, env, envFor, jobs }) {
   const queue = [...files];
   const results = [];
   async function worker() {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const result = await runFile(file, { root, env });
+      const result = await runFile(file, { root, env: envFor ? envFor(file) : env });
       result.ok = report(result, root);
       results.push(result);
     }

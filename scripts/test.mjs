@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { binPath, ensureInstalled, root } from './bootstrap.mjs';
 import { runTestFiles, summarise } from './run-test-files.mjs';
 
@@ -22,6 +22,9 @@ function run(cmd, args, env = process.env, onOutput) {
 // child processes (platform-start, rebuild-kill, sigkill, platform-outage, the four-process race) do
 // not all start at once: on a loaded machine a child's tsx start then took long enough to trip
 // another file's 30 s wait for its own child (hotline's crash-safety, once). The rest run in path order.
+/** Files that write in long transactions (a province's rows in one statement each), on a server of their own. */
+const OWN_SERVER = ['services/console/test/province-scale.test.ts'];
+
 const LONGEST = [
   'tests/platform-start/test/start-survives-crash.test.ts',
   'services/console/test/hotline-desk.test.ts',
@@ -102,7 +105,17 @@ function longestFirst(files) {
 async function runOurselves(files) {
   const jobs = Number(process.env.TEST_JOBS ?? 4);
   console.log(`[test] ${files.length} test files, ${jobs} at a time`);
-  const results = await runTestFiles(longestFirst(files), { root, env, jobs });
+  // A file that writes in long transactions gets a server of its own: $all shows a commit only once
+  // every older transaction on the server has ended (the store's rule), and transaction ids are the
+  // server's, not a database's, so its transactions would hold back every other file's projections.
+  const alone = files.filter((f) => OWN_SERVER.includes(relative(root, resolve(root, f))));
+  const ownDir = alone.length > 0 ? mkdtempSync(join(tmpdir(), 'bureau-test-pg-own-')) : undefined;
+  const own = ownDir ? await startPostgres({ dataDir: join(ownDir, 'data'), persistent: false, durable: false }) : undefined;
+  if (own) console.log(`[test] on a server of their own (port ${own.port}): ${alone.map((f) => relative(root, resolve(root, f))).join(', ')}`);
+  const envFor = (file) => (own && alone.includes(file) ? { ...env, TEST_PG_URL: own.url } : env);
+  const results = await runTestFiles(longestFirst(files), { root, env, envFor, jobs });
+  if (own) await own.stop();
+  if (ownDir) rmSync(ownDir, { recursive: true, force: true });
   const { passed, failed, skipped, ok } = summarise(results, root);
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return ok ? 0 : 1;
