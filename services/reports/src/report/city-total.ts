@@ -50,8 +50,10 @@ export async function cityTotal({ db, id, rows, units, period, previous, asOf, r
         const key = asOf ? formatPosition(asOf) : 'now';
         (groups.get(key) ?? groups.set(key, { asOf, orgIds: [] }).get(key)!).orgIds.push(...u.orgIds);
       });
-      const values: number[] = [];
-      for (const g of groups.values()) values.push(...(await factValues(db, g.orgIds, def.kinds, p.from, p.to, g.asOf)));
+      // Joined, not spread into push: a province's decisions (hundreds of thousands) as arguments
+      // overflow the call stack (the 100x bench's city report died on it).
+      let values: number[] = [];
+      for (const g of groups.values()) values = values.concat(await factValues(db, g.orgIds, def.kinds, p.from, p.to, g.asOf));
       return median(values);
     });
   };
