@@ -63,7 +63,9 @@ export function readStreamEvents(
               streamExists: undefined,
             };
       if (first && page.rows.length === 0) {
-        const exists = page.streamExists ?? (await db.query({ name: 'event_store_stream_exists', text: STREAM_EXISTS_SQL, values: [streamName] })).rowCount !== 0;
+        // Every stream holds revision 0 on: an empty first page backwards, or forwards from 0, is no stream.
+        const exists = backwards || from === '0' ? false
+          : page.streamExists ?? (await db.query({ name: 'event_store_stream_exists', text: STREAM_EXISTS_SQL, values: [streamName] })).rowCount !== 0;
         if (!exists) throw new StreamNotFoundError(streamName);
       }
       const rows = page.rows;

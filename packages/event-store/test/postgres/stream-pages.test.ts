@@ -33,6 +33,8 @@ t.test('concurrent stream reads in shared queries match reads made one by one', 
     ['sp-long', { direction: 'backwards', maxCount: 1_100 }],
     ['sp-seven', { direction: 'backwards', fromRevision: 3n }],
     ['sp-seven', {}],
+    ['sp-missing', { fromRevision: 3n }],
+    ['sp-missing', { direction: 'backwards' }],
     ['sp-missing', {}],
   ];
   const outcome = async (store: typeof alone, name: string, options: ReadStreamOptions) => {
@@ -76,4 +78,46 @@ t.test('a failed shared query fails each of its readers, and the next reads work
   await locker.query('rollback');
   locker.release();
   t.equal((await collect(store.readStream('sp-fail'))).length, 1, 'a later read works');
+});
+
+t.test('an empty page costs no second query: one from revision 0 is no stream, one past the end is told by its own query', async (t) => {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 4, streamReadBatching: { maxInFlight: 1 }, migrate: false });
+  t.teardown(() => store.close());
+  await store.appendToStream('sp-end-a', [{ type: 'Noted', data: {} }, { type: 'Noted', data: {} }]);
+  await store.appendToStream('sp-end-b', [{ type: 'Noted', data: {} }]);
+  const sent: string[] = [];
+  const query = store.pool.query.bind(store.pool);
+  store.pool.query = ((config: unknown, ...rest: unknown[]) => {
+    sent.push(typeof config === 'object' && config !== null && 'name' in config ? String(config.name) : String(config));
+    return (query as (...args: unknown[]) => unknown)(config, ...rest);
+  }) as typeof store.pool.query;
+  const outcome = async (name: string, options: ReadStreamOptions = {}) => {
+    try {
+      return (await collect(store.readStream(name, options))).map((e: RecordedEvent) => Number(e.revision));
+    } catch (error) {
+      return error instanceof StreamNotFoundError ? 'not found' : error;
+    }
+  };
+  // when one read goes alone and six wait for one shared query behind it
+  const got = await Promise.all([
+    outcome('sp-end-a'),
+    outcome('sp-end-a', { fromRevision: 2n }),
+    outcome('sp-end-b', { fromRevision: 1n }),
+    outcome('sp-end-b', { fromRevision: 5n }),
+    outcome('sp-end-none', { fromRevision: 1n }),
+    outcome('sp-end-none'),
+    outcome('sp-end-b'),
+  ]);
+  t.same(got, [[0, 1], [], [], [], 'not found', 'not found', [0]], 'past the end of a stream: nothing; a missing stream: not found, from any revision');
+  t.same(sent, ['event_store_read_stream_forwards', 'event_store_read_stream_pages'], 'two queries in all: the lone read and the shared one');
+  // a lone read of a missing stream, forwards from 0 and backwards: one query each
+  sent.length = 0;
+  t.equal(await outcome('sp-end-none'), 'not found');
+  t.equal(await outcome('sp-end-none', { direction: 'backwards' }), 'not found');
+  t.same(sent, ['event_store_read_stream_forwards', 'event_store_read_stream_backwards'], 'no existence query after an empty first page from revision 0, or backwards');
+  // a lone read past the end still asks whether the stream exists (its page cannot say)
+  sent.length = 0;
+  t.same(await outcome('sp-end-b', { fromRevision: 1n }), []);
+  t.equal(await outcome('sp-end-none', { fromRevision: 1n }), 'not found');
+  t.same(sent, ['event_store_read_stream_forwards', 'event_store_stream_exists', 'event_store_read_stream_forwards', 'event_store_stream_exists']);
 });

@@ -56,6 +56,8 @@ const seenOf = (recorded: RecordedEvent): Seen => ({ position: recorded.position
 /** The allocations after `after` in the numbering streams of areas and years, kept per process between looks. */
 export class UnprojectedAllocations {
   readonly #streams = new Map<string, StreamSeen>();
+  /** A read back from a stream's tip under way, which the looks arriving meanwhile wait for. */
+  readonly #readingBack = new Map<string, Promise<StreamSeen>>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -66,13 +68,31 @@ export class UnprojectedAllocations {
   }
 
   async #stream(stream: string, after: GlobalPosition | undefined): Promise<Allocation[]> {
-    let seen = this.#streams.get(stream);
-    // Nothing kept yet, or kept from a later checkpoint than this one (a rebuilt projection): read back from the tip.
-    if (!seen || (seen.floor !== undefined && (after === undefined || comparePositions(after, seen.floor) < 0))) {
-      seen = await readBack(this.store, stream, after);
+    let seen: StreamSeen | undefined;
+    for (;;) {
+      seen = this.#streams.get(stream);
+      // Nothing kept yet, or kept from a later checkpoint than this one (a rebuilt projection): read back from the tip.
+      const stale = !seen || (seen.floor !== undefined && (after === undefined || comparePositions(after, seen.floor) < 0));
+      if (seen && !stale) {
+        await this.#readForward(stream, seen);
+        break;
+      }
+      const under = this.#readingBack.get(stream);
+      if (under !== undefined) {
+        // Counters that look at once share one read back; then each judges again what it holds (a read
+        // forward, which starts after this look, adds what was allocated since that read began).
+        await under.catch(() => undefined);
+        continue;
+      }
+      const reading = readBack(this.store, stream, after);
+      this.#readingBack.set(stream, reading);
+      try {
+        seen = await reading;
+      } finally {
+        this.#readingBack.delete(stream);
+      }
       this.#streams.set(stream, seen);
-    } else {
-      await this.#readForward(stream, seen);
+      break;
     }
     if (after !== undefined) {
       // What the projection has applied is in the read model: forget it.

@@ -2,6 +2,8 @@
 // same person, matter and opposing party in quick succession still warn, with the projection stopped
 // between them (the candidates since its checkpoint are read from the numbers' allocations).
 import t from 'tap';
+import type { EventStore } from '@bureau/event-store';
+import { UnprojectedAllocations } from '../../src/numbering/unprojected-allocations.js';
 import { application, legalAidFixture, residentId } from './support.js';
 
 t.test('a second submission warns of the first while the read model lags behind', async (t) => {
@@ -21,4 +23,33 @@ t.test('a second submission warns of the first while the read model lags behind'
   const elsewhere = await f.submit(application({}, person), f.tokens.baiyunClerk);
   t.equal(elsewhere.statusCode, 201, elsewhere.body);
   t.strictSame(elsewhere.json().possibleDuplicates, [], '白云\'s clerk is not told of 花都\'s file');
+});
+
+t.test('counters that look at once, with nothing kept yet, share one read back per numbering stream and each sees what was allocated before it', async (t) => {
+  const f = await legalAidFixture(t);
+  await f.app.legalAidReadModels.engine.stop();
+  const first = await f.submit(application({}, { id: residentId('19800101', 101), name: '罗一' }), f.tokens.huaduClerk);
+  t.equal(first.statusCode, 201, first.body);
+  // a process that has kept nothing yet (a fresh UnprojectedAllocations), counting its reads back
+  let readsBack = 0;
+  const store = f.app.eventStore;
+  const counting: EventStore = {
+    ...store,
+    readStream: (name, options) => {
+      if (options?.direction === 'backwards') readsBack += 1;
+      return store.readStream(name, options);
+    },
+  };
+  const unprojected = new UnprojectedAllocations(counting);
+  const streams = (['huadu', 'baiyun'] as const).length * 2;
+  const looks = await Promise.all(Array.from({ length: 8 }, () => unprojected.after(undefined, ['huadu', 'baiyun'], [2026, 2025])));
+  const firstId = (first.json() as { caseId: string }).caseId;
+  t.ok(looks.every((found) => found.map((a) => a.applicationId).join() === firstId), 'each of eight looks found the one allocation');
+  t.ok(readsBack <= streams, `one read back per stream, not one per look (${readsBack} for ${streams} streams)`);
+  // what is allocated after is found by reading forward, not back
+  const second = await f.submit(application({}, { id: residentId('19800101', 102), name: '罗二' }), f.tokens.huaduClerk);
+  const secondId = (second.json() as { caseId: string }).caseId;
+  const later = await unprojected.after(undefined, ['huadu', 'baiyun'], [2026, 2025]);
+  t.same(later.map((a) => a.applicationId).sort(), [firstId, secondId].sort(), 'the later look sees both');
+  t.ok(readsBack <= streams, 'and read nothing back again');
 });
