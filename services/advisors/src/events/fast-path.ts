@@ -1,6 +1,5 @@
 // The import's events checked by hand before they are appended, beside the registries' zod schemas. An
-// import appends a province's month at once (100,000 ServiceLogged and one accepted event holding every
-// row again), and zod's parse, which returns a deep copy of each event, was an eighth of what the import
+// import appends a province's month at once (100,000 ServiceLogged), and zod's parse, which returns a deep copy of each event, was an eighth of what the import
 // allocated while writing. A check here only ever says "valid, and exactly what the schema would give
 // back" (a plain object with the schema's keys and no others, every value of the schema's type, rebuilt
 // in the store's canonical key order); for anything else it says no and the registry's own toAppend runs, with zod's verdict and zod's errors.
@@ -10,7 +9,6 @@ import type { EventRegistry } from '@bureau/service-kit';
 import type { DomainMessage } from '@bureau/service-kit/domain';
 import type { z } from 'zod';
 import { reviewSubjects, serviceModes, serviceTypes } from '../domain/index.js';
-import { ledgerImportEvents } from './import-events.js';
 import { advisorLedgerEvents } from './ledger-events.js';
 import { clockTime, instant, ledgerMonth, localDate } from './schemas.js';
 
@@ -99,18 +97,6 @@ export const ledgerEventChecks: Record<string, Check> = {
   ServiceLogged: exactObject({ entryId: id, content: exactObject({ ...serviceFields, appointmentId: id }), loggedAt: isInstant }),
 };
 
-/** import-events.ts: the accepted import, every row as its LogService command. */
-export const importEventChecks: Record<string, Check> = {
-  LedgerImportAccepted: exactObject({
-    importId: id, fileSha256: matching(/^[0-9a-f]{64}$/), fileName: nullable(text), rowCount: integer(0), alreadyLogged: integer(0),
-    batches: arrayOf(exactObject({
-      villageId: id, month: isLedgerMonth, rows: arrayOf(integer(1)), commands: arrayOf(exactObject({ ...serviceFields, entryId: id, villageId: id })),
-    })),
-    acceptedAt: isInstant,
-  }),
-  LedgerImportCompleted: exactObject({ completedAt: isInstant }),
-};
-
 /** Whether the checks take this data (for tests). */
 export const takesFastPath = (checks: Record<string, Check>, type: string, data: unknown) => checks[type] !== undefined && (checks[type] as Check)(data) !== NO;
 
@@ -139,6 +125,5 @@ export function withFastChecks<E extends DomainMessage>(registry: EventRegistry<
   };
 }
 
-/** The registries an import appends through. */
+/** The registry an import appends its ledgers' events through (its own two events are small: zod's). */
 export const checkedLedgerEvents = withFastChecks(advisorLedgerEvents, ledgerEventChecks);
-export const checkedImportEvents = withFastChecks(ledgerImportEvents, importEventChecks);
