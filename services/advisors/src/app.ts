@@ -56,6 +56,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, run: config.ADVISORS_READ_MODELS_RUN });
   await app.register(monthEndTimersPlugin, {
     fire: config.MONTH_END_TIMERS_FIRE,
+    schedule: config.ADVISORS_READ_MODELS_RUN,
     maxSleepMs: config.MONTH_END_TIMERS_MAX_SLEEP_MS,
     engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels },
   });

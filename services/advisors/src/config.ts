@@ -29,8 +29,9 @@ export const advisorsConfigSchema = serviceConfigSchema({
   /** Whether this process fires due month-end timers (the scheduler always runs). */
   MONTH_END_TIMERS_FIRE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
-   * Whether this process keeps the read model (the ledger projection). A deployment may keep it in a
-   * process of its own, so that a province's import does not share its CPU with the projection catching up.
+   * Whether this process keeps the read model (the ledger projection) and, unless it fires them, the
+   * month-end timers' schedule. A deployment may keep them in a process of its own, so that a province's
+   * import does not share its CPU with them catching up on its 100,000 events.
    */
   ADVISORS_READ_MODELS_RUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

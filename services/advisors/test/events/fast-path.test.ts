@@ -72,3 +72,19 @@ t.test('what the checks do not pass gets zod: the same event appended, or the sa
     t.strictSame(outcome(() => checkedLedgerEvents.toAppend(event, context)), outcome(() => advisorLedgerEvents.toAppend(event, context)), `${what}: as zod has it`);
   }
 });
+
+t.test('an event already in canonical order is appended as it is; its metadata is built once per append', async (t) => {
+  const events = decided();
+  const appended = events.map((event, i) => checkedLedgerEvents.toAppend(event, { ...context, id: `6f1c2a10-2b6d-5a3e-9c41-0d2f7e8a9b0${i}` }));
+  t.equal(appended[1]?.data, events[1]?.data, 'the decided data itself, not a copy');
+  t.equal(appended[1]?.metadata, appended[2]?.metadata, 'one metadata object for the append');
+  t.not(appended[1]?.id, appended[2]?.id, 'each event its own id');
+  const other = checkedLedgerEvents.toAppend(events[1] as LedgerEvent, { ...context, envelope: { ...envelope, correlationId: 'req-2' } });
+  t.match(other.metadata, { correlationId: 'req-2' }, 'another append, its own metadata');
+  // The same event with its keys in another order: a copy, in canonical order.
+  const logged = events[1] as Extract<LedgerEvent, { type: 'ServiceLogged' }>;
+  const reordered = { type: 'ServiceLogged', data: { loggedAt: logged.data.loggedAt, content: Object.fromEntries(Object.entries(logged.data.content).reverse()), entryId: logged.data.entryId } } as unknown as LedgerEvent;
+  const copy = checkedLedgerEvents.toAppend(reordered, context);
+  t.not(copy.data, reordered.data);
+  t.equal(JSON.stringify(copy.data), canonicalJson(advisorLedgerEvents.toAppend(reordered, context).data), 'reordered: canonical');
+});
