@@ -1,6 +1,6 @@
 // A spreadsheet import (台账导入) as its own stream, `advisorImport-<importId>`: all or nothing per file.
 // The file's rows, validated against the ledgers as they stood, are accepted in ONE event (one atomic
-// append on either event store); the service then applies them to each village-month ledger under a
+// append on either event store) that names the kept file and each ledger's rows by digest; the service then applies them to each village-month ledger under a
 // command id derived from the import and the stream (idempotent), and records the completion. A crash in
 // between leaves an accepted import that is completed on restart or by uploading the file again: never a
 // file half-imported and forgotten. Pure, like the other deciders.
