@@ -21,6 +21,7 @@ import { ledgerQueryRoutes } from './routes/ledger-queries.js';
 import { registerRoutes } from './routes/register.js';
 import { reviewRoutes } from './routes/review.js';
 import { operationsRoutes } from './routes/operations.js';
+import { importFilesIn } from './storage/import-files.js';
 import { migrateAdvisorsStorage } from './storage/migrations.js';
 import { monthEndTimersPlugin } from './timers/month-end-timers.js';
 
@@ -52,9 +53,10 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
   // Who reaches which ledgers: the city's organisation registry (villages, townships, judicial offices).
   await app.register(organisationRegistryPlugin, { cityId: config.CITY_ID, seed: config.ORGANISATIONS_SEED });
   await migrateAdvisorsStorage(app.db);
-  await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels });
+  await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, run: config.ADVISORS_READ_MODELS_RUN });
   await app.register(monthEndTimersPlugin, {
     fire: config.MONTH_END_TIMERS_FIRE,
+    schedule: config.ADVISORS_READ_MODELS_RUN,
     maxSleepMs: config.MONTH_END_TIMERS_MAX_SLEEP_MS,
     engine: { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels },
   });
@@ -73,7 +75,7 @@ const advisorsPlugin: FastifyPluginAsyncZod<AdvisorsOptions> = async (app, { con
 
   // An import accepted but not completed when the last process stopped is completed now.
   app.addHook('onReady', async () => {
-    const resumed = await completePendingImports(ledgerDepsOf(app), clock());
+    const resumed = await completePendingImports({ ...ledgerDepsOf(app), importFiles: importFilesIn(app.db) }, clock());
     if (resumed > 0) app.log.info({ resumed }, 'completed imports left unfinished');
   });
 };

@@ -28,6 +28,12 @@ export const advisorsConfigSchema = serviceConfigSchema({
   MONTH_END_TIMERS_MAX_SLEEP_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
   /** Whether this process fires due month-end timers (the scheduler always runs). */
   MONTH_END_TIMERS_FIRE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Whether this process keeps the read model (the ledger projection) and, unless it fires them, the
+   * month-end timers' schedule. A deployment may keep them in a process of its own, so that a province's
+   * import does not share its CPU with them catching up on its 100,000 events.
+   */
+  ADVISORS_READ_MODELS_RUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 type ParsedEnv = z.output<typeof advisorsConfigSchema>;

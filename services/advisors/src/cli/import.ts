@@ -9,8 +9,12 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RegistryBook, registryReachResolver } from '@bureau/organisations';
 import { HttpProblem, openEventStore } from '@bureau/service-kit';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { importLedgerFile, type ImportSummary } from '../commands/import-ledger-file.js';
 import { loadConfig } from '../config.js';
+import { importFilesIn } from '../storage/import-files.js';
+import { migrateAdvisorsStorage } from '../storage/migrations.js';
 import { progressBar } from './progress-bar.js';
 
 export const USAGE = 'usage: import --as <district or its bureau> [--advisor <advisorId>] <file.xlsx|file.csv>';
@@ -37,7 +41,10 @@ export async function runImportCli(argv: readonly string[], env: Readonly<Record
   }
   const config = loadConfig(env);
   const store = await openEventStore(config);
+  // The service's own database: the accepted file is kept there, as the upload route keeps it.
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 }) }) });
   try {
+    await migrateAdvisorsStorage(db);
     const book = new RegistryBook(store, config.CITY_ID);
     await book.refresh();
     const reach = registryReachResolver(() => book.current(), config.CITY_ID).reachOf(organisation, 'district');
@@ -47,7 +54,7 @@ export async function runImportCli(argv: readonly string[], env: Readonly<Record
     }
     let summary: ImportSummary;
     try {
-      summary = await importLedgerFile({ store, registry: () => book.current(), limitsFor: config.limitsFor }, {
+      summary = await importLedgerFile({ store, registry: () => book.current(), limitsFor: config.limitsFor, importFiles: importFilesIn(db) }, {
         file: readFileSync(path),
         kind: extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv',
         fileName: path,
@@ -71,6 +78,7 @@ export async function runImportCli(argv: readonly string[], env: Readonly<Record
     return 0;
   } finally {
     await store.close();
+    await db.destroy();
   }
 }
 

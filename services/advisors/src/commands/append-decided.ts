@@ -1,8 +1,8 @@
 // Appending events already decided on a state read earlier, as handleCommand would append them (the same
 // event ids from the command id, the same envelope and metadata), expecting the revision that state was
 // read at. For the import, which decides each stream once and should not read a stream again only to
-// decide the same thing: an import's accepted event holds every row of the file, and reading it back to
-// record the completion cost more than the completion. Undefined when the stream has moved since: the
+// decide the same thing (a province's ledgers are decided once, in validation, and appended as decided).
+// Undefined when the stream has moved since: the
 // caller then goes the ordinary way (handleCommand: read, decide, append).
 import { WrongExpectedRevisionError, type AppendResult, type EventStore } from '@bureau/event-store';
 import { commandEventId, type CommandContext, type EventRegistry } from '@bureau/service-kit';

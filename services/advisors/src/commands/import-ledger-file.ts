@@ -5,8 +5,11 @@
 //    file order on the stream's state (appointments, duplicates, approved months). Any error: the whole
 //    list is answered and nothing is written. Rows already logged (same id or same service, same
 //    content) count as already there: a re-imported file writes nothing, an overlapping one only its new rows;
-// 3. the new rows are accepted in ONE event on the import's own stream (one atomic append, on either
-//    event store): from here the import is decided;
+// 3. the file is kept (by its SHA-256, storage/import-files.ts), then the import is accepted in ONE event
+//    on its own stream (one atomic append, on either event store): each ledger's new row numbers and the
+//    digest of its rows as read, and every name the file used as found; from here the import is decided.
+//    The event does not carry the rows (100,000 of them made one event of tens of megabytes, the import's
+//    costliest append): an import left unfinished is completed from the kept file read the same way;
 // 4. each ledger gets its rows in one append, under a command id derived from the import and the stream,
 //    so applying again (after a crash, on restart or on uploading the same file again) writes nothing twice;
 //    the events are those step 2 decided, appended at the revision step 2 read (each ledger decided once);
@@ -14,18 +17,25 @@
 // 5. the completion is recorded on the import's stream.
 import { createHash } from 'node:crypto';
 import type { RegistryState } from '@bureau/organisations';
-import { DomainRuleError, handleCommand, HttpProblem, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
+import { DomainRuleError, handleCommand, uuidV5, type CommandContext, type Reach } from '@bureau/service-kit';
 import type { Actor } from '@bureau/event-store';
 import {
   advisorImportStreamName, advisorLedgerStreamName, advisorRegisterDecider, advisorRegisterStreamName, beijingDateOf,
-  evolveLedger, ledgerImportDecider, monthEndsAt, monthOf, type AcceptImport, type ImportBatch, type ImportState, type LedgerEvent, type LedgerMonthState, type LogService,
+  evolveLedger, ledgerImportDecider, monthEndsAt, type AcceptedBatch, type AcceptImport, type ImportBatch, type ImportReading, type ImportState, type LedgerEvent,
+  type LedgerMonthState, type LogService,
 } from '../domain/index.js';
-import { advisorLedgerEvents, advisorRegisterEvents, checkedImportEvents, checkedLedgerEvents, ledgerImportEvents } from '../events/index.js';
-import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
+import { advisorLedgerEvents, advisorRegisterEvents, checkedLedgerEvents, ledgerImportEvents } from '../events/index.js';
 import { allVillages, villageOf } from '../registry/villages.js';
+import type { ImportFiles } from '../storage/import-files.js';
+import { importRefused, ledgerKey, ledgerRowsDigest, readLedgerRows, recordedReading, remembering, type FileProblem, type SpreadsheetKind } from './import-rows.js';
 import { appendDecided, type Decided } from './append-decided.js';
 import { stateOrInitial } from './read-stream.js';
 import { boundLedgerDecider, judgeAgain, type LedgerDeps } from './run-ledger-command.js';
+
+export { importRefused, type FileProblem, type SpreadsheetKind } from './import-rows.js';
+
+/** What an import runs on: the ledgers' dependencies and where accepted files are kept. */
+export type ImportDeps = LedgerDeps & { readonly importFiles: ImportFiles };
 
 export interface ImportInput {
   readonly file: Buffer;
@@ -75,37 +85,13 @@ async function inParallel<T, R>(items: readonly T[], n: number, fn: (item: T) =>
 
 const IMPORT_NAMESPACE = '0b7f7a0e-3f7c-4f0e-8d4c-61b2a1e5c9d3';
 
-/** One line per problem, as formatImportErrors writes the parser's: "第3行 [日期] invalid_date: …". */
-const formatProblems = (errors: readonly FileProblem[]) =>
-  errors.map((e) => `${e.sheet ? `${e.sheet} ` : ''}第${e.row}行${e.column ? ` [${e.column}]` : ''} ${e.rule}: ${e.detail}`).join('\n');
-
-/** A problem with the file: the parser's (ImportError) or a ledger rule a row would break. */
-export type FileProblem = Omit<ImportError, 'rule'> & { readonly rule: string };
-
-export const importRefused = (errors: readonly FileProblem[]) =>
-  new HttpProblem(422, 'Unprocessable Content', 'urn:bureau:problem:import-refused',
-    `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatProblems(errors)}`,
-    {
-      rule: 'import_refused',
-      // Every bad row as JSON (sheet, row as the spreadsheet numbers it, column header, rule, detail) ...
-      importErrors: errors,
-      // ... and in the kit's field-error form, for clients that only read that.
-      errors: errors.map((e) => ({ field: `body.row${e.row}${e.column ? `.${e.column}` : ''}`, rule: e.rule, message: e.detail })),
-    });
-
-function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
-  const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
-  const header = rows.findIndex((r) => !blank(r));
-  return rows.flatMap((r, i) => (i > header && !blank(r) ? [i + 1] : []));
-}
-
+/** The names a file may use, within the caller's reach, each remembered when found (for ImportReading). */
 async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportInput) {
   const villages = allVillages(registry).filter((v) => input.reach.includes(v.judicialOfficeId));
   // Indexed once per import, not scanned per row (a province's 100,000 rows against its 400 villages):
   // a name two villages in reach share finds neither (undefined), as an unknown name does.
   const byName = new Map<string, string | undefined>();
   for (const v of villages) byName.set(v.name, byName.has(v.name) ? undefined : v.villageId);
-  const villageIdOf = (name: string) => byName.get(name.trim());
   const advisors = new Map<string, string | undefined>();
   for (const districtId of new Set(villages.map((v) => v.districtId))) {
     const { state } = await stateOrInitial(deps.store, advisorRegisterEvents, advisorRegisterDecider, advisorRegisterStreamName(districtId));
@@ -115,55 +101,22 @@ async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportI
       for (const key of [a.name, a.licenceNumber]) advisors.set(key, advisors.has(key) && advisors.get(key) !== a.advisorId ? undefined : a.advisorId);
     }
   }
-  return { villageIdOf, advisorIdOf: (text: string) => advisors.get(text.trim()) };
-}
-
-export type SpreadsheetKind = 'csv' | 'xlsx';
-
-/** The file's sheets as rows of cell strings (a CSV is one sheet without a name), or why it cannot be read. */
-async function sheetsOf(file: Buffer, kind: SpreadsheetKind): Promise<{ sheet: string | null; rows: string[][] }[]> {
-  if (kind === 'xlsx') {
-    const workbook = await readXlsx(file);
-    if (!workbook.ok) throw importRefused([{ sheet: null, row: 0, column: null, rule: workbook.rule, detail: workbook.detail }]);
-    // A sheet with nothing in it (a workbook's spare Sheet2) is not a ledger.
-    const sheets = workbook.sheets.filter((s) => s.rows.some((r) => r.some((c) => c.trim() !== ''))).map((s) => ({ sheet: s.name, rows: s.rows }));
-    if (sheets.length === 0) throw importRefused([{ sheet: null, row: 1, column: null, rule: 'empty_file', detail: '文件没有表头或数据 / the file has no header row or no data' }]);
-    return sheets;
-  }
-  const csv = readCsv(file);
-  if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: csv.rule, detail: csv.detail }]);
-  return [{ sheet: null, rows: csv.rows }];
+  return { villages: remembering((name) => byName.get(name)), advisors: remembering((text) => advisors.get(text)) };
 }
 
 /** Validates the whole file against the ledgers as they stand: the new rows per ledger, or every error. */
-async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches: ImportBatch[]; rowCount: number; alreadyLogged: number; decided: DecidedLedgers }> {
+async function validate(deps: LedgerDeps, input: ImportInput): Promise<{
+  batches: ImportBatch[]; accepted: AcceptedBatch[]; reading: ImportReading; rowCount: number; alreadyLogged: number; decided: DecidedLedgers;
+}> {
   const registry = deps.registry();
-  const { villageIdOf, advisorIdOf } = await lookups(deps, registry, input);
+  const names = await lookups(deps, registry, input);
   const advisorId = input.ownAdvisorId ?? input.advisorId;
-  const parseErrors: FileProblem[] = [];
-  const groups = new Map<string, { villageId: string; month: string; items: { sheet: string | null; row: number; command: LogService }[] }>();
-  let rowCount = 0;
   input.progress?.('reading', 0, 1);
-  const sheets = await sheetsOf(input.file, input.kind);
+  // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
+  const { groups, rowCount } = await readLedgerRows(input.file, input.kind, {
+    today: beijingDateOf(input.now), villageIdOf: names.villages.lookup, advisorIdOf: names.advisors.lookup, advisorId,
+  });
   input.progress?.('reading', 1, 1);
-  for (const { sheet, rows } of sheets) {
-    const parsed = parseLedgerSheet(rows, { today: beijingDateOf(input.now), villageIdOf, advisorIdOf, sheet, ...(advisorId ? { advisorId } : {}) });
-    if (!parsed.ok) {
-      parseErrors.push(...parsed.errors);
-      continue;
-    }
-    const rowNumbers = rowNumbersOf(rows);
-    rowCount += parsed.commands.length;
-    parsed.commands.forEach((command, i) => {
-      // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
-      const month = monthOf(command.data.date);
-      const key = `${command.data.villageId}_${month}`;
-      const group = groups.get(key) ?? { villageId: command.data.villageId, month, items: [] };
-      group.items.push({ sheet, row: rowNumbers[i] ?? 0, command });
-      groups.set(key, group);
-    });
-  }
-  if (parseErrors.length > 0) throw importRefused(parseErrors);
   const errors: FileProblem[] = [];
   let alreadyLogged = 0;
   // Ledgers are independent: read and decided a few at a time (the reads wait on the database).
@@ -182,8 +135,10 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
         const rowEvents = decider.decide(command, state);
         if (rowEvents.length === 0) alreadyLogged += 1;
         else {
-          state = rowEvents.reduce<LedgerMonthState>(evolveLedger, state);
-          events.push(...rowEvents);
+          for (const event of rowEvents) {
+            state = evolveLedger(state, event);
+            events.push(event);
+          }
           batch.rows.push(row);
           batch.commands.push(command.data);
         }
@@ -194,39 +149,85 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{ batches
     }
     checked += 1;
     input.progress?.('checking', checked, groups.size);
-    return batch.commands.length > 0 ? { batch, events, revision: read.revision } : undefined;
+    if (batch.commands.length === 0) return undefined;
+    const accepted: AcceptedBatch = { villageId: batch.villageId, month: batch.month, rows: batch.rows, ledgerRowsSha256: ledgerRowsDigest(group.items) };
+    return { batch, accepted, events, revision: read.revision };
   });
   const found = decided.filter((d) => d !== undefined);
   if (errors.length > 0) throw importRefused(errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row));
   return {
-    batches: found.map((d) => d.batch), rowCount, alreadyLogged,
+    batches: found.map((d) => d.batch), accepted: found.map((d) => d.accepted), rowCount, alreadyLogged,
+    reading: { kind: input.kind, advisorId: advisorId ?? null, villages: names.villages.found(), advisors: names.advisors.found() },
     decided: new Map(found.map((d) => [advisorLedgerStreamName(d.batch.villageId, d.batch.month), { revision: d.revision, events: d.events }])),
   };
 }
 
+/**
+ * An accepted import's rows per ledger stream: held by the event (imports accepted before the file was
+ * kept), or read again from the kept file as it was read at acceptance, and only if each ledger's rows
+ * read the same (a changed parser must not apply other rows than those accepted: the import then stays
+ * accepted, and says why in the error).
+ */
+async function acceptedRows(deps: ImportDeps, accepted: AcceptImport['data']): Promise<Map<string, LogService['data'][]>> {
+  const byLedger = new Map<string, LogService['data'][]>();
+  const missing = accepted.batches.filter((b) => b.commands === undefined);
+  for (const b of accepted.batches) if (b.commands !== undefined) byLedger.set(advisorLedgerStreamName(b.villageId, b.month), b.commands);
+  if (missing.length === 0) return byLedger;
+  const { reading } = accepted;
+  if (reading === undefined) throw new Error(`import ${accepted.importId}: accepted without its rows and without how its file was read`);
+  const file = await deps.importFiles.read(accepted.fileSha256);
+  if (file === undefined) throw new Error(`import ${accepted.importId}: its file ${accepted.fileSha256} is not kept`);
+  const { groups } = await readLedgerRows(file, reading.kind, recordedReading(reading, beijingDateOf(new Date(accepted.acceptedAt))));
+  for (const b of missing) {
+    const group = groups.get(ledgerKey(b.villageId, b.month));
+    if (group === undefined || ledgerRowsDigest(group.items) !== b.ledgerRowsSha256) {
+      throw new Error(`import ${accepted.importId}: the kept file no longer reads as it did when accepted (ledger ${b.villageId} ${b.month})`);
+    }
+    // Every row of the file for this ledger: those already logged at acceptance are decided as already there.
+    byLedger.set(advisorLedgerStreamName(b.villageId, b.month), group.items.map((i) => i.command.data));
+  }
+  return byLedger;
+}
+
 /** The import stream as last read or written: its state and the revision it is at. */
 type KnownImport = { readonly state: ImportState; readonly revision: bigint };
+
+/** What this upload decided, when it accepted the import itself (not when completing an earlier one). */
+interface DecidedHere {
+  /** Per ledger stream: the events validation decided for the file's new rows, on the state at `revision`. */
+  readonly decided: DecidedLedgers;
+  /** Per ledger stream: the new rows, should the ledger have moved since and the rows be decided again. */
+  readonly rows: Map<string, LogService['data'][]>;
+}
 
 /**
  * Applies an accepted import to its ledgers (idempotent per ledger) and records its completion, decided on
  * `known` (the import stream as this upload left it) when given.
  */
 export async function applyImport(
-  deps: LedgerDeps, importId: string, accepted: AcceptImport['data'], actor: Actor, now: Date, correlationId: string,
-  progress?: ImportProgress, decided?: DecidedLedgers, known?: KnownImport,
+  deps: ImportDeps, importId: string, accepted: AcceptImport['data'], actor: Actor, now: Date, correlationId: string,
+  progress?: ImportProgress, here?: DecidedHere, known?: KnownImport,
 ): Promise<void> {
   const registry = deps.registry();
   let written = 0;
+  // Read from the event or the kept file only when a ledger must be decided again (a crash, a moved ledger).
+  let rowsRead: Promise<Map<string, LogService['data'][]>> | undefined;
+  const rowsOf = async (streamName: string) => {
+    const rows = here?.rows.get(streamName) ?? (await (rowsRead ??= acceptedRows(deps, accepted))).get(streamName);
+    if (rows === undefined) throw new Error(`import ${importId}: no rows for ${streamName}`);
+    return rows;
+  };
   await inParallel(accepted.batches, LEDGERS_AT_ONCE, async (batch) => {
     const village = villageOf(registry, batch.villageId);
     if (!village) throw new Error(`import ${importId}: village ${batch.villageId} is no longer in the registry`);
     const context: CommandContext = { commandId: uuidV5(`${importId}:${batch.villageId}_${batch.month}`, IMPORT_NAMESPACE), actor, correlationId, causationId: importId, occurredAt: now };
     const streamName = advisorLedgerStreamName(batch.villageId, batch.month);
-    const ready = decided?.get(streamName);
+    const ready = here?.decided.get(streamName);
     // Decided once: the events validation decided are appended as they are, expecting the revision it
     // read. Only if the ledger moved since (someone wrote to it) is the batch decided again on what it
     // holds now, by handleCommand (which also finds a batch applied before under the same command id).
     if (!ready || !(await appendDecided(deps.store, checkedLedgerEvents, streamName, ready, context))) {
+      const commands = await rowsOf(streamName);
       const decider = await boundLedgerDecider(deps, village, batch.month, now);
       await handleCommand({
         store: deps.store,
@@ -236,10 +237,10 @@ export async function applyImport(
           initialState: decider.initialState,
           evolve: decider.evolve,
           // The batch's rows in file order, each decided on the state the earlier ones left.
-          decide: (commands: readonly LogService['data'][], state: LedgerMonthState) => {
+          decide: (all: readonly LogService['data'][], state: LedgerMonthState) => {
             const events = [];
             let current = state;
-            for (const data of commands) {
+            for (const data of all) {
               const rowEvents = decider.decide({ type: 'LogService', data }, current);
               current = rowEvents.reduce<LedgerMonthState>(evolveLedger, current);
               events.push(...rowEvents);
@@ -247,22 +248,22 @@ export async function applyImport(
             return events;
           },
         },
-        command: batch.commands,
+        command: commands,
         context,
       });
     }
     if (now >= monthEndsAt(batch.month)) await judgeAgain(deps, village, batch.month, now, context);
-    written += batch.commands.length;
+    written += batch.rows.length;
     progress?.('writing', written, accepted.rowCount - accepted.alreadyLogged);
   });
-  // Decided on the import's state as accepted (or as read), not on the stream read again: that would
-  // read back the accepted event, every row of the file. Gone the ordinary way only if it moved since.
+  // Decided on the import's state as accepted (or as read), not on the stream read again. Gone the
+  // ordinary way only if it moved since.
   const complete = { type: 'CompleteImport', data: { completedAt: now.toISOString() } } as const;
   const context: CommandContext = { commandId: uuidV5(`${importId}:complete`, IMPORT_NAMESPACE), actor, correlationId, occurredAt: now };
   const streamName = advisorImportStreamName(importId);
   if (known) {
     const events = ledgerImportDecider.decide(complete, known.state);
-    if (events.length === 0 || (await appendDecided(deps.store, checkedImportEvents, streamName, { revision: known.revision, events }, context))) return;
+    if (events.length === 0 || (await appendDecided(deps.store, ledgerImportEvents, streamName, { revision: known.revision, events }, context))) return;
   }
   await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: complete, context });
 }
@@ -270,25 +271,28 @@ export async function applyImport(
 /** Per ledger stream: the events validation decided for the file's new rows, on the state at `revision`. */
 type DecidedLedgers = Map<string, Decided<LedgerEvent>>;
 
-export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Promise<ImportSummary> {
+const newRowsOf = (accepted: AcceptImport['data']) => accepted.batches.reduce((n, b) => n + b.rows.length, 0);
+
+export async function importLedgerFile(deps: ImportDeps, input: ImportInput): Promise<ImportSummary> {
   const fileSha256 = createHash('sha256').update(input.file).digest('hex');
   const importId = `${fileSha256.slice(0, 40)}-${createHash('sha256').update(`${input.actor.organisation}|${input.ownAdvisorId ?? input.advisorId ?? ''}`).digest('hex').slice(0, 12)}`;
-  const { batches, rowCount, alreadyLogged, decided } = await validate(deps, input);
-  const newRows = batches.reduce((n, b) => n + b.commands.length, 0);
-  const ledgers = batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length }));
+  const validated = await validate(deps, input);
+  const { rowCount, alreadyLogged } = validated;
   const streamName = advisorImportStreamName(importId);
   const read = await stateOrInitial(deps.store, ledgerImportEvents, ledgerImportDecider, streamName);
-  if (newRows === 0 && read.state.status !== 'accepted') return { importId, status: 'nothing_new', rows: rowCount, newRows: 0, alreadyLogged, ledgers: [] };
-  const accepted = read.state.status === 'accepted'
+  if (validated.batches.length === 0 && read.state.status !== 'accepted') return { importId, status: 'nothing_new', rows: rowCount, newRows: 0, alreadyLogged, ledgers: [] };
+  const accepted: AcceptImport['data'] = read.state.status === 'accepted'
     ? read.state.accepted // an earlier upload of this file was accepted and not completed: complete it
-    : { importId, fileSha256, fileName: input.fileName, rowCount, alreadyLogged, batches, acceptedAt: input.now.toISOString() };
+    : { importId, fileSha256, fileName: input.fileName, rowCount, alreadyLogged, batches: validated.accepted, reading: validated.reading, acceptedAt: input.now.toISOString() };
   let known: KnownImport | undefined = read;
   if (read.state.status !== 'accepted') {
+    // The file is kept before the import is accepted: an accepted import can always be completed from it.
+    await deps.importFiles.keep(input.file, input.actor.id, input.now);
     const accept = { type: 'AcceptImport', data: accepted } as const;
     const context: CommandContext = { commandId: uuidV5(`${importId}:accept:${input.now.toISOString()}`, IMPORT_NAMESPACE), actor: input.actor, correlationId: input.correlationId, occurredAt: input.now };
     // Decided on the stream as just read; gone the ordinary way only if it moved since (the same file uploaded twice at once).
     const events = ledgerImportDecider.decide(accept, read.state);
-    const appended = events.length === 0 ? undefined : await appendDecided(deps.store, checkedImportEvents, streamName, { revision: read.revision, events }, context);
+    const appended = events.length === 0 ? undefined : await appendDecided(deps.store, ledgerImportEvents, streamName, { revision: read.revision, events }, context);
     if (appended) known = { state: events.reduce(ledgerImportDecider.evolve, read.state), revision: appended.nextExpectedRevision };
     else if (events.length > 0) {
       await handleCommand({ store: deps.store, registry: ledgerImportEvents, streamName, decider: ledgerImportDecider, command: accept, context });
@@ -296,16 +300,20 @@ export async function importLedgerFile(deps: LedgerDeps, input: ImportInput): Pr
     }
   }
   // What validation decided is what was accepted only when this upload accepted it (not when completing an earlier one).
-  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress, read.state.status === 'accepted' ? undefined : decided, known);
+  const here = read.state.status === 'accepted' ? undefined : {
+    decided: validated.decided,
+    rows: new Map(validated.batches.map((b) => [advisorLedgerStreamName(b.villageId, b.month), b.commands])),
+  };
+  await applyImport(deps, importId, accepted, input.actor, input.now, input.correlationId, input.progress, here, known);
   input.progress?.('done', 1, 1);
   return {
-    importId, status: 'completed', rows: rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0), alreadyLogged,
-    ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length })),
+    importId, status: 'completed', rows: rowCount, newRows: newRowsOf(accepted), alreadyLogged,
+    ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.rows.length })),
   };
 }
 
 /** On start: every accepted import not completed (a crash between acceptance and completion) is completed. */
-export async function completePendingImports(deps: LedgerDeps, now: Date): Promise<number> {
+export async function completePendingImports(deps: ImportDeps, now: Date): Promise<number> {
   const pending = new Map<string, { actor: Actor }>();
   for await (const recorded of deps.store.readAll({ filter: { streamCategories: ['advisorImport'] } })) {
     const importId = recorded.streamName.slice('advisorImport-'.length);

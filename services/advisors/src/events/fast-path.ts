@@ -1,6 +1,5 @@
 // The import's events checked by hand before they are appended, beside the registries' zod schemas. An
-// import appends a province's month at once (100,000 ServiceLogged and one accepted event holding every
-// row again), and zod's parse, which returns a deep copy of each event, was an eighth of what the import
+// import appends a province's month at once (100,000 ServiceLogged), and zod's parse, which returns a deep copy of each event, was an eighth of what the import
 // allocated while writing. A check here only ever says "valid, and exactly what the schema would give
 // back" (a plain object with the schema's keys and no others, every value of the schema's type, rebuilt
 // in the store's canonical key order); for anything else it says no and the registry's own toAppend runs, with zod's verdict and zod's errors.
@@ -10,7 +9,6 @@ import type { EventRegistry } from '@bureau/service-kit';
 import type { DomainMessage } from '@bureau/service-kit/domain';
 import type { z } from 'zod';
 import { reviewSubjects, serviceModes, serviceTypes } from '../domain/index.js';
-import { ledgerImportEvents } from './import-events.js';
 import { advisorLedgerEvents } from './ledger-events.js';
 import { clockTime, instant, ledgerMonth, localDate } from './schemas.js';
 
@@ -40,37 +38,55 @@ function remembered(schema: z.ZodType<string>): Check {
 const isPlain = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-/** Exactly these keys, each passing its check (zod would drop any other key: then it is zod's to say). */
+/**
+ * Exactly these keys, each passing its check (zod would drop any other key: then it is zod's to say).
+ * An object already in canonical order whose values all pass unchanged is given back as it is (the
+ * import's deciders build their events so): copying 100,000 events only to order their keys was a good
+ * part of what the import allocated while writing.
+ */
 function exactObject(fields: Record<string, Check>): Check {
   const keys = Object.keys(fields).sort();
   const checks = keys.map((key) => fields[key] as Check);
   return (value) => {
     if (!isPlain(value)) return NO;
-    const copy: Record<string, unknown> = {};
+    let count = 0;
+    let inOrder = true;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (keys[count] !== key) inOrder = false;
+      count += 1;
+    }
+    if (count !== keys.length) return NO;
+    const checked = new Array<unknown>(keys.length);
+    let unchanged = inOrder;
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i] as string;
       if (!Object.hasOwn(value, key)) return NO;
-      const checked = (checks[i] as Check)(value[key]);
-      if (checked === NO) return NO;
-      copy[key] = checked;
+      const result = (checks[i] as Check)(value[key]);
+      if (result === NO) return NO;
+      if (result !== value[key]) unchanged = false;
+      checked[i] = result;
     }
-    let count = 0;
-    for (const key in value) if (Object.hasOwn(value, key)) count += 1;
-    return count === keys.length ? copy : NO;
+    if (unchanged) return value;
+    const copy: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i += 1) copy[keys[i] as string] = checked[i];
+    return copy;
   };
 }
 
 const nullable = (check: Check): Check => (value) => (value === null ? null : check(value));
+/** An array whose elements all pass unchanged is given back as it is; otherwise a copy of what they gave. */
 const arrayOf = (check: Check): Check => (value) => {
   if (!Array.isArray(value)) return NO;
-  const copy = new Array<unknown>(value.length);
+  let copy: unknown[] | undefined;
   for (let i = 0; i < value.length; i += 1) {
     if (!(i in value)) return NO;
     const checked = check(value[i]);
     if (checked === NO) return NO;
-    copy[i] = checked;
+    if (checked !== value[i] && copy === undefined) copy = value.slice(0, i);
+    copy?.push(checked);
   }
-  return copy;
+  return copy ?? value;
 };
 const when = (test: (value: unknown) => boolean): Check => (value) => (test(value) ? value : NO);
 const oneOf = (values: readonly string[]) => when((value) => typeof value === 'string' && values.includes(value));
@@ -99,18 +115,6 @@ export const ledgerEventChecks: Record<string, Check> = {
   ServiceLogged: exactObject({ entryId: id, content: exactObject({ ...serviceFields, appointmentId: id }), loggedAt: isInstant }),
 };
 
-/** import-events.ts: the accepted import, every row as its LogService command. */
-export const importEventChecks: Record<string, Check> = {
-  LedgerImportAccepted: exactObject({
-    importId: id, fileSha256: matching(/^[0-9a-f]{64}$/), fileName: nullable(text), rowCount: integer(0), alreadyLogged: integer(0),
-    batches: arrayOf(exactObject({
-      villageId: id, month: isLedgerMonth, rows: arrayOf(integer(1)), commands: arrayOf(exactObject({ ...serviceFields, entryId: id, villageId: id })),
-    })),
-    acceptedAt: isInstant,
-  }),
-  LedgerImportCompleted: exactObject({ completedAt: isInstant }),
-};
-
 /** Whether the checks take this data (for tests). */
 export const takesFastPath = (checks: Record<string, Check>, type: string, data: unknown) => checks[type] !== undefined && (checks[type] as Check)(data) !== NO;
 
@@ -126,19 +130,29 @@ function sortedMetadata(metadata: JsonObject): JsonObject {
 
 /** The registry with the checks in front: an event they pass is appended as given, any other goes to zod. */
 export function withFastChecks<E extends DomainMessage>(registry: EventRegistry<E>, checks: Record<string, Check>): EventRegistry<E> {
+  // One append's events share their envelope and extra metadata (appendDecided builds them once per
+  // append): their metadata is built once per schema version and shared, not once per event.
+  let last: { envelope: unknown; extra: unknown; byVersion: Map<number, JsonObject> } | undefined;
   return {
     ...registry,
     toAppend(event, context) {
       const check = checks[event.type];
       const data = check === undefined ? NO : check(event.data);
       if (data === NO) return registry.toAppend(event, context);
-      const metadata = sortedMetadata(envelopeMetadata({ ...context.envelope, schemaVersion: registry.schemaVersionOf(event.type) }, context.extraMetadata));
-      // The check rebuilt the data as a plain JSON object of the schema's exact shape.
+      const schemaVersion = registry.schemaVersionOf(event.type);
+      if (last === undefined || last.envelope !== context.envelope || last.extra !== context.extraMetadata) {
+        last = { envelope: context.envelope, extra: context.extraMetadata, byVersion: new Map() };
+      }
+      let metadata = last.byVersion.get(schemaVersion);
+      if (metadata === undefined) {
+        metadata = sortedMetadata(envelopeMetadata({ ...context.envelope, schemaVersion }, context.extraMetadata));
+        last.byVersion.set(schemaVersion, metadata);
+      }
+      // The check gave the data back as a plain JSON object of the schema's exact shape, in canonical order.
       return { id: context.id, type: event.type, data: data as JsonObject, metadata };
     },
   };
 }
 
-/** The registries an import appends through. */
+/** The registry an import appends its ledgers' events through (its own two events are small: zod's). */
 export const checkedLedgerEvents = withFastChecks(advisorLedgerEvents, ledgerEventChecks);
-export const checkedImportEvents = withFastChecks(ledgerImportEvents, importEventChecks);

@@ -3,4 +3,4 @@ export { advisorRegisterEvents } from './register-events.js';
 export { villageAppointmentEvents } from './appointment-events.js';
 export { advisorLedgerEvents } from './ledger-events.js';
 export { ledgerImportEvents } from './import-events.js';
-export { checkedImportEvents, checkedLedgerEvents, importEventChecks, ledgerEventChecks, takesFastPath, withFastChecks } from './fast-path.js';
+export { checkedLedgerEvents, ledgerEventChecks, takesFastPath, withFastChecks } from './fast-path.js';

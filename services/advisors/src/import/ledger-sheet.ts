@@ -1,7 +1,7 @@
 // A whole sheet of ledger rows to LogService commands, all or nothing: either every row is valid and
 // every command is returned, or nothing is and every error is (issue 18: one bad row imports nothing).
 // Blank rows (trailing ones above all) are skipped. Pure, apart from hashing the row into its entry id.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { LogService } from '../domain/index.js';
 import { indexColumns } from './columns.js';
 import { importError, type ImportError } from './errors.js';
@@ -58,12 +58,16 @@ function twinsInFile(parsed: readonly { row: number; value: ParsedRow }[], sheet
   return errors;
 }
 
+// One-shot hashing where Node has it (>= 20.12): a province's file hashes 100,000 rows.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex = (text: string) => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex'));
+
 /**
  * The row's own 记录编号 when it has one; otherwise an id derived from what the row says, so the same file
  * imported again gives the same ids (already logged: nothing written twice) and a changed row a new id
  * (the ledger then refuses it as duplicate_entry_differs: a change is a correction, not a second service).
  */
 function toCommand({ villageId, entryId, details }: ParsedRow): LogService {
-  const derived = `import-${createHash('sha256').update(JSON.stringify([villageId, details])).digest('hex').slice(0, 32)}`;
+  const derived = `import-${sha256Hex(JSON.stringify([villageId, details])).slice(0, 32)}`;
   return { type: 'LogService', data: { entryId: entryId ?? derived, villageId, ...details } };
 }

@@ -20,11 +20,16 @@ declare module 'fastify' {
 
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
-async function readModels(app: FastifyInstance, timings: ReadModelsTimings) {
+export type ReadModelsOptions = ReadModelsTimings & {
+  /** False: the engine is not started here (another process keeps the read model); queries still read it. */
+  readonly run?: boolean;
+};
+
+async function readModels(app: FastifyInstance, { run = true, ...timings }: ReadModelsOptions) {
   const projections = [ledgerMonthsProjection];
   const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections, logger: app.log });
   app.decorate('advisorsReadModels', { engine, projections, db: app.db.withTables<AdvisorsReadDatabase>() });
-  app.addHook('onReady', async () => engine.start());
+  if (run) app.addHook('onReady', async () => engine.start());
   app.addHook('onClose', async () => engine.stop());
 }
 

@@ -11,6 +11,7 @@ import { stateOrInitial } from '../commands/read-stream.js';
 import { advisorImportStreamName, ledgerImportDecider } from '../domain/index.js';
 import { ledgerImportEvents } from '../events/index.js';
 import { villageOf } from '../registry/villages.js';
+import { importFilesIn } from '../storage/import-files.js';
 import { ledgerDepsOf } from './ledger-command.js';
 import { ADVISOR_ROLE, IMPORTERS } from './roles.js';
 import { recordId } from './schemas.js';
@@ -64,7 +65,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       });
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-    return importLedgerFile(ledgerDepsOf(app), {
+    return importLedgerFile({ ...ledgerDepsOf(app), importFiles: importFilesIn(app.db) }, {
       file: body,
       kind: mediaType === XLSX_TYPE ? 'xlsx' : 'csv',
       fileName: request.query.fileName ?? null,
@@ -94,8 +95,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const { accepted } = state;
     return {
-      importId: accepted.importId, status: state.status, rows: accepted.rowCount, newRows: accepted.batches.reduce((n, b) => n + b.commands.length, 0),
-      alreadyLogged: accepted.alreadyLogged, ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.commands.length })),
+      importId: accepted.importId, status: state.status, rows: accepted.rowCount, newRows: accepted.batches.reduce((n, b) => n + b.rows.length, 0),
+      alreadyLogged: accepted.alreadyLogged, ledgers: accepted.batches.map((b) => ({ villageId: b.villageId, month: b.month, newRows: b.rows.length })),
       acceptedAt: accepted.acceptedAt, completedAt: state.completedAt,
     };
   });

@@ -21,6 +21,12 @@ declare module 'fastify' {
 
 export interface MonthEndTimersOptions {
   readonly fire: boolean;
+  /**
+   * Whether this process keeps the timers' schedule (a projection over every appointment and ledger event)
+   * when it does not fire them: a process that keeps no read model (ADVISORS_READ_MODELS_RUN=false) and
+   * fires nothing leaves the schedule to the process that does.
+   */
+  readonly schedule: boolean;
   readonly maxSleepMs: number;
   readonly engine?: { readonly busyLingerMs?: number; readonly standbyPollMs?: number; readonly maxBatchWaitMs?: number; readonly idleAdvanceMs?: number };
 }
@@ -63,7 +69,7 @@ async function monthEndTimers(app: FastifyInstance, options: MonthEndTimersOptio
     },
   });
   app.decorate('advisorsTimers', timers);
-  app.addHook('onReady', async () => timers.start());
+  if (options.fire || options.schedule) app.addHook('onReady', async () => timers.start());
   app.addHook('onClose', async () => timers.stop());
 }
 

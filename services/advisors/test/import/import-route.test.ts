@@ -1,12 +1,14 @@
 // The spreadsheet import over HTTP: all or nothing per file across every ledger it touches, the same
 // file again writes nothing, an overlapping file only its new rows, a changed row is a difference
 // (refused, never a second service), and an import accepted but not applied is completed on restart.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { handleCommand } from '@bureau/service-kit';
 import t from 'tap';
 import { advisorImportStreamName, ledgerImportDecider } from '../../src/domain/index.js';
 import { ledgerImportEvents } from '../../src/events/index.js';
 import { importLedgerFile } from '../../src/commands/import-ledger-file.js';
+import { importFilesIn } from '../../src/storage/import-files.js';
 import { ADVISOR, OTHER_ADVISOR, advisorsFixture, service, type AdvisorsFixture } from '../support/app.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -128,6 +130,49 @@ t.test('an import accepted but not applied (a crash in between) is completed whe
   t.match((await second.get(`/imports/${importId}`, second.tokens.advisor)).json(), { status: 'completed' });
 });
 
+t.test('a crash after the import is accepted: completed on start from the kept file, read as it was read', async (t) => {
+  const first = await advisorsFixture(t);
+  await first.appoint(ADVISOR, 'huadu-xinhua-dongsha');
+  // The ledgers' appends fail, as a process that dies right after the acceptance would leave them.
+  const store = new Proxy(first.app.eventStore, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (prop !== 'appendToStream' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: Parameters<typeof target.appendToStream>) => {
+        if (args[0].startsWith('advisorLedger-')) throw new Error('the process died');
+        return target.appendToStream(...args);
+      };
+    },
+  });
+  const deps = { store, registry: () => first.app.organisations.current(), limitsFor: (d: string | undefined) => first.config.limitsFor(d ?? ''), importFiles: importFilesIn(first.app.db) };
+  const input = {
+    file: good, kind: 'csv' as const, fileName: 'good-ledger.csv', actor: { id: ADVISOR.advisorId, role: 'legal_advisor', organisation: 'huadu' }, reach: { includes: () => true },
+    ownAdvisorId: ADVISOR.advisorId, advisorId: undefined, now: first.clock.now, correlationId: 'crash-test',
+  };
+  await t.rejects(importLedgerFile(deps, input), /the process died/);
+  t.same(await entriesOf(first, 'huadu-xinhua-dongsha'), [], 'nothing in the ledger yet');
+  // The import's id as importLedgerFile derives it (the file's hash, the importer's); its stream read
+  // directly ($all shows a commit only once older transactions on the shared server have ended).
+  const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+  const importId = `${sha(good).slice(0, 40)}-${sha(`huadu|${ADVISOR.advisorId}`).slice(0, 12)}`;
+  const recorded = [];
+  for await (const e of first.app.eventStore.readStream(advisorImportStreamName(importId))) recorded.push(e);
+  t.same(recorded.map((e) => e.type), ['LedgerImportAccepted'], 'accepted, not completed');
+  for (const e of recorded) {
+    const data = e.data as { batches: Record<string, unknown>[]; reading: unknown };
+    t.notOk('commands' in (data.batches[0] ?? {}), 'the accepted event names the rows, it does not carry them');
+    t.match(data, { batches: [{ villageId: 'huadu-xinhua-dongsha', rows: [2, 3, 4, 5, 6], ledgerRowsSha256: /^[0-9a-f]{64}$/ }], reading: { kind: 'csv', advisorId: ADVISOR.advisorId, villages: { 东沙村: 'huadu-xinhua-dongsha' } } });
+  }
+  t.match((await first.get(`/imports/${importId}`, first.tokens.advisor)).json(), { status: 'accepted', newRows: 5 });
+  await first.close();
+  const second = await advisorsFixture(t, { databaseUrl: first.databaseUrl });
+  const entries = await entriesOf(second, 'huadu-xinhua-dongsha');
+  t.same(entries.map((e) => e.content.date), ['2026-03-05', '2026-03-06', '2026-03-09', '2026-03-13', '2026-03-10'], 'applied on start, from the file');
+  t.match((await second.get(`/imports/${importId}`, second.tokens.advisor)).json(), { status: 'completed', newRows: 5 });
+  const again = await upload(second, good, second.tokens.advisor);
+  t.match(again.json(), { status: 'nothing_new', alreadyLogged: 5 }, 'and the same file again writes nothing');
+});
+
 t.test('a ledger written to between validation and application: its rows are decided again on what it holds, nothing lost or doubled', async (t) => {
   const f = await advisorsFixture(t);
   await f.appoint(ADVISOR, 'huadu-xinhua-dongsha');
@@ -149,7 +194,7 @@ t.test('a ledger written to between validation and application: its rows are dec
       };
     },
   });
-  const summary = await importLedgerFile({ store, registry: () => f.app.organisations.current(), limitsFor: (d) => f.config.limitsFor(d ?? '') }, {
+  const summary = await importLedgerFile({ store, registry: () => f.app.organisations.current(), limitsFor: (d) => f.config.limitsFor(d ?? ''), importFiles: importFilesIn(f.app.db) }, {
     file: Buffer.from('日期,村(社区),服务类型,时长(小时),驻点/线上,内容摘要\n2026-03-06,东沙村,驻点值班,4,驻点,值班\n'), kind: 'csv', fileName: 'x.csv',
     actor: { id: ADVISOR.advisorId, role: 'legal_advisor', organisation: 'huadu' }, reach: { includes: () => true },
     ownAdvisorId: ADVISOR.advisorId, advisorId: undefined, now: f.clock.now, correlationId: 'between-test',

@@ -1,6 +1,6 @@
 // A spreadsheet import (台账导入) as its own stream, `advisorImport-<importId>`: all or nothing per file.
 // The file's rows, validated against the ledgers as they stood, are accepted in ONE event (one atomic
-// append on either event store); the service then applies them to each village-month ledger under a
+// append on either event store) that names the kept file and each ledger's rows by digest; the service then applies them to each village-month ledger under a
 // command id derived from the import and the stream (idempotent), and records the completion. A crash in
 // between leaves an accepted import that is completed on restart or by uploading the file again: never a
 // file half-imported and forgotten. Pure, like the other deciders.
@@ -10,11 +10,23 @@ import type { IsoInstant, LedgerMonth } from '../vocabulary.js';
 
 type Message<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
-/** The rows for one ledger stream, in file order. */
+/** The new rows for one ledger stream, in file order, as validation decided them (in memory). */
 export type ImportBatch = { villageId: string; month: LedgerMonth; rows: number[]; commands: LogService['data'][] };
 
+/**
+ * One ledger's part as accepted: the numbers of its new rows and, since the file itself is kept (by its
+ * SHA-256), the digest of the file's rows for this ledger as they were read (`ledgerRowsSha256`), so that
+ * a crash before they are applied is completed from the file read again the same way, and only if it
+ * reads the same. Imports accepted before the file was kept hold the rows themselves (`commands`).
+ */
+export type AcceptedBatch = { villageId: string; month: LedgerMonth; rows: number[]; ledgerRowsSha256?: string; commands?: LogService['data'][] };
+
+/** How the file's rows were read at acceptance: its kind, whose ledger, and every name it used as it was found then. */
+export type ImportReading = { kind: 'csv' | 'xlsx'; advisorId: string | null; villages: Record<string, string>; advisors: Record<string, string> };
+
 export type AcceptImport = Message<'AcceptImport', {
-  importId: string; fileSha256: string; fileName: string | null; rowCount: number; alreadyLogged: number; batches: ImportBatch[]; acceptedAt: IsoInstant;
+  importId: string; fileSha256: string; fileName: string | null; rowCount: number; alreadyLogged: number; batches: AcceptedBatch[];
+  reading?: ImportReading; acceptedAt: IsoInstant;
 }>;
 export type CompleteImport = Message<'CompleteImport', { completedAt: IsoInstant }>;
 export type ImportCommand = AcceptImport | CompleteImport;

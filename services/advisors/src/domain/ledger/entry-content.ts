@@ -51,8 +51,13 @@ export function placedContent(draft: EntryDraft, { now, month, village, appointm
   }
   const appointment = appointedOn(appointments, village.villageId, draft.date);
   if (!appointment || appointment.advisorId !== draft.advisorId) throw new AdvisorRuleBroken('advisor_not_appointed');
-  const { advisorId, ...rest } = draft;
-  return { advisorId, appointmentId: appointment.appointmentId, ...rest };
+  // Keys in sorted order, the event store's canonical form: the import appends 100,000 of these as they
+  // are (events/fast-path.ts), where another order would have to be copied into this one.
+  return {
+    advisorId: draft.advisorId, appointmentId: appointment.appointmentId, date: draft.date, durationMinutes: draft.durationMinutes,
+    evidence: draft.evidence, legalAidApplicationId: draft.legalAidApplicationId, mode: draft.mode, personsServed: draft.personsServed,
+    reviewSubject: draft.reviewSubject, startTime: draft.startTime, summary: draft.summary, type: draft.type,
+  };
 }
 
 /** The draft an entry's content came from (for comparing a retry, or applying a correction). */
@@ -76,7 +81,7 @@ function checkedEvidence(evidence: EvidenceReference, maxBytes: number): Evidenc
     throw new AdvisorRuleBroken('invalid_evidence');
   }
   if (evidence.sizeBytes > maxBytes) throw new AdvisorRuleBroken('evidence_too_large');
-  return { sha256, sizeBytes: evidence.sizeBytes, mediaType: evidence.mediaType };
+  return { mediaType: evidence.mediaType, sha256, sizeBytes: evidence.sizeBytes };
 }
 
 /** Same identity (同一条服务): advisor, date, type and start time, within the stream's village. */

@@ -31,7 +31,7 @@ export function logService({ data }: LogService, state: LedgerMonthState, contex
   }
   if (state.status === 'approved') throw new AdvisorRuleBroken('month_approved');
   const content = placedContent(draft, context);
-  return [...opening(state, context), { type: 'ServiceLogged', data: { entryId, content, loggedAt: context.now.toISOString() } }];
+  return [...opening(state, context), { type: 'ServiceLogged', data: { content, entryId, loggedAt: context.now.toISOString() } }]; // keys sorted: as placedContent says
 }
 
 function requireStanding(state: LedgerMonthState, entryId: string): StandingEntry {

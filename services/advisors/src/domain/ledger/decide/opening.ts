@@ -5,5 +5,5 @@ import type { LedgerMonthState } from '../state.js';
 
 export function opening(state: LedgerMonthState, { village, month }: LedgerContext): LedgerMonthOpened[] {
   if (state.status !== 'unopened') return [];
-  return [{ type: 'LedgerMonthOpened', data: { villageId: village.villageId, judicialOfficeId: village.judicialOfficeId, month } }];
+  return [{ type: 'LedgerMonthOpened', data: { judicialOfficeId: village.judicialOfficeId, month, villageId: village.villageId } }]; // keys sorted: as placedContent says
 }

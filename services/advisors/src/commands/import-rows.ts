@@ -1,0 +1,124 @@
+// A spreadsheet's rows read into LogService commands grouped by ledger (village-month), in file order:
+// at upload (names looked up in the registry and the register, within the caller's reach) and again when
+// an accepted import left unfinished is completed from its kept file (names as they were found at
+// acceptance, recorded in the accepted event: the registry may have changed since). The same file read
+// the same way gives the same commands, and each ledger's digest says so.
+import { createHash } from 'node:crypto';
+import { HttpProblem } from '@bureau/service-kit';
+import { monthOf, type ImportReading, type LedgerMonth, type LocalDate, type LogService } from '../domain/index.js';
+import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
+
+export type SpreadsheetKind = 'csv' | 'xlsx';
+
+/** A problem with the file: the parser's (ImportError) or a ledger rule a row would break. */
+export type FileProblem = Omit<ImportError, 'rule'> & { readonly rule: string };
+
+/** One line per problem, as formatImportErrors writes the parser's: "第3行 [日期] invalid_date: …". */
+const formatProblems = (errors: readonly FileProblem[]) =>
+  errors.map((e) => `${e.sheet ? `${e.sheet} ` : ''}第${e.row}行${e.column ? ` [${e.column}]` : ''} ${e.rule}: ${e.detail}`).join('\n');
+
+export const importRefused = (errors: readonly FileProblem[]) =>
+  new HttpProblem(422, 'Unprocessable Content', 'urn:bureau:problem:import-refused',
+    `文件未导入，共${errors.length}处错误 / nothing was imported: ${errors.length} problem(s) to fix in the file.\n${formatProblems(errors)}`,
+    {
+      rule: 'import_refused',
+      // Every bad row as JSON (sheet, row as the spreadsheet numbers it, column header, rule, detail) ...
+      importErrors: errors,
+      // ... and in the kit's field-error form, for clients that only read that.
+      errors: errors.map((e) => ({ field: `body.row${e.row}${e.column ? `.${e.column}` : ''}`, rule: e.rule, message: e.detail })),
+    });
+
+/** How a file's rows are read: Beijing's today, the names it may use, whose ledger a file without a 法律顾问 column is. */
+export interface RowReading {
+  readonly today: LocalDate;
+  readonly villageIdOf: (name: string) => string | undefined;
+  readonly advisorIdOf: (text: string) => string | undefined;
+  readonly advisorId: string | undefined;
+}
+
+export interface LedgerRows {
+  readonly villageId: string;
+  readonly month: LedgerMonth;
+  readonly items: { readonly sheet: string | null; readonly row: number; readonly command: LogService }[];
+}
+
+export const ledgerKey = (villageId: string, month: string) => `${villageId}_${month}`;
+
+function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
+  const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+  const header = rows.findIndex((r) => !blank(r));
+  return rows.flatMap((r, i) => (i > header && !blank(r) ? [i + 1] : []));
+}
+
+/** The file's sheets as rows of cell strings (a CSV is one sheet without a name), or why it cannot be read. */
+async function sheetsOf(file: Buffer, kind: SpreadsheetKind): Promise<{ sheet: string | null; rows: string[][] }[]> {
+  if (kind === 'xlsx') {
+    const workbook = await readXlsx(file);
+    if (!workbook.ok) throw importRefused([{ sheet: null, row: 0, column: null, rule: workbook.rule, detail: workbook.detail }]);
+    // A sheet with nothing in it (a workbook's spare Sheet2) is not a ledger.
+    const sheets = workbook.sheets.filter((s) => s.rows.some((r) => r.some((c) => c.trim() !== ''))).map((s) => ({ sheet: s.name, rows: s.rows }));
+    if (sheets.length === 0) throw importRefused([{ sheet: null, row: 1, column: null, rule: 'empty_file', detail: '文件没有表头或数据 / the file has no header row or no data' }]);
+    return sheets;
+  }
+  const csv = readCsv(file);
+  if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: csv.rule, detail: csv.detail }]);
+  return [{ sheet: null, rows: csv.rows }];
+}
+
+/** Every row of the file as its command, grouped by ledger in file order; every parse problem refuses the file (422). */
+export async function readLedgerRows(file: Buffer, kind: SpreadsheetKind, reading: RowReading): Promise<{ groups: Map<string, LedgerRows>; rowCount: number }> {
+  const problems: FileProblem[] = [];
+  const groups = new Map<string, LedgerRows>();
+  let rowCount = 0;
+  for (const { sheet, rows } of await sheetsOf(file, kind)) {
+    const parsed = parseLedgerSheet(rows, { today: reading.today, villageIdOf: reading.villageIdOf, advisorIdOf: reading.advisorIdOf, sheet, ...(reading.advisorId ? { advisorId: reading.advisorId } : {}) });
+    if (!parsed.ok) {
+      problems.push(...parsed.errors);
+      continue;
+    }
+    const rowNumbers = rowNumbersOf(rows);
+    rowCount += parsed.commands.length;
+    parsed.commands.forEach((command, i) => {
+      const month = monthOf(command.data.date);
+      const key = ledgerKey(command.data.villageId, month);
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { villageId: command.data.villageId, month, items: [] };
+        groups.set(key, group);
+      }
+      group.items.push({ sheet, row: rowNumbers[i] ?? 0, command });
+    });
+  }
+  if (problems.length > 0) throw importRefused(problems);
+  return { groups, rowCount };
+}
+
+/** The digest of a ledger's rows as read (every row of the file for it, in file order). */
+export function ledgerRowsDigest(items: LedgerRows['items']): string {
+  const hash = createHash('sha256');
+  for (const { command } of items) hash.update(JSON.stringify(command.data)).update('\n');
+  return hash.digest('hex');
+}
+
+/** Lookups that remember every name they found, for the accepted event (ImportReading). */
+export function remembering(lookup: (text: string) => string | undefined) {
+  const found = new Map<string, string>();
+  return {
+    lookup: (text: string) => {
+      const key = text.trim();
+      const id = lookup(key);
+      if (id !== undefined) found.set(key, id);
+      return id;
+    },
+    found: () => Object.fromEntries(found),
+  };
+}
+
+/** The lookups an accepted import recorded, for reading its file again. */
+export function recordedReading(reading: ImportReading, acceptedOn: LocalDate): RowReading {
+  const of = (names: Record<string, string>) => (text: string) => {
+    const key = text.trim();
+    return Object.hasOwn(names, key) ? names[key] : undefined;
+  };
+  return { today: acceptedOn, villageIdOf: of(reading.villages), advisorIdOf: of(reading.advisors), advisorId: reading.advisorId ?? undefined };
+}
