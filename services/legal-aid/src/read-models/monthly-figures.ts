@@ -22,7 +22,7 @@ export interface Figure {
 /** 'YYYY-MM' of an instant in Beijing time (UTC+8 all year: China keeps no summer time). */
 export const monthOf = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
-type FigureRow = Pick<LegalAidFileRow,
+export type FigureRow = Pick<LegalAidFileRow,
   'kind' | 'receiving_org' | 'receiving_office' | 'competent_office' | 'transferred_from' | 'transferred_to' | 'transferred_at' | 'green_channel'
   | 'custody_late' | 'received_at' | 'ever_overdue' | 'overdue_log' | 'decision_working_days' | 'approved_at' | 'refused_at' | 'withdrawn_at'
   | 'deemed_withdrawn_at' | 'preliminary_aid_at' | 'quality_grade' | 'quality_reviewed_at'>;
@@ -110,8 +110,8 @@ export interface FigureCount {
   readonly median: number | null;
 }
 
-/** percentile_cont(0.5) of the days counted `n` times each. */
-function medianOf(histogram: readonly { days: number; n: number }[]): number | null {
+/** percentile_cont(0.5) of the days counted `n` times each (as the statistics SQL counted the median before). */
+export function medianOf(histogram: readonly { days: number; n: number }[]): number | null {
   const sorted = [...histogram].filter((h) => h.n > 0).sort((a, b) => a.days - b.days);
   const total = sorted.reduce((sum, h) => sum + h.n, 0);
   if (total === 0) return null;

@@ -50,7 +50,7 @@ export interface LegalAidFileTable {
   overdue_kinds: string[];
   /** Each limit recorded overdue: `[{ kind, at }]`, `at` the moment it fell due (statistics per limit and month). */
   overdue_log: Json;
-  /** `[first, last]` of the moments in overdue_log (tstzrange; null: never overdue): a month's overdue are found by it (GiST). */
+  /** `[first, last]` of the moments in overdue_log (tstzrange; null: never overdue). */
   overdue_span: string | null;
   /** Years the running limits were counted in by weekday alone (no official calendar yet): recounted when loaded. */
   provisional_years: number[];
