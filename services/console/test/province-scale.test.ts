@@ -93,6 +93,14 @@ async function fill(db: pg.Client, table: string, insert: string): Promise<numbe
 
 const district = (i: string) => `(CASE ${i} % ${DISTRICTS} WHEN 0 THEN 'huadu' WHEN 1 THEN 'baiyun' ELSE 'p' || (${i} % ${DISTRICTS}) END)`;
 const pick = (words: readonly string[], index: string) => `(ARRAY[${words.map((w) => `'${w}'`).join(',')}])[1 + (${index})]`;
+/** A file's recipient; the name search's normalised name is the name itself (Chinese, no spaces), its key the first two characters. */
+const NAME = `(${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 7 % 10')})`;
+/** The worklist's narrow rows are the open files' (the projection keeps them beside the files'). */
+const WORKLIST_COLUMNS = [
+  'case_id', 'kind', 'application_number', 'status', 'worklist_orgs', 'receiving_org', 'competent_office', 'holder_office', 'transferred_from',
+  'transferred_to', 'transfer_received_at', 'matter_type', 'green_channel', 'recipient_name', 'recipient_document_masked', 'recipient_phone_masked',
+  'received_at', 'next_due_at', 'next_due_kind', 'overdue_recorded',
+].join(', ');
 
 async function fillHotline(databaseUrl: string): Promise<number> {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -148,11 +156,12 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
   await db.connect();
   try {
     const table = await activeTable(db, 'legal_aid_files', 'legal_aid_files');
-    return await fill(db, table, `
+    const worklist = await activeTable(db, 'legal_aid_files', 'legal_aid_worklist');
+    const filesMs = await fill(db, table, `
       INSERT INTO ${table} (
         case_id, kind, application_number, status, open, parties, worklist_orgs, receiving_org, receiving_office, competent_office, holder_office,
         transferred_from, transferred_to, transferred_at, transfer_received_at, channel, matter_type, green_channel, custody_late,
-        recipient_name, recipient_document_type, recipient_document_masked, recipient_identity_hash, applicant_identity_hash,
+        recipient_name, name_normalised, name_key, recipient_document_type, recipient_document_masked, recipient_identity_hash, applicant_identity_hash,
         recipient_birth_date, recipient_phone_masked, opposing_party, received_at, next_due_at, next_due_kind, overdue_recorded,
         ever_overdue, overdue_kinds, overdue_log, overdue_span, provisional_years, decision_clock, decision_working_days, approved_at,
         refused_at, withdrawn_at, deemed_withdrawn_at, preliminary_aid_at, lawyer_id, firm_id, closed_at, quality_grade,
@@ -165,7 +174,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
         receiving, office, office, office, NULL, NULL, NULL, NULL, 'counter',
         ${pick(['employment_or_wages', 'personal_injury', 'support_payment', 'criminal_defence', 'other_civil_administrative'], 'k / 3 % 5')},
         k % 7 = 0, false,
-        ${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 7 % 10')}, 'resident_id', '4401**********' || lpad((i % 10000)::text, 4, '0'),
+        ${NAME}, ${NAME}, left(${NAME}, 2), 'resident_id', '4401**********' || lpad((i % 10000)::text, 4, '0'),
         md5('recipient' || i), md5('applicant' || i), '1980-01-01', '139****' || lpad((i % 10000)::text, 4, '0'), '某某建筑有限公司',
         received,
         CASE WHEN open THEN received + interval '10 days' END,
@@ -198,6 +207,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
           FROM generate_series(1, ${FILES}) AS i
         ) AS numbered
       ) AS files`);
+    return filesMs + (await fill(db, worklist, `INSERT INTO ${worklist} (${WORKLIST_COLUMNS}) SELECT ${WORKLIST_COLUMNS} FROM ${table} WHERE open`));
   } finally {
     await db.end();
   }

@@ -5,6 +5,7 @@ import { birthDateOf } from '@bureau/person-schemas';
 import { evolve, provisionalYearsOf, type LegalAidEvent, type LegalAidState, type Person } from '../domain/index.js';
 import { identityHash, maskFreeText, maskPerson } from '../privacy/mask.js';
 import type { WorkingCalendar } from '@bureau/working-calendar';
+import { nameKeyOf, normalisedName } from './name-key.js';
 import { nextDecisionClock, workingDaysToDecision, type DecisionClock } from './decision-clock.js';
 import type { LegalAidFileRow } from './tables.js';
 
@@ -194,6 +195,7 @@ function rowOf(state: Exclude<LegalAidState, { status: 'none' }>, carried: Carri
   const transferredOut = transfer !== null && transfer.receivedAt !== null;
   const recipient = file?.recipient ?? null;
   const application = file?.application ?? null;
+  const normalised = recipient === null ? null : normalisedName(recipient.name);
   return {
     case_id: context.caseId,
     kind: file ? file.kind : 'announced',
@@ -219,6 +221,8 @@ function rowOf(state: Exclude<LegalAidState, { status: 'none' }>, carried: Carri
     green_channel: file ? file.greenChannel.length > 0 : false,
     custody_late: application?.custody?.late ?? false,
     recipient_name: recipient?.name ?? null,
+    name_normalised: normalised,
+    name_key: normalised === null ? null : nameKeyOf(normalised),
     recipient_document_type: recipient?.document.type ?? null,
     recipient_document_masked: recipient === null || recipient.document.type === 'unknown' ? null : recipient.document.number,
     recipient_identity_hash: carried.recipientHash,

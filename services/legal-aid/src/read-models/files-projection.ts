@@ -9,7 +9,8 @@ import { legalAidStreamCategory } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { numberingEvents, numberingStreamCategory } from '../numbering/numbering-events.js';
 import { applyEventsToRow, type RowEvent } from './file-row.js';
-import type { LegalAidFileRow } from './tables.js';
+import { figureChanges, writeFigureChanges } from './monthly-figures.js';
+import { listedColumns, type LegalAidFileRow, type LegalAidWorklistTable } from './tables.js';
 
 export const FILES_PROJECTION = 'legal_aid_files';
 const FILE_PREFIX = `${legalAidStreamCategory}-`;
@@ -20,9 +21,10 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
     // 2: the lawyers' load index; overdue per limit and the working days to a decision (statistics); provisional years.
     // 3: statistics by index: overdue_span (GiST), the other moments counted per month (partial btrees).
     // 4: the worklist's indexes for its pages by receipt and by number.
-    version: 4,
+    // 5: the worklist's own narrow table; statistics as counts kept per month; the name search by its key.
+    version: 5,
     streamCategories: [legalAidStreamCategory, numberingStreamCategory],
-    tables: ['legal_aid_files', 'legal_aid_numbers'],
+    tables: ['legal_aid_files', 'legal_aid_numbers', 'legal_aid_worklist', 'legal_aid_figures'],
 
     async migrate(trx, tables) {
       const files = sql.table(tables.legal_aid_files);
@@ -47,6 +49,8 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
         green_channel boolean NOT NULL,
         custody_late boolean NOT NULL,
         recipient_name text,
+        name_normalised text,
+        name_key text,
         recipient_document_type text,
         recipient_document_masked text,
         recipient_identity_hash text,
@@ -78,31 +82,58 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
         file_state jsonb NOT NULL,
         revision bigint NOT NULL,
         updated_at timestamptz NOT NULL)`.execute(trx);
-      // Every list is scoped by reach: parties (who sees it) and worklist_orgs (who has work on it now).
+      // Search is scoped by reach: parties (who sees the file).
       await sql`CREATE INDEX ON ${files} USING gin (parties)`.execute(trx);
-      await sql`CREATE INDEX ON ${files} USING gin (worklist_orgs) WHERE open`.execute(trx);
       await sql`CREATE INDEX ON ${files} (application_number)`.execute(trx);
       await sql`CREATE INDEX ON ${files} (recipient_identity_hash)`.execute(trx);
       await sql`CREATE INDEX ON ${files} (applicant_identity_hash)`.execute(trx);
-      // A family name and one more character: a prefix match.
+      // The duplicate check's same name and birth date (duplicate-looks.ts).
       await sql`CREATE INDEX ON ${files} (recipient_name text_pattern_ops)`.execute(trx);
+      // The partial-name search (name-key.ts): its key, in the search's default order (newest first),
+      // holding what the match and the count look at, so a search reads its own matches only.
+      await sql`CREATE INDEX ON ${files} (name_key, received_at DESC, case_id DESC) INCLUDE (name_normalised, parties) WHERE name_key IS NOT NULL`.execute(trx);
       await sql`CREATE INDEX ON ${files} (received_at)`.execute(trx);
-      // The worklist's pages (worklist.ts), green channel first, as its sorts write them. By next deadline
-      // has none: "overdue first" is judged at the walk's instant, which no index can hold; a station's
-      // or district's open files are few enough to sort once their reach has found them (the gin index).
-      await sql`CREATE INDEX ON ${files} (green_channel DESC, received_at, case_id) WHERE open`.execute(trx);
-      await sql`CREATE INDEX ON ${files} (green_channel DESC, (application_number IS NULL), COALESCE(application_number, ''), case_id) WHERE open`.execute(trx);
       // 当前承办量: open assigned cases per lawyer (suggestions by load, the conflict check).
       await sql`CREATE INDEX ON ${files} (lawyer_id) WHERE lawyer_id IS NOT NULL AND closed_at IS NULL`.execute(trx);
-      await sql`CREATE INDEX ON ${files} (approved_at)`.execute(trx);
       await sql`CREATE INDEX ON ${files} (case_id) WHERE provisional_years <> '{}'`.execute(trx);
-      await sql`CREATE INDEX ON ${files} (refused_at)`.execute(trx);
-      // Statistics count each moment per month: an index each, holding only the files that have it.
-      for (const moment of ['transferred_at', 'withdrawn_at', 'deemed_withdrawn_at', 'preliminary_aid_at', 'quality_reviewed_at']) {
-        await sql`CREATE INDEX ON ${files} (${sql.ref(moment)}) WHERE ${sql.ref(moment)} IS NOT NULL`.execute(trx);
-      }
-      // Overdue per limit and month: only the files whose limits fell due overdue within the month are expanded.
-      await sql`CREATE INDEX ON ${files} USING gist (overdue_span) WHERE overdue_span IS NOT NULL`.execute(trx);
+      // 工作清单: the open files' narrow rows (tables.ts), scoped by who has work on them now (worklist_orgs),
+      // green channel first under every sort. By next deadline has no index: "overdue first" is judged at
+      // the walk's instant, which no index can hold; a station's open files are few and narrow enough to
+      // sort once their reach has found them (the gin index).
+      const worklist = sql.table(tables.legal_aid_worklist);
+      await sql`CREATE TABLE ${worklist} (
+        case_id text PRIMARY KEY,
+        kind text NOT NULL,
+        application_number text,
+        status text NOT NULL,
+        worklist_orgs text[] NOT NULL,
+        receiving_org text NOT NULL,
+        competent_office text,
+        holder_office text,
+        transferred_from text,
+        transferred_to text,
+        transfer_received_at timestamptz,
+        matter_type text,
+        green_channel boolean NOT NULL,
+        recipient_name text,
+        recipient_document_masked text,
+        recipient_phone_masked text,
+        received_at timestamptz NOT NULL,
+        next_due_at timestamptz,
+        next_due_kind text,
+        overdue_recorded boolean NOT NULL)`.execute(trx);
+      await sql`CREATE INDEX ON ${worklist} USING gin (worklist_orgs)`.execute(trx);
+      await sql`CREATE INDEX ON ${worklist} (green_channel DESC, received_at, case_id)`.execute(trx);
+      await sql`CREATE INDEX ON ${worklist} (green_channel DESC, (application_number IS NULL), COALESCE(application_number, ''), case_id)`.execute(trx);
+      // 月度统计: the counts per month (monthly-figures.ts).
+      await sql`CREATE TABLE ${sql.table(tables.legal_aid_figures)} (
+        month text NOT NULL,
+        section text NOT NULL,
+        key text NOT NULL,
+        metric text NOT NULL,
+        days integer NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (month, section, key, metric, days))`.execute(trx);
       const numbers = sql.table(tables.legal_aid_numbers);
       await sql`CREATE TABLE ${numbers} (
         numbering_stream text NOT NULL,
@@ -140,12 +171,12 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
     },
   });
 
-async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedEvent[], tables: TableNames<'legal_aid_files' | 'legal_aid_numbers'>, hashKey: string, calendar: WorkingCalendar) {
+async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedEvent[], tables: TableNames<FilesTable>, hashKey: string, calendar: WorkingCalendar) {
   if (events.length === 0) return;
   const ids = [...new Set(events.map(caseIdOf))];
-  const rows = new Map<string, LegalAidFileRow>();
+  const before = new Map<string, LegalAidFileRow>();
   const stored = await sql<LegalAidFileRow>`SELECT * FROM ${sql.table(tables.legal_aid_files)} WHERE case_id = ANY(${ids}::text[])`.execute(trx);
-  for (const row of stored.rows) rows.set(row.case_id, row);
+  for (const row of stored.rows) before.set(row.case_id, row);
   // Each file's events of the batch, in order, folded into its row at once (file-row.ts).
   const byFile = new Map<string, RowEvent[]>();
   const submittedIds: string[] = [];
@@ -157,9 +188,10 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
     if (!list) byFile.set(id, (list = []));
     list.push({ event, revision: recorded.revision, recordedAt: recorded.recordedAt });
   }
+  const rows = new Map<string, LegalAidFileRow>();
   for (const [id, fileEvents] of byFile) {
-    const next = applyEventsToRow(rows.get(id), fileEvents, { caseId: id, hashKey, calendar });
-    if (next) rows.set(id, next);
+    const next = applyEventsToRow(before.get(id), fileEvents, { caseId: id, hashKey, calendar });
+    if (next && next !== before.get(id)) rows.set(id, next);
   }
   if (submittedIds.length > 0) {
     await trx.updateTable(tables.legal_aid_numbers).set({ completed: true }).where('application_id', 'in', submittedIds).execute();
@@ -167,9 +199,33 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
   if (rows.size === 0) return;
   const json = (value: unknown) => (value === null || typeof value === 'string' ? value : JSON.stringify(value));
   const values = [...rows.values()].map((row) => ({ ...row, file_state: JSON.stringify(row.file_state), overdue_log: json(row.overdue_log) ?? '[]', decision_clock: json(row.decision_clock) }));
+  await upsert(trx, tables.legal_aid_files, values);
+  // The worklist's rows: the open files' (upserted), and none for a file no longer open.
+  const open = [...rows.values()].filter((row) => row.open);
+  const closed = [...rows.values()].filter((row) => !row.open && before.get(row.case_id)?.open).map((row) => row.case_id);
+  if (open.length > 0) await upsert(trx, tables.legal_aid_worklist, open.map((row) => pick(row, worklistColumns)));
+  if (closed.length > 0) await trx.deleteFrom(tables.legal_aid_worklist).where('case_id', 'in', closed).execute();
+  // The statistics' counts: each file's figures after the batch, less its figures before (monthly-figures.ts).
+  await writeFigureChanges(trx, tables.legal_aid_figures, figureChanges([...rows.values()].map((row) => [before.get(row.case_id), row] as const)));
+}
+
+type FilesTable = 'legal_aid_files' | 'legal_aid_numbers' | 'legal_aid_worklist' | 'legal_aid_figures';
+
+const worklistColumns = [
+  ...listedColumns, 'worklist_orgs', 'transfer_received_at', 'transferred_to',
+] as const satisfies readonly (keyof LegalAidWorklistTable)[];
+
+function pick<T extends object, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const column of columns) picked[column] = row[column];
+  return picked;
+}
+
+/** One multi-row INSERT … ON CONFLICT (case_id) DO UPDATE of every column. */
+async function upsert(trx: ReadModelTransaction, table: string, values: readonly Record<string, unknown>[]) {
   const columns = Object.keys(values[0] as object).filter((c) => c !== 'case_id');
   await trx
-    .insertInto(tables.legal_aid_files)
+    .insertInto(table)
     .values(values)
     .onConflict((conflict) => conflict.column('case_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();

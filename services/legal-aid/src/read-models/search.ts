@@ -4,6 +4,7 @@
 // The search pages by keyset as the worklist does (newest first unless sorted), and counts its matches.
 import { readPage, type Page, type PageRequest } from '@bureau/service-kit/paging';
 import type { Kysely } from 'kysely';
+import { nameKeyOf, normalisedName } from './name-key.js';
 import { overlaps } from './scope.js';
 import { fileKeys, withTotal } from './worklist.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
@@ -26,9 +27,14 @@ function matching(db: Kysely<LegalAidReadDatabase>, by: SearchBy, reach: readonl
     case 'identity':
       query = query.where((eb) => eb.or([eb('recipient_identity_hash', '=', by.hash), eb('applicant_identity_hash', '=', by.hash)]));
       break;
-    case 'name':
-      query = query.where('recipient_name', 'like', `${by.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    case 'name': {
+      // By the name's first two characters (the index's key), then the rest of the prefix (name-key.ts).
+      const prefix = normalisedName(by.prefix);
+      query = query
+        .where('name_key', '=', nameKeyOf(prefix))
+        .where('name_normalised', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       break;
+    }
     default: {
       const unknown: never = by;
       return unknown;

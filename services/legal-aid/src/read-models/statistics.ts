@@ -1,7 +1,9 @@
 // Monthly statistics per office (and received per station): received, notified, transfers in and out,
 // approved, refused, withdrawn, deemed withdrawn, green-channel share, preliminary aid, overdue, late
 // custody forwarding. Months are Beijing-time months. Only the offices within the caller's reach appear.
-import { sql, type Kysely } from 'kysely';
+// The counts are kept by the files projection (monthly-figures.ts); this file shapes them.
+import type { Kysely } from 'kysely';
+import { readFigures, type FigureCount } from './monthly-figures.js';
 import type { LegalAidReadDatabase } from './tables.js';
 
 export const statisticNames = [
@@ -30,46 +32,11 @@ export function yearBounds(year: number): [Date, Date] {
 }
 
 /**
- * The figures for [from, to): a month (monthBounds) or a year (yearBounds). Every count is asked in one
- * statement (a section per kind of row), so a request costs one round trip, not six.
+ * The figures for [from, to): a month (monthBounds) or a year (yearBounds), read from the counts the
+ * projection keeps per month (monthly-figures.ts: one small statement, whatever the number of files).
  */
-export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, to]: [Date, Date], withinReach: (organisationId: string) => boolean) {
-  const t = sql.table('legal_aid_files');
-  const inMonth = (column: string) => sql`${sql.ref(column)} >= ${from} AND ${sql.ref(column)} < ${to}`;
-  // Offices by the competent office; stations by the receiving organisation when it is not the office itself.
-  // (A custody application announced but not arrived has no office yet: its overdue forwarding counts for
-  // the station now, and for the office once the application arrives.)
-  const byOffice = sql`coalesce(competent_office, receiving_office)`;
-  const byStation = sql`CASE WHEN receiving_org <> coalesce(receiving_office, '') THEN receiving_org END`;
-  const decided = sql`decision_working_days IS NOT NULL AND ((approved_at >= ${from} AND approved_at < ${to}) OR (refused_at >= ${from} AND refused_at < ${to}))`;
-  const overdueIn = sql`overdue_span && tstzrange(${from}, ${to}, '[)') AND o.at >= ${from} AND o.at < ${to}`;
-  const { rows } = await sql<{ section: Section; key: string | null; metric: string | null; n: string; median: number | null }>`
-    SELECT 'figure' AS section, office AS key, metric, count(*) AS n, NULL::float8 AS median FROM (
-      SELECT receiving_office AS office, 'received' AS metric FROM ${t} WHERE kind = 'application' AND ${inMonth('received_at')}
-      UNION ALL SELECT competent_office, 'notified' FROM ${t} WHERE kind = 'notified' AND ${inMonth('received_at')}
-      UNION ALL SELECT transferred_to, 'transferredIn' FROM ${t} WHERE ${inMonth('transferred_at')}
-      UNION ALL SELECT transferred_from, 'transferredOut' FROM ${t} WHERE ${inMonth('transferred_at')}
-      UNION ALL SELECT competent_office, 'approved' FROM ${t} WHERE ${inMonth('approved_at')}
-      UNION ALL SELECT competent_office, 'refused' FROM ${t} WHERE ${inMonth('refused_at')}
-      UNION ALL SELECT competent_office, 'withdrawn' FROM ${t} WHERE ${inMonth('withdrawn_at')}
-      UNION ALL SELECT competent_office, 'deemedWithdrawn' FROM ${t} WHERE ${inMonth('deemed_withdrawn_at')}
-      UNION ALL SELECT receiving_office, 'greenChannel' FROM ${t} WHERE kind = 'application' AND green_channel AND ${inMonth('received_at')}
-      UNION ALL SELECT competent_office, 'preliminaryAid' FROM ${t} WHERE ${inMonth('preliminary_aid_at')}
-      UNION ALL SELECT competent_office, 'overdue' FROM ${t} WHERE ever_overdue AND ${inMonth('received_at')}
-      UNION ALL SELECT receiving_office, 'lateCustodyForwarding' FROM ${t} WHERE custody_late AND ${inMonth('received_at')}
-      UNION ALL SELECT competent_office, 'qualityReviewed' FROM ${t} WHERE ${inMonth('quality_reviewed_at')}
-      UNION ALL SELECT competent_office, 'qualityExcellentOrGood' FROM ${t} WHERE quality_grade IN ('excellent', 'good') AND ${inMonth('quality_reviewed_at')}
-    ) figures WHERE office IS NOT NULL GROUP BY office, metric
-    UNION ALL SELECT 'station_received', receiving_org, NULL, count(*), NULL FROM ${t}
-      WHERE kind = 'application' AND receiving_org <> receiving_office AND ${inMonth('received_at')} GROUP BY receiving_org
-    UNION ALL SELECT 'office_decided', ${byOffice}, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days)
-      FROM ${t} WHERE ${decided} GROUP BY 2
-    UNION ALL SELECT 'station_decided', ${byStation}, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_working_days)
-      FROM ${t} WHERE ${decided} GROUP BY 2
-    UNION ALL SELECT 'office_overdue', ${byOffice}, o.kind, count(*), NULL
-      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz) WHERE ${overdueIn} GROUP BY 2, 3
-    UNION ALL SELECT 'station_overdue', ${byStation}, o.kind, count(*), NULL
-      FROM ${t}, jsonb_to_recordset(overdue_log) AS o(kind text, at timestamptz) WHERE ${overdueIn} GROUP BY 2, 3`.execute(db);
+export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, bounds: [Date, Date], withinReach: (organisationId: string) => boolean) {
+  const rows = await readFigures(db, bounds);
   const times = decisionTimesOf(rows);
   const offices = new Map<string, OfficeStatistics>();
   const blank = (): OfficeStatistics => ({
@@ -100,15 +67,13 @@ export async function officeStatistics(db: Kysely<LegalAidReadDatabase>, [from, 
   };
 }
 
-type Section = 'figure' | 'station_received' | 'office_decided' | 'station_decided' | 'office_overdue' | 'station_overdue';
-
 const noTimes = (): DecisionTimes => ({ decisions: 0, medianWorkingDaysToDecision: null, overdueByLimit: Object.fromEntries(overdueLimits.map((l) => [l, 0])) as OverdueByLimit });
 
 /**
  * Per office (the competent one) and per station (the receiving one, when not an office): the decisions
  * made in [from, to) with the median of their working days, and the limits that fell due overdue in it.
  */
-function decisionTimesOf(rows: readonly { section: Section; key: string | null; metric: string | null; n: string; median: number | null }[]) {
+function decisionTimesOf(rows: readonly FigureCount[]) {
   const offices = new Map<string, DecisionTimes>();
   const stations = new Map<string, DecisionTimes>();
   const entry = (map: Map<string, DecisionTimes>, key: string): DecisionTimes => {

@@ -31,6 +31,9 @@ export interface LegalAidFileTable {
   green_channel: boolean;
   custody_late: boolean;
   recipient_name: string | null;
+  /** The recipient's name normalised for the partial-name search (name-key.ts), and its first two characters (the index's key). */
+  name_normalised: string | null;
+  name_key: string | null;
   recipient_document_type: string | null;
   recipient_document_masked: string | null;
   recipient_identity_hash: string | null;
@@ -47,7 +50,7 @@ export interface LegalAidFileTable {
   overdue_kinds: string[];
   /** Each limit recorded overdue: `[{ kind, at }]`, `at` the moment it fell due (statistics per limit and month). */
   overdue_log: Json;
-  /** `[first, last]` of the moments in overdue_log (tstzrange; null: never overdue): a month's overdue are found by it (GiST). */
+  /** `[first, last]` of the moments in overdue_log (tstzrange; null: never overdue). */
   overdue_span: string | null;
   /** Years the running limits were counted in by weekday alone (no official calendar yet): recounted when loaded. */
   provisional_years: number[];
@@ -81,9 +84,31 @@ export interface LegalAidNumberTable {
   completed: boolean;
 }
 
+/**
+ * 工作清单: one narrow row per open file, what a worklist filters, sorts and shows (a station's list reads
+ * only these, not the files' wide rows with their folded state). Kept with the file's row, in the same batch.
+ */
+export type LegalAidWorklistTable = Pick<LegalAidFileTable, (typeof listedColumns)[number] | 'worklist_orgs' | 'transfer_received_at' | 'transferred_to'>;
+
+/**
+ * The statistics kept as counts (monthly-figures.ts): per Beijing-time month, section (an office's figure,
+ * a station's receipts, decisions, overdue limits), office or station, and figure; `days` the working
+ * days to a decision (their median comes from these counts), -1 elsewhere.
+ */
+export interface LegalAidFigureTable {
+  month: string;
+  section: string;
+  key: string;
+  metric: string;
+  days: number;
+  n: number;
+}
+
 export type LegalAidReadDatabase = {
   legal_aid_files: LegalAidFileTable;
   legal_aid_numbers: LegalAidNumberTable;
+  legal_aid_worklist: LegalAidWorklistTable;
+  legal_aid_figures: LegalAidFigureTable;
 };
 
 export type LegalAidFileRow = Selectable<LegalAidFileTable>;

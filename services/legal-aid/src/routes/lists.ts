@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
+import { nameKeyOf, normalisedName } from '../read-models/name-key.js';
 import { closedStatistics } from '../read-models/closed-statistics.js';
 import { searchFiles, searchSorts } from '../read-models/search.js';
 import { monthBounds, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
@@ -123,7 +124,8 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
         applicationNumber: z.string().trim().min(1).max(64).optional(),
         documentType: z.string().trim().min(1).max(40).optional(),
         documentNumber: z.string().trim().min(1).max(64).optional(),
-        name: z.string().trim().min(2, 'a family name and at least one more character').max(50).optional(),
+        name: z.string().trim().min(2, 'a family name and at least one more character').max(50)
+          .refine((name) => nameKeyOf(normalisedName(name)) !== null, 'a family name and at least one more character').optional(),
         ...pagingQuery(searchSorts, '-receivedAt', { default: 20, max: 100 }),
       }),
       response: listResponses(z.object({ entries: z.array(entry), ...pageFields('file') })),
