@@ -7,6 +7,7 @@ import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlug
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { AccessLogWriter } from './access-log/access-log-writer.js';
 import { startAnchorSchedule } from './anchors/anchor-schedule.js';
 import { migrateAudit } from './anchors/migrate.js';
 import type { AnchorContext } from './anchors/make-anchor.js';
@@ -37,6 +38,8 @@ declare module 'fastify' {
       readonly anchors: AnchorContext;
       /** Replayed cases kept while their streams do not move. */
       readonly cases: CaseCache;
+      /** Every view of a case, recorded before it is shown (concurrent views share a commit). */
+      readonly accessLog: AccessLogWriter;
       /** The case report as PDF: one headless Chromium for the process, launched on first use. */
       readonly printer: { pdf(html: string): Promise<Buffer>; screenshot(html: string): Promise<Buffer> };
     };
@@ -73,7 +76,9 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
   });
   const renderer = new PdfRenderer();
   const printer = { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) };
-  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE), printer });
+  const accessLog = new AccessLogWriter(app.eventStore);
+  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE), accessLog, printer });
+  app.addHook('onClose', () => accessLog.drained());
   app.addHook('onClose', () => jobs.close());
   app.addHook('onClose', () => renderer.close());
 

@@ -4,7 +4,6 @@
 import { actorOf, forbidden, isWithinReach, notFound } from '@bureau/service-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { recordView } from '../access-log/record-view.js';
 import type { CaseViewed } from '../events/audit-events.js';
 import type { Show } from '../history/history-view.js';
 import { openCase, type OpenedCase } from '../history/read-case.js';
@@ -44,7 +43,7 @@ export async function openForAuditor(
     : undefined;
   if (!opened) throw notFound('No such case.');
   const { personal } = opened;
-  await recordView(app.eventStore, {
+  await app.audit.accessLog.record({
     viewer: actor,
     requestId: request.id,
     caseKind: params.kind,
