@@ -3,7 +3,7 @@
 // registry and evolve), the anchor schedule, the verification jobs, and the routes.
 import { organisationRegistryPlugin } from '@bureau/organisations';
 import { PdfRenderer } from '@bureau/printing';
-import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStoreKind, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -21,6 +21,7 @@ import { caseRoutes } from './routes/cases.js';
 import { exportRoutes } from './routes/exports.js';
 import { verificationJobRoutes } from './routes/verification-jobs.js';
 import { eventCounter } from './verification/count-events.js';
+import { storedEventsReader } from './verification/stored-events.js';
 import { VerificationJobs } from './verification/verification-jobs.js';
 
 export interface AuditAppDeps {
@@ -73,6 +74,7 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
     log: app.log,
     threads: config.AUDIT_VERIFY_THREADS,
     countEvents: eventCounter(config, app.pg),
+    ...(eventStoreKind(config) === 'postgres' ? { storedEvents: storedEventsReader(app.pg) } : {}),
   });
   const renderer = new PdfRenderer();
   const printer = { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) };
