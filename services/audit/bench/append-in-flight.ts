@@ -1,5 +1,5 @@
 // The access log's append alone (no HTTP, no auth), 8 concurrent appenders of CaseViewed through
-// recordView for 4 s a round, against stores that differ only in how many appends their group commit
+// each appended alone to the shard its id picks (floor-route.ts, as before the access-log writer) for 4 s a round, against stores that differ only in how many appends their group commit
 // sends at once (the store's default 2; 8; and each append in a transaction of its own), alternately,
 // four rounds, in one process on one durable PostgreSQL. 8 at once had the better median here (11-17 vs
 // 14-20 ms) but is not what the service uses: concurrent appends to one stream then run as concurrent
@@ -7,8 +7,9 @@
 // $all order): under the bench's 8 readers on the day's one stream, 5 tries were not enough and a view
 // failed with a 500. Run: node scripts/with-postgres.mjs tsx services/audit/bench/append-in-flight.ts
 import { createPostgresEventStore, type PostgresEventStoreOptions } from '@bureau/event-store/postgres';
-import { recordView, type ViewRecord } from '../src/access-log/record-view.js';
+import type { ViewRecord } from '../src/access-log/record-view.js';
 import { startCpuMeter } from '../../hotline/bench/cpu-meter.js';
+import { recordViewAlone } from './floor-route.js';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL: run through scripts/with-postgres.mjs');
@@ -29,7 +30,7 @@ for (let round = 0; round < 4; round += 1) {
     await Promise.all(Array.from({ length: 8 }, async () => {
       while (Date.now() < deadline) {
         const started = performance.now();
-        await recordView(store, record());
+        await recordViewAlone(store, record(), 'by-id');
         times.push(performance.now() - started);
       }
     }));

@@ -3,10 +3,11 @@
 // registry and evolve), the anchor schedule, the verification jobs, and the routes.
 import { organisationRegistryPlugin } from '@bureau/organisations';
 import { PdfRenderer } from '@bureau/printing';
-import { authOptionsFrom, buildApp, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
+import { authOptionsFrom, buildApp, eventStoreKind, eventStorePlugin, openEventStore, pgPoolPlugin, type App } from '@bureau/service-kit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { AccessLogWriter } from './access-log/access-log-writer.js';
 import { startAnchorSchedule } from './anchors/anchor-schedule.js';
 import { migrateAudit } from './anchors/migrate.js';
 import type { AnchorContext } from './anchors/make-anchor.js';
@@ -20,6 +21,7 @@ import { caseRoutes } from './routes/cases.js';
 import { exportRoutes } from './routes/exports.js';
 import { verificationJobRoutes } from './routes/verification-jobs.js';
 import { eventCounter } from './verification/count-events.js';
+import { storedEventsReader } from './verification/stored-events.js';
 import { VerificationJobs } from './verification/verification-jobs.js';
 
 export interface AuditAppDeps {
@@ -37,6 +39,8 @@ declare module 'fastify' {
       readonly anchors: AnchorContext;
       /** Replayed cases kept while their streams do not move. */
       readonly cases: CaseCache;
+      /** Every view of a case, recorded before it is shown (concurrent views share a commit). */
+      readonly accessLog: AccessLogWriter;
       /** The case report as PDF: one headless Chromium for the process, launched on first use. */
       readonly printer: { pdf(html: string): Promise<Buffer>; screenshot(html: string): Promise<Buffer> };
     };
@@ -70,10 +74,13 @@ const auditPlugin: FastifyPluginAsyncZod<AuditOptions> = async (app, { config, c
     log: app.log,
     threads: config.AUDIT_VERIFY_THREADS,
     countEvents: eventCounter(config, app.pg),
+    ...(eventStoreKind(config) === 'postgres' ? { storedEvents: storedEventsReader(app.pg) } : {}),
   });
   const renderer = new PdfRenderer();
   const printer = { pdf: (html: string) => renderer.pdf(html), screenshot: (html: string) => renderer.screenshot(html) };
-  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE), printer });
+  const accessLog = new AccessLogWriter(app.eventStore);
+  app.decorate('audit', { config, clock, kinds, jobs, anchors, cases: new CaseCache(config.AUDIT_CASE_CACHE_SIZE), accessLog, printer });
+  app.addHook('onClose', () => accessLog.drained());
   app.addHook('onClose', () => jobs.close());
   app.addHook('onClose', () => renderer.close());
 

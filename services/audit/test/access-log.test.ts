@@ -3,7 +3,9 @@
 // so); a district's auditor reaches their district's cases only; the report lists who looked at what.
 import { StreamNotFoundError } from '@bureau/event-store';
 import t from 'tap';
-import { caseViewedEvent, recordView } from '../src/access-log/record-view.js';
+import type { EventStore } from '@bureau/event-store';
+import { AccessLogWriter } from '../src/access-log/access-log-writer.js';
+import { caseViewedEvent, type ViewRecord } from '../src/access-log/record-view.js';
 import { ACCESS_LOG_SHARDS, accessLogShardName, accessLogStreamName } from '../src/events/audit-events.js';
 import { auditFixture, BAIYUN, citizen } from './support/app.js';
 
@@ -88,9 +90,44 @@ t.test('the access log', async (t) => {
     const viewer = { id: 'auditor-old', role: 'city_auditor', organisation: 'gz' };
     const record = (hour: string) => ({ viewer, requestId: `r-${hour}`, caseKind: 'work-order', caseId: huadu, owners: ['huadu-plsc'], view: 'history' as const, personalDataFields: [], unmasked: false, at: new Date(`${day}T${hour}:00:00Z`) });
     await f.app.eventStore.appendToStream(accessLogStreamName(day), [caseViewedEvent(record('09')).event]);
-    await recordView(f.app.eventStore, record('10'));
+    await f.app.audit.accessLog.record(record('10'));
     await f.app.eventStore.appendToStream(accessLogStreamName(day), [caseViewedEvent(record('11')).event]);
     const views = (await f.get(`/access-log?from=${day}&to=${day}`, f.tokens.cityAuditor)).json().views as { viewedAt: string }[];
     t.same(views.map((v) => v.viewedAt), ['09', '10', '11'].map((h) => `${day}T${h}:00:00.000Z`));
+  });
+
+  t.test('the writer: concurrent views share appends, never two at once on one shard, each durable before it resolves', async (t) => {
+    const store = f.app.eventStore;
+    const calls: { stream: string; events: number }[] = [];
+    const out = new Set<string>();
+    let most = 0;
+    let sameShardAtOnce = false;
+    const watched = {
+      appendToStream: async (stream: string, events: Parameters<EventStore['appendToStream']>[1]) => {
+        if (out.has(stream)) sameShardAtOnce = true;
+        out.add(stream);
+        most = Math.max(most, out.size);
+        calls.push({ stream, events: events.length });
+        try { return await store.appendToStream(stream, events); } finally { out.delete(stream); }
+      },
+    } as unknown as EventStore;
+    const writer = new AccessLogWriter(watched, { maxInFlight: 2 });
+    const viewer = { id: 'auditor-grouped', role: 'city_auditor', organisation: 'gz' };
+    const record = (i: number): ViewRecord => ({ viewer, requestId: `g-${i}`, caseKind: 'work-order', caseId: huadu, owners: ['huadu-plsc'], view: 'history', personalDataFields: [], unmasked: false, at: new Date() });
+    const views = await Promise.all(Array.from({ length: 40 }, (_, i) => writer.record(record(i))));
+    t.equal(new Set(views.map((v) => v.viewId)).size, 40);
+    t.ok(calls.length < 40, `40 views in ${calls.length} appends`);
+    t.equal(calls.reduce((n, c) => n + c.events, 0), 40);
+    t.ok(most <= 2, `at most 2 appends out at once (${most})`);
+    t.notOk(sameShardAtOnce, 'no two appends out to one shard at once');
+    const listed = (await report(f.tokens.cityAuditor)).filter((v) => v.viewer.id === 'auditor-grouped');
+    t.same(listed.map((v) => v.viewId).sort(), views.map((v) => v.viewId).sort(), 'every view is in the log, once');
+
+    // A failed append fails every view it carried (none is shown), and the writer goes on.
+    const failing = new AccessLogWriter({ appendToStream: async () => { throw new Error('disk full'); } } as unknown as EventStore);
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => failing.record(record(100 + i))));
+    t.same(outcomes.map((o) => o.status), Array(5).fill('rejected'));
+    await writer.record(record(200));
+    await writer.drained();
   });
 });

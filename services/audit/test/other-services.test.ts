@@ -15,6 +15,7 @@ import { historyOf } from '../../legal-aid/test/domain/support/given.js';
 import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
 import { inDemoCity } from './support/demo-city.js';
 import { auditFixture } from './support/app.js';
+import { viewsOfDay } from '../src/access-log/access-report.js';
 
 const envelope = (i: number) => ({
   correlationId: `req-${i}`, causationId: `cmd-${i}`,
@@ -48,6 +49,27 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
     t.notOk(res.body.includes(JSON.stringify(events[0]?.type === 'ApplicationSubmitted' ? events[0].data.applicant.name : 'x')), 'the applicant\'s name is masked');
     t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.baiyunAuditor)).statusCode, 200, 'the office holding it now');
     t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.huaduAuditor)).statusCode, 200, 'the station that received it');
+  });
+
+  t.test('a kept case viewed again after it moved to another office: the view recorded again with the owners shown', async (t) => {
+    const events = transferLife();
+    const received = events.findIndex((e) => e.type === 'TransferredApplicationReceived');
+    const toAppend: EventToAppend[] = events.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) })));
+    await f.app.eventStore.appendToStream('legalAidCase-app-3', toAppend.slice(0, received), { expectedRevision: 'no_stream' });
+    const viewer = f.token('city_auditor', 'gz', 'auditor-moved');
+    t.equal((await f.get('/cases/legal-aid/app-3/history', viewer)).statusCode, 200);
+    await f.app.eventStore.appendToStream('legalAidCase-app-3', toAppend.slice(received), { expectedRevision: BigInt(received - 1) });
+    const after = await f.get('/cases/legal-aid/app-3/history', viewer);
+    t.equal(after.statusCode, 200);
+    t.equal(after.json().totalEvents, events.length, 'the moved case is shown as it is now');
+    const today = new Date().toISOString().slice(0, 10);
+    // The records themselves (the report's rows do not show owners).
+    const views = (await viewsOfDay(f.app.eventStore, today)).filter((v) => v.viewer.id === 'auditor-moved' && v.caseId === 'app-3');
+    // The first view once; the second recorded while the kept replay was checked (its owners), then again as shown.
+    t.equal(views.length, 3, JSON.stringify(views.map((v) => v.owners)));
+    t.same(views[1]?.owners, views[0]?.owners, 'recorded early with the kept owners');
+    t.ok(views[2]?.owners.includes('baiyun-legal-aid'), `recorded again with the owners shown: ${views[2]?.owners.join(', ')}`);
+    t.notOk(views[0]?.owners.includes('baiyun-legal-aid'), 'before the transfer, another owner');
   });
 
   t.test('a village ledger with a correction', async (t) => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import t from 'tap';
 import { anchorFileSchema, signedBytes } from '../src/anchors/anchor-file.js';
+import { storedEventsReader } from '../src/verification/stored-events.js';
 import { verifyStore } from '../src/verification/verify-store.js';
 import { auditFixture, type AuditFixture } from './support/app.js';
 
@@ -97,6 +98,12 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
     previous = hash;
   }
   await db.query('update event_store.streams set last_hash = $2 where stream_name = $1', [`hotlineWorkOrder-${rewritten}`, Buffer.from(previous, 'hex')]);
+  // Not a tampering: an untouched stream's event text written again in another form of the same content
+  // (jsonb's: keys reordered, spaces), as the store's jsonb era left older events. Its text no longer
+  // hashes as stored; its content does, so it verifies on every path.
+  const reformed = await db.query(`update event_store.events set data = (data::jsonb)::json, metadata = (metadata::jsonb)::json
+    where stream_name = $1 and revision = 1 and data::text <> (data::jsonb)::text`, [`hotlineWorkOrder-${untouched}`]);
+  t.equal(reformed.rowCount, 1, 'the untouched stream\'s event 1 is stored in another form');
 
   // Worker threads cost a start each (their own TypeScript loader): the chain alone on this thread, then
   // the anchor's three findings (the changed event among them, found by a worker's chain) both on this
@@ -119,6 +126,11 @@ t.test('three kinds of tampering by SQL, each found against a kept anchor and na
       [`hotlineWorkOrder-${truncated}`, 'truncated'],
     ].sort());
     t.same(spread.findings, alone.findings, 'against the anchor: the same findings either way');
+    // The events' text hashed as stored (stored-events.ts; what the jobs and the CLI use on PostgreSQL).
+    const stored = await verifyStore(f.app.eventStore, { anchored: kept.heads, storedEvents: storedEventsReader(db) });
+    t.same(stored.findings, alone.findings, 'hashed as stored: the same findings');
+    t.same((await verifyStore(f.app.eventStore, { storedEvents: storedEventsReader(db) })).findings, verdict.findings, 'hashed as stored, the chain alone: the same finding');
+    t.ok(stored.events >= before, `every event counted hashing as stored (${before} ≤ ${stored.events})`);
     t.ok(spread.events >= before && spread.events <= after, `every event counted by the workers (${before} ≤ ${spread.events} ≤ ${after})`);
     t.equal(spread.streams, alone.streams, 'every stream counted by the workers');
   });

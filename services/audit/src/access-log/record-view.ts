@@ -1,9 +1,8 @@
 // Auditors are audited: every view of a case is a CaseViewed event, appended before the case is shown
-// (no view without its record), in one of the day's access-log streams (picked by the view's id, so a
-// retried append goes to the same stream, and concurrent views to different ones).
-import type { Actor, EventStore, EventToAppend } from '@bureau/event-store';
+// (no view without its record), in one of the day's access-log streams (access-log-writer.ts).
+import type { Actor, EventToAppend } from '@bureau/event-store';
 import { randomUUID } from 'node:crypto';
-import { ACCESS_LOG_SHARDS, accessLogShardName, auditEvents, type CaseViewed } from '../events/audit-events.js';
+import { auditEvents, type CaseViewed } from '../events/audit-events.js';
 
 export interface ViewRecord {
   readonly viewer: Actor;
@@ -38,27 +37,4 @@ export function caseViewedEvent(record: ViewRecord): { readonly data: CaseViewed
     envelope: { correlationId: record.requestId, causationId: record.requestId, actor: data.viewer, occurredAt: viewedAt },
   });
   return { data, event };
-}
-
-/** FNV-1a (32 bits) of a view's id: spreads ids over the shards for a microsecond (SHA-256 took ~25). */
-function idHash(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
-/**
- * The access-log stream of a view: its day's, the shard a hash of its id picks. The report reads every
- * shard of a day, so which hash picks does not matter to it; that one id always picks one shard does
- * (a retried append lands where the first did).
- */
-export function accessLogStreamOf(view: Pick<CaseViewed, 'viewId' | 'viewedAt'>): string {
-  const shard = idHash(view.viewId) % ACCESS_LOG_SHARDS;
-  return accessLogShardName(view.viewedAt.slice(0, 10), shard);
-}
-
-export async function recordView(store: EventStore, record: ViewRecord): Promise<CaseViewed> {
-  const { data, event } = caseViewedEvent(record);
-  await store.appendToStream(accessLogStreamOf(data), [event]);
-  return data;
 }

@@ -9,6 +9,7 @@ import { anchorFileSchema, checkAnchorFile, sha256Hex } from '../anchors/anchor-
 import { createPublicKey } from 'node:crypto';
 import { loadCliConfig } from '../config.js';
 import { eventCounter } from '../verification/count-events.js';
+import { storedEventsReader } from '../verification/stored-events.js';
 import { verifyStore } from '../verification/verify-store.js';
 import { progressLine } from './progress-bar.js';
 
@@ -35,18 +36,21 @@ async function main(): Promise<number> {
     out.write(`anchor ${file.anchorId} of ${file.createdAt}: ${file.streams} streams, root ${file.root}\n`);
     anchored = file.heads;
   }
-  const pool = eventStoreKind(eventStore) === 'postgres' ? new pg.Pool({ connectionString: eventStore.DATABASE_URL, max: 1 }) : undefined;
+  const pool = eventStoreKind(eventStore) === 'postgres' ? new pg.Pool({ connectionString: eventStore.DATABASE_URL, max: 2 }) : undefined;
   let total: number | null;
   try {
     total = await eventCounter(eventStore, pool)();
-  } finally {
+  } catch (error) {
     await pool?.end();
+    throw error;
   }
   const store = await openEventStore(eventStore);
   const startedAt = Date.now();
   try {
     const verdict = await verifyStore(store, {
       ...(anchored ? { anchored } : {}),
+      // On PostgreSQL the events' text is hashed as stored (stored-events.ts).
+      ...(pool ? { storedEvents: storedEventsReader(pool) } : {}),
       progressEvery: 5_000,
       threads: verifyThreads,
       onProgress: ({ events, streams }) => out.write(progressLine(events, total, streams, (Date.now() - startedAt) / 1000)),
@@ -57,6 +61,7 @@ async function main(): Promise<number> {
     return verdict.intact ? 0 : 1;
   } finally {
     await store.close();
+    await pool?.end();
   }
 }
 

@@ -61,6 +61,14 @@ async function replayFromKept(store: EventStore, kind: CaseKind, streamName: str
   return replayed([...kept.steps, ...steps], mergePersonalData(kept.personal, personalDataIn(steps.map((s) => s.event.data))));
 }
 
+/** What the case cache holds of a case now (its owners and personal data), before its freshness is read. */
+export function keptCase(kind: CaseKind, caseId: string, cache: CaseCache): { readonly owners: readonly string[]; readonly personal: PersonalData } | undefined {
+  if (!kind.caseIdPattern.test(caseId)) return undefined;
+  const kept = cache.kept(kind.streamName(caseId));
+  const owners = kept?.steps.at(-1)?.owners;
+  return kept && owners && owners.length > 0 ? { owners, personal: kept.personal } : undefined;
+}
+
 export async function openCase(
   store: EventStore,
   kind: CaseKind,

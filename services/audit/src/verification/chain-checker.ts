@@ -3,6 +3,7 @@
 // event store's own canonicalContent / chainHash). Against an anchor's heads it also finds what a chain
 // alone cannot: a stream deleted, truncated, or rewritten whole with a recomputed chain.
 import { GENESIS_HASH, canonicalContent, chainHash, type RecordedEvent } from '@bureau/event-store';
+import type { StoredEvent } from './stored-events.js';
 
 /** What a chain is computed over (a RecordedEvent, or the same fields handed to a worker thread). */
 export type ChainedEvent = Pick<RecordedEvent, 'streamName' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'hash'>;
@@ -50,6 +51,24 @@ export class ChainChecker {
   constructor(private readonly anchored: ReadonlyMap<string, StreamHead> = new Map()) {}
 
   observe(e: ChainedEvent): void {
+    this.check(e, (previous) => chainHash(previous, canonicalContent(e)));
+  }
+
+  /**
+   * An event as stored (stored-events.ts): its data and metadata text hashed as read, which is the
+   * canonical text the hash was computed over unless something changed it; text that does not hash is
+   * parsed and checked the usual way, so the verdict is observe's (a text rewritten in another form
+   * with the same content still verifies, as it does parsed).
+   */
+  observeStored(e: StoredEvent): void {
+    this.check(e, (previous) => {
+      const asStored = chainHash(previous, `v1\n${e.streamName}\n${e.revision}\n${e.id}\n${e.type}\n${e.dataText}\n${e.metadataText}`);
+      if (asStored === e.hash) return asStored;
+      return chainHash(previous, canonicalContent({ ...e, data: JSON.parse(e.dataText), metadata: JSON.parse(e.metadataText) }));
+    });
+  }
+
+  private check(e: Pick<ChainedEvent, 'streamName' | 'revision' | 'id' | 'type' | 'hash'>, hashAfter: (previousHash: string) => string): void {
     this.events += 1;
     let tip = this.tips.get(e.streamName);
     if (!tip) {
@@ -62,7 +81,7 @@ export class ChainChecker {
       this.findings.push({ stream: e.streamName, kind: 'event_missing', revision: tip.next.toString(), detail: `revision ${tip.next} is missing (next stored: ${e.revision})` });
       return;
     }
-    const hash = chainHash(tip.hash, canonicalContent(e));
+    const hash = hashAfter(tip.hash);
     if (hash !== e.hash) {
       tip.broken = true;
       this.findings.push({ stream: e.streamName, kind: 'event_changed', revision: e.revision.toString(), detail: `event ${e.id} (${e.type}) does not match its hash` });

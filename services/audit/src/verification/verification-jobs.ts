@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { auditEvents, verificationStreamName } from '../events/audit-events.js';
 import type { Finding, StreamHead } from './chain-checker.js';
 import type { EventCount } from './count-events.js';
+import type { StoredEventsReader } from './stored-events.js';
 import { verifyStore } from './verify-store.js';
 
 export interface VerificationJob {
@@ -34,6 +35,8 @@ export interface JobsContext {
   readonly countEvents: EventCount;
   /** Worker threads to hash on (AUDIT_VERIFY_THREADS). */
   readonly threads: number;
+  /** On PostgreSQL: the events as stored, hashed as read (stored-events.ts). */
+  readonly storedEvents?: StoredEventsReader;
 }
 
 /** 0 to 1 by events (at most 0.99 until the job ends); null while running against a store of unknown size. */
@@ -78,6 +81,7 @@ export class VerificationJobs {
       const verdict = await verifyStore(this.ctx.store, {
         anchored,
         threads: this.ctx.threads,
+        ...(this.ctx.storedEvents ? { storedEvents: this.ctx.storedEvents } : {}),
         signal: this.abort.signal,
         onProgress: ({ events, streams }) => {
           job.checkedEvents = events;

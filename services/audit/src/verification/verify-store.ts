@@ -4,6 +4,7 @@
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
 import { checkAnchoredStreams } from './anchored-streams.js';
 import { ChainChecker, type Finding, type StreamHead } from './chain-checker.js';
+import type { StoredEventsReader } from './stored-events.js';
 import { verifyStoreInWorkers } from './verify-in-workers.js';
 
 export interface StoreVerdict {
@@ -23,6 +24,11 @@ export interface VerifyOptions {
   readonly signal?: AbortSignal;
   /** Worker threads to hash on (verify-in-workers.ts); 0 or absent: this thread does it all. */
   readonly threads?: number;
+  /**
+   * On PostgreSQL, the events as stored (stored-events.ts): this thread then hashes their text as read
+   * instead of parsing and writing it again. Not used with worker threads.
+   */
+  readonly storedEvents?: StoredEventsReader;
 }
 
 export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<StoreVerdict> {
@@ -41,14 +47,22 @@ async function verifyInThisThread(store: EventStore, options: VerifyOptions): Pr
   const checker = new ChainChecker(new Map((options.anchored ?? []).map((h) => [h.stream, h])));
   const upTo = (await store.headPosition()) ?? null;
   const every = options.progressEvery ?? 10_000;
-  if (upTo) {
+  const checked = () => {
+    if (checker.events % every === 0) {
+      options.onProgress?.({ events: checker.events, streams: checker.streams });
+      options.signal?.throwIfAborted();
+    }
+  };
+  if (upTo && options.storedEvents) {
+    for await (const event of options.storedEvents(upTo)) {
+      checker.observeStored(event);
+      checked();
+    }
+  } else if (upTo) {
     for await (const event of store.readAll()) {
       if (comparePositions(event.position, upTo) > 0) break;
       checker.observe(event);
-      if (checker.events % every === 0) {
-        options.onProgress?.({ events: checker.events, streams: checker.streams });
-        options.signal?.throwIfAborted();
-      }
+      checked();
     }
   }
   options.onProgress?.({ events: checker.events, streams: checker.streams });
