@@ -2,8 +2,9 @@
 // (BENCH_PROVINCE_SCALE, default 100; 0 skips it) written by `@bureau/year-generator` (every event decided by
 // its service's own decider), each in a database of its own on the same PostgreSQL, and their reports
 // generated end to end (the JSON report of the city, district by district with 市本级 and the total, every
-// row's every drill-down list's first page, and the XLSX workbook with the headline figures' whole
-// drill-down lists), against the limit measured in the same run: one full read of the store the report
+// row's every drill-down list's first page (a row's lists in one request, as an auditor going down the
+// report asks them; each list checked against its figure), and the XLSX workbook with the headline
+// figures' whole drill-down lists), against the limit measured in the same run: one full read of the store the report
 // rests on. The generation and the facts projection's catch-up are reported too (generate_s, project_s),
 // not counted in the report's time (the report reads its read model); so is the JSON asked again once the
 // report is done (json_again_*: nothing recorded meanwhile, the counts kept). Last line: one JSON object.

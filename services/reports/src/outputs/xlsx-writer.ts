@@ -52,6 +52,8 @@ function sheetXml(rows: Rows): string {
 const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>';
 
 const compress = promisify(deflateRaw);
+/** How many sheets' rows are being read while one is written. */
+const READ_AHEAD = 2;
 
 /** One file of the archive, compressed (the fastest level: a workbook is fetched once, and compressing harder costs more than it saves). */
 async function entryOf(name: string, data: Buffer) {
@@ -89,9 +91,9 @@ async function* zipped(files: AsyncIterator<{ readonly pending: Promise<Entry> }
 }
 
 /**
- * The workbook as a stream. Sheet by sheet: the next sheet's rows are asked for before this one's XML is
- * written, and this one's part compresses (on the thread pool) while the next is written; at most one
- * sheet's rows and two sheets' parts are held at once.
+ * The workbook as a stream. Sheet by sheet: the next sheets' rows are asked for before this one's XML is
+ * written, and this one's part compresses (on the thread pool) while the next is written; at most a few
+ * sheets' rows and two sheets' parts are held at once.
  */
 export function xlsxStream(sheets: readonly XlsxSheet[]): Readable {
   const xml = (text: string) => Buffer.from(text, 'utf8');
@@ -107,13 +109,18 @@ export function xlsxStream(sheets: readonly XlsxSheet[]): Readable {
   // Each file's compression handed on as a promise (an async generator would await it before going on).
   async function* entries(): AsyncGenerator<{ readonly pending: Promise<Entry> }> {
     for (const file of head) yield { pending: entryOf(file.name, file.data) };
-    let next = sheets.length > 0 ? rowsOf(sheets[0]!) : undefined;
-    // A sheet's rows read ahead may fail while an earlier sheet is written: not left unhandled meanwhile.
-    next?.catch(() => {});
+    // The rows of the next sheets asked for before this one's XML is written (two at a time: the database
+    // reads them on a core of its own meanwhile); one that fails while an earlier sheet is written is
+    // not left unhandled meanwhile.
+    const ask = (i: number) => {
+      const rows = rowsOf(sheets[i]!);
+      rows.catch(() => {});
+      return rows;
+    };
+    const asked = sheets.slice(0, READ_AHEAD).map((_, i) => ask(i));
     for (let i = 0; i < sheets.length; i += 1) {
-      const rows = await next!;
-      next = i + 1 < sheets.length ? rowsOf(sheets[i + 1]!) : undefined;
-      next?.catch(() => {});
+      const rows = await asked.shift()!;
+      if (i + READ_AHEAD < sheets.length) asked.push(ask(i + READ_AHEAD));
       yield { pending: entryOf(`xl/worksheets/sheet${i + 1}.xml`, xml(sheetXml(rows))) };
     }
   }
