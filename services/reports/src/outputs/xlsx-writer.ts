@@ -20,14 +20,38 @@ const NOT_PLAIN = /[<>&"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const escapeXml = (text: string) => (!NOT_PLAIN.test(text) ? text : text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c)
   // Characters XML 1.0 cannot carry.
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
-/** Leading or trailing spaces are kept only when the cell says so. */
+/** Leading or trailing spaces are kept only when the cell says so (the regular expression only for an edge that may be a space). */
 const EDGE_SPACE = /^\s|\s$/;
+const mayBeSpace = (code: number) => code <= 32 || code >= 127;
+const edgeSpace = (text: string) => text.length > 0 && (mayBeSpace(text.charCodeAt(0)) || mayBeSpace(text.charCodeAt(text.length - 1))) && EDGE_SPACE.test(text);
 
 const column = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : column(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 const COLUMNS = Array.from({ length: 64 }, (_, i) => column(i));
 
-function sheetXml(rows: Rows): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+/** A sheet's part written straight into bytes, row by row: no sheet-long string (a province's sheet is megabytes) to build, join and copy. */
+class Bytes {
+  private buffer: Buffer;
+  private length = 0;
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  write(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+  get bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+function sheetXml(rows: Rows): Buffer {
+  const out = new Bytes(4096 + rows.length * 512);
+  out.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
   for (let r = 0; r < rows.length; r += 1) {
     const row = rows[r]!;
     const style = r === 0 ? ' s="1"' : '';
@@ -40,13 +64,13 @@ function sheetXml(rows: Rows): string {
       if (typeof cell === 'number' && Number.isFinite(cell)) line += `<c r="${ref}"${style}><v>${cell}</v></c>`;
       else {
         const text = String(cell);
-        line += `<c r="${ref}"${style} t="inlineStr"><is><t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></is></c>`;
+        line += `<c r="${ref}"${style} t="inlineStr"><is><t${edgeSpace(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></is></c>`;
       }
     }
-    out.push(`${line}</row>`);
+    out.write(`${line}</row>`);
   }
-  out.push('</sheetData></worksheet>');
-  return out.join('');
+  out.write('</sheetData></worksheet>');
+  return out.bytes;
 }
 
 const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>';
@@ -121,7 +145,7 @@ export function xlsxStream(sheets: readonly XlsxSheet[]): Readable {
     for (let i = 0; i < sheets.length; i += 1) {
       const rows = await asked.shift()!;
       if (i + READ_AHEAD < sheets.length) asked.push(ask(i + READ_AHEAD));
-      yield { pending: entryOf(`xl/worksheets/sheet${i + 1}.xml`, xml(sheetXml(rows))) };
+      yield { pending: entryOf(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows)) };
     }
   }
   return Readable.from(zipped(entries()), { objectMode: false });
