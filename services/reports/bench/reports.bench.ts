@@ -2,8 +2,9 @@
 // (BENCH_PROVINCE_SCALE, default 100; 0 skips it) written by `@bureau/year-generator` (every event decided by
 // its service's own decider), each in a database of its own on the same PostgreSQL, and their reports
 // generated end to end (the JSON report of the city, district by district with 市本级 and the total, every
-// row's every drill-down list's first page, and the XLSX workbook with the headline figures' whole
-// drill-down lists), against the limit measured in the same run: one full read of the store the report
+// row's every drill-down list's first page (a row's lists in one request, as an auditor going down the
+// report asks them; each list checked against its figure), and the XLSX workbook with the headline
+// figures' whole drill-down lists), against the limit measured in the same run: one full read of the store the report
 // rests on. The generation and the facts projection's catch-up are reported too (generate_s, project_s),
 // not counted in the report's time (the report reads its read model); so is the JSON asked again once the
 // report is done (json_again_*: nothing recorded meanwhile, the counts kept). Last line: one JSON object.
@@ -23,7 +24,7 @@ import pg from 'pg';
 import { buildReportsApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { FACTS_PROJECTION } from '../src/read-models/facts-projection.js';
-import { figures } from '../src/report/figures.js';
+import { figures, VILLAGES_MET_EVERY_MONTH } from '../src/report/figures.js';
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) throw new Error('DATABASE_URL is not set: run through `pnpm bench:reports`');
@@ -75,15 +76,22 @@ async function reportEndToEnd(app: App) {
   const json_s = seconds(started);
   say(`    the report (JSON) ${json_s} s`);
   const lists = performance.now();
-  for (const d of report.json().districts as { districtId: string; figures: Record<string, { value: number | null }> }[]) {
+  // Every row's every drill-down list's first page, as an auditor checking the report row by row asks
+  // them: one request per row (the row's lists together), each list checked against its figure.
+  for (const d of report.json().districts as { districtId: string; figures: Record<string, { value: number | null }>; villagesMetEveryMonth: { value: number } }[]) {
+    const res = await app.inject({ method: 'GET', url: `/reports/${d.districtId}/${YEAR}/drill-downs`, headers: { authorization: cityAuditor } });
+    if (res.statusCode !== 200) throw new Error(`drill-downs of ${d.districtId}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    const body = res.json() as { lists: Record<string, { total: number; sum: number; items?: unknown[]; villageIds?: string[] }> };
     for (const f of figures) {
-      const list = await app.inject({ method: 'GET', url: `/reports/${d.districtId}/${YEAR}/figures/${f.key}/facts`, headers: { authorization: cityAuditor } });
-      if (list.statusCode !== 200) throw new Error(`drill-down ${f.key}: ${list.statusCode}`);
-      const body = list.json() as { total: number; sum: number };
+      const list = body.lists[f.key];
+      if (!list) throw new Error(`${d.districtId} ${f.key}: no list`);
       const expected = d.figures[f.key]?.value;
-      const listed = f.measure === 'count' ? body.total : f.measure === 'sum' ? body.sum : expected;
+      const listed = f.measure === 'count' ? list.total : f.measure === 'sum' ? list.sum : expected;
       if (listed !== expected) throw new Error(`${d.districtId} ${f.key}: list ${listed} ≠ figure ${expected}`);
+      if ((list.items?.length ?? 0) !== Math.min(list.total, 100)) throw new Error(`${d.districtId} ${f.key}: a first page of ${list.items?.length} of ${list.total}`);
     }
+    const villages = body.lists[VILLAGES_MET_EVERY_MONTH];
+    if (villages?.total !== d.villagesMetEveryMonth.value) throw new Error(`${d.districtId} villages: list ${villages?.total} ≠ figure ${d.villagesMetEveryMonth.value}`);
   }
   const drill_downs_s = seconds(lists);
   say(`    with every drill-down list ${seconds(started)} s (the lists ${drill_downs_s} s)`);

@@ -13,7 +13,7 @@ import { officialWorkingDays } from './facts/working-days.js';
 import { FigureCache } from './report/figure-cache.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { chartRoutes } from './routes/charts.js';
-import { drillDownRoutes } from './routes/drill-down.js';
+import { allDrillDownsRoutes, drillDownRoutes } from './routes/drill-down.js';
 import { outputRoutes } from './routes/outputs.js';
 import { periodRoutes } from './routes/periods.js';
 import { reportRoutes } from './routes/report.js';
@@ -54,6 +54,7 @@ const reportsPlugin: FastifyPluginAsyncZod<ReportsOptions> = async (app, { confi
 
   await app.register(reportRoutes);
   await app.register(drillDownRoutes);
+  await app.register(allDrillDownsRoutes);
   await app.register(outputRoutes);
   await app.register(chartRoutes);
   await app.register(periodRoutes);

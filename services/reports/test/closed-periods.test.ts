@@ -54,6 +54,11 @@ t.test('a closed period and a late correction', async (t) => {
   t.ok(asClosed.asOf);
   const asNow = (await f.get(`${after.links.figures.advisor_services}?as=now`)).json();
   t.same([asNow.total, asNow.asOf], [1, null], 'and as things stand');
+  const together = (await f.get('/reports/huadu/2026-03/drill-downs')).json();
+  t.same([together.asOf, together.lists.advisor_services.total, together.lists.on_site_hours.sum, together.lists.walk_in_persons.sum], [asClosed.asOf, 2, 9, 2], 'every list at once, as closed');
+  t.same(together.lists.advisor_services.items, asClosed.items, 'the same facts as the figure\'s own drill-down as closed');
+  const togetherNow = (await f.get('/reports/huadu/2026-03/drill-downs?as=now')).json();
+  t.same([togetherNow.asOf, togetherNow.lists.advisor_services.total, togetherNow.lists.walk_in_persons.sum], [null, 1, 5], 'and as things stand');
 
   t.test('the quarter, not closed, counts as things stand', async (t) => {
     const q1 = (await f.get('/reports/huadu/2026-Q1')).json().districts[0];

@@ -95,6 +95,57 @@ t.test('a district-year counted from the events', async (t) => {
     t.equal((await f.get(`${huadu.links.figures.advisor_services}?offset=1`)).statusCode, 400, 'offset is no longer taken');
   });
 
+  t.test('every drill-down of the row at once: each list the figure\'s own first page', async (t) => {
+    const res = await f.get('/reports/huadu/2026/drill-downs');
+    t.equal(res.statusCode, 200, res.body);
+    const all = res.json();
+    t.same([all.districtId, all.period, all.asOf], ['huadu', '2026', null]);
+    for (const [key, figure] of Object.entries(huadu.figures as Record<string, { value: number | null }>)) {
+      const own = (await f.get(huadu.links.figures[key])).json();
+      const list = all.lists[key];
+      t.same([list.total, list.sum, list.items, list.nextCursor], [own.total, own.sum, own.items, own.nextCursor], `${key}: as its own drill-down's first page`);
+      if (key === 'median_days_to_decision') continue;
+      const summed = ['walk_in_persons', 'on_site_hours'].includes(key);
+      t.equal(summed ? list.sum : list.total, figure.value, `${key}: the list's ${summed ? 'sum' : 'length'} is the figure`);
+    }
+    t.same([all.lists.villages_met_every_month.total, all.lists.villages_met_every_month.villageIds], [0, []], '每月达标村: none');
+    t.equal(all.organisationNames['huadu-station-xinhua'], '花都区新华街法律援助工作站', 'the organisations named');
+    t.notOk(Object.keys(all.organisationNames).some((id) => id.startsWith('baiyun')), 'none of 白云\'s');
+
+    const paged = (await f.get('/reports/huadu/2026/drill-downs?limit=3')).json();
+    const own = (await f.get(`${huadu.links.figures.advisor_services}?limit=3`)).json();
+    t.same([paged.lists.advisor_services.items, paged.lists.advisor_services.nextCursor], [own.items, own.nextCursor], 'a page of 3: the figure\'s own first page of 3');
+    const second = await f.get(paged.lists.advisor_services.next);
+    t.equal(second.statusCode, 200, second.body);
+    t.same(second.json().items, (await f.get(own.next)).json().items, 'its next is the figure\'s own second page');
+    t.equal(paged.lists.work_orders.items.length, 3);
+    t.equal(paged.lists.advisor_services.next, `/reports/huadu/2026/figures/advisor_services/facts?sort=occurredAt&limit=3&as=closed&cursor=${encodeURIComponent(paged.lists.advisor_services.nextCursor)}`, 'next: the figure\'s route with the same query');
+    const newest = (await f.get('/reports/huadu/2026/drill-downs?sort=-recordedAt&limit=1')).json();
+    const ownNewest = (await f.get(`${huadu.links.figures.advisor_services}?sort=-recordedAt&limit=1`)).json();
+    t.same(newest.lists.advisor_services.items, ownNewest.items, 'sorted as asked');
+    t.equal(newest.lists.work_orders.total, 3, 'the totals whatever the page');
+  });
+
+  t.test('every drill-down at once: reach and bad input', async (t) => {
+    const bare = (body: string) => { const { instance: _i, requestId: _r, ...rest } = JSON.parse(body) as Record<string, unknown>; return rest; };
+    const theirs = await f.get('/reports/baiyun/2026/drill-downs');
+    t.equal(theirs.statusCode, 404, '花都\'s statistician asking for 白云\'s');
+    t.same(bare(theirs.body), bare((await f.get('/reports/nowhere/2026/drill-downs')).body), 'answered as a district that does not exist');
+    t.equal((await f.get('/reports/gz/2026/drill-downs')).statusCode, 404, 'nor the city\'s');
+    t.equal((await f.get('/reports/huadu/2026/drill-downs', f.token('centre_staff', 'huadu-plsc'))).statusCode, 403, 'a role with no use for it');
+    const city = await f.get('/reports/gz/2026/drill-downs', f.tokens.cityAuditor);
+    t.equal(city.statusCode, 200, city.body);
+    t.same([city.json().districtId, city.json().lists.work_orders.total], ['gz', 0], 'the city: its own organisations (市本级)');
+    const baiyun = (await f.get('/reports/baiyun/2026/drill-downs', f.tokens.cityAuditor)).json();
+    t.same([baiyun.lists.walk_in_persons.sum, baiyun.lists.work_orders.items.map((i: { caseId: string }) => i.caseId)], [5, ['wo-b']], 'the city\'s auditor reads 白云\'s, 白云\'s facts only');
+    const bad = await f.get('/reports/huadu/2026/drill-downs?limit=0');
+    t.equal(bad.statusCode, 400);
+    t.match(bad.headers['content-type'], /application\/problem\+json/);
+    t.match(bad.body, /limit/);
+    t.equal((await f.get('/reports/huadu/2026/drill-downs?cursor=abc')).statusCode, 400, 'no cursor: each list pages on at its own route');
+    t.equal((await f.get('/reports/huadu/2026-13/drill-downs')).statusCode, 400, 'a period that is none');
+  });
+
   t.test('the months judged: a month with its minimum met counts', async (t) => {
     const january = (await f.get('/reports/huadu/2026-01')).json().districts[0];
     t.equal(january.villagesMetEveryMonth.value, 1, '三华村 met 8 hours in January');

@@ -39,6 +39,7 @@ const cmd = (extra: object = {}) => ({ commandId: randomUUID(), ...extra });
 const matrix: Case[] = [
   { method: 'GET', route: '/reports/{scopeId}/{period}', admits: readers, request: (d) => ({ url: `/reports/${d}/2026` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/figures/{figure}/facts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/figures/walk_in_persons/facts` }) },
+  { method: 'GET', route: '/reports/{scopeId}/{period}/drill-downs', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/drill-downs` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.html', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/report.html` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/report.pdf', admits: readers, request: (d) => ({ url: `/reports/${d}/2026-01/report.pdf` }) },
   { method: 'GET', route: '/reports/{scopeId}/{period}/charts', admits: readers, request: (d) => ({ url: `/reports/${d}/2026/charts` }) },
@@ -79,6 +80,8 @@ t.test('the reports, route by route, role by role, own district and another', as
         t.equal(report.districts[0].figures.walk_in_persons.value, persons, `${role} of ${district}: its own persons`);
         const list = (await call('GET', `/reports/${district}/2026/figures/walk_in_visits/facts`, token(role, where))).json();
         t.same(list.items.map((i: { orgId: string }) => i.orgId), [`${district}-plsc`], `${role} of ${district}: its own visits`);
+        const lists = (await call('GET', `/reports/${district}/2026/drill-downs`, token(role, where))).json();
+        t.same(lists.lists.walk_in_visits.items.map((i: { orgId: string }) => i.orgId), [`${district}-plsc`], `${role} of ${district}: its own visits, every list at once`);
       }
       t.equal((await call('GET', '/reports/gz/2026', token(role, 'own'))).statusCode, 404, `${role}: the city is not in a district's reach`);
     }

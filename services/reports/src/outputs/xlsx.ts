@@ -1,9 +1,9 @@
 // The report as a workbook: every table on its own sheet, the headline figures' drill-down facts on
-// theirs (the case ids a reader checks against).
+// theirs (the case ids a reader checks against), streamed (the lists read sheet by sheet).
+import type { Readable } from 'node:stream';
 import type { Report } from '../report/build-report.js';
-import type { FactListItem } from '../report/fact-queries.js';
 import { reportTables } from './tables.js';
-import { writeXlsx, type XlsxSheet } from './xlsx-writer.js';
+import { xlsxStream, type XlsxCell, type XlsxSheet } from './xlsx-writer.js';
 
 const sheetName = (title: string, used: Set<string>) => {
   let name = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28);
@@ -12,15 +12,10 @@ const sheetName = (title: string, used: Set<string>) => {
   return name;
 };
 
-export function reportWorkbook(report: Report, drillDowns: readonly { title: string; items: readonly FactListItem[] }[]): Buffer {
+export function reportWorkbook(report: Report, drillDowns: readonly { title: string; rows: () => Promise<readonly (readonly XlsxCell[])[]> }[]): Readable {
   const used = new Set<string>();
   const sheets: XlsxSheet[] = [];
   for (const t of reportTables(report)) sheets.push({ name: sheetName(t.title, used), rows: [[...t.head], ...t.rows] });
-  for (const list of drillDowns) {
-    sheets.push({
-      name: sheetName(list.title, used),
-      rows: [['事实', '案件类型', '案件', '机构', '发生时间', '数值', '记录事件', '记录时间'], ...list.items.map((i) => [i.factId, i.caseKind, i.caseId, i.orgId, i.occurredAt, i.value, i.eventId, i.recordedAt])],
-    });
-  }
-  return writeXlsx(sheets);
+  for (const list of drillDowns) sheets.push({ name: sheetName(list.title, used), rows: list.rows });
+  return xlsxStream(sheets);
 }

@@ -3,13 +3,14 @@
 // figure. A closed period lists the facts as they stood at the close unless `as=now` is asked; 每月达标村
 // lists the villages. A page costs what the district's own facts of the figure cost, not the city's.
 import { bearerSecurity, HttpProblem, problemSchema, problemTypes } from '@bureau/service-kit';
-import { cursorOf, pageFields, pageLink, pageOfList, pagingQuery, sortField } from '@bureau/service-kit/paging';
+import { cursorOf, encodeCursor, pageFields, pageLink, pageOfList, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readDistrictPeriods } from '../periods/read-periods.js';
 import { judgedMonthsOf } from '../report/count.js';
-import { factPage, factSorts, factTotals, villagesMetEvery } from '../report/fact-queries.js';
-import { figureByKey, VILLAGES_MET_EVERY_MONTH } from '../report/figures.js';
+import { factPage, factSorts, factTotals, villagesMetEvery, type FactListItem } from '../report/fact-queries.js';
+import { figureByKey, figures, VILLAGES_MET_EVERY_MONTH } from '../report/figures.js';
+import { firstPages } from '../report/first-pages.js';
 import { ensureApplied, monthEnd } from '../report/report-for.js';
 import { reportParams } from './report.js';
 import { REPORT_READERS } from './roles.js';
@@ -81,5 +82,78 @@ export const drillDownRoutes: FastifyPluginAsyncZod = async (app) => {
     const filter = { orgIds: unit.orgIds, kinds: def.kinds, where: def.where, from: period.from, to: period.to, asOf };
     const [totals, page] = await Promise.all([factTotals(db, filter), factPage(db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction }, { sort, cursor, limit })]);
     return { ...head, sum: Math.round(totals.sum * 100) / 100, total: totals.count, ...links(page), items: page.rows, organisationNames: namesOf(page.rows.map((r) => r.orgId)) };
+  });
+};
+
+/**
+ * Every figure's drill-down of one district at once, each list's first page (the auditor going down a
+ * report's row, checking each list against its figure): one request and one read of the district's facts
+ * instead of one per figure. Each list is the figure's own drill-down's first page (same sort, same
+ * cursor), its `next` the figure's route.
+ */
+export const allDrillDownsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const maxPage = app.reports.config.REPORTS_MAX_PAGE;
+  app.get('/reports/:scopeId/:period/drill-downs', {
+    config: REPORT_READERS,
+    schema: {
+      tags: ['reports'],
+      summary: 'Every figure\'s drill-down list of a district, each its first page (as the figure\'s own route gives it): total (or sum) is the figure',
+      security: bearerSecurity,
+      params: reportParams,
+      querystring: z.object({
+        sort: pagingQuery(factSorts, 'occurredAt').sort,
+        limit: z.coerce.number().int().min(1).max(maxPage).default(Math.min(100, maxPage)).describe('The most facts of each list'),
+        as: z.enum(['closed', 'now']).default('closed').describe('closed: as the period was closed (when it is); now: as things stand'),
+      }).strict(),
+      response: {
+        200: z.object({
+          districtId: z.string(), period: z.string(), asOf: z.string().nullable(),
+          lists: z.record(z.string(), z.object({
+            sum: z.number(), total: z.number(), nextCursor: z.string().nullable(), next: z.string().nullable(),
+            items: z.array(item).optional(), villageIds: z.array(z.string()).optional(),
+          })).describe('By figure key (and villages_met_every_month): the first page of its drill-down'),
+          organisationNames: z.record(z.string(), z.string()).describe('The names of the organisations on these pages, by id'),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const { scopeId } = request.params;
+    const { units } = scopeOf(app, request, scopeId, { districtOnly: true });
+    const unit = units[0]!;
+    const period = periodOf(request.params.period);
+    const { sort, limit } = request.query;
+    const close = request.query.as === 'closed' ? (await readDistrictPeriods(app.eventStore, unit.id)).closes.get(period.id) : undefined;
+    if (close) await ensureApplied(app, close.position);
+    const asOf = close?.position ?? null;
+    const db = app.reportsReadModels.db;
+    const judged = judgedMonthsOf(period, monthEnd, close ? new Date(close.closedAt) : app.reports.clock());
+    const order = sortField(sort);
+    const [pages, villageIds] = await Promise.all([
+      firstPages(db, { orgIds: unit.orgIds, from: period.from, to: period.to, asOf }, figures, { sort: order.field, direction: order.direction }, limit),
+      villagesMetEvery(db, unit.villageIds, judged, period.from, period.to, asOf),
+    ]);
+    // Each next page is the figure's own route's, with the query it would have been asked with.
+    const linkOf = (figure: string, key: readonly string[] | undefined) => {
+      if (!key) return { nextCursor: null, next: null };
+      const nextCursor = encodeCursor({ sort, towards: 'next', key });
+      const path = `/reports/${encodeURIComponent(scopeId)}/${request.params.period}/figures/${encodeURIComponent(figure)}/facts`;
+      return { nextCursor, next: pageLink(path, { sort, limit, as: request.query.as }, nextCursor) };
+    };
+    const lists: Record<string, { sum: number; total: number; nextCursor: string | null; next: string | null; items?: FactListItem[]; villageIds?: string[] }> = {};
+    const shown = new Set<string>();
+    for (const def of figures) {
+      const page = pages.get(def.key)!;
+      for (const row of page.rows) shown.add(row.orgId);
+      lists[def.key] = { sum: Math.round(page.sum * 100) / 100, total: page.count, ...linkOf(def.key, page.nextKey ?? undefined), items: [...page.rows] };
+    }
+    const villages = villageIds.slice(0, limit);
+    for (const id of villages) shown.add(id);
+    lists[VILLAGES_MET_EVERY_MONTH] = { sum: villageIds.length, total: villageIds.length, ...linkOf(VILLAGES_MET_EVERY_MONTH, villageIds.length > limit ? [villages.at(-1)!] : undefined), villageIds: villages };
+    const registry = app.organisations.current();
+    return {
+      districtId: unit.id, period: period.id, asOf: close ? `${close.position.commit}/${close.position.prepare}` : null, lists,
+      organisationNames: Object.fromEntries([...shown].map((id) => [id, registry.organisations.get(id)?.name ?? id])),
+    };
   });
 };

@@ -32,7 +32,7 @@ export const outputRoutes: FastifyPluginAsyncZod = async (app) => {
     const period = periodOf(request.params.period);
     const report = await reportFor(app, scoped, period);
     const closes = new Map(report.districts.map((d) => [d.districtId, d.closed ? parsePosition(d.closed.position) ?? null : null]));
-    const lists = await headlineLists(app.reportsReadModels.db, scoped.units, period, (id) => closes.get(id) ?? null);
+    const lists = headlineLists(app.reportsReadModels.db, scoped.units, period, (id) => closes.get(id) ?? null);
     const book = reportWorkbook(report, lists);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
