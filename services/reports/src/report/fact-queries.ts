@@ -41,7 +41,7 @@ export function changedSince(since: GlobalPosition): FactSource {
   const at = sql`(${String(since.commit)}::bigint, ${String(since.prepare)}::bigint)`;
   return sql`(SELECT f.*, 1 AS sign FROM report_facts f WHERE (f.commit_pos, f.prepare_pos) > ${at} AND f.superseded_commit IS NULL AND f.present
     UNION ALL
-    SELECT f.*, -1 AS sign FROM report_facts f WHERE (f.superseded_commit, f.superseded_prepare) > ${at} AND (f.commit_pos, f.prepare_pos) <= ${at} AND f.present)`;
+    SELECT f.*, -1 AS sign FROM report_facts f WHERE f.superseded_commit IS NOT NULL AND (f.superseded_commit, f.superseded_prepare) > ${at} AND (f.commit_pos, f.prepare_pos) <= ${at} AND f.present)`;
 }
 
 /** Where the facts projection's active generation stands (null: nothing applied yet). */
