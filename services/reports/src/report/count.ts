@@ -5,7 +5,6 @@
 // recorded since and taking away those superseded since, so the first report after an event costs the
 // events since the last one, not the period's facts (a province-year: 3.4 million).
 import type { GlobalPosition } from '@bureau/event-store';
-import { sql } from 'kysely';
 import type { Period } from '../periods/period.js';
 import { changedSince, checkpointOf, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
 import type { Carried } from './figure-cache.js';
@@ -94,21 +93,8 @@ async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly 
 /** The units' tallies as they stood at a position (a close): every fact standing there, counted once. */
 export async function talliesAt(db: Db, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition, judged: readonly string[]): Promise<Tallies> {
   const tallies = new Map(units.map((u) => [u.id, emptyTally()]));
-  await db.transaction().execute(async (trx) => {
-    await roomToCount(trx);
-    await addTallies(trx, tallies, units, period, judged, standingAt(asOf));
-  });
+  await addTallies(db, tallies, units, period, judged, standingAt(asOf));
   return tallies;
-}
-
-/**
- * A whole count groups millions of facts (a province-year) by district, kind, month and dims: in memory,
- * by hashing. The planner cannot see how many organisations the unnested map holds (it guesses ten of
- * 21,000) and would sort them all by jsonb on disk instead (137 s against 37 s at 3.4 million facts).
- */
-async function roomToCount(trx: Db) {
-  await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-  await sql`SET LOCAL enable_sort = off`.execute(trx);
 }
 
 /**
@@ -124,7 +110,6 @@ export async function talliesNow(db: Db, units: readonly DistrictUnit[], period:
       // Nothing projected yet: nothing counts.
       return { position: { commit: -1n, prepare: -1n }, tallies: new Map(units.map((u) => [u.id, emptyTally()])) };
     }
-    await roomToCount(trx);
     const tallies = new Map(units.map((u) => [u.id, since ? copyTally(since.tallies.get(u.id) ?? emptyTally()) : emptyTally()]));
     await addTallies(trx, tallies, units, period, judged, since && since.position.commit >= 0n ? changedSince(since.position) : standingAt(null));
     return { position, tallies };
