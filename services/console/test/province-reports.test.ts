@@ -246,6 +246,8 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
   t.test("the city auditor's year, district by district, the first request after an event", async (t) => {
     const page = await newPage(browser);
     await signInAs(page, url, 'city_auditor', 'gz');
+    // Seconds, not one (measured, not held to the bar): a navigation may wait past the kit's 15 s under load.
+    page.setDefaultTimeout(60_000);
     const afterAVisit = async () => {
       await home(page)();
       await recordVisit();
