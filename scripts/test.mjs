@@ -23,7 +23,7 @@ function run(cmd, args, env = process.env, onOutput) {
 // not all start at once: on a loaded machine a child's tsx start then took long enough to trip
 // another file's 30 s wait for its own child (hotline's crash-safety, once). The rest run in path order.
 /** Files that write in long transactions (a province's rows in one statement each), on a server of their own. */
-const OWN_SERVER = ['services/console/test/province-scale.test.ts'];
+const OWN_SERVER = ['services/console/test/province-scale.test.ts', 'services/console/test/province-reports.test.ts'];
 
 const LONGEST = [
   'tests/platform-start/test/start-survives-crash.test.ts',

@@ -30,8 +30,9 @@ export const factsProjectionOf = (rules: FactRules) => {
     // 2: 超期 as the hotline counts it (replied after the due time that stands, or open and recorded
     // overdue for it; in the due day's month), verdicts judged again at a recount of the deadlines; an
     // advisor entry's hours unrounded. 3: indexes by organisation, so a district's drill-down reads its
-    // own facts, not the city's.
-    version: 3,
+    // own facts, not the city's. 4: indexes by the position a version was recorded and superseded at, so
+    // the tallies as things stand are carried forward by the changes since the last count (count.ts).
+    version: 4,
     streamCategories: [...reportStreamCategories],
     tables: ['report_facts', 'report_streams'],
 
@@ -64,6 +65,9 @@ export const factsProjectionOf = (rules: FactRules) => {
       // A district's list (its organisations' facts of a kind in a period), current or as of a close.
       await sql`CREATE INDEX ON ${facts} (kind, org_id, occurred_at) INCLUDE (value) WHERE superseded_commit IS NULL AND present`.execute(trx);
       await sql`CREATE INDEX ON ${facts} (kind, org_id, occurred_at)`.execute(trx);
+      // What changed since a position: the versions recorded after it, and those superseded after it.
+      await sql`CREATE INDEX ON ${facts} (commit_pos, prepare_pos)`.execute(trx);
+      await sql`CREATE INDEX ON ${facts} (superseded_commit, superseded_prepare) WHERE superseded_commit IS NOT NULL`.execute(trx);
       await sql`CREATE TABLE ${sql.table(tables.report_streams)} (
         stream_name text PRIMARY KEY,
         summary jsonb,

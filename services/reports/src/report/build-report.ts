@@ -6,11 +6,11 @@ import type { EventStore, GlobalPosition } from '@bureau/event-store';
 import { formatPosition } from '@bureau/event-store';
 import { previousPeriod, type Period } from '../periods/period.js';
 import { readDistrictPeriods, type PeerReviewRank, type PeriodClose } from '../periods/read-periods.js';
-import { countDistricts, judgedMonthsOf, type Counted, type DistrictUnit } from './count.js';
+import { countedOf, judgedMonthsOf, talliesAt, talliesNow, type Counted, type DistrictUnit, type Tallies } from './count.js';
 import { changesAfter, type ChangeAfterClose, type Db } from './fact-queries.js';
 import { cityTotal } from './city-total.js';
 import { figures, rates } from './figures.js';
-import { countAfresh, type Remember } from './figure-cache.js';
+import { carryNothing, countAfresh, type Carry, type Remember } from './figure-cache.js';
 
 export interface FigureValue {
   readonly value: number | null;
@@ -74,11 +74,21 @@ export interface ReportInput {
   readonly ensureApplied: (position: GlobalPosition) => Promise<void>;
   /** Counts kept between requests (figure-cache.ts); default: every count made afresh. */
   readonly remember?: Remember;
+  /** Tallies as things stand carried forward from the last count (figure-cache.ts); default: counted whole. */
+  readonly carry?: Carry;
 }
 
-/** The districts' figures, kept by what they are counted over: the units, the period, the standing, the months judged. */
+/**
+ * The districts' figures, kept by what they are counted over: the units, the period, the standing, the
+ * months judged. As things stand, the tallies are carried forward from the last count of the same inputs.
+ */
 const countKept = (input: ReportInput, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition | null, judged: readonly string[]) =>
-  (input.remember ?? countAfresh)(['count', units, period.id, judged], asOf, () => countDistricts(input.db, units, period, asOf, judged));
+  (input.remember ?? countAfresh)(['count', units, period.id, judged], asOf, async () => {
+    const tallies = asOf
+      ? await talliesAt(input.db, units, period, asOf, judged)
+      : await (input.carry ?? carryNothing)<Tallies>(['tallies', units, period.id, judged], (since) => talliesNow(input.db, units, period, judged, since));
+    return countedOf(tallies, units, period, judged);
+  });
 
 /** Each district counted as of its own close (if closed), else as things stand. */
 async function countPeriod(input: ReportInput, period: Period, closes: ReadonlyMap<string, PeriodClose | undefined>) {
@@ -158,9 +168,10 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     generatedAt: input.now.toISOString(),
     districts,
     total: input.withTotal
-      ? await cityTotal({
-        db: input.db, id: input.scope.id, rows: districts, units: input.units, period, previous, remember,
-        asOf: (unitId, p) => (p.id === period.id ? closes : closeOf(previous)).get(unitId)?.position ?? null,
+      ? cityTotal({
+        id: input.scope.id, rows: districts,
+        decisions: [...input.units.map((u) => current.get(u.id)!.decisions)],
+        previousDecisions: [...input.units.map((u) => before.get(u.id)!.decisions)],
       })
       : null,
   };

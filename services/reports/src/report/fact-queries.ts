@@ -4,6 +4,7 @@
 import type { GlobalPosition } from '@bureau/event-store';
 import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { FACTS_PROJECTION } from '../read-models/facts-projection.js';
 import type { ReportsReadDatabase } from '../read-models/tables.js';
 
 export type Db = Kysely<ReportsReadDatabase>;
@@ -22,39 +23,69 @@ export interface TallyRow {
   readonly kind: string;
   readonly month: string;
   readonly dims: Record<string, string>;
+  /** How many facts (negative: taken away), and the sum of their values. */
   readonly n: number;
   readonly total: number;
 }
 
+/**
+ * The facts a tally counts, each with its sign: those standing (now, or at a position) counted once;
+ * or the changes since a position (the versions recorded since and standing now, +1; those standing then
+ * and superseded since, -1), which added to the tallies at that position give the tallies now.
+ */
+export type FactSource = RawBuilder<unknown>;
+
+export const standingAt = (asOf: GlobalPosition | null): FactSource => sql`(SELECT f.*, 1 AS sign FROM report_facts f WHERE ${standing(asOf)})`;
+
+export function changedSince(since: GlobalPosition): FactSource {
+  const at = sql`(${String(since.commit)}::bigint, ${String(since.prepare)}::bigint)`;
+  return sql`(SELECT f.*, 1 AS sign FROM report_facts f WHERE (f.commit_pos, f.prepare_pos) > ${at} AND f.superseded_commit IS NULL AND f.present
+    UNION ALL
+    SELECT f.*, -1 AS sign FROM report_facts f WHERE f.superseded_commit IS NOT NULL AND (f.superseded_commit, f.superseded_prepare) > ${at} AND (f.commit_pos, f.prepare_pos) <= ${at} AND f.present)`;
+}
+
+/** Where the facts projection's active generation stands (null: nothing applied yet). */
+export async function checkpointOf(db: Db): Promise<GlobalPosition | null> {
+  const { rows } = await sql<{ commit_position: string | null; prepare_position: string | null }>`
+    SELECT commit_position, prepare_position FROM projections.checkpoints WHERE projection = ${FACTS_PROJECTION} AND state = 'active'`.execute(db);
+  const row = rows[0];
+  return row?.commit_position && row.prepare_position ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } : null;
+}
+
+const orgMap = (orgDistricts: ReadonlyMap<string, string>) =>
+  sql`m(org_id, district) AS (SELECT * FROM unnest(${[...orgDistricts.keys()]}::text[], ${[...orgDistricts.values()]}::text[]))`;
+
 /** Count and sum of facts per district, kind, month and dims, over the organisations mapped to districts. */
-export async function tallies(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<TallyRow[]> {
+export async function factTallies(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, source: FactSource): Promise<TallyRow[]> {
   const { rows } = await sql<{ district: string; kind: string; month: string; dims: Record<string, string>; n: string; total: number }>`
-    WITH m(org_id, district) AS (SELECT * FROM unnest(${[...orgDistricts.keys()]}::text[], ${[...orgDistricts.values()]}::text[]))
-    SELECT m.district, f.kind, to_char(f.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, f.dims, count(*) AS n, sum(f.value) AS total
-    FROM report_facts f JOIN m ON m.org_id = f.org_id
-    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
+    WITH ${orgMap(orgDistricts)}
+    SELECT m.district, f.kind, to_char(f.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, f.dims, sum(f.sign) AS n, sum(f.sign * f.value) AS total
+    FROM ${source} f JOIN m ON m.org_id = f.org_id
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return rows.map((r) => ({ ...r, n: Number(r.n), total: Number(r.total) }));
 }
 
-/** The median of the facts' values per district. */
-export async function medians(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<Map<string, number>> {
-  const { rows } = await sql<{ district: string; median: number }>`
-    WITH m(org_id, district) AS (SELECT * FROM unnest(${[...orgDistricts.keys()]}::text[], ${[...orgDistricts.values()]}::text[]))
-    SELECT m.district, percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value) AS median
-    FROM report_facts f JOIN m ON m.org_id = f.org_id
-    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}
-    GROUP BY 1`.execute(db);
-  return new Map(rows.map((r) => [r.district, Number(r.median)]));
+/** How many facts of each value per district (the median's working days). */
+export async function decisionTallies(db: Db, orgDistricts: ReadonlyMap<string, string>, kinds: readonly string[], from: Date, to: Date, source: FactSource): Promise<{ district: string; value: number; n: number }[]> {
+  const { rows } = await sql<{ district: string; value: number; n: string }>`
+    WITH ${orgMap(orgDistricts)}
+    SELECT m.district, f.value, sum(f.sign) AS n
+    FROM ${source} f JOIN m ON m.org_id = f.org_id
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
+    GROUP BY 1, 2`.execute(db);
+  return rows.map((r) => ({ district: r.district, value: Number(r.value), n: Number(r.n) }));
 }
 
-/** The values of the facts of these organisations and kinds (a median over several units' facts). */
-export async function factValues(db: Db, orgIds: readonly string[], kinds: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<number[]> {
-  if (orgIds.length === 0) return [];
-  const { rows } = await sql<{ value: number }>`
-    SELECT f.value FROM report_facts f
-    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.org_id = ANY(${[...orgIds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to} AND ${standing(asOf)}`.execute(db);
-  return rows.map((r) => Number(r.value));
+/** Per village (of those given), how many of `months` met the minimum (one fact per village and month). */
+export async function villageTallies(db: Db, villageIds: readonly string[], months: readonly string[], from: Date, to: Date, source: FactSource): Promise<{ villageId: string; n: number }[]> {
+  if (months.length === 0 || villageIds.length === 0) return [];
+  const { rows } = await sql<{ org_id: string; n: string }>`
+    SELECT f.org_id, sum(f.sign) AS n FROM ${source} f
+    WHERE f.kind = 'advisors.month_met' AND f.org_id = ANY(${[...villageIds]}::text[]) AND f.dims->>'month' = ANY(${[...months]}::text[])
+      AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
+    GROUP BY f.org_id`.execute(db);
+  return rows.map((r) => ({ villageId: r.org_id, n: Number(r.n) }));
 }
 
 /** Villages (of those given) with a met month in each of `months`. */

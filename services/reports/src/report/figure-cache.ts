@@ -1,8 +1,10 @@
-// Counts kept between requests: counting a city-year's facts takes seconds, and a report asked for again
-// while nothing was recorded should not count them again. What is counted as things stand is kept for the
-// position the facts projection stood at (its active generation and checkpoint: its tables change only
-// when that moves); what is counted as of a close is kept for as long as the generation lasts (the
-// versions standing at a close never change once the projection has passed it).
+// Counts kept between requests: counting a province-year's facts takes many seconds, and a report asked
+// for again should not count them again. What is counted as things stand is kept for the position the
+// facts projection stood at (its active generation and checkpoint: its tables change only when that
+// moves); what is counted as of a close is kept for as long as the generation lasts (the versions
+// standing at a close never change once the projection has passed it). Once the projection moves, the
+// tallies as things stand are carried forward (count.ts): the last ones of the same inputs, with the
+// facts' versions recorded and superseded since added and taken away.
 import { createHash } from 'node:crypto';
 import { formatPosition, type GlobalPosition } from '@bureau/event-store';
 import { sql } from 'kysely';
@@ -12,39 +14,69 @@ import type { Db } from './fact-queries.js';
 /** Runs `count` or hands back what an earlier run with the same inputs, at the same standing, gave. */
 export type Remember = <T>(inputs: readonly unknown[], asOf: GlobalPosition | null, count: () => Promise<T>) => Promise<T>;
 
+/** Tallies as they stood at a position of the facts projection. */
+export interface Carried<T> {
+  readonly position: GlobalPosition;
+  readonly tallies: T;
+}
+
+/** Runs `count` with the last tallies counted over the same inputs (null: none kept), and keeps what it gives. */
+export type Carry = <T>(inputs: readonly unknown[], count: (since: Carried<T> | null) => Promise<Carried<T>>) => Promise<T>;
+
 /** No keeping: every count is made afresh. */
 export const countAfresh: Remember = (_inputs, _asOf, count) => count();
+export const carryNothing: Carry = async (_inputs, count) => (await count(null)).tallies;
 
 /** The most counts kept (each one period's rows at one standing: kilobytes for a district, hundreds of kilobytes for a province's hundred districts). */
 const KEPT = 128;
+/** The most tallies kept to carry forward (one per scope, period and months judged asked for lately). */
+const CARRIED = 32;
 
 export class FigureCache {
   private readonly kept = new Map<string, Promise<unknown>>();
+  private readonly carried = new Map<string, Promise<Carried<unknown>>>();
 
-  /** A `Remember` for one request, bound to where the facts projection stands now. */
-  async at(db: Db): Promise<Remember> {
+  /** The keeping for one request, bound to where the facts projection stands now. */
+  async at(db: Db): Promise<{ remember: Remember; carry: Carry }> {
     const { rows } = await sql<{ generation: number; commit_position: string | null; prepare_position: string | null }>`
       SELECT generation, commit_position, prepare_position FROM projections.checkpoints WHERE projection = ${FACTS_PROJECTION} AND state = 'active'`.execute(db);
     const active = rows[0];
-    if (!active) return countAfresh;
+    if (!active) return { remember: countAfresh, carry: carryNothing };
     const now = `now@${active.commit_position ?? '-'}/${active.prepare_position ?? '-'}`;
-    return (inputs, asOf, count) => this.remember(keyOf([active.generation, asOf ? `asOf@${formatPosition(asOf)}` : now, ...inputs]), count);
+    return {
+      remember: (inputs, asOf, count) => keep(this.kept, KEPT, keyOf([active.generation, asOf ? `asOf@${formatPosition(asOf)}` : now, ...inputs]), count),
+      carry: (inputs, count) => this.carry(keyOf([active.generation, ...inputs]), count),
+    };
   }
 
-  private remember<T>(key: string, count: () => Promise<T>): Promise<T> {
-    const hit = this.kept.get(key);
-    if (hit) {
-      // Most recently used last: the oldest goes first when full.
-      this.kept.delete(key);
-      this.kept.set(key, hit);
-      return hit as Promise<T>;
+  private async carry<T>(key: string, count: (since: Carried<T> | null) => Promise<Carried<T>>): Promise<T> {
+    const last = this.carried.get(key) as Promise<Carried<T>> | undefined;
+    const since = last ? await last.catch(() => null) : null;
+    const made = count(since);
+    // Kept unless another request's count replaced the last one meanwhile (either is a sound start).
+    if (this.carried.get(key) === last) {
+      this.carried.delete(key);
+      this.carried.set(key, made);
+      made.catch(() => this.carried.get(key) === made && this.carried.delete(key));
+      while (this.carried.size > CARRIED) this.carried.delete(this.carried.keys().next().value!);
     }
-    const made = count();
-    this.kept.set(key, made);
-    made.catch(() => this.kept.delete(key));
-    while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!);
-    return made;
+    return (await made).tallies;
   }
+}
+
+function keep<T>(kept: Map<string, Promise<unknown>>, most: number, key: string, count: () => Promise<T>): Promise<T> {
+  const hit = kept.get(key);
+  if (hit) {
+    // Most recently used last: the oldest goes first when full.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit as Promise<T>;
+  }
+  const made = count();
+  kept.set(key, made);
+  made.catch(() => kept.delete(key));
+  while (kept.size > most) kept.delete(kept.keys().next().value!);
+  return made;
 }
 
 const keyOf = (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');

@@ -25,6 +25,7 @@ export function linksOf(districtId: string, period: string) {
 }
 
 export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Period): Promise<Report> {
+  const { remember, carry } = await app.reports.figures.at(app.reportsReadModels.db);
   return buildReport({
     db: app.reportsReadModels.db,
     store: app.eventStore,
@@ -35,7 +36,8 @@ export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Pe
     now: app.reports.clock(),
     monthEnds: monthEnd,
     ensureApplied: (position) => ensureApplied(app, position),
-    remember: await app.reports.figures.at(app.reportsReadModels.db),
+    remember,
+    carry,
   });
 }
 

@@ -1,18 +1,9 @@
 // The administrators' words: organisation kinds, projection states, the services by name.
+import { kindNames as registryKindNames } from '@bureau/organisations/kinds';
 import type { Service } from '../../api.js';
 
-/** As the registry names them (@bureau/organisations, kinds.ts). */
-export const kindNames: Readonly<Record<string, string>> = {
-  city: '市',
-  district: '区',
-  justice_bureau: '司法局',
-  public_legal_service_centre: '公共法律服务中心',
-  legal_aid_office: '法律援助中心',
-  legal_aid_station: '法律援助工作站',
-  township: '镇（街道）',
-  judicial_office: '司法所',
-  village: '村（社区）',
-};
+/** The registry's own names (kinds.ts holds nothing but them, so the browser's bundle may take it). */
+export const kindNames: Readonly<Record<string, string>> = registryKindNames;
 
 export const projectionStates: Readonly<Record<string, string>> = {
   running: '运行中',
