@@ -33,6 +33,7 @@ const LONGEST = [
   'services/console/test/reports-and-walk-ins.test.ts',
   'services/console/test/advisors-desk.test.ts',
   'services/console/test/province-scale.test.ts',
+  'services/console/test/province-reports.test.ts',
   'packages/projections/test/rebuild-kill.test.ts',
   'packages/event-store/test/postgres/race/alone.test.ts',
   'packages/durable-timers/test/sigkill.test.ts',
@@ -108,14 +109,20 @@ async function runOurselves(files) {
   // A file that writes in long transactions gets a server of its own: $all shows a commit only once
   // every older transaction on the server has ended (the store's rule), and transaction ids are the
   // server's, not a database's, so its transactions would hold back every other file's projections.
+  // One server per such file: two of them on one server would hold back each other's projections.
   const alone = files.filter((f) => OWN_SERVER.includes(relative(root, resolve(root, f))));
-  const ownDir = alone.length > 0 ? mkdtempSync(join(tmpdir(), 'bureau-test-pg-own-')) : undefined;
-  const own = ownDir ? await startPostgres({ dataDir: join(ownDir, 'data'), persistent: false, durable: false }) : undefined;
-  if (own) console.log(`[test] on a server of their own (port ${own.port}): ${alone.map((f) => relative(root, resolve(root, f))).join(', ')}`);
-  const envFor = (file) => (own && alone.includes(file) ? { ...env, TEST_PG_URL: own.url } : env);
+  const own = new Map();
+  for (const file of alone) {
+    const ownDir = mkdtempSync(join(tmpdir(), 'bureau-test-pg-own-'));
+    own.set(file, { dir: ownDir, server: await startPostgres({ dataDir: join(ownDir, 'data'), persistent: false, durable: false }) });
+    console.log(`[test] on a server of its own (port ${own.get(file).server.port}): ${relative(root, resolve(root, file))}`);
+  }
+  const envFor = (file) => (own.has(file) ? { ...env, TEST_PG_URL: own.get(file).server.url } : env);
   const results = await runTestFiles(longestFirst(files), { root, env, envFor, jobs });
-  if (own) await own.stop();
-  if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+  for (const { dir, server: ownServer } of own.values()) {
+    await ownServer.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
   const { passed, failed, skipped, ok } = summarise(results, root);
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return ok ? 0 : 1;
