@@ -30,7 +30,7 @@ function seconds(ms) {
 function runFile(file, { root, env }) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import=tsx', file], {
+    const child = spawn(process.execPath, [...(process.env.TEST_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.TEST_CPU_PROF] : []), '--import=tsx', file], {
       cwd: root,
       env: { ...env, TAP_TIMEOUT: String(PER_FILE_TIMEOUT_S) },
       stdio: ['ignore', 'pipe', 'pipe'],

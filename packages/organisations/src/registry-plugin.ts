@@ -36,7 +36,8 @@ async function registry(app: FastifyInstance, options: RegistryPluginOptions) {
     subscription = live;
     following = (async () => {
       for await (const message of live) {
-        if (message.kind === 'event') await book.refresh().catch((err: unknown) => app.log.warn({ err }, 'organisation registry reload failed'));
+        // A burst's later events are already folded by the read an earlier one started.
+        if (message.kind === 'event' && message.event.revision > book.revision) await book.refresh().catch((err: unknown) => app.log.warn({ err }, 'organisation registry reload failed'));
       }
     })().catch((err: unknown) => app.log.warn({ err }, 'organisation registry subscription ended'));
   });
