@@ -1,5 +1,6 @@
 // The service's own tables outside the projections (the evidence store, the import files), migrated from this one entry
 // point at start. Migrations have timestamped names, take Kysely<any> and never import app code.
+import { createContentTable } from '@bureau/content-store';
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 
 const migrations: Record<string, Migration> = {
@@ -19,13 +20,7 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<any>) {
       // Spreadsheets accepted for import, by content hash: an accepted import names its file, and one left
       // unfinished by a crash is completed from it (commands/import-ledger-file.ts).
-      await sql`CREATE TABLE IF NOT EXISTS advisors_import_files (
-        sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
-        size_bytes integer NOT NULL CHECK (size_bytes > 0),
-        media_type text,
-        content bytea NOT NULL,
-        first_uploaded_at timestamptz NOT NULL,
-        first_uploaded_by text NOT NULL)`.execute(db);
+      await createContentTable(db, 'advisors_import_files');
     },
   },
 };
