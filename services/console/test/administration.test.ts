@@ -8,7 +8,7 @@ import { signTestToken } from '@bureau/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, nothingJumped, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAdvisors, startConsole, startHotline, startLegalAid } from './support/platform.js';
 
 const USABLE_MS = USABLE_BAR_MS;
@@ -36,7 +36,7 @@ t.test("the administrators' area, in a browser", async (t) => {
     await signInAs(page, url, 'city_administrator', 'gz');
     const { median: ms, all } = await medianUsable(page, home(page), () => hashTo(page, '#/admin/calendar'), 'tr[data-year="2027"] td[data-fact="state"] .tag');
     t.ok(ms < USABLE_MS, `calendar usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
-    t.ok((await layoutShiftSince(page)) < 0.05, 'nothing jumped as the years arrived');
+    await nothingJumped(t, page, 'as the years arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.match(await page.locator('tr[data-year="2027"] td[data-fact="state"]').textContent(), /未加载/, '2027 not loaded yet');
     await shot(page, 'admin-calendar');
@@ -75,7 +75,7 @@ t.test("the administrators' area, in a browser", async (t) => {
 
     const { median: orgMs, all: orgAll } = await medianUsable(page, home(page), () => hashTo(page, '#/admin/organisations?sort=name&kind=village'), 'tr[data-organisation="huadu-xinhua-sanhua"]');
     t.ok(orgMs < USABLE_MS, `organisations usable in ${Math.round(orgMs)} ms (median of ${orgAll.join(', ')})`);
-    t.ok((await layoutShiftSince(page)) < 0.05, 'nothing jumped as the registry arrived');
+    await nothingJumped(t, page, 'as the registry arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.strictSame(await page.locator('tr[data-organisation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organisation'))), ['baiyun-jingtai-v1', 'huadu-xinhua-sanhua', 'huadu-xinhua-xinjie'], 'villages by name (pinyin), as the service sorted them: 景泰, 三华, 新街');
     t.equal(await page.locator('th[data-sort="name"]').getAttribute('aria-sort'), 'ascending', 'the name header marks the order');
@@ -96,7 +96,7 @@ t.test("the administrators' area, in a browser", async (t) => {
     await signInAs(page, url, 'administrator', 'huadu-bureau');
     const { median: ms, all } = await medianUsable(page, home(page), () => hashTo(page, '#/admin/lawyers'), 'tr[data-lawyer="lawyer-zhang"]');
     t.ok(ms < USABLE_MS, `lawyers usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
-    t.ok((await layoutShiftSince(page)) < 0.05, 'nothing jumped as the registry arrived');
+    await nothingJumped(t, page, 'as the registry arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.match(await page.locator('h1').textContent(), /律师名册：花都区/);
 
@@ -138,8 +138,7 @@ t.test("the administrators' area, in a browser", async (t) => {
     await page.locator('section[data-service="hotline"] tr[data-projection]').first().waitFor();
     await page.locator('section[data-service="advisors"] [data-fact="ready"]:text("就绪")').waitFor();
     await page.locator('section[data-service="advisors"] tr[data-projection="advisors_ledger_months"]').waitFor();
-    const shift = await layoutShiftSince(page);
-    t.ok(shift < 0.05, `nothing jumped as the status arrived (${shift.toFixed(3)})`);
+    await nothingJumped(t, page, 'as the status arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.ok((await page.locator('section[data-service="legal-aid"] tr[data-projection]').count()) >= 2, 'legal aid: files and walk-ins');
     t.match(await page.locator('section[data-service="hotline"] td[data-fact="status"]').first().textContent(), /运行中|待命/);
@@ -147,7 +146,7 @@ t.test("the administrators' area, in a browser", async (t) => {
 
     const { median: advMs, all: advAll } = await medianUsable(page, home(page), () => hashTo(page, '#/admin/advisors'), 'tr[data-appointment]');
     t.ok(advMs < USABLE_MS, `advisors usable in ${Math.round(advMs)} ms (median of ${advAll.join(', ')})`);
-    t.ok((await layoutShiftSince(page)) < 0.05, 'nothing jumped as the appointments arrived');
+    await nothingJumped(t, page, 'as the appointments arrived');
     t.ok(await fitsWidth(page), 'fits 1366 wide');
     t.match(await page.locator('tr[data-appointment]').textContent(), /陈顾问.*2026-01-01 至 2026-12-31/);
     await shot(page, 'admin-advisors');

@@ -8,7 +8,7 @@ import { eventually } from '@bureau/testing';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, nothingJumped, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAdvisors, startConsole } from './support/platform.js';
 
 const USABLE_MS = USABLE_BAR_MS;
@@ -51,7 +51,7 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
   t.test("the advisor's villages, then a service logged (a double click records one)", async (t) => {
     const { median: ms, all } = await medianUsable(advisor, home(advisor), () => hashTo(advisor, '#/advisors'), `tr[data-village="${VILLAGE}"]`);
     t.ok(ms < USABLE_MS, `my villages usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
-    t.ok((await layoutShiftSince(advisor)) < 0.05, 'nothing jumped');
+    await nothingJumped(t, advisor, 'as my villages arrived');
     await shot(advisor, 'advisors-my-villages');
 
     const form = await medianUsable(advisor, home(advisor), () => hashTo(advisor, '#/advisors/log'), 'form.service-form[data-ready="yes"]');
@@ -109,7 +109,7 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
     await signInAs(clerk, url, 'judicial_office_staff', 'huadu-xinhua-so');
     const queue = await medianUsable(clerk, home(clerk), () => hashTo(clerk, '#/advisors/review'), `tr[data-queue="${VILLAGE}/${MONTH}"]`);
     t.ok(queue.median < USABLE_MS, `review queue usable in ${Math.round(queue.median)} ms (median of ${queue.all.join(', ')})`);
-    t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the queue arrived');
+    await nothingJumped(t, clerk, 'as the queue arrived');
     t.ok(await fitsWidth(clerk), 'fits 1366 wide');
     await shot(clerk, 'advisors-review-queue');
 
@@ -117,7 +117,7 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
     const open = await medianUsable(clerk, async () => { await hashTo(clerk, '#/advisors/review'); await clerk.locator(`tr[data-queue="${VILLAGE}/${MONTH}"]`).waitFor(); },
       () => clerk.locator(`tr[data-queue="${VILLAGE}/${MONTH}"] a`).click(), `tr[data-entry="${first}"]`);
     t.ok(open.median < USABLE_MS, `ledger usable in ${Math.round(open.median)} ms (median of ${open.all.join(', ')})`);
-    t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the ledger arrived');
+    await nothingJumped(t, clerk, 'as the ledger arrived');
     t.match(await clerk.locator(`tr[data-entry="${first}"]`).textContent(), /张三丰 13812345678/, 'the office sees persons served unmasked');
     await clerk.locator('[data-action="review"] button').click();
     await clerk.locator('dd[data-fact="status"]:text("审核中")').waitFor();
@@ -168,7 +168,7 @@ t.test('advisors and judicial offices, in a browser', async (t) => {
 
     const shortfalls = await medianUsable(clerk, home(clerk), () => hashTo(clerk, `#/advisors/on-site?month=${MONTH}`), `tr[data-on-site="${VILLAGE}"]`);
     t.ok(shortfalls.median < USABLE_MS, `on-site list usable in ${Math.round(shortfalls.median)} ms (median of ${shortfalls.all.join(', ')})`);
-    t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the list arrived');
+    await nothingJumped(t, clerk, 'as the list arrived');
     const shares = clerk.locator(`tr[data-on-site="${VILLAGE}"] [data-shares]`);
     t.match(await shares.textContent(), /陈律师 4\.5 小时/, "the advisor's share, by name: 1.5 + 3 hours (the voided lecture not counted)");
     t.notMatch(await shares.textContent(), new RegExp(ADVISOR_ID), 'not by register id');

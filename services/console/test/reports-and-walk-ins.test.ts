@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { signTestToken } from '@bureau/service-kit/testing';
 import type { Download, Page } from 'playwright-core';
 import t from 'tap';
-import { fitsWidth, hashTo, launchBrowser, layoutShiftSince, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
+import { fitsWidth, hashTo, launchBrowser, nothingJumped, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startAudit, startConsole, startHotline, startLegalAid, startReports } from './support/platform.js';
 
 const USABLE_MS = USABLE_BAR_MS;
@@ -56,7 +56,7 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     await signInAs(clerk, url, 'station_clerk', 'huadu-station-xinhua');
     const { median: ms, all } = await medianUsable(clerk, home(clerk), () => hashTo(clerk, '#/walk-ins'), 'span.count[data-total="0"]');
     t.ok(ms < USABLE_MS, `walk-in desk usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
-    t.ok((await layoutShiftSince(clerk)) < 0.05, 'nothing jumped as the list and counts arrived');
+    await nothingJumped(t, clerk, 'as the list and counts arrived');
     t.ok(await fitsWidth(clerk), 'fits 1366 wide');
     t.equal(await clerk.evaluate('document.activeElement?.id'), 'f-topic', 'the form opens on the topic');
 
@@ -120,7 +120,7 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     const { median: ms, all } = await medianUsable(stat, home(stat), () => hashTo(stat, monthPage), '[data-headline="walk_in_persons"] strong:text("7")');
     t.ok(ms < USABLE_MS, `month report usable in ${Math.round(ms)} ms (median of ${all.join(', ')})`);
     await stat.locator('[data-chart="walk_ins_by_topic"] svg').waitFor();
-    t.ok((await layoutShiftSince(stat)) < 0.05, 'nothing jumped as the figures and charts arrived');
+    await nothingJumped(t, stat, 'as the figures and charts arrived');
     t.ok(await fitsWidth(stat), 'fits 1366 wide');
     t.equal(await stat.locator('.chart svg').count(), 7, 'the trend and each section\'s charts, drawn by the service');
     t.match(await stat.locator('[data-chart="walk_ins_by_topic"] svg').textContent(), /劳动争议/, 'a chart in the report\'s words');

@@ -89,6 +89,15 @@ export async function layoutShiftSince(page: Page): Promise<number> {
   return Number(await page.evaluate('(() => { const s = window.__shift; window.__shift = 0; return s; })()'));
 }
 
+/** The bar for `nothingJumped`: Chromium's "good" cumulative layout shift is 0.1; we hold ourselves to half. */
+export const JUMP_BAR = 0.05;
+
+/** Asserts the layout shift since the last call stays under the bar, and says the score either way. */
+export async function nothingJumped(t: { ok(value: boolean, message: string): void }, page: Page, what: string): Promise<void> {
+  const shift = await layoutShiftSince(page);
+  t.ok(shift < JUMP_BAR, `nothing jumped ${what} (layout shift ${shift.toFixed(3)})`);
+}
+
 /** Whether the page fits its viewport's width (no sideways scrolling). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));

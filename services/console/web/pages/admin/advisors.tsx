@@ -82,7 +82,8 @@ export function AdvisorsPage(props: { path: string; session: Session }) {
         </tbody>
       </table>
       <Pager path={props.path} page={loaded.state === 'ok' ? loaded.data : undefined} unit="名" />
-      {village && active.loaded.state === 'ok' && (
+      {/* Drawn once the register above has its rows: drawn beneath placeholder rows, it would jump up as they went. */}
+      {village && loaded.state !== 'loading' && active.loaded.state === 'ok' && (
         <VillageAppointments key={village.id} villageId={village.id} villageName={village.name} advisors={active.loaded.data.advisors} keeper={role === 'administrator'} />
       )}
     </section>

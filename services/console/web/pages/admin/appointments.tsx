@@ -103,7 +103,8 @@ export function VillageAppointments(props: { villageId: string; villageName: str
             ))}
         </tbody>
       </table>
-      {props.keeper && <Appoint villageId={props.villageId} advisors={props.advisors} onDone={() => void reload()} />}
+      {/* The form once the list has its rows, not beneath placeholder rows that would leave and move it. */}
+      {props.keeper && loaded.state !== 'loading' && <Appoint villageId={props.villageId} advisors={props.advisors} onDone={() => void reload()} />}
     </div>
   );
 }
