@@ -21,16 +21,23 @@ const roles = {
   auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
   city_auditor: { own: 'gz', other: 'gz' },
   city_administrator: { own: 'gz', other: 'gz' },
+  // The city's statistician (市统计员): a district's month and year, nothing that names a person.
+  city_statistician: { own: 'gz', other: 'gz' },
   // A role the advisors have no use for: the 花都 centre's 12345 staff.
   centre_staff: { own: 'huadu-plsc', other: 'baiyun-plsc' },
 } as const;
 type Role = keyof typeof roles;
 const allRoles = Object.keys(roles) as Role[];
+/** The city-wide roles that read the records (the city's statistician reads a district's figures only). */
 const cityWide: Role[] = ['city_auditor', 'city_administrator'];
+/** Every role at the city (a district's answers are theirs to read, not "none"). */
+const cityRoles: Role[] = [...cityWide, 'city_statistician'];
 const subOf = (role: Role, where: 'own' | 'other') => (role === 'legal_advisor' ? (where === 'own' ? HUADU.advisor : BAIYUN.advisor) : `${role}-${where}`);
 
 const district: Role[] = ['administrator', 'auditor'];
 const figureReaders: Role[] = ['judicial_office_staff', ...district, ...cityWide];
+/** A district's month and year: counts and hours, no person named. */
+const statisticsReaders: Role[] = [...figureReaders, 'city_statistician'];
 
 interface Case {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -71,10 +78,10 @@ const matrix: Case[] = [
   { method: 'GET', route: '/review-queue', admits: figureReaders },
   { method: 'GET', route: '/projections', admits: [...district, ...cityWide] },
   { method: 'GET', route: '/on-site/{month}', admits: figureReaders },
-  { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
+  { method: 'GET', route: '/districts/{districtId}/summary/{month}', admits: statisticsReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/summary/2026-03` }) } },
   { method: 'GET', route: '/advisors/{advisorId}/figures/{period}', admits: ['legal_advisor', ...figureReaders], record: { kind: 'advisor', request: (a) => ({ url: `/advisors/${a}/figures/2026` }) } },
   { method: 'GET', route: '/townships/{townshipId}/figures/{month}', admits: figureReaders, record: { kind: 'township', request: (tw) => ({ url: `/townships/${tw}/figures/2026-03` }) } },
-  { method: 'GET', route: '/districts/{districtId}/annual/{year}', admits: figureReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/annual/2026` }) } },
+  { method: 'GET', route: '/districts/{districtId}/annual/{year}', admits: statisticsReaders, record: { kind: 'district', request: (d) => ({ url: `/districts/${d}/annual/2026` }) } },
   { method: 'GET', route: '/judicial-offices/{officeId}/ledger/{month}/export.xlsx', admits: figureReaders, record: { kind: 'office', request: (o) => ({ url: `/judicial-offices/${o}/ledger/2026-03/export.xlsx` }) } },
   { method: 'POST', route: '/evidence', admits: ['legal_advisor'] },
   { method: 'POST', route: '/imports', admits: ['legal_advisor', 'administrator'] },
@@ -175,7 +182,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
     for (const c of matrix.filter((m) => m.record)) {
       const { kind, request } = c.record!;
       if (c.admits === 'signed_in') continue;
-      for (const role of c.admits.filter((r) => !cityWide.includes(r))) {
+      for (const role of c.admits.filter((r) => !cityRoles.includes(r))) {
         const other = token(role, 'other');
         const before = await revisions();
         const theirs = request(recordIds[kind].own);
@@ -186,7 +193,7 @@ t.test('the advisors, route by route, role by role, own district and another', a
         t.same(withoutRequestFields(outOfReach.body), withoutRequestFields(absent.body), `${role} of 白云 on ${c.route}: the same answer as for none`);
         t.same(await revisions(), before, `${role} of 白云 on ${c.route}: nothing written`);
       }
-      for (const role of cityWide.filter((r) => c.admits.includes(r))) {
+      for (const role of cityRoles.filter((r) => c.admits.includes(r))) {
         const res = await call(c.method, request(recordIds[kind].own).url, token(role, 'own'));
         t.equal(res.statusCode, 200, `${role} reads every district's ${c.route}`);
       }
@@ -203,6 +210,36 @@ t.test('the advisors, route by route, role by role, own district and another', a
         else t.equal(res.statusCode, 403, `${role} on ${c.method} ${c.route}`);
       }
     }
+  });
+
+  t.test('the city\'s statistician: every district\'s month and year, nothing that names a person, no write', async (t) => {
+    const statistician = token('city_statistician', 'own');
+    for (const d of [HUADU, BAIYUN]) {
+      const summary = await call('GET', `/districts/${d.district}/summary/2026-03?${fresh}`, statistician);
+      const annual = await call('GET', `/districts/${d.district}/annual/2026?${fresh}`, statistician);
+      // The same figures as the city's auditor reads, each district's own.
+      t.same(summary.json(), (await call('GET', `/districts/${d.district}/summary/2026-03?${fresh}`, token('city_auditor', 'own'))).json(), `${d.district}'s month`);
+      t.same(annual.json(), (await call('GET', `/districts/${d.district}/annual/2026?${fresh}`, token('city_auditor', 'own'))).json(), `${d.district}'s year`);
+      t.ok(summary.json().entries > 0 && annual.json().services > 0, `${d.district}: its services counted`);
+      for (const body of [summary.body, annual.body]) {
+        for (const personal of ['13912345678', '陈小明', '13800000001', '顾问', '14401200910000001']) t.notOk(body.includes(personal), `${d.district}: no ${personal} in the figures`);
+      }
+    }
+    const refused = [
+      ledger(HUADU.village), `${ledger(HUADU.village)}/evidence/${PHOTO_SHA}`, `/villages/${HUADU.village}/appointments`, '/districts/huadu/advisors',
+      `/review-queue?${fresh}`, '/on-site/2026-03', `/townships/${HUADU.township}/figures/2026-03`, `/advisors/${HUADU.advisor}/figures/2026`,
+      `/judicial-offices/${HUADU.office}/ledger/2026-03/export.xlsx`, `/imports/${importId}`, '/projections',
+    ];
+    for (const url of refused) {
+      const res = await call('GET', url, statistician);
+      t.equal(res.statusCode, 403, `${url}: not the statistician's`);
+      t.notOk(res.body.includes('陈小明') || res.body.includes('顾问'), `${url}: the refusal names nothing`);
+    }
+    const revisions = async () => (await app.pg.query('SELECT stream_name, revision FROM event_store.streams ORDER BY stream_name')).rows.map((r) => `${r.stream_name}@${r.revision}`);
+    const before = await revisions();
+    t.equal((await call('POST', `${ledger(HUADU.village)}/approval`, statistician, cmd())).statusCode, 403, 'approving a month is the office\'s review');
+    t.equal((await call('POST', `/villages/${HUADU.village}/ledger/entries`, statistician, cmd({ ...service, startTime: '18:00' }))).statusCode, 403, 'nor logging a service');
+    t.same(await revisions(), before, 'nothing written');
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {

@@ -25,6 +25,8 @@ const roles = {
   administrator: { own: 'huadu-bureau', other: 'baiyun-bureau' },
   city_administrator: { own: 'gz', other: 'gz' },
   station_clerk: { own: 'huadu-station-xinhua', other: 'baiyun-station-jingtai' },
+  // City-wide, but not an auditor: the city's statistician counts cases, it does not open them (403 on every route).
+  city_statistician: { own: 'gz', other: 'gz' },
 } as const;
 type Role = keyof typeof roles;
 const allRoles = Object.keys(roles) as Role[];
@@ -145,5 +147,13 @@ t.test('the audit service, route by route, role by role, own district and anothe
     const cityViews = (await log('city_auditor', 'own')).json().views as { caseId: string }[];
     t.ok(cityViews.some((v) => v.caseId === huaduOrder) && cityViews.some((v) => v.caseId === baiyunOrder), 'the city sees both');
     // The anchors and the store-wide verification name every stream: the city's only (403 above).
+  });
+
+  t.test('the city\'s statistician: city-wide, and still no case, no access log, no anchor', async (t) => {
+    for (const c of matrix.filter((m) => m.admits !== 'public')) {
+      const res = await call(c.method, sample(c, huaduOrder), token('city_statistician', 'own'), c.payload);
+      t.equal(res.statusCode, 403, `${c.method} ${c.route}`);
+      t.notOk(res.body.includes('陈小明') || res.body.includes('13912345678'), `${c.route}: the refusal names nothing`);
+    }
   });
 });

@@ -22,15 +22,20 @@ const roles = {
   administrator: { own: HUADU.bureau, other: BAIYUN.bureau },
   city_auditor: { own: 'gz', other: 'gz' },
   city_administrator: { own: 'gz', other: 'gz' },
+  // The city's statistician: the monthly figures of every district, and nothing that names a citizen.
+  city_statistician: { own: 'gz', other: 'gz' },
   // A role the hotline has no use for: a legal-aid station's clerk of 花都.
   station_clerk: { own: 'huadu-station-xinhua', other: 'baiyun-station-jingtai' },
 } as const;
 type Role = keyof typeof roles;
 const allRoles = Object.keys(roles) as Role[];
+/** The city-wide roles that read orders (the city's statistician reads the figures only). */
 const cityWide: Role[] = ['city_auditor', 'city_administrator'];
 
 const readers: Role[] = ['centre_staff', 'centre_supervisor', 'auditor', 'administrator', ...cityWide];
 const handlers: Role[] = ['centre_staff', 'centre_supervisor'];
+/** The monthly figures: counts and rates, no citizen in them. */
+const figureReaders: Role[] = [...readers, 'city_statistician'];
 
 interface Case {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
@@ -56,7 +61,7 @@ const matrix: Case[] = [
   { method: 'POST', route: '/work-orders/{workOrderId}/return-request', admits: handlers, order: (id) => ({ url: `/work-orders/${id}/return-request`, payload: command({ reason: '不属于本中心职责' }) }) },
   { method: 'POST', route: '/work-orders/{workOrderId}/extension-request', admits: handlers, order: (id) => ({ url: `/work-orders/${id}/extension-request`, payload: command({ reason: '需调取材料', workingDays: 5 }) }) },
   { method: 'POST', route: '/work-orders/{workOrderId}/reply', admits: handlers, order: (id) => ({ url: `/work-orders/${id}/reply`, payload: command({ answer: '已答复：可申请法律援助。' }) }) },
-  { method: 'GET', route: '/reports/monthly/{month}', admits: readers },
+  { method: 'GET', route: '/reports/monthly/{month}', admits: figureReaders },
   { method: 'GET', route: '/calendar', admits: 'signed_in' },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'] },
   { method: 'GET', route: '/projections', admits: ['auditor', 'administrator', ...cityWide] },
@@ -167,6 +172,7 @@ t.test('the hotline, route by route, role by role, own district and another', as
       t.same(await listed(role, 'own'), [huaduOrder.workOrderId, baiyunOrder.workOrderId].sort(), `${role}: both`);
       t.equal(await counted(role, 'own'), 2);
     }
+    t.equal(await counted('city_statistician', 'own'), 2, 'the city\'s statistician counts both districts\' orders');
     // The outbox: 花都's calls to its platform (its order was signed for above) are not 白云's to see.
     const owed = async (role: Role, where: 'own' | 'other') => (await call('GET', '/outbox/stats', token(role, where))).json().pending;
     t.ok((await owed('centre_supervisor', 'own')) > 0, '花都 sees the calls owed to its platform');
@@ -180,6 +186,18 @@ t.test('the hotline, route by route, role by role, own district and another', as
     const phoneOf = async (role: Role) => (await call('GET', `/work-orders/${huaduOrder.workOrderId}`, token(role, 'own'))).body.includes('13912345678');
     t.ok(await phoneOf('centre_staff'));
     for (const role of ['auditor', 'administrator', ...cityWide] as Role[]) t.notOk(await phoneOf(role), `${role} sees it masked`);
+  });
+
+  t.test('the city\'s statistician: every district\'s figures, no order and no citizen', async (t) => {
+    const statistician = token('city_statistician', 'own');
+    const figures = await call('GET', `/reports/monthly/2026-03${fresh}`, statistician);
+    t.equal(figures.statusCode, 200, figures.body);
+    for (const personal of ['陈小明', '13912345678', '5678']) t.notOk(figures.body.includes(personal), `the figures carry no ${personal}`);
+    for (const url of ['/worklist', `/work-orders/${huaduOrder.workOrderId}`, `/work-orders/${huaduOrder.workOrderId}/timeline`, `/integrations/12345/${HUADU.platform}/delivery-conflicts`]) {
+      const res = await call('GET', url, statistician);
+      t.equal(res.statusCode, 403, `${url}: not the statistician's`);
+      t.notOk(res.body.includes('陈小明') || res.body.includes('GZ2026030200001'), `${url}: the refusal names nothing`);
+    }
   });
 
   t.test('a token naming an organisation not in the registry, or the city with a district role, reaches nothing', async (t) => {

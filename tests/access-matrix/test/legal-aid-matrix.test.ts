@@ -24,6 +24,8 @@ const roles = {
   auditor: { own: HUADU.bureau, other: BAIYUN.bureau },
   city_auditor: { own: 'gz', other: 'gz' },
   city_administrator: { own: 'gz', other: 'gz' },
+  // The city's statistician (市统计员): the statistics of every district, no file, no person, no write.
+  city_statistician: { own: 'gz', other: 'gz' },
   administrator: { own: HUADU.bureau, other: BAIYUN.bureau },
   // The public legal service centre's staff (12345): here only at the centre's walk-in counter.
   centre_staff: { own: HUADU.centre, other: BAIYUN.centre },
@@ -32,6 +34,7 @@ const roles = {
 } as const;
 type Role = keyof typeof roles;
 const allRoles = Object.keys(roles) as Role[];
+/** The city-wide roles that read files' lists (the city's statistician reads the statistics only). */
 const cityWide: Role[] = ['city_auditor', 'city_administrator'];
 const intake: Role[] = ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head'];
 const review: Role[] = ['legal_aid_reviewer', 'legal_aid_head'];
@@ -39,6 +42,8 @@ const decision: Role[] = ['legal_aid_head'];
 const objections: Role[] = ['objection_handler'];
 const readers: Role[] = [...intake, 'objection_handler', 'auditor', ...cityWide];
 const handlers: Role[] = [...intake, 'objection_handler'];
+/** The monthly and yearly statistics: counts per office and station, no person in them. */
+const statisticsReaders: Role[] = [...readers, 'city_statistician'];
 /** One file: its handlers and the city administrator; auditors read cases in the audit service, which records each view. */
 const fileReaders: Role[] = [...handlers, 'legal_aid_lawyer', 'city_administrator'];
 const lawyers: Role[] = ['legal_aid_lawyer'];
@@ -46,6 +51,8 @@ const lawyerReport = () => command({ reportId: randomUUID(), kind: 'progress', t
 /** Walk-in consultations (来访咨询): the counters record; the district's and the city's readers read. */
 const walkInRecorders: Role[] = ['station_clerk', 'centre_staff', 'legal_aid_reviewer', 'legal_aid_head'];
 const walkInReaders: Role[] = [...walkInRecorders, 'auditor', ...cityWide];
+/** A month's counts of walk-ins: also the city's statistician (not the visits' list, whose notes are free text). */
+const walkInCountReaders: Role[] = [...walkInReaders, 'city_statistician'];
 const walkIn = () => ({ consultationId: randomUUID(), placeId: HUADU.station, occurredAt: '2026-03-02T09:00:00+08:00', persons: 1, topic: 'labour', answer: 'answered_on_the_spot' });
 
 interface Case {
@@ -111,12 +118,12 @@ const matrix: Case[] = [
   { method: 'GET', route: '/files/{caseId}/lawyer-reports', admits: [...review, ...lawyers], file: (id) => ({ url: `/files/${id}/lawyer-reports` }) },
   { method: 'GET', route: '/worklist', admits: readers, sample: () => ({ url: '/worklist' }) },
   { method: 'GET', route: '/search', admits: readers, sample: () => ({ url: '/search?name=%E9%99%88%E5%B0%8F' }) },
-  { method: 'GET', route: '/statistics/monthly/{month}', admits: readers, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
-  { method: 'GET', route: '/statistics/yearly/{year}', admits: readers, sample: () => ({ url: '/statistics/yearly/2026' }) },
+  { method: 'GET', route: '/statistics/monthly/{month}', admits: statisticsReaders, sample: () => ({ url: '/statistics/monthly/2026-03' }) },
+  { method: 'GET', route: '/statistics/yearly/{year}', admits: statisticsReaders, sample: () => ({ url: '/statistics/yearly/2026' }) },
   { method: 'POST', route: '/walk-in-consultations', admits: walkInRecorders, sample: () => ({ url: '/walk-in-consultations', payload: walkIn() }) },
   { method: 'POST', route: '/walk-in-consultations/{consultationId}/void', admits: walkInRecorders, sample: () => ({ url: `/walk-in-consultations/${randomUUID()}/void`, payload: command({ reason: '重复登记' }) }) },
   { method: 'GET', route: '/walk-in-consultations', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations?month=2026-03' }) },
-  { method: 'GET', route: '/walk-in-consultations/counts/{month}', admits: walkInReaders, sample: () => ({ url: '/walk-in-consultations/counts/2026-03' }) },
+  { method: 'GET', route: '/walk-in-consultations/counts/{month}', admits: walkInCountReaders, sample: () => ({ url: '/walk-in-consultations/counts/2026-03' }) },
   ...registryCases,
   { method: 'POST', route: '/scans', admits: intake, sample: () => ({ url: '/scans', payload: { commandId: randomUUID() } }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
@@ -221,18 +228,43 @@ t.test('legal aid, route by route, role by role, own district and another', asyn
       t.ok(all.includes(huaduFile.caseId) && all.includes(baiyunFile.caseId), `${role}: both`);
       t.same((await counted(role, 'own')).map((o) => o.officeId).sort(), [BAIYUN.office, HUADU.office]);
     }
+    t.same((await counted('city_statistician', 'own')).map((o) => o.officeId).sort(), [BAIYUN.office, HUADU.office], 'the city\'s statistician counts both districts');
   });
 
   t.test('personal data: unmasked only for the roles that handle the file', async (t) => {
     const shown = async (role: Role) => (await call('GET', `/files/${huaduFile.caseId}`, token(role, 'own'))).body.includes(ID);
     for (const role of handlers) t.ok(await shown(role), `${role} sees it in full`);
     for (const role of ['auditor', ...cityWide] as Role[]) t.notOk(await shown(role), `${role} sees it masked`);
+    t.equal((await call('GET', `/files/${huaduFile.caseId}`, token('city_statistician', 'own'))).statusCode, 403, 'the city\'s statistician does not open files, masked or not');
     const timeline = async (role: Role) => (await call('GET', `/files/${huaduFile.caseId}/timeline`, token(role, 'own'))).body;
     for (const role of handlers) t.ok((await timeline(role)).includes(ID), `${role} sees the timeline in full`);
     const cityTimeline = await timeline('city_administrator');
     t.ok(cityTimeline.includes('ApplicationSubmitted') && !cityTimeline.includes(ID) && !cityTimeline.includes(PHONE), 'the city administrator sees the timeline masked');
     const listed = await call('GET', `/worklist?${fresh}`, token('legal_aid_head', 'own'));
     t.notOk(listed.body.includes(ID) || listed.body.includes(PHONE), 'lists never hold the full number or phone');
+  });
+
+  t.test('the city\'s statistician: every district\'s statistics, and no file, no person, no write', async (t) => {
+    const statistician = token('city_statistician', 'own');
+    for (const url of [`/statistics/monthly/2026-03?${fresh}`, `/statistics/yearly/2026?${fresh}`, '/walk-in-consultations/counts/2026-03']) {
+      const res = await call('GET', url, statistician);
+      t.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      for (const personal of [ID, PHONE, '陈小明', '陈']) t.notOk(res.body.includes(personal), `${url} carries no ${personal}`);
+    }
+    const refused = [
+      `/files/${huaduFile.caseId}`, `/files/${huaduFile.caseId}/timeline`, `/worklist?${fresh}`, `/search?name=%E9%99%88%E5%B0%8F`,
+      `/search?documentType=resident_id&documentNumber=${ID}`, '/walk-in-consultations?month=2026-03', '/districts/huadu/lawyers', '/projections',
+    ];
+    for (const url of refused) {
+      const res = await call('GET', url, statistician);
+      t.equal(res.statusCode, 403, `${url}: not the statistician's`);
+      t.notOk(res.body.includes(huaduFile.applicationNumber) || res.body.includes('陈'), `${url}: the refusal names nothing`);
+    }
+    const revision = async () => (await app.pg.query('SELECT revision FROM event_store.streams WHERE stream_name = $1', [`legalAidCase-${huaduFile.caseId}`])).rows[0]?.revision;
+    const before = await revision();
+    t.equal((await call('POST', `/files/${huaduFile.caseId}/quality-review`, statistician, command({ grade: 'good', note: '良好' }))).statusCode, 403, 'grading a case is the office\'s review, not the statistician\'s');
+    t.equal((await call('POST', '/walk-in-consultations', statistician, walkIn())).statusCode, 403, 'nor recording a visit');
+    t.equal(await revision(), before, 'nothing written');
   });
 
   t.test('the lawyer registry: another district\'s answers as none, and a write to it changes nothing', async (t) => {

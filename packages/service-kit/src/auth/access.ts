@@ -14,9 +14,11 @@ export type Scope = (typeof scopes)[number];
 
 /**
  * The only roles that may work across the whole city: the city's administrator (who keeps the
- * organisation registry and loads the national working-day calendar) and the city's auditor.
+ * organisation registry and loads the national working-day calendar), the city's auditor, and the
+ * city's statistician (市统计员: reads the city's report district by district and the services' figures,
+ * closes the city's own periods; a district's close stays its district's statistician's).
  */
-export const CITY_WIDE_ROLES = ['city_administrator', 'city_auditor'] as const;
+export const CITY_WIDE_ROLES = ['city_administrator', 'city_auditor', 'city_statistician'] as const;
 export type CityWideRole = (typeof CITY_WIDE_ROLES)[number];
 
 export type AccessRule =

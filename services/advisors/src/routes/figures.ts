@@ -17,7 +17,7 @@ import { ensureFresh } from '../read-models/freshness.js';
 import { ledgerMonthsBetween } from '../read-models/ledger-queries.js';
 import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projection.js';
 import { allVillages, isDistrict } from '../registry/villages.js';
-import { ADVISOR_FIGURE_READERS, ADVISOR_ROLE, FIGURE_READERS } from './roles.js';
+import { ADVISOR_FIGURE_READERS, ADVISOR_ROLE, FIGURE_READERS, STATISTICS_READERS } from './roles.js';
 import { districtParams, ledgerMonth, organisationId, queryResponses, recordId } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
@@ -102,7 +102,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/districts/:districtId/annual/:year', {
-    config: FIGURE_READERS,
+    config: STATISTICS_READERS,
     schema: { tags: ['figures'], summary: '年度报告 The district\'s year in the annual report\'s terms: services (件/次) by type, hours on site, villages that met the monthly minimum every month', security: bearerSecurity,
       params: districtParams.extend({ year }), querystring: z.strictObject(afterQuery), response: queryResponses(json) },
   }, async (request, reply) => {

@@ -23,7 +23,7 @@ import { ledgerMonths } from '../read-models/ledger-queries.js';
 import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projection.js';
 import { ledgerView, monthFigures, onSiteView } from '../read-models/ledger-view.js';
 import { allVillages } from '../registry/villages.js';
-import { ADVISOR_ROLE, FIGURE_READERS, LEDGER_READERS, PERSONAL_DATA_READERS } from './roles.js';
+import { ADVISOR_ROLE, FIGURE_READERS, LEDGER_READERS, PERSONAL_DATA_READERS, STATISTICS_READERS } from './roles.js';
 import { districtParams, ledgerMonth, ledgerParams, queryResponses } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
@@ -163,7 +163,7 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/districts/:districtId/summary/:month', {
-    config: FIGURE_READERS,
+    config: STATISTICS_READERS,
     schema: { tags: ['figures'], summary: '区汇总 The district\'s month: villages met / short / excused, hours on site and remote, services by type, months approved', security: bearerSecurity,
       params: districtParams.extend({ month: ledgerMonth }), querystring: z.strictObject(afterQuery),
       response: queryResponses(json) },

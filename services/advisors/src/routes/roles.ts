@@ -18,6 +18,9 @@
 //   They correct and void their own entries only (entry_of_another_advisor), and read the ledgers of
 //   villages they served in that month.
 // - The city (`city_administrator`, `city_auditor`): reads everything.
+// - The city's statistician (`city_statistician`, scope `city`): a district's month and year (counts,
+//   hours, villages met), nothing that names a person: not a ledger (persons served), not the per-village
+//   or per-advisor figures (they name the advisors), not the register, the review queue or the export.
 import { access, type Scope } from '@bureau/service-kit';
 
 const cityWide: Record<string, Scope> = { city_auditor: 'city', city_administrator: 'city' };
@@ -37,6 +40,8 @@ export const REVIEWERS = access({ judicial_office_staff: 'organisation' });
 export const LEDGER_READERS = access({ legal_advisor: 'district', judicial_office_staff: 'organisation', ...district, ...cityWide });
 /** Lists and figures: the review queue, on-site minutes, the district's summary. */
 export const FIGURE_READERS = access({ judicial_office_staff: 'organisation', ...district, ...cityWide });
+/** A district's month and year (its summary and its annual figures): the figure readers, and the city's statistician. */
+export const STATISTICS_READERS = access({ judicial_office_staff: 'organisation', ...district, ...cityWide, city_statistician: 'city' });
 /** Import a spreadsheet: an advisor (their own ledger) or the district's administrator (any advisor's). */
 export const IMPORTERS = access({ legal_advisor: 'district', administrator: 'district' });
 /** See persons served unmasked in one ledger: the reviewing office (it calls back to check), and the advisor on their own entries. */

@@ -12,7 +12,7 @@ import { MONTH_PATTERN } from '../read-models/monthly-metrics.js';
 import { WORK_ORDERS_PROJECTION } from '../read-models/work-orders-projection.js';
 import type { HotlineRouteOptions } from './options.js';
 import { afterQuery } from './read-your-writes.js';
-import { ORDER_READERS } from './roles.js';
+import { MONTHLY_FIGURE_READERS } from './roles.js';
 
 const ratio = (basis: string) =>
   z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() }).describe(basis);
@@ -43,7 +43,7 @@ const workOrdersProjection = (app: FastifyInstance) => {
 
 export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = async (app, options) => {
   app.get('/reports/monthly/:month', {
-    config: ORDER_READERS,
+    config: MONTHLY_FIGURE_READERS,
     schema: {
       tags: ['reports'],
       summary: '月度指标 Monthly 12345 figures (months in Asia/Shanghai)',

@@ -6,15 +6,20 @@ import { access, everyone, type Scope } from '@bureau/service-kit';
 
 /** The centre's own people work on their centre's orders. */
 const centre = (roles: readonly string[]): Record<string, Scope> => everyone(roles, 'organisation');
-/** The city-wide roles (named in the kit) read every district's orders. */
+/** The city-wide roles (named in the kit) that read every district's orders (the city's statistician reads figures only). */
 const cityWide: Record<string, Scope> = { city_auditor: 'city', city_administrator: 'city' };
 
 /** Handle orders: sign for, notes, return and extension requests, reply. */
 export const ORDER_HANDLERS = access(centre(['centre_staff', 'centre_supervisor']));
 /** Assign an order to a staff member. */
 export const ORDER_ASSIGNERS = access(centre(['centre_supervisor']));
-/** Read the worklist, orders, timelines and monthly figures: the centre, its district's auditor and administrator, the city. */
+/** Read the worklist, orders and timelines: the centre, its district's auditor and administrator, the city. */
 export const ORDER_READERS = access({ ...centre(['centre_staff', 'centre_supervisor']), ...everyone(['auditor', 'administrator'], 'district'), ...cityWide });
+/**
+ * Read the monthly figures (counts and rates, no citizen in them): the order readers, and the city's
+ * statistician (市统计员), who reads figures and nothing that names a citizen (not the orders).
+ */
+export const MONTHLY_FIGURE_READERS = access({ ...centre(['centre_staff', 'centre_supervisor']), ...everyone(['auditor', 'administrator'], 'district'), ...cityWide, city_statistician: 'city' });
 /**
  * The order's history from its stream: the centre, its district's administrator, the city's. Not the
  * auditors: an auditor's view of a case is itself recorded, which the audit service does (its history

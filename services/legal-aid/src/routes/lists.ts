@@ -17,7 +17,7 @@ import { searchFiles, searchSorts } from '../read-models/search.js';
 import { monthBounds, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { ListedFileRow } from '../read-models/tables.js';
 import { listWorklist, worklistSorts } from '../read-models/worklist.js';
-import { PERSONAL_DATA_READERS, READERS } from './roles.js';
+import { PERSONAL_DATA_READERS, READERS, STATISTICS_READERS } from './roles.js';
 
 const after = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
 
@@ -188,7 +188,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     return { ...result, closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })) };
   };
   typed.get('/statistics/monthly/:month', {
-    config: READERS,
+    config: STATISTICS_READERS,
     schema: {
       tags: ['legal-aid files'], summary: '月度统计 Monthly figures per office, and per station (received, the median working days to decision, overdue per limit)', security: bearerSecurity,
       params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM') }),
@@ -207,7 +207,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
   });
 
   typed.get('/statistics/yearly/:year', {
-    config: READERS,
+    config: STATISTICS_READERS,
     schema: {
       tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),

@@ -5,7 +5,8 @@
 // - reviewer (审查) and the office's head (负责人) at a legal-aid office: scope 'district';
 // - the justice bureau's objection handler (Art. 49) at the bureau: scope 'district';
 // - the district's auditor (read only) at the district's bureau: scope 'district';
-// - the city's auditor and administrator: scope 'city' (the only city-wide roles);
+// - the city's auditor and administrator: scope 'city';
+// - the city's statistician (市统计员): scope 'city', the statistics only (counts, no file, no person);
 // - the assigned lawyer (承办律师) at their district's legal-aid office, the token's subject being the
 //   registry's lawyer id: scope 'district', and within it only the files assigned to them (lawyer.ts).
 // A file outside the caller's reach answers exactly as one that does not exist.
@@ -35,6 +36,8 @@ export const DECISION = access({ ...head });
 export const OBJECTIONS = access({ ...objections });
 /** Read one file, the worklist, search, statistics. */
 export const READERS = access({ ...clerk, ...reviewer, ...head, ...objections, [AUDITOR]: 'district', ...cityWide });
+/** The monthly and yearly statistics (counts per office and station, no person in them): the readers, and the city's statistician. */
+export const STATISTICS_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, [AUDITOR]: 'district', ...cityWide, city_statistician: 'city' });
 /**
  * Read one file: the roles that handle it and the city's administrator. Not the auditors: an auditor's
  * view of a case is itself recorded, which the audit service's history route does; auditors keep the

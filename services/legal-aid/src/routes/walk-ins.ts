@@ -24,8 +24,10 @@ const CENTRE_STAFF = 'centre_staff';
 const counters: Record<string, Scope> = { [STATION_CLERK]: 'organisation', [CENTRE_STAFF]: 'organisation', [REVIEWER]: 'district', [OFFICE_HEAD]: 'district' };
 /** 登记 / 作废: the staff at the counters, and the legal-aid office's reviewers and head for their district. */
 export const WALK_IN_RECORDERS = access(counters);
-/** The lists and counts: the counters' own, the district's auditor, the city-wide roles. */
+/** The lists and counts: the counters' own, the district's auditor, the city's auditor and administrator. */
 export const WALK_IN_READERS = access({ ...counters, [AUDITOR]: 'district', city_auditor: 'city', city_administrator: 'city' });
+/** A month's counts (persons by topic and answer, per place): the readers, and the city's statistician (not the visits' list). */
+export const WALK_IN_COUNT_READERS = access({ ...counters, [AUDITOR]: 'district', city_auditor: 'city', city_administrator: 'city', city_statistician: 'city' });
 
 export const NO_SUCH_VISIT = 'No such walk-in consultation.';
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
@@ -158,7 +160,7 @@ export const walkInRoutes: FastifyPluginAsync = async (app) => {
 
   const counts = z.record(z.string(), z.number());
   typed.get('/walk-in-consultations/counts/:month', {
-    config: WALK_IN_READERS,
+    config: WALK_IN_COUNT_READERS,
     schema: {
       tags, summary: '来访咨询月度人次 A month\'s persons by topic and by answer, per place (voided visits not counted)', security: bearerSecurity,
       params: z.object({ month }),

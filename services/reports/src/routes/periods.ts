@@ -1,13 +1,15 @@
 // The statistician's writes: close a district's period (关账) and record its peer-review rank. Each is
-// idempotent per commandId and guarded by the stream's revision (If-Match optional).
-import { bearerSecurity, commandContextOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema } from '@bureau/service-kit';
+// idempotent per commandId and guarded by the stream's revision (If-Match optional). The city's
+// statistician closes the city's own organisations' periods (市本级, `scopeId` = the city id): the city's
+// report is its districts' rows, each frozen by its own district's close, and that row.
+import { bearerSecurity, commandContextOf, forbidden, reachOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideReportPeriods, evolveReportPeriods, initialReportPeriods, reportPeriodsStreamName } from '../periods/decider.js';
 import type { ReportPeriodsCommand } from '../periods/events.js';
 import { reportPeriodsEvents } from '../periods/registry.js';
 import { reportParams } from './report.js';
-import { STATISTICIANS } from './roles.js';
+import { PERIOD_CLOSERS, RANK_RECORDERS } from './roles.js';
 import { scopeOf } from './scope.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 412: problemSchema, 422: problemSchema };
@@ -26,10 +28,10 @@ export const periodRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.post('/reports/:scopeId/:period/close', {
-    config: STATISTICIANS,
+    config: PERIOD_CLOSERS,
     schema: {
       tags: ['periods'],
-      summary: 'Close the district\'s period: its report is from now on counted from what was recorded by the close',
+      summary: 'Close the district\'s period (or, the city\'s statistician, the city\'s own: 市本级): its report is from now on counted from what was recorded by the close',
       security: bearerSecurity,
       params: reportParams,
       body: z.object({ commandId: commandIdSchema, note: z.string().max(500).nullable().default(null) }).strict(),
@@ -38,12 +40,15 @@ export const periodRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { units } = scopeOf(app, request, request.params.scopeId, { districtOnly: true });
     const districtId = units[0]!.id;
+    // A period is closed by the statistician whose figures it freezes: the top of the caller's reach (a
+    // district's statistician: their district; the city's: the city, whose districts it reads but does not close).
+    if (reachOf(request).organisationId !== districtId) throw forbidden('A district\'s period is closed by the district\'s statistician; the city\'s statistician closes the city\'s own (市本级).');
     const result = await run(request, districtId, request.body.commandId, { type: 'ClosePeriod', data: { districtId, period: request.params.period, note: request.body.note } });
     return commandReply(reply, result);
   });
 
   app.post('/reports/:scopeId/peer-review-ranks', {
-    config: STATISTICIANS,
+    config: RANK_RECORDERS,
     schema: {
       tags: ['periods'],
       summary: 'Record the district\'s rank in the city\'s legal-aid peer review (优良率) of a year, as published',
