@@ -4,7 +4,8 @@
 // voids one; a statistician reads the district's month and year with their charts, follows a figure to
 // its cases (as many as the figure), downloads the outputs, closes the month and sees a late visit as a
 // restatement, records the rank; an auditor exports a history and finds the export in the access report;
-// another district's statistician gets nothing of 花都's report.
+// the city's statistician reads the city's year district by district; another district's statistician
+// gets nothing of 花都's report.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { signTestToken } from '@bureau/service-kit/testing';
@@ -239,6 +240,36 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     t.ok(await fitsWidth(city), 'the city fits 1366 wide');
     await shot(city, 'reports-city');
     await city.context().close();
+  });
+
+  t.test('the city\'s statistician: the city\'s year district by district, a district picked; closes the city\'s own row only; the 12345 figures, no orders', async (t) => {
+    const cityStat = await newPage(browser);
+    await signInAs(cityStat, url, 'city_statistician', 'gz');
+    t.same(await cityStat.locator('header nav a').allTextContents(), ['12345 工单', '数据报告'], 'the report and the 12345 figures, nothing else');
+    await hashTo(cityStat, '#/reports');
+    await cityStat.waitForFunction('/^#\\/reports\\/gz\\/\\d{4}-\\d{2}$/.test(location.hash)');
+    t.pass('my reports open on the city');
+    // 花都's year as the service counts it for the city's statistician: what the picked district must show.
+    const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'api-city-statistician', role: 'city_statistician', org: 'gz' })}`;
+    const huaduYear = (await (await fetch(`${reportsUrl}/reports/huadu/${year}`, { headers: { authorization: token } })).json()) as { districts: { figures: { walk_in_persons: { value: number } } }[] };
+    const huaduPersons = String(huaduYear.districts[0]!.figures.walk_in_persons.value);
+    await hashTo(cityStat, `#/reports/gz/${year}`);
+    await cityStat.locator('[data-chart="districts_side_by_side"] svg').waitFor();
+    t.equal(await cityStat.locator('[data-headline="walk_in_persons"] strong').textContent(), '5', '白云 first');
+    t.equal(await cityStat.locator('select[aria-label="范围"] option').count(), 3, 'the picker: the city and each of its districts');
+    await cityStat.locator('nav.filters button:text("花都区")').click();
+    await cityStat.locator(`[data-headline="walk_in_persons"] strong:text-is("${huaduPersons}")`).waitFor();
+    t.equal(await cityStat.locator('button:text("关账…")').count(), 0, 'a district\'s period is its own statistician\'s to close');
+    t.equal(await cityStat.locator('[data-action="peer-review-rank"]').count(), 0, 'and its rank');
+    t.ok(await fitsWidth(cityStat), 'the city\'s year fits 1366 wide');
+    await shot(cityStat, 'reports-city-statistician-year');
+    await cityStat.locator('nav.filters button:text("本级")').click();
+    await cityStat.locator('button:text("关账…")').waitFor();
+    t.pass('the city\'s own row (市本级) is the city\'s statistician\'s to close');
+    await hashTo(cityStat, '#/hotline');
+    await cityStat.locator('[data-figure="dispatched"]:not(:text("…"))').waitFor();
+    t.equal(await cityStat.locator('a[href="#/hotline"]:text("待办工单")').count(), 0, 'the figures, and no way to the orders');
+    await cityStat.context().close();
   });
 
   t.test('another district\'s statistician gets nothing of 花都\'s report', async (t) => {

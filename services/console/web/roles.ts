@@ -16,12 +16,13 @@ export const roleNames: Readonly<Record<string, string>> = {
   legal_advisor: '村（居）法律顾问',
   city_administrator: '市级管理员',
   city_auditor: '市级审计人员',
+  city_statistician: '市统计员',
   statistician: '统计人员',
 };
 
 /** The roles that work at an organisation of each kind (the registry's kinds, @bureau/organisations). */
 export const rolesAtKind: Readonly<Record<string, readonly string[]>> = {
-  city: ['city_administrator', 'city_auditor'],
+  city: ['city_administrator', 'city_auditor', 'city_statistician'],
   public_legal_service_centre: ['centre_staff', 'centre_supervisor'],
   legal_aid_station: ['station_clerk'],
   legal_aid_office: ['station_clerk', 'legal_aid_reviewer', 'legal_aid_head'],

@@ -7,7 +7,7 @@ export const reportsArea: Area = {
   href: '#/reports',
   title: '数据报告',
   what: '年度、季度、月度数据与图表，每项数据可查到所计案件；下载 HTML、PDF、Excel；关账与更正说明',
-  roles: ['statistician', 'auditor', 'city_auditor', 'city_administrator'],
+  roles: ['statistician', 'auditor', 'city_auditor', 'city_administrator', 'city_statistician'],
   pages: [
     { pattern: '/reports', render: (_, { session }) => <ReportsHomePage session={session} /> },
     { pattern: '/reports/:scopeId/:period', render: ({ scopeId = '', period = '' }, { session }) => <ReportPage scopeId={scopeId} period={period} session={session} /> },

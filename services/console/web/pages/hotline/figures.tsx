@@ -30,7 +30,7 @@ const rates: Array<[keyof Report, string]> = [
 
 const percent = (r: Ratio) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 
-export function HotlineFiguresPage(props: { path: string }) {
+export function HotlineFiguresPage(props: { path: string; worklist?: boolean }) {
   const month = queryOf(props.path).get('month') ?? thisMonth();
   const { loaded } = useLoad(() => call<Report>('hotline', `/reports/monthly/${month}`), month);
   const report = loaded.state === 'ok' ? loaded.data : undefined;
@@ -38,11 +38,11 @@ export function HotlineFiguresPage(props: { path: string }) {
     <section class="page">
       <div class="page-head">
         <h1>月度指标</h1>
-        <a href="#/hotline">← 待办工单</a>
+        {props.worklist !== false && <a href="#/hotline">← 待办工单</a>}
       </div>
       <label class="inline-label">
         月份{' '}
-        <input type="month" value={month} onChange={(e) => go(`/hotline/figures?month=${(e.target as HTMLInputElement).value}`)} />
+        <input type="month" value={month} onChange={(e) => go(`/hotline${props.worklist === false ? '' : '/figures'}?month=${(e.target as HTMLInputElement).value}`)} />
       </label>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="该月指标" />}
       <div class="figures" aria-busy={!report}>

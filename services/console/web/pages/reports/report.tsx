@@ -73,7 +73,10 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
     const drawn = section === 'headline' || !cityWide ? drawnHere : drawnThere;
     return drawn.length ? drawn.filter((c) => c.section === section) : [...chartKeys[section], ...(section === 'headline' && city ? ['districts_side_by_side'] : [])].map((key) => ({ key, title: '', svg: undefined }));
   };
-  const statistician = session.claims.role === 'statistician' && report?.districts.length === 1;
+  // A period is closed by the statistician whose figures it freezes: a district's statistician their
+  // district, the city's statistician the city's own row (市本级, the city's id); the rank is the district's.
+  const districtStatistician = session.claims.role === 'statistician' && report?.districts.length === 1;
+  const closer = districtStatistician || (session.claims.role === 'city_statistician' && district !== undefined && district.districtId === report?.scope.id);
   const known: Scope[] = scopes.state === 'ok' ? scopes.scopes : [{ id: scopeId, name: report?.scope.name ?? scopeId, city: false }];
 
   if (loaded.state === 'problem') {
@@ -111,7 +114,7 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
           <a href={`#/reports/${districtId}/${period}`}>只看{district?.name}</a>
         </nav>
       )}
-      <div class="close-line">{district ? <CloseStatus district={district} period={period} periodLabel={report?.period.label ?? label} statistician={statistician} onChanged={() => setVersion((v) => v + 1)} /> : <p class="loading">正在读取…</p>}</div>
+      <div class="close-line">{district ? <CloseStatus district={district} period={period} periodLabel={report?.period.label ?? label} statistician={closer} onChanged={() => setVersion((v) => v + 1)} /> : <p class="loading">正在读取…</p>}</div>
       <div class="figures headline" aria-busy={!district}>
         {headline.map((w) => {
           const v = district?.figures[w.key];
@@ -147,7 +150,7 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
         ))}
       {charts.state === 'problem' && <ProblemNote problem={charts.problem} what="这份报告的图表" />}
       {district && <Restatements district={district} />}
-      {statistician && district && <RankForm district={district} year={Number(period.slice(0, 4))} onChanged={() => setVersion((v) => v + 1)} />}
+      {districtStatistician && district && <RankForm district={district} year={Number(period.slice(0, 4))} onChanged={() => setVersion((v) => v + 1)} />}
     </section>
   );
 }

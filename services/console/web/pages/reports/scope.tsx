@@ -18,7 +18,7 @@ export interface Scope {
   readonly city: boolean;
 }
 
-const CITY_WIDE = ['city_auditor', 'city_administrator'];
+const CITY_WIDE = ['city_auditor', 'city_administrator', 'city_statistician'];
 
 /** The scopes within the person's reach: the services decide every call again; this only offers them. */
 export function useScopes(session: Session) {
