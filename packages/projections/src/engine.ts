@@ -11,6 +11,7 @@ import { LockConnection } from './locks.js';
 import { silentLogger, type Logger } from './logger.js';
 import { ProjectionRunner, type RunnerStatus } from './runner.js';
 import { migrateEngineSchema } from './schema.js';
+import { makeFirstGeneration } from './generations.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 
 export interface EngineOptions {
@@ -44,7 +45,11 @@ export interface EngineOptions {
 }
 
 export interface ProjectionEngine extends PositionWaiter {
-  /** Creates the engine's tables if needed and starts every runner (as standby until it holds the lock). */
+  /**
+   * Creates the engine's tables if needed and each projection's first generation (its tables, empty,
+   * and views) if it has none, then starts every runner (as standby until it holds the lock). So once
+   * it resolves, queries find every read model: possibly behind, never missing.
+   */
   start(): Promise<void>;
   /** Finishes each batch in progress, releases the locks. */
   stop(): Promise<void>;
@@ -104,6 +109,9 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
       if (started) return;
       started = true;
       await migrateEngineSchema(db);
+      // Before a service listens (it starts the engine on ready): a query in its first instant would
+      // otherwise find no table, a 500, until the runner had won its lock and made them.
+      await firstGenerations(db, options.projections);
       for (const runner of runners) runner.start();
     },
     async stop() {
@@ -118,4 +126,17 @@ export function createProjectionEngine(options: EngineOptions): ProjectionEngine
       return await watcher.waitForPosition(projection, position, timeoutMs);
     },
   };
+}
+
+/** Makes the first generation of each projection that has none; one query when they all have one (a restart). */
+async function firstGenerations(db: Kysely<any>, projections: readonly Projection[]): Promise<void> {
+  if (projections.length === 0) return;
+  const active = await db
+    .selectFrom('projections.checkpoints')
+    .select('projection')
+    .where('state', '=', 'active')
+    .where('projection', 'in', projections.map((p) => p.name))
+    .execute();
+  const have = new Set(active.map((row: { projection: string }) => row.projection));
+  await Promise.all(projections.filter((p) => !have.has(p.name)).map((p) => makeFirstGeneration(db, p)));
 }

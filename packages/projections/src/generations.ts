@@ -5,11 +5,11 @@
 import { comparePositions, formatPosition } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
 import { generationTables, physicalName, type Projection } from './define.js';
-import { loadGenerations, type Generation } from './checkpoints.js';
-import { CHECKPOINT_CHANNEL } from './schema.js';
+import { loadGenerations, toGeneration, type Generation } from './checkpoints.js';
+import { CHECKPOINT_CHANNEL, type CheckpointsTable } from './schema.js';
 
-const generationsLock = (projection: string) =>
-  sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bureau.projection-generations:${projection}`}, 0))`;
+const generationsLockKey = (projection: string) => `bureau.projection-generations:${projection}`;
+const generationsLock = (projection: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${generationsLockKey(projection)}, 0))`;
 
 const qualified = (schema: string, table: string) => sql.id(schema, table);
 
@@ -22,25 +22,66 @@ export async function createGeneration(db: Kysely<any>, projection: Projection, 
     await generationsLock(projection.name).execute(trx);
     const existing = await loadGenerations(trx, projection.name);
     if (existing.some((g) => g.state === role)) throw new Error(`projection ${projection.name} already has a ${role} generation`);
-    const generation = Math.max(0, ...existing.map((g) => g.generation)) + 1;
-    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(projection.schema)}`.execute(trx);
-    await projection.migrate(trx, generationTables(projection, generation));
-    await trx
-      .insertInto('projections.checkpoints')
-      .values({ projection: projection.name, generation, version: projection.version, state: role, activated_at: role === 'active' ? new Date() : null })
-      .execute();
-    if (role === 'active') await pointViews(trx, projection, generation);
-    const [created] = (await loadGenerations(trx, projection.name)).filter((g) => g.generation === generation);
-    if (!created) throw new Error(`projection ${projection.name}: generation ${generation} vanished`);
-    return created;
+    return await createIn(trx, projection, role, existing);
   });
 }
 
+/**
+ * The active generation, made first (empty tables and their views) when there is none. Every instance
+ * of a service makes it at start, standby or not, so that its queries find the tables before it
+ * listens; instances starting together queue on the generations lock and one of them makes it.
+ */
+export async function ensureActiveGeneration(db: Kysely<any>, projection: Projection): Promise<Generation> {
+  const found = (await loadGenerations(db, projection.name)).find((g) => g.state === 'active');
+  return found ?? (await makeFirstGeneration(db, projection));
+}
+
+/**
+ * ensureActiveGeneration for a projection just seen without one: straight to the lock. Its commit does
+ * not wait for the disk (a start waits on it): a crash may lose the new, empty generation, which the
+ * next start makes again; any batch written into it commits after it, so it is never lost alone.
+ */
+export async function makeFirstGeneration(db: Kysely<any>, projection: Projection): Promise<Generation> {
+  return await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(hashtextextended(${sql.lit(generationsLockKey(projection.name))}, 0))`.execute(trx);
+    const existing = await loadGenerations(trx, projection.name);
+    return existing.find((g) => g.state === 'active') ?? (await createIn(trx, projection, 'active', existing));
+  });
+}
+
+/** Under the generations lock: the next generation's tables, checkpoint row and (when active) views. */
+async function createIn(trx: Kysely<any>, projection: Projection, role: 'active' | 'building', existing: readonly Generation[]): Promise<Generation> {
+  const generation = Math.max(0, ...existing.map((g) => g.generation)) + 1;
+  await ensureSchema(trx, projection.schema);
+  await projection.migrate(trx, generationTables(projection, generation));
+  const created = await trx
+    .insertInto('projections.checkpoints')
+    .values({ projection: projection.name, generation, version: projection.version, state: role, activated_at: role === 'active' ? new Date() : null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (role === 'active') await pointViews(trx, projection, generation);
+  return toGeneration(created as CheckpointsTable);
+}
+
+/**
+ * Two projections of one new schema, made at once (an engine starts its projections together), would
+ * both run CREATE SCHEMA and one would fail on the catalogue's unique key: they queue on a lock instead.
+ */
+async function ensureSchema(trx: Kysely<any>, schema: string): Promise<void> {
+  if (schema === 'public') return; // PostgreSQL's own, in every database
+  const { rows } = await sql`SELECT 1 FROM pg_namespace WHERE nspname = ${schema}`.execute(trx);
+  if (rows.length > 0) return;
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bureau.projection-schema:${schema}`}, 0))`.execute(trx);
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(trx);
+}
+
+/** Every view of the projection re-created on the generation's tables, in one round trip (no parameters). */
 async function pointViews(db: Kysely<any>, projection: Projection, generation: number): Promise<void> {
-  for (const table of projection.tables) {
-    await sql`DROP VIEW IF EXISTS ${qualified(projection.schema, table)}`.execute(db);
-    await sql`CREATE VIEW ${qualified(projection.schema, table)} AS SELECT * FROM ${qualified(projection.schema, physicalName(table, generation))}`.execute(db);
-  }
+  const statements = projection.tables.flatMap((table) => [
+    sql`DROP VIEW IF EXISTS ${qualified(projection.schema, table)}`,
+    sql`CREATE VIEW ${qualified(projection.schema, table)} AS SELECT * FROM ${qualified(projection.schema, physicalName(table, generation))}`,
+  ]);
+  await sql.join(statements, sql`;\n`).execute(db);
 }
 
 export type SwitchOutcome = 'switched' | 'behind';

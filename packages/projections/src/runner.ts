@@ -5,7 +5,7 @@ import type { GlobalPosition } from '@bureau/event-store';
 import { loadGenerations } from './checkpoints.js';
 import { LostOwnershipError, RebuildInProgressError } from './errors.js';
 import { followGeneration } from './follow.js';
-import { createGeneration, dropGenerations } from './generations.js';
+import { dropGenerations, ensureActiveGeneration } from './generations.js';
 import { errorFacts, sleep } from '@bureau/loop-kit';
 import { runnerLockKey, standbyLockKey } from './locks.js';
 import type { ProjectionWorkOptions } from './work-options.js';
@@ -100,7 +100,8 @@ export class ProjectionRunner {
     while (!signal.aborted) {
       const generations = await loadGenerations(db, projection.name);
       if (generations.some((g) => g.state === 'retired')) await this.dropRetired();
-      const active = generations.find((g) => g.state === 'active') ?? (await createGeneration(db, projection, 'active'));
+      // The engine's start made it; made here again only if it has gone since (e.g. its row deleted by hand).
+      const active = generations.find((g) => g.state === 'active') ?? (await ensureActiveGeneration(db, projection));
       if (active.version < projection.version) {
         this.currentStatus = 'rebuilding';
         await this.rebuild(signal);

@@ -41,12 +41,17 @@ export interface EngineDatabase {
 
 const SCHEMA_LOCK = "hashtextextended('bureau.projections.schema', 0)";
 
-/** Idempotent; concurrent callers serialise on an advisory lock (parallel CREATE ... IF NOT EXISTS can collide). */
+/**
+ * Idempotent; concurrent callers serialise on an advisory lock (parallel CREATE ... IF NOT EXISTS can collide).
+ * Every engine runs it at every start, before its service listens: the statements (no parameters) go in
+ * one round trip.
+ */
 export async function migrateEngineSchema(db: Kysely<any>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${sql.raw(SCHEMA_LOCK)})`.execute(trx);
-    await sql`CREATE SCHEMA IF NOT EXISTS projections`.execute(trx);
-    await sql`
+    const statements = [
+      sql`SELECT pg_advisory_xact_lock(${sql.raw(SCHEMA_LOCK)})`,
+      sql`CREATE SCHEMA IF NOT EXISTS projections`,
+      sql`
       CREATE TABLE IF NOT EXISTS projections.checkpoints (
         projection text NOT NULL,
         generation integer NOT NULL CHECK (generation > 0),
@@ -63,12 +68,12 @@ export async function migrateEngineSchema(db: Kysely<any>): Promise<void> {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (projection, generation),
         CHECK ((commit_position IS NULL) = (prepare_position IS NULL))
-      )`.execute(trx);
-    await sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_active ON projections.checkpoints (projection) WHERE state = 'active'`.execute(trx);
-    await sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_building ON projections.checkpoints (projection) WHERE state = 'building'`.execute(trx);
-    // A batch's first statement (checkpoints.ts, beginBatch): the compare-and-set of the checkpoint, raising
-    // CHECKPOINT_MOVED when this runner no longer owns it, and the notification of an active generation.
-    await sql`
+      )`,
+      sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_active ON projections.checkpoints (projection) WHERE state = 'active'`,
+      sql`CREATE UNIQUE INDEX IF NOT EXISTS checkpoints_one_building ON projections.checkpoints (projection) WHERE state = 'building'`,
+      // A batch's first statement (checkpoints.ts, beginBatch): the compare-and-set of the checkpoint, raising
+      // CHECKPOINT_MOVED when this runner no longer owns it, and the notification of an active generation.
+      sql`
       CREATE OR REPLACE FUNCTION projections.move_checkpoint(
         p_projection text, p_generation integer, p_expected_commit bigint, p_expected_prepare bigint,
         p_next_commit bigint, p_next_prepare bigint, p_applied bigint, p_payload text) RETURNS void
@@ -92,6 +97,8 @@ export async function migrateEngineSchema(db: Kysely<any>): Promise<void> {
           PERFORM pg_notify(${sql.lit(CHECKPOINT_CHANNEL)}, p_payload);
         END IF;
       END
-      $fn$`.execute(trx);
+      $fn$`,
+    ];
+    await sql.join(statements, sql`;\n`).execute(trx);
   });
 }

@@ -22,7 +22,7 @@ async function problemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const { problem, serverFault, retryAfterSeconds } = problemFor(error);
     if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
-    if (problem.status === 503 && retryAfterSeconds !== undefined) {
+    if (problem.type === problemTypes.unavailable && retryAfterSeconds !== undefined) {
       // An outage is logged by the database's own warnings; one line per refused request is noise.
       request.log.warn({ err: error }, 'database unavailable; request refused with 503');
     } else if (serverFault) {

@@ -8,6 +8,7 @@ import { InvalidEventDataError } from '../events/errors.js';
 import { HttpProblem, problemTypes, type ProblemDetails } from './problem.js';
 import { fieldErrors } from './validation.js';
 import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage.js';
+import { isMissingTable, MISSING_TABLE_RETRY_AFTER_SECONDS } from './read-model-missing.js';
 
 export type Mapped = { readonly problem: ProblemDetails; readonly serverFault: boolean; readonly retryAfterSeconds?: number };
 
@@ -95,6 +96,16 @@ export function problemFor(error: unknown): Mapped {
       },
       serverFault: true,
       retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+    };
+  }
+  if (isMissingTable(error)) {
+    return {
+      problem: {
+        type: problemTypes.readModelNotReady, title: 'Service Unavailable', status: 503,
+        detail: 'This service is still preparing the records it answers from. Retry shortly with the same request: a command that was recorded after all is recognised by its commandId and not recorded twice.',
+      },
+      serverFault: true,
+      retryAfterSeconds: MISSING_TABLE_RETRY_AFTER_SECONDS,
     };
   }
   return { problem: INTERNAL, serverFault: true };

@@ -15,6 +15,8 @@ export const problemTypes = {
   idempotencyKeyReused: 'urn:bureau:problem:idempotency-key-reused',
   ruleBroken: 'urn:bureau:problem:rule-broken',
   unavailable: 'urn:bureau:problem:service-unavailable',
+  /** A read model's table is not there (yet): http/read-model-missing.ts. */
+  readModelNotReady: 'urn:bureau:problem:read-model-not-ready',
   internal: 'urn:bureau:problem:internal-error',
   http: 'about:blank',
 } as const;
