@@ -95,11 +95,12 @@ export async function closedMonthlyMetrics({ db, store, projection, registry, mo
   const moved = new Map<string, MovingEvent[]>();
   for (const group of groups.values()) {
     const count = async (trx: Kysely<HotlineReadDatabase>) => countsOf(await monthlyMetrics(trx, month, group.owners));
-    const [standing, revisionsNow] = await Promise.all([count(db), monthOrderRevisions(db, month, group.owners)]);
+    const standing = await count(db);
     const { then, movedInGroup } = await queryAsOf(db, store, projection, group.position, async (trx) => {
       const then = await count(trx);
       const restated = new Set(Object.keys(then).filter((k) => then[k as keyof Counts] !== standing[k as keyof Counts]));
-      const streams = restated.size === 0 ? [] : changedStreams(await monthOrderRevisions(trx, month, group.owners), revisionsNow);
+      // Only when something moved: the orders whose rows changed since (as of the close, and now).
+      const streams = restated.size === 0 ? [] : changedStreams(await monthOrderRevisions(trx, month, group.owners), await monthOrderRevisions(db, month, group.owners));
       return { then, movedInGroup: await eventsThatMoved({ trx, store, projection, close: group.position, streams, figures: count, restated }) };
     });
     for (const k of Object.keys(asClosed) as Array<keyof Counts>) asClosed[k] += then[k] - standing[k];
