@@ -54,4 +54,10 @@ t.test('a closed month: a late follow-up is restated with the event that moved i
   t.match(await read('/reports/monthly/2026-03', baiyun), { dispatched: 0, closed: [], restatements: [] }, 'another district sees no restatement');
   // An open month lists none.
   t.same((await read('/reports/monthly/2026-04', f.tokens.auditor)).restatements, [], 'an open month: nothing restated');
+
+  // The OpenAPI document says what a restatement carries.
+  const doc = (await f.app.inject({ method: 'GET', url: '/docs/json' })).json();
+  const answered = JSON.stringify(doc.paths['/reports/monthly/{month}']?.get?.responses?.['200']);
+  t.ok(['events', 'eventCount', 'moreEvents', 'actor', 'position'].every((k) => answered.includes(`"${k}"`)), 'documented in OpenAPI');
+  t.ok(JSON.stringify(doc.paths['/reports/monthly/{month}']?.get?.parameters ?? []).includes('eventsAfter'), 'the paging parameter documented');
 });

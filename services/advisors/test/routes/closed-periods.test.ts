@@ -74,4 +74,10 @@ t.test('a closed month: a late entry and a correction are restated with their ev
   t.notOk(JSON.stringify(baiyun).includes(late.id), 'another district: not 花都\'s events');
   // The year is not closed.
   t.same((await get('/districts/huadu/annual/2026')).restatements, [], 'an open period: nothing restated');
+
+  // The OpenAPI document says what a restatement carries.
+  const doc = (await f.app.inject({ method: 'GET', url: '/docs/json' })).json();
+  const answered = JSON.stringify(doc.paths['/districts/{districtId}/summary/{month}']?.get?.responses?.['200']);
+  t.ok(['events', 'eventCount', 'moreEvents', 'actor', 'position'].every((k) => answered.includes(`"${k}"`)), 'documented in OpenAPI');
+  t.ok(JSON.stringify(doc.paths['/districts/{districtId}/summary/{month}']?.get?.parameters ?? []).includes('eventsAfter'), 'the paging parameter documented');
 });

@@ -54,4 +54,10 @@ t.test('a closed month: a decision recorded after the close is restated with its
   t.same(theirs.closed, [], 'another district: no close');
   t.same(theirs.restatements, [], 'another district: no restatement');
   t.notOk(JSON.stringify(theirs).includes(a.caseId), 'another district: not A');
+
+  // The OpenAPI document says what a restatement carries.
+  const doc = (await f.app.inject({ method: 'GET', url: '/docs/json' })).json();
+  const answered = JSON.stringify(doc.paths['/statistics/monthly/{month}']?.get?.responses?.['200']);
+  t.ok(['events', 'eventCount', 'moreEvents', 'actor', 'position'].every((k) => answered.includes(`"${k}"`)), 'documented in OpenAPI');
+  t.ok(JSON.stringify(doc.paths['/statistics/monthly/{month}']?.get?.parameters ?? []).includes('eventsAfter'), 'the paging parameter documented');
 });
