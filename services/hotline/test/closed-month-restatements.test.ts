@@ -49,6 +49,13 @@ t.test('a closed month: a late follow-up is restated with the event that moved i
     'rated, satisfied and resolved restated, each by the follow-up alone (not the urge, not anything before the close)');
   t.notOk(JSON.stringify(march.restatements).includes('张三丰') || JSON.stringify(march.restatements).includes('13812345678'), 'no personal data');
 
+  // Paging one figure's events: after the last one listed, none are left; the other figures keep theirs.
+  const paged = await read(`/reports/monthly/2026-03?restated=rated&eventsAfter=${encodeURIComponent(expected.position)}`, f.tokens.auditor);
+  t.match(paged.restatements, [{ figure: 'rated', events: [], eventCount: 1, moreEvents: null }, { figure: 'resolved', events: [expected] }, { figure: 'satisfied', events: [expected] }], 'the next page of rated: empty');
+  const bad = await f.get('/reports/monthly/2026-03?restated=rated&eventsAfter=yesterday', f.tokens.auditor);
+  t.equal(bad.statusCode, 400, 'a cursor that is no position: 400');
+  t.match(bad.json(), { errors: [{ field: 'querystring.eventsAfter' }] }, 'naming the field');
+
   // The same month as another district's auditor: none of 花都's orders, closes or events.
   const baiyun = `Bearer ${signTestToken(JWT_SECRET, { sub: 'user-baiyun-auditor', role: 'auditor', org: 'baiyun-bureau', name: '赵六' })}`;
   t.match(await read('/reports/monthly/2026-03', baiyun), { dispatched: 0, closed: [], restatements: [] }, 'another district sees no restatement');
