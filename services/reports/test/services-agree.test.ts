@@ -123,7 +123,9 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
     for (let i = 1; i <= 12; i++) {
       const month = `2025-${String(i).padStart(2, '0')}`;
       const r = month === '2025-03' ? later.march : await report(month);
+      const asked = performance.now();
       const m = await read(hotline, `/reports/monthly/${month}`);
+      if (month === '2025-02' || month === '2025-03') t.comment(`hotline ${month}${month === '2025-03' ? ' (closed, restated, its events found)' : ''}: ${Math.round(performance.now() - asked)} ms`);
       t.same({
         dispatched: m.dispatched, signedForOnTime: m.timelySignForRate.numerator, returned: m.returnRate.numerator,
         replied: m.onTimeReplyRate.denominator, repliedOnTime: m.onTimeReplyRate.numerator, rated: m.satisfactionRate.denominator,
@@ -179,7 +181,9 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
   });
 
   t.test('advisors: the district\'s month, its townships, the year', async (t) => {
+    const asked = performance.now();
     const summaryOf = await read(advisors, '/districts/huadu/summary/2025-03');
+    t.comment(`advisors 2025-03 (closed, restated, its events found): ${Math.round(performance.now() - asked)} ms; open 2025-02: ${await (async () => { const at = performance.now(); await read(advisors, '/districts/huadu/summary/2025-02'); return Math.round(performance.now() - at); })()} ms`);
     t.equal(summaryOf.entries, value(later.march, 'advisor_services'), '件/次 in March as closed');
     t.equal(summaryOf.onSiteMinutes / 60, value(later.march, 'on_site_hours'), 'hours on site in March as closed');
     t.match(summaryOf.closed, { districtId: 'huadu' });
