@@ -37,3 +37,5 @@ export { loggerOptions, createLogger, type LogLevel } from './logging/logger.js'
 export { PERSONAL_DATA_FIELDS, redactionPaths } from './logging/personal-data.js';
 export { DomainRuleError, DomainError, isDomainRuleError, foldEvents, type Decider, type DomainMessage } from './domain/index.js';
 export { readPeriodCloses, restatedFigures, figuresOf, reportPeriodsStreamOf, type PeriodClose, type Restated } from './periods/period-closes.js';
+export { eventsThatMoved, changedStreams, mergeMoved, type MovingEvent, type ChangedStream, type ReplayingProjection } from './periods/moved-by.js';
+export { withEvents, pageLinkOf, restatementSchema, movingEventSchema, restatementPageQuery, EVENTS_PER_FIGURE, type Restatement, type RestatementPage } from './periods/restatements.js';

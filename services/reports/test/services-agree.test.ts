@@ -4,7 +4,9 @@
 // the advisors run their projections on the same store. 花都's statistician closes March and the year;
 // after the close a late work order, a late application and a voided ledger entry are recorded. Every
 // figure of the services' statistics routes for the closed periods equals the report's as closed, the
-// late records show as restatements in both, and every other month agrees as things stand.
+// late records show as restatements in both, each naming the same events (the services' restatement lists
+// the events that moved a figure; the report's the fact versions recorded since), and every other month
+// agrees as things stand.
 import { buildAdvisorsApp } from '@bureau/advisors/app';
 import { loadConfig as advisorsConfig } from '@bureau/advisors/config';
 import { advisorLedgerCategory, decideLedger, defaultAdvisorLimits, foldLedger, type LedgerEvent } from '@bureau/advisors/domain';
@@ -29,7 +31,9 @@ import { dispatch, legalAidHistory, local, reply, signFor, submit, workOrderHist
 const SCALE = 0.02;
 const timings = { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 };
 type Figures = Record<string, { value: number | null }>;
-type DistrictReport = { figures: Figures; restatements: { figure: string; asClosed: number | null; now: number | null }[]; closed: unknown };
+type DistrictReport = { figures: Figures; restatements: { figure: string; asClosed: number | null; now: number | null; changes: { eventId: string; change: string }[] }[]; closed: unknown };
+/** A service's restatement: the figure, and the events after the close that moved it. */
+type ServiceRestatement = { figure: string; asClosed: number | null; now: number | null; events: { eventId: string; eventType: string; position: string; actor: unknown }[]; eventCount: number };
 
 t.test(`a ${SCALE}x generated year: the services' statistics agree with the report, closed periods as closed`, async (t) => {
   const clock = new Date('2026-03-01T02:00:00Z');
@@ -107,6 +111,11 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
   t.ok(restated(later.march).advisor_services, 'the voided entry restates the services');
 
   const value = (r: DistrictReport, key: string) => r.figures[key]?.value ?? 0;
+  /** The events the report's restatement of `key` lists (none when it is not restated). */
+  const reportEvents = (r: DistrictReport, key: string) => [...new Set(r.restatements.find((x) => x.figure === key)?.changes.map((c) => c.eventId) ?? [])].sort();
+  /** The events a service's restatements of these figures list (a figure summed over offices: every office's). */
+  const serviceEvents = (restatements: ServiceRestatement[], figure: (name: string) => boolean) =>
+    [...new Set(restatements.filter((x) => figure(x.figure)).flatMap((x) => x.events.map((e) => e.eventId)))].sort();
 
   t.test('hotline: the month\'s figures', async (t) => {
     // Every month of the year: March as closed, the others as they stand.
@@ -114,7 +123,9 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
     for (let i = 1; i <= 12; i++) {
       const month = `2025-${String(i).padStart(2, '0')}`;
       const r = month === '2025-03' ? later.march : await report(month);
+      const asked = performance.now();
       const m = await read(hotline, `/reports/monthly/${month}`);
+      if (month === '2025-02' || month === '2025-03') t.comment(`hotline ${month}${month === '2025-03' ? ' (closed, restated, its events found)' : ''}: ${Math.round(performance.now() - asked)} ms`);
       t.same({
         dispatched: m.dispatched, signedForOnTime: m.timelySignForRate.numerator, returned: m.returnRate.numerator,
         replied: m.onTimeReplyRate.denominator, repliedOnTime: m.onTimeReplyRate.numerator, rated: m.satisfactionRate.denominator,
@@ -128,6 +139,12 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
       if (month === '2025-03') {
         t.same(m.closed.map((c: { districtId: string }) => c.districtId), ['huadu'], 'shown as closed');
         t.match(m.restatements, [{ figure: 'dispatched', asClosed: value(r, 'work_orders'), now: value(r, 'work_orders') + 1 }], 'the late order restated');
+        const keys = { dispatched: 'work_orders', signedForOnTime: 'signed_for_on_time', returned: 'returned', replied: 'replied', repliedOnTime: 'replied_on_time', rated: 'rated', satisfied: 'satisfied', resolved: 'resolved', overdue: 'overdue' };
+        for (const [name, key] of Object.entries(keys)) {
+          t.same(serviceEvents(m.restatements, (f) => f === name), reportEvents(r, key), `${name}: the same events as the report's ${key}`);
+        }
+        t.equal(m.restatements.find((x: ServiceRestatement) => x.figure === 'dispatched').events.length, 1, 'the late order: one event moved 派单');
+        t.ok(m.restatements.every((x: ServiceRestatement) => x.events.every((e) => e.position && e.actor)), 'each event with its position and who recorded it');
       } else t.same(m.restatements, [], 'an open month: nothing restated');
     }
     t.ok(dispatched > 0, `${dispatched} orders compared`);
@@ -153,16 +170,26 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
       if (url === '/statistics/monthly/2025-03') {
         t.same(s.closed.map((c: { districtId: string }) => c.districtId), ['huadu']);
         t.ok(s.restatements.some((x: { figure: string; asClosed: number; now: number }) => x.figure.endsWith('.received') && x.now === x.asClosed + 1), 'the late application restated');
+        const keys = { received: 'received', notified: 'notified', approved: 'approved', refused: 'refused', greenChannel: 'green_channel', transferredIn: 'transferred_in', transferredOut: 'transferred_out', preliminaryAid: 'preliminary_aid', qualityReviewed: 'quality_reviewed', qualityExcellentOrGood: 'quality_excellent_or_good' };
+        const offices = new Set(s.offices.map((o: { officeId: string }) => o.officeId));
+        for (const [name, key] of Object.entries(keys)) {
+          t.same(serviceEvents(s.restatements, (f) => offices.has(f.slice(0, f.lastIndexOf('.'))) && f.endsWith(`.${name}`)), reportEvents(r, key), `${name}: the same events as the report's ${key}`);
+        }
+        t.equal(serviceEvents(s.restatements, (f) => f.endsWith('.received')).length, 1, 'the late application: one event moved 收案');
       }
     }
   });
 
   t.test('advisors: the district\'s month, its townships, the year', async (t) => {
+    const asked = performance.now();
     const summaryOf = await read(advisors, '/districts/huadu/summary/2025-03');
+    t.comment(`advisors 2025-03 (closed, restated, its events found): ${Math.round(performance.now() - asked)} ms; open 2025-02: ${await (async () => { const at = performance.now(); await read(advisors, '/districts/huadu/summary/2025-02'); return Math.round(performance.now() - at); })()} ms`);
     t.equal(summaryOf.entries, value(later.march, 'advisor_services'), '件/次 in March as closed');
     t.equal(summaryOf.onSiteMinutes / 60, value(later.march, 'on_site_hours'), 'hours on site in March as closed');
     t.match(summaryOf.closed, { districtId: 'huadu' });
-    t.same(summaryOf.restatements.find((x: { figure: string }) => x.figure === 'entries'), { figure: 'entries', asClosed: value(later.march, 'advisor_services'), now: value(later.march, 'advisor_services') - 1 }, 'the voided entry restated');
+    t.match(summaryOf.restatements.find((x: { figure: string }) => x.figure === 'entries'), { figure: 'entries', asClosed: value(later.march, 'advisor_services'), now: value(later.march, 'advisor_services') - 1 }, 'the voided entry restated');
+    t.same(serviceEvents(summaryOf.restatements, (f) => f === 'entries'), reportEvents(later.march, 'advisor_services'), '件/次: the same events as the report\'s');
+    t.same(serviceEvents(summaryOf.restatements, (f) => f === 'entries').length, 1, 'the void alone moved 件/次');
     const registry = advisors.organisations.current();
     const townships = [...registry.organisations.values()].filter((o) => o.kind === 'township' && districtOf(registry, o.id)?.id === 'huadu');
     let entries = 0;

@@ -3,7 +3,7 @@
 // count is over the ledger months within the caller's reach (`reachOf(request).organisationIds`, the
 // judicial offices that own the ledgers): another district's data is in no list and no count, and a
 // subject with nothing in reach answers 404 exactly as one that does not exist. No personal data.
-import { actorOf, bearerSecurity, notFound, reachOf } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, notFound, pageLinkOf, reachOf, restatementPageQuery } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stateOrInitial } from '../commands/read-stream.js';
@@ -18,7 +18,7 @@ import { ledgerMonthsBetween } from '../read-models/ledger-queries.js';
 import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projection.js';
 import { allVillages, isDistrict } from '../registry/villages.js';
 import { ADVISOR_FIGURE_READERS, ADVISOR_ROLE, FIGURE_READERS, STATISTICS_READERS } from './roles.js';
-import { districtParams, ledgerMonth, organisationId, queryResponses, recordId } from './schemas.js';
+import { asClosedFigures, districtParams, ledgerMonth, organisationId, queryResponses, recordId } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
 const json = z.record(z.string(), z.unknown());
@@ -66,7 +66,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/townships/:townshipId/figures/:month', {
     config: FIGURE_READERS,
     schema: { tags: ['figures'], summary: '镇街统计 A township\'s villages in a month: hours on site and remote, services by type, reviewed or not, shortfall', security: bearerSecurity,
-      params: z.object({ townshipId: organisationId, month: ledgerMonth }), querystring: z.strictObject(afterQuery), response: queryResponses(json) },
+      params: z.object({ townshipId: organisationId, month: ledgerMonth }), querystring: z.strictObject({ ...afterQuery, ...restatementPageQuery }), response: queryResponses(asClosedFigures) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const { townshipId, month } = request.params;
@@ -76,6 +76,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     // A month the district's statistician has closed answers as of the close (read-models/closed-periods.ts).
     const answer = await figuresAsClosed({
       db: app.advisorsReadModels.db, store: app.eventStore, districtId: villages[0]!.districtId, period: month, now: app.advisors.clock(),
+      page: { ...request.query, link: pageLinkOf(`/townships/${townshipId}/figures/${month}`, request.query) },
       load: (db) => ledgerMonthsBetween(db, { offices: reach.organisationIds, from: month, to: month, villageIds: villages.map((v) => v.villageId) }),
       figures: (loaded) => {
         const rows = new Map(loaded.map((r) => [r.villageId, r.state]));
@@ -104,7 +105,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/districts/:districtId/annual/:year', {
     config: STATISTICS_READERS,
     schema: { tags: ['figures'], summary: '年度报告 The district\'s year in the annual report\'s terms: services (件/次) by type, hours on site, villages that met the monthly minimum every month', security: bearerSecurity,
-      params: districtParams.extend({ year }), querystring: z.strictObject(afterQuery), response: queryResponses(json) },
+      params: districtParams.extend({ year }), querystring: z.strictObject({ ...afterQuery, ...restatementPageQuery }), response: queryResponses(asClosedFigures) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const { districtId, year: y } = request.params;
@@ -118,6 +119,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     // the minimum is judged on months that had ended (Beijing time) then, or now: the year so far.
     const answer = await figuresAsClosed({
       db: app.advisorsReadModels.db, store: app.eventStore, districtId, period: y, now: app.advisors.clock(),
+      page: { ...request.query, link: pageLinkOf(`/districts/${districtId}/annual/${y}`, request.query) },
       load: (db) => ledgerMonthsBetween(db, { offices: reach.organisationIds, from: months[0]!, to: months[11]!, villageIds: villages.map((v) => v.villageId) }),
       figures: (rows, at) => {
         const current = monthOf(beijingDateOf(at));

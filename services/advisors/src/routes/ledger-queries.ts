@@ -1,7 +1,7 @@
 // The query side: one ledger as it stands (from its stream, so always current), the judicial office's
 // review queue, the month's on-site minutes per village against the minimum, and a district's month.
 // Lists come from the read model (?after=<position> to read your own write) and never show persons served.
-import { actorOf, bearerSecurity, notFound, reachOf } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, notFound, pageLinkOf, reachOf, restatementPageQuery } from '@bureau/service-kit';
 import { byPinyin, numerically, pageFields, pagedList, pagingQuery, sortField, type ListKey } from '@bureau/service-kit/paging';
 import type { FastifyRequest } from 'fastify';
 import { readEvidence } from '../storage/evidence-store.js';
@@ -24,7 +24,7 @@ import { LEDGER_MONTHS_PROJECTION } from '../read-models/ledger-months-projectio
 import { ledgerView, monthFigures, onSiteView } from '../read-models/ledger-view.js';
 import { allVillages } from '../registry/villages.js';
 import { ADVISOR_ROLE, FIGURE_READERS, LEDGER_READERS, PERSONAL_DATA_READERS, STATISTICS_READERS } from './roles.js';
-import { districtParams, ledgerMonth, ledgerParams, queryResponses } from './schemas.js';
+import { asClosedFigures, districtParams, ledgerMonth, ledgerParams, queryResponses } from './schemas.js';
 
 const afterQuery = { after: z.string().optional().describe('A position "commit/prepare" from a write: wait (bounded) until the read model has applied it.') };
 const json = z.record(z.string(), z.unknown());
@@ -165,8 +165,8 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/districts/:districtId/summary/:month', {
     config: STATISTICS_READERS,
     schema: { tags: ['figures'], summary: '区汇总 The district\'s month: villages met / short / excused, hours on site and remote, services by type, months approved', security: bearerSecurity,
-      params: districtParams.extend({ month: ledgerMonth }), querystring: z.strictObject(afterQuery),
-      response: queryResponses(json) },
+      params: districtParams.extend({ month: ledgerMonth }), querystring: z.strictObject({ ...afterQuery, ...restatementPageQuery }),
+      response: queryResponses(asClosedFigures) },
   }, async (request, reply) => {
     await fresh(request, reply);
     const { districtId, month } = request.params;
@@ -178,6 +178,7 @@ export const ledgerQueryRoutes: FastifyPluginAsyncZod = async (app) => {
     // A month the district's statistician has closed answers as of the close (read-models/closed-periods.ts).
     const answer = await figuresAsClosed({
       db: app.advisorsReadModels.db, store: app.eventStore, districtId, period: month, now: app.advisors.clock(),
+      page: { ...request.query, link: pageLinkOf(`/districts/${districtId}/summary/${month}`, request.query) },
       load: (db) => ledgerMonths(db, { offices: reach.organisationIds, month }),
       figures: (loaded) => {
         const rows = new Map(loaded.map((r) => [r.villageId, r]));

@@ -1,5 +1,5 @@
 // The request shapes the routes share (zod, through the type provider: a bad field is a 400 naming it).
-import { commandIdSchema, commandResponseSchema, problemSchema } from '@bureau/service-kit';
+import { commandIdSchema, commandResponseSchema, problemSchema, restatementSchema } from '@bureau/service-kit';
 import { z } from 'zod';
 import { reviewSubjects, serviceModes, serviceTypes, shortfallCauses } from '../domain/index.js';
 
@@ -68,6 +68,17 @@ export const commandResponses = <S extends z.ZodType>(ok: S) => ({
   412: problemSchema,
   422: problemSchema,
   503: problemSchema,
+});
+
+/**
+ * A figures answer that may be as of a close (read-models/closed-periods.ts): its figures as they are, and
+ * the close and restatements, each restatement with the events recorded after the close that moved it.
+ */
+export const asClosedFigures = z.looseObject({
+  closed: z.object({ districtId: z.string(), closedAt: z.string(), position: z.string() }).nullable()
+    .describe('关账: the district\'s close of the period, when closed; the figures are then as of it'),
+  restatements: z.array(restatementSchema)
+    .describe('更正: every number (by its path) recorded differently since the close, each with the events recorded after the close that moved it (the caller\'s own ledgers; no personal data)'),
 });
 
 export const queryResponses = <S extends z.ZodType>(ok: S) => ({ 200: ok, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 503: problemSchema });

@@ -1,13 +1,17 @@
 // 关账: a month the statistician has closed for a district answers as it stood at the close. The month's
 // figures for the districts that closed it are counted on the work orders as of the close's position in
 // $all (the projection replayed up to it: `queryAsOf`), the rest as they stand; a figure recorded
-// differently since shows as a restatement (figure, as closed, now), never as a silently different number.
+// differently since shows as a restatement (figure, as closed, now, and the events recorded after the close
+// that moved it), never as a silently different number. The events: the orders of the month (any moment it
+// counts them by, as of the close or now) whose rows changed since, their later events applied on the
+// replay as of the close one by one (service-kit, periods/moved-by.ts); the district's own orders only.
 import { districtOf, organisationsWithin, type RegistryState } from '@bureau/organisations';
 import { formatPosition, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import { queryAsOf, type Projection } from '@bureau/projections';
-import { readPeriodCloses, restatedFigures, type PeriodClose, type Restated } from '@bureau/service-kit';
-import type { Kysely } from 'kysely';
-import { monthlyMetrics, type MonthlyMetrics, type Ratio } from './monthly-metrics.js';
+import { changedStreams, eventsThatMoved, mergeMoved, readPeriodCloses, restatedFigures, type MovingEvent, type PeriodClose, type Restated } from '@bureau/service-kit';
+import { sql, type Kysely } from 'kysely';
+import { workOrderStreamName } from '../domain/index.js';
+import { monthBounds, monthlyMetrics, type MonthlyMetrics, type Ratio } from './monthly-metrics.js';
 import type { HotlineReadDatabase } from './tables.js';
 
 /** The month's counts (every figure is a count over orders, so the counts of disjoint owners add up). */
@@ -43,6 +47,22 @@ export interface ClosedMonthly {
   readonly metrics: MonthlyMetrics;
   readonly closes: readonly PeriodClose[];
   readonly restatements: readonly Restated[];
+  /** Per restated figure, the events after the close that moved it ($all order). */
+  readonly moved: ReadonlyMap<string, readonly MovingEvent[]>;
+}
+
+/**
+ * The revisions of the owners' orders the month may count (dispatched, replied, followed up or due in
+ * it, loosely: a due time at 24:00 of the last day is the next day's 00:00), by stream name.
+ */
+async function monthOrderRevisions(db: Kysely<HotlineReadDatabase>, month: string, owners: readonly string[]): Promise<Map<string, bigint>> {
+  const { from, to } = monthBounds(month);
+  const within = (column: 'dispatched_at' | 'replied_at' | 'followed_up_at' | 'reply_due_at') => sql<boolean>`(${sql.ref(column)} >= ${from} AND ${sql.ref(column)} <= ${to})`;
+  const rows = await db.selectFrom('hotline_work_orders').select(['work_order_id', 'revision'])
+    .where('owner', 'in', owners.length > 0 ? [...owners] : [''])
+    .where(sql<boolean>`(${within('dispatched_at')} OR ${within('replied_at')} OR ${within('followed_up_at')} OR ${within('reply_due_at')})`)
+    .execute();
+  return new Map(rows.map((r) => [workOrderStreamName(r.work_order_id), BigInt(r.revision)]));
 }
 
 export interface ClosedMonthlyInput {
@@ -61,7 +81,7 @@ export async function closedMonthlyMetrics({ db, store, projection, registry, mo
     ? [...registry.organisations.values()].filter((o) => o.kind === 'district').map((o) => o.id)
     : owners.flatMap((o) => districtOf(registry, o)?.id ?? []);
   const closes = await readPeriodCloses(store, districts, month);
-  if (closes.size === 0) return { metrics: now, closes: [], restatements: [] };
+  if (closes.size === 0) return { metrics: now, closes: [], restatements: [], moved: new Map() };
   // Districts closed at the same position are counted together.
   const groups = new Map<string, { position: GlobalPosition; owners: string[] }>();
   for (const close of closes.values()) {
@@ -72,12 +92,19 @@ export async function closedMonthlyMetrics({ db, store, projection, registry, mo
   }
   const total = countsOf(now);
   const asClosed = { ...total };
+  const moved = new Map<string, MovingEvent[]>();
   for (const group of groups.values()) {
-    const [then, standing] = [
-      countsOf(await queryAsOf(db, store, projection, group.position, (trx) => monthlyMetrics(trx, month, group.owners))),
-      countsOf(await monthlyMetrics(db, month, group.owners)),
-    ];
+    const count = async (trx: Kysely<HotlineReadDatabase>) => countsOf(await monthlyMetrics(trx, month, group.owners));
+    const standing = await count(db);
+    const { then, movedInGroup } = await queryAsOf(db, store, projection, group.position, async (trx) => {
+      const then = await count(trx);
+      const restated = new Set(Object.keys(then).filter((k) => then[k as keyof Counts] !== standing[k as keyof Counts]));
+      // Only when something moved: the orders whose rows changed since (as of the close, and now).
+      const streams = restated.size === 0 ? [] : changedStreams(await monthOrderRevisions(trx, month, group.owners), await monthOrderRevisions(db, month, group.owners));
+      return { then, movedInGroup: await eventsThatMoved({ trx, store, projection, close: group.position, streams, figures: count, restated }) };
+    });
     for (const k of Object.keys(asClosed) as Array<keyof Counts>) asClosed[k] += then[k] - standing[k];
+    mergeMoved(moved, movedInGroup);
   }
-  return { metrics: metricsOf(now, asClosed), closes: [...closes.values()], restatements: restatedFigures(asClosed, total) };
+  return { metrics: metricsOf(now, asClosed), closes: [...closes.values()], restatements: restatedFigures(asClosed, total), moved };
 }

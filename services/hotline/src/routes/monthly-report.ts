@@ -2,7 +2,7 @@
 // each counted in the month named in read-models/monthly-metrics.ts. A month the statistician has closed
 // for a district answers as of the close, with what moved since as restatements (read-models/closed-months.ts).
 import { formatPosition } from '@bureau/event-store';
-import { bearerSecurity, problemSchema, reachOf } from '@bureau/service-kit';
+import { bearerSecurity, pageLinkOf, problemSchema, reachOf, restatementPageQuery, restatementSchema, withEvents } from '@bureau/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,8 +31,8 @@ const reportSchema = z.object({
   overdueCount: z.number().describe('超期: orders whose reply due time fell in the month and were replied after it, or are open and recorded overdue for it'),
   closed: z.array(z.object({ districtId: z.string(), closedAt: z.string(), position: z.string() }))
     .describe('关账: the districts that closed the month; their part of every figure is as of the close'),
-  restatements: z.array(z.object({ figure: z.string(), asClosed: z.number().nullable(), now: z.number().nullable() }))
-    .describe('更正: the counts recorded differently since a close (the figures above keep the closed ones)'),
+  restatements: z.array(restatementSchema)
+    .describe('更正: the counts recorded differently since a close (the figures above keep the closed ones), each with the events recorded after the close that moved it (the district\'s own orders; no personal data)'),
 });
 
 const workOrdersProjection = (app: FastifyInstance) => {
@@ -49,20 +49,20 @@ export const monthlyReportRoute: FastifyPluginAsyncZod<HotlineRouteOptions> = as
       summary: '月度指标 Monthly 12345 figures (months in Asia/Shanghai)',
       security: bearerSecurity,
       params: z.object({ month: z.string().regex(MONTH_PATTERN, 'must be a month YYYY-MM, from 1900-01 to 9999-12') }),
-      querystring: z.strictObject(afterQuery),
+      querystring: z.strictObject({ ...afterQuery, ...restatementPageQuery }),
       response: { 200: reportSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply, WORK_ORDERS_PROJECTION, options.readYourWritesWaitMs);
     const now = options.clock();
-    const { metrics: m, closes, restatements } = await closedMonthlyMetrics({
+    const { metrics: m, closes, restatements, moved } = await closedMonthlyMetrics({
       db: app.readModels.db, store: app.eventStore, projection: workOrdersProjection(app), registry: app.organisations.current(),
       month: request.params.month, owners: reachOf(request).organisationIds,
     });
     return {
       ...m, from: m.from.toISOString(), to: m.to.toISOString(), asOf: now.toISOString(),
       closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })),
-      restatements: [...restatements],
+      restatements: withEvents(restatements, moved, request.query, pageLinkOf(`/reports/monthly/${request.params.month}`, request.query)),
     };
   });
 };

@@ -13,6 +13,7 @@ import { identityHash, maskName } from '../privacy/mask.js';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { nameKeyOf, normalisedName } from '../read-models/name-key.js';
 import { closedStatistics } from '../read-models/closed-statistics.js';
+import { pageLinkOf, restatementPageQuery, restatementSchema, withEvents } from '@bureau/service-kit';
 import { searchFiles, searchSorts } from '../read-models/search.js';
 import { monthBounds, overdueLimits, statisticNames, yearBounds } from '../read-models/statistics.js';
 import type { ListedFileRow } from '../read-models/tables.js';
@@ -178,21 +179,26 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
   // 关账: the districts that closed the period answer as of the close (read-models/closed-statistics.ts).
   const closedPeriod = {
     closed: z.array(z.object({ districtId: z.string(), closedAt: z.string(), position: z.string() })).describe('关账: the districts that closed the period; their offices and stations are as of the close'),
-    restatements: z.array(z.object({ figure: z.string(), asClosed: z.number().nullable(), now: z.number().nullable() })).describe('更正: `<office or station>.<figure>` recorded differently since the close'),
+    restatements: z.array(restatementSchema).describe('更正: `<office or station>.<figure>` recorded differently since the close, each with the events recorded after the close that moved it (the district\'s own files; no personal data)'),
   };
-  const statisticsAsClosed = async (request: FastifyRequest, period: string, bounds: [Date, Date]) => {
-    const { closes, ...result } = await closedStatistics({
+  const statisticsQuery = z.strictObject({ ...after, ...restatementPageQuery });
+  const statisticsAsClosed = async (request: FastifyRequest, period: string, bounds: [Date, Date], page: z.infer<typeof statisticsQuery>) => {
+    const { closes, restatements, moved, ...result } = await closedStatistics({
       db: app.legalAidReadModels.db, store: app.eventStore, projection: app.legalAidReadModels.projections.find((p) => p.name === FILES_PROJECTION)!, registry: app.organisations.current(),
       period, bounds, withinReach: reachOf(request).includes,
     });
-    return { ...result, closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })) };
+    return {
+      ...result,
+      closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })),
+      restatements: withEvents(restatements, moved, page, pageLinkOf(request.url.split('?')[0]!, page)),
+    };
   };
   typed.get('/statistics/monthly/:month', {
     config: STATISTICS_READERS,
     schema: {
       tags: ['legal-aid files'], summary: '月度统计 Monthly figures per office, and per station (received, the median working days to decision, overdue per limit)', security: bearerSecurity,
       params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM') }),
-      querystring: z.strictObject(after),
+      querystring: statisticsQuery,
       response: listResponses(z.object({
         month: z.string(),
         offices: z.array(officeFigures),
@@ -202,7 +208,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const result = await statisticsAsClosed(request, request.params.month, monthBounds(request.params.month));
+    const result = await statisticsAsClosed(request, request.params.month, monthBounds(request.params.month), request.query);
     return { month: request.params.month, ...result };
   });
 
@@ -211,12 +217,12 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['legal-aid files'], summary: '年度统计 The same figures for a year', security: bearerSecurity,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-      querystring: z.strictObject(after),
+      querystring: statisticsQuery,
       response: listResponses(z.object({ year: z.number(), offices: z.array(officeFigures), stations: z.array(stationFigures), ...closedPeriod })),
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const result = await statisticsAsClosed(request, String(request.params.year), yearBounds(request.params.year));
+    const result = await statisticsAsClosed(request, String(request.params.year), yearBounds(request.params.year), request.query);
     return { year: request.params.year, ...result };
   });
 };
