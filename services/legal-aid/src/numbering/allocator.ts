@@ -19,9 +19,15 @@ const MAX_BATCH = 32;
 /** Appends refused for another process's numbers, in a row, before a submission gives up (a 5xx). */
 const MAX_ROUNDS = 200;
 
+/** An allocation, and whether this call appended it (false: the command's allocation was there before: a retry). */
+export interface Allocated {
+  readonly allocation: Allocation;
+  readonly appended: boolean;
+}
+
 interface Waiting {
   readonly input: AllocationInput;
-  readonly resolve: (allocation: Allocation) => void;
+  readonly resolve: (allocated: Allocated) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -38,7 +44,12 @@ export class NumberAllocator {
   constructor(private readonly store: EventStore) {}
 
   /** The allocation of `input.commandId`, found (a retry) or made. */
-  allocate(input: AllocationInput): Promise<Allocation> {
+  async allocate(input: AllocationInput): Promise<Allocation> {
+    return (await this.allocateOrFind(input)).allocation;
+  }
+
+  /** The allocation of `input.commandId`, saying whether it was made now or found (a retry: see routes/submit.ts). */
+  allocateOrFind(input: AllocationInput): Promise<Allocated> {
     const stream = numberingStreamName(input.areaId, numberingYearOf(input.submitted.receivedAt));
     let writer = this.#streams.get(stream);
     if (!writer) {
@@ -46,7 +57,7 @@ export class NumberAllocator {
       this.#streams.set(stream, writer);
     }
     const queued = writer;
-    return new Promise<Allocation>((resolve, reject) => {
+    return new Promise<Allocated>((resolve, reject) => {
       queued.waiting.push({ input, resolve, reject });
       if (!queued.running) void this.#drain(stream, queued);
     });
@@ -74,7 +85,7 @@ export class NumberAllocator {
     const byCommand = new Map<string, Waiting[]>();
     for (const w of batch) byCommand.set(w.input.commandId, [...(byCommand.get(w.input.commandId) ?? []), w]);
     let members = [...byCommand.values()];
-    const settle = (group: readonly Waiting[], allocation: Allocation) => group.forEach((w) => w.resolve(allocation));
+    const settle = (group: readonly Waiting[], allocation: Allocation, appended: boolean) => group.forEach((w) => w.resolve({ allocation, appended }));
 
     for (let round = 0; members.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
@@ -90,7 +101,7 @@ export class NumberAllocator {
         const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
         writer.tip = appended.nextExpectedRevision;
         if (appended.written) {
-          members.forEach((group, i) => settle(group, allocations[i] as Allocation));
+          members.forEach((group, i) => settle(group, allocations[i] as Allocation, true));
           return;
         }
         // The very same events at the very same place (a retry the store recognised): read what is stored.
@@ -111,11 +122,11 @@ export class NumberAllocator {
         }
         const at = index === undefined ? 0 : Number(index);
         const group = members[at] as Waiting[];
-        settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
+        settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId), false);
         members = members.filter((_, i) => i !== at);
         continue;
       }
-      for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
+      for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId), false);
       return;
     }
   }
