@@ -19,15 +19,9 @@ const MAX_BATCH = 32;
 /** Appends refused for another process's numbers, in a row, before a submission gives up (a 5xx). */
 const MAX_ROUNDS = 200;
 
-/** An allocation, and whether this call appended it (false: the command's allocation was there before: a retry). */
-export interface Allocated {
-  readonly allocation: Allocation;
-  readonly appended: boolean;
-}
-
 interface Waiting {
   readonly input: AllocationInput;
-  readonly resolve: (allocated: Allocated) => void;
+  readonly resolve: (allocation: Allocation) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -44,12 +38,7 @@ export class NumberAllocator {
   constructor(private readonly store: EventStore) {}
 
   /** The allocation of `input.commandId`, found (a retry) or made. */
-  async allocate(input: AllocationInput): Promise<Allocation> {
-    return (await this.allocateOrFind(input)).allocation;
-  }
-
-  /** The allocation of `input.commandId`, saying whether it was made now or found (a retry: see routes/submit.ts). */
-  allocateOrFind(input: AllocationInput): Promise<Allocated> {
+  allocate(input: AllocationInput): Promise<Allocation> {
     const stream = numberingStreamName(input.areaId, numberingYearOf(input.submitted.receivedAt));
     let writer = this.#streams.get(stream);
     if (!writer) {
@@ -57,7 +46,7 @@ export class NumberAllocator {
       this.#streams.set(stream, writer);
     }
     const queued = writer;
-    return new Promise<Allocated>((resolve, reject) => {
+    return new Promise<Allocation>((resolve, reject) => {
       queued.waiting.push({ input, resolve, reject });
       if (!queued.running) void this.#drain(stream, queued);
     });
@@ -85,7 +74,7 @@ export class NumberAllocator {
     const byCommand = new Map<string, Waiting[]>();
     for (const w of batch) byCommand.set(w.input.commandId, [...(byCommand.get(w.input.commandId) ?? []), w]);
     let members = [...byCommand.values()];
-    const settle = (group: readonly Waiting[], allocation: Allocation, appended: boolean) => group.forEach((w) => w.resolve({ allocation, appended }));
+    const settle = (group: readonly Waiting[], allocation: Allocation) => group.forEach((w) => w.resolve(allocation));
 
     for (let round = 0; members.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
@@ -101,7 +90,7 @@ export class NumberAllocator {
         const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
         writer.tip = appended.nextExpectedRevision;
         if (appended.written) {
-          members.forEach((group, i) => settle(group, allocations[i] as Allocation, true));
+          members.forEach((group, i) => settle(group, allocations[i] as Allocation));
           return;
         }
         // The very same events at the very same place (a retry the store recognised): read what is stored.
@@ -122,11 +111,11 @@ export class NumberAllocator {
         }
         const at = index === undefined ? 0 : Number(index);
         const group = members[at] as Waiting[];
-        settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId), false);
+        settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
         members = members.filter((_, i) => i !== at);
         continue;
       }
-      for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId), false);
+      for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
       return;
     }
   }

@@ -3,14 +3,13 @@
 // stream is written from the allocation (src/numbering/submission.ts). The answer carries the number and
 // the receipt; a retry with the same commandId answers the same.
 import { birthDateOf } from '@bureau/person-schemas';
-import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5, type CommandResult } from '@bureau/service-kit';
+import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5 } from '@bureau/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
-import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type LegalAidEvent, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
+import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
-import type { Allocated } from '../numbering/allocator.js';
 import { completeAllocation, numberingYearOf } from '../numbering/submission.js';
 import { filesCheckpoint } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
@@ -72,94 +71,49 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
       };
     };
 
-    // 1. Was this commandId applied before? (Its number and receipt are then answered again, and a file
-    // out of reach is a 404.) handleCommand reads the application's stream and judges that.
-    const earlier = async (): Promise<{ readonly result: CommandResult<LegalAidEvent> } | { readonly state: LegalAidState }> => {
-      try {
-        return {
-          result: await handleCommand({
-            store: app.eventStore, registry: legalAidEvents, streamName,
-            decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
-            command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
-          }),
-        };
-      } catch (error) {
-        if (error instanceof NotAppliedYet) return { state: error.state };
-        throw error;
-      }
-    };
-    const replayed = (result: CommandResult<LegalAidEvent>) => {
-      const first = result.events[0];
-      if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
-      return answer(first.data, result, false);
-    };
-    // A new application's stream is named from its commandId (no applicationId: not an announced custody
-    // file), so it holds nothing unless this is a retry, and a retry is told by its number's allocation
-    // (3.: the allocation's event id is the commandId's, and the store refuses it twice). Such a
-    // submission is decided on the empty state without reading the stream first, and the stream is read
-    // only when the allocation was there before (or anything refused it): one read fewer per submission,
-    // answered exactly as the read first would have answered.
-    const optimistic = body.applicationId === undefined;
-    /** Reads the stream after all: the answer of an earlier run if there was one, else `error` stands. */
-    const earlierOr = async (error: unknown) => {
-      if (!optimistic) throw error;
-      const found = await earlier();
-      if ('result' in found) return replayed(found.result);
-      throw error;
-    };
-
-    // The scans and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its
-    // own; what the replay answers (an earlier run, or a file out of reach: 404) comes first.
+    // 1. Was this commandId applied before? (Its number and receipt are then answered again.) The scans
+    // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
+    // replay answers (an earlier run, or a file out of reach: 404) comes first.
     const recipient = body.recipient ?? body.applicant;
-    const [prior, scanned, found] = await Promise.allSettled([
-      optimistic ? Promise.resolve({ state: initialState() }) : earlier(),
+    const [replayed, scanned, found] = await Promise.allSettled([
+      handleCommand({
+        store: app.eventStore, registry: legalAidEvents, streamName,
+        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
+        command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
+      }),
       storedScans(app, body.documents),
       duplicateCandidates(app, looks, recipient, caseId),
     ]);
-    if (prior.status === 'rejected') throw prior.reason;
-    if ('result' in prior.value) return await replayed(prior.value.result);
-    const state = prior.value.state;
+    if (replayed.status === 'fulfilled') {
+      const first = replayed.value.events[0];
+      if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
+      return await answer(first.data, replayed.value, false);
+    }
+    if (!(replayed.reason instanceof NotAppliedYet)) throw replayed.reason;
+    const state = replayed.reason.state;
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
-    let submitted: ApplicationSubmitted;
-    try {
-      if (scanned.status === 'rejected') throw scanned.reason;
-      if (found.status === 'rejected') throw found.reason;
-      const documents = scanned.value;
-      pending = found.value.pending;
-      const candidates = found.value.candidates;
-      const command: SubmitApplication = {
-        type: 'SubmitApplication',
-        data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
-      };
-      const decided = await withCalendar(deps, async () =>
-        boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
-      const first = decided[0];
-      if (first?.type !== 'ApplicationSubmitted') throw new Error('the decider did not record the receipt');
-      submitted = first;
-    } catch (error) {
-      return await earlierOr(error);
-    }
+    if (scanned.status === 'rejected') throw scanned.reason;
+    if (found.status === 'rejected') throw found.reason;
+    const documents = scanned.value;
+    pending = found.value.pending;
+    const candidates = found.value.candidates;
+    const command: SubmitApplication = {
+      type: 'SubmitApplication',
+      data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
+    };
+    const decided = await withCalendar(deps, async () =>
+      boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
+    const submitted = decided[0];
+    if (submitted?.type !== 'ApplicationSubmitted') throw new Error('the decider did not record the receipt');
 
     // 3. The number, with the whole receipt; 4. the application's stream from it.
     const area = numberingAreaOf(app.organisations.current(), organisation.id, config.LEGAL_AID_DISTRICT_SHORT_NAMES);
     if (!area) throw new Error(`no district or city above ${organisation.id}`);
-    let allocated: Allocated;
-    try {
-      allocated = await app.legalAidNumbers.allocator.allocateOrFind({
-        areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
-        submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
-      });
-    } catch (error) {
-      return await earlierOr(error);
-    }
-    if (optimistic && !allocated.appended) {
-      // A retry: the first run's answer (or its 404, its 409 for another body) from the stream, as above;
-      // a first run that died between its two appends is completed here from its allocation.
-      const first = await earlier();
-      if ('result' in first) return await replayed(first.result);
-    }
-    const { allocation } = allocated;
+    const allocation = await app.legalAidNumbers.allocator.allocate({
+      areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
+    });
     const result = await completeAllocation(app.eventStore, allocation);
     return answer(allocation.submitted, result, !result.alreadyApplied);
   });

@@ -76,7 +76,7 @@ t.test('sixteen counters at once, a retry, a crash between the two appends', asy
   });
 });
 
-t.test('a submission is decided without reading its stream first: a retry is told by its allocation, and answered as before', async (t) => {
+t.test('a retry through the route: the key with another body, a district out of reach, a first run that died after its allocation', async (t) => {
   const f = await legalAidFixture(t);
   const body = application({}, { name: '重试人', id: residentId('19800101', 400) });
   const first = await f.submit(body);
