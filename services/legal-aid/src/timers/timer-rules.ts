@@ -26,6 +26,15 @@ const start = (timer: LegalAidTimerKind, record: DeadlineRecord): Change => ({
 const cancel = (timer: LegalAidTimerKind): Change => ({ kind: 'cancel', timer });
 const fired = (timer: LegalAidTimerKind, dueAt: string): Change => ({ kind: 'fired', timer, dueAt });
 
+/**
+ * The event types that start, stop or show no timer (the cases of timerChangesOf answering []): the
+ * timers' projection passes them by without reading their data (a file's later life, closing,
+ * follow-up and quality review, is most of its events, and each was parsed and validated for nothing).
+ */
+export const typesWithoutTimers: ReadonlySet<string> = new Set<LegalAidEvent['type']>([
+  'CompetenceOverridden', 'ApplicationTransferred', 'EconomicStatusRecorded', 'AuthorityInformed', 'CaseClosed', 'FollowUpRecorded', 'QualityReviewed',
+]);
+
 export function timerChangesOf(event: LegalAidEvent): Change[] {
   switch (event.type) {
     case 'CustodyApplicationAnnounced':
@@ -117,6 +126,6 @@ export function legalAidTimerRules(toEvent: (recorded: Parameters<TimerRules['ch
   return {
     streamCategories: [legalAidStreamCategory],
     subjectOf: (recorded) => (recorded.streamName.startsWith(prefix) ? recorded.streamName.slice(prefix.length) : undefined),
-    changesOf: (recorded) => timerChangesOf(toEvent(recorded)),
+    changesOf: (recorded) => (typesWithoutTimers.has(recorded.type) ? [] : timerChangesOf(toEvent(recorded))),
   };
 }

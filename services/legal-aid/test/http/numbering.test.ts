@@ -76,6 +76,51 @@ t.test('sixteen counters at once, a retry, a crash between the two appends', asy
   });
 });
 
+t.test('a retry through the route: the key with another body, a district out of reach, a first run that died after its allocation', async (t) => {
+  const f = await legalAidFixture(t);
+  const body = application({}, { name: '重试人', id: residentId('19800101', 400) });
+  const first = await f.submit(body);
+  t.equal(first.statusCode, 201, first.body);
+
+  t.test('the same commandId with another body: 409, nothing written', async (t) => {
+    const before = await f.streamRevisions();
+    const other = await f.submit({ ...body, summary: '另一件事' });
+    t.equal(other.statusCode, 409, other.body);
+    t.match(other.headers['content-type'], /problem\+json/);
+    t.strictSame(await f.streamRevisions(), before);
+  });
+
+  t.test('the same commandId from a district that does not reach the file: 404, nothing written', async (t) => {
+    const before = await f.streamRevisions();
+    const elsewhere = await f.submit(body, f.tokens.baiyunClerk);
+    t.equal(elsewhere.statusCode, 404, elsewhere.body);
+    t.strictSame(await f.streamRevisions(), before);
+  });
+
+  t.test('a first run that died after its allocation: the retry writes the application with that number', async (t) => {
+    const retried = application({}, { name: '断线人', id: residentId('19800101', 401) });
+    const template = (await readFirst(f, first.json().caseId)).data;
+    const { uuidV5, COMMAND_EVENT_NAMESPACE } = await import('@bureau/service-kit');
+    const applicationId = uuidV5(`legal-aid-application:${retried.commandId}`, COMMAND_EVENT_NAMESPACE);
+    const allocation = await new NumberAllocator(f.app.eventStore).allocate({
+      areaId: 'huadu', areaShortName: '花', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: { ...template, applicationId }, commandId: retried.commandId, commandDigest: null, correlationId: retried.commandId,
+      actor: { id: 'clerk-crashed', role: 'station_clerk', organisation: ORG.huaduStation },
+    });
+    t.equal(await streamExists(f, legalAidStreamName(applicationId)), false, 'no application yet');
+    const answer = await f.submit(retried);
+    t.equal(answer.statusCode, 201, answer.body);
+    t.equal(answer.json().caseId, applicationId);
+    t.equal(answer.json().applicationNumber, allocation.applicationNumber, 'the number the first run took, not a new one');
+    const again = await f.submit(retried);
+    t.equal(again.statusCode, 200, again.body);
+    t.equal(again.json().applicationNumber, allocation.applicationNumber);
+    const sequences = [];
+    for await (const e of f.app.eventStore.readStream(numberingStreamName('huadu', 2026))) sequences.push(numberingEvents.fromRecorded(e).data.sequence);
+    t.strictSame(sequences, [1, 2], 'one number each, none taken twice');
+  });
+});
+
 t.test('the allocator: one append for the counters waiting together, two processes on one stream, a retry inside a batch', async (t) => {
   const f = await legalAidFixture(t);
   const first = await f.submit(application({}, { name: '模板人', id: residentId('19800101', 300) }), f.tokens.baiyunClerk);

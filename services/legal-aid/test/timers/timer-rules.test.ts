@@ -81,3 +81,19 @@ t.test('each timer kind fires the command that records its overdue event', async
   t.strictSame(timerCommandOf('objection', dueAt), { type: 'RecordObjectionDecisionOverdue', data: { dueAt } });
   t.strictSame(timerCommandOf('custody_forwarding', dueAt), { type: 'RecordCustodyForwardingOverdue', data: { dueAt } });
 });
+
+t.test('the types the timers pass by unread are exactly those that change no timer', async (t) => {
+  const { typesWithoutTimers, legalAidTimerRules } = await import('../../src/timers/timer-rules.js');
+  const events = [...custodyLife(), ...deemedWithdrawnLife(), ...notifiedLife(), ...transferLife()];
+  const seen = new Set<string>();
+  for (const event of events) {
+    seen.add(event.type);
+    t.equal(typesWithoutTimers.has(event.type), timerChangesOf(event).length === 0, `${event.type}: passed by only if it changes no timer`);
+  }
+  t.ok([...typesWithoutTimers].some((type) => seen.has(type)), 'the lives hold some of them');
+  // Passed by without being read: an event of such a type never reaches the registry.
+  const rules = legalAidTimerRules(() => { throw new Error('read'); });
+  const recorded = (type: string) => ({ type, streamName: 'legalAidCase-x', data: {}, metadata: {} }) as unknown as Parameters<typeof rules.changesOf>[0];
+  for (const type of typesWithoutTimers) t.strictSame(rules.changesOf(recorded(type)), []);
+  t.throws(() => rules.changesOf(recorded('ApplicationSubmitted')), /read/, 'the others are read');
+});
