@@ -4,7 +4,6 @@
 import type { GlobalPosition } from '@bureau/event-store';
 import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { FACTS_PROJECTION } from '../read-models/facts-projection.js';
 import type { ReportsReadDatabase } from '../read-models/tables.js';
 
 export type Db = Kysely<ReportsReadDatabase>;
@@ -42,14 +41,6 @@ export function changedSince(since: GlobalPosition): FactSource {
   return sql`(SELECT f.*, 1 AS sign FROM report_facts f WHERE (f.commit_pos, f.prepare_pos) > ${at} AND f.superseded_commit IS NULL AND f.present
     UNION ALL
     SELECT f.*, -1 AS sign FROM report_facts f WHERE f.superseded_commit IS NOT NULL AND (f.superseded_commit, f.superseded_prepare) > ${at} AND (f.commit_pos, f.prepare_pos) <= ${at} AND f.present)`;
-}
-
-/** Where the facts projection's active generation stands (null: nothing applied yet). */
-export async function checkpointOf(db: Db): Promise<GlobalPosition | null> {
-  const { rows } = await sql<{ commit_position: string | null; prepare_position: string | null }>`
-    SELECT commit_position, prepare_position FROM projections.checkpoints WHERE projection = ${FACTS_PROJECTION} AND state = 'active'`.execute(db);
-  const row = rows[0];
-  return row?.commit_position && row.prepare_position ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } : null;
 }
 
 const orgMap = (orgDistricts: ReadonlyMap<string, string>) =>
