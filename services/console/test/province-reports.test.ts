@@ -34,6 +34,7 @@ import pg from 'pg';
 import t from 'tap';
 import { hashTo, launchBrowser, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startConsole, startReports } from './support/platform.js';
+import { activeTable, fillTable } from './support/set-based-fill.js';
 
 const DISTRICTS = 100;
 const TOWNSHIPS = 10;
@@ -132,42 +133,6 @@ const factsInsert = (table: string) => `
     FROM (SELECT i, i / ${DISTRICTS} AS k, (i / ${DISTRICTS}) % 70 AS b, ${districtSql(`i % ${DISTRICTS}`)} AS dn FROM generate_series(0, ${FACTS - 1}) AS i) AS numbered
   ) AS facts`;
 
-/** The active generation's physical table of the facts projection (the engine's checkpoint row names it). */
-async function activeTable(db: pg.Client): Promise<string> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const { rows } = await db.query<{ generation: number }>(`SELECT generation FROM projections.checkpoints WHERE projection = 'report_facts' AND state = 'active'`);
-    if (rows[0]) return `public.report_facts_g${rows[0].generation}`;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the facts projection has no active generation');
-}
-
-/** The insert in one transaction with the table's indexes and primary key dropped and rebuilt from their own definitions after it (a build is quicker than upkeep), then ANALYZE. */
-async function fill(db: pg.Client, table: string): Promise<number> {
-  const started = performance.now();
-  await db.query('BEGIN');
-  try {
-    await db.query("SET LOCAL maintenance_work_mem = '256MB'");
-    const { rows: indexes } = await db.query<{ name: string; definition: string }>(
-      `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index
-        WHERE indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)`,
-      [table],
-    );
-    const { rows: keys } = await db.query<{ name: string; definition: string }>(`SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`, [table]);
-    for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
-    for (const key of keys) await db.query(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
-    await db.query(factsInsert(table));
-    for (const key of keys) await db.query(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
-    for (const index of indexes) await db.query(index.definition);
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK');
-    throw error;
-  }
-  await db.query(`ANALYZE ${table}`);
-  return performance.now() - started;
-}
-
 const home = (page: Page) => async () => {
   await hashTo(page, '#/');
   await page.locator('ul.cards').waitFor();
@@ -199,8 +164,8 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   t.teardown(() => db.end());
-  const table = await activeTable(db);
-  const fillMs = await fill(db, table);
+  const table = await activeTable(db, 'report_facts', 'report_facts');
+  const fillMs = await fillTable(db, table, factsInsert(table), { primaryKey: true, maintenanceWorkMem: '256MB' });
   const { rows: [own] } = await db.query<{ services: string; facts: string }>(
     `SELECT count(*) FILTER (WHERE kind = 'advisors.service' AND org_id LIKE 'huadu-%') AS services, count(*) AS facts FROM ${table}`,
   );
