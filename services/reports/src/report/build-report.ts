@@ -6,7 +6,7 @@ import type { EventStore, GlobalPosition } from '@bureau/event-store';
 import { formatPosition } from '@bureau/event-store';
 import { previousPeriod, type Period } from '../periods/period.js';
 import { readDistrictPeriods, type PeerReviewRank, type PeriodClose } from '../periods/read-periods.js';
-import { countedOf, judgedMonthsOf, talliesAt, talliesNow, type Counted, type DistrictUnit, type Keeping } from './count.js';
+import { countedOf, judgedMonthsOf, talliesAt, talliesNow, unitsDigest, type Counted, type DistrictUnit, type Keeping } from './count.js';
 import { changesAfter, type ChangeAfterClose, type Db } from './fact-queries.js';
 import { cityTotal } from './city-total.js';
 import { figures, rates } from './figures.js';
@@ -85,9 +85,9 @@ export interface ReportInput {
  * months judged. As things stand, the tallies are carried forward from the last count of the same inputs.
  */
 const countKept = (input: ReportInput, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition | null, judged: readonly string[]) =>
-  (input.remember ?? countAfresh)(['count', units, period.id, judged], asOf, async () => {
+  (input.remember ?? countAfresh)(['count', unitsDigest(units), period.id, judged], asOf, async () => {
     // What the tallies count over (names aside): the same inputs, the same tallies.
-    const inputs = ['tallies', units.map((u) => [u.id, u.orgIds, u.villageIds]), period.id, judged];
+    const inputs = ['tallies', unitsDigest(units), period.id, judged];
     const keeping = input.keeping?.({ scopeId: input.scope.id, periodId: period.id, standing: asOf ? 'closed' : 'now', inputs: asOf ? [...inputs, formatPosition(asOf)] : inputs }) ?? null;
     const tallies = asOf
       ? await talliesAt(input.db, units, period, asOf, judged, keeping)

@@ -6,10 +6,11 @@
 // events since the last one, not the period's facts (a province-year: 3.4 million). The earlier count is
 // the one kept in memory, or, after a (re)start, the one kept in the database (read-models/kept-tallies.ts);
 // either only if counted over the same generation of the facts.
+import { createHash } from 'node:crypto';
 import type { GlobalPosition } from '@bureau/event-store';
 import type { Period } from '../periods/period.js';
 import { keepTally, lockedStanding, readKeptTally, type TallyKey } from '../read-models/kept-tallies.js';
-import { changedSince, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
+import { arrayElement, changedSince, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
 import { breakdowns, figures, type FigureDef } from './figures.js';
 
 export interface DistrictUnit {
@@ -48,7 +49,16 @@ export interface Carried {
   readonly generation: number;
   readonly position: GlobalPosition;
   readonly tallies: Tallies;
+  /** When (performance.now()) these tallies, or those they were carried forward from, were last kept in the database. */
+  readonly keptAt?: number;
 }
+
+/**
+ * A count carried forward in memory is kept in the database again at most this often: writing a city's
+ * tallies (a province's: a megabyte) on every first report after an event would cost more than the count;
+ * a start carries forward from a tally at most this old (the events of a few seconds).
+ */
+const KEEP_EVERY_MS = 10_000;
 
 /** Where tallies are kept in the database: under which key, in which generation's table. */
 export interface Keeping {
@@ -76,18 +86,43 @@ const copyTally = (t: UnitTally): UnitTally => ({
   villageMonths: new Map(t.villageMonths),
 });
 
+/** A unit's organisations and villages as array-literal elements, and a digest of what it counts over: worked out once per unit (units.ts keeps a registry state's units). */
+interface UnitLiterals {
+  readonly orgIds: string;
+  readonly districts: string;
+  readonly villageIds: string;
+  readonly digest: string;
+}
+const literals = new WeakMap<DistrictUnit, UnitLiterals>();
+function literalsOf(unit: DistrictUnit): UnitLiterals {
+  let made = literals.get(unit);
+  if (!made) {
+    const district = arrayElement(unit.id);
+    made = {
+      orgIds: unit.orgIds.map(arrayElement).join(','),
+      districts: unit.orgIds.map(() => district).join(','),
+      villageIds: unit.villageIds.map(arrayElement).join(','),
+      digest: createHash('sha256').update(JSON.stringify([unit.id, unit.orgIds, unit.villageIds])).digest('base64url'),
+    };
+    literals.set(unit, made);
+  }
+  return made;
+}
+const arrayOf = (parts: readonly string[]) => `{${parts.filter((p) => p !== '').join(',')}}`;
+
+/** What the units count over (their ids, organisations and villages; names aside), small enough to key counts by. */
+export const unitsDigest = (units: readonly DistrictUnit[]) => units.map((u) => literalsOf(u).digest);
+
 /** Adds the tallies of `source` (facts counted +1, or -1 for a version taken away) to each unit's. */
 async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly DistrictUnit[], period: Period, judged: readonly string[], source: FactSource) {
-  const orgDistricts = new Map<string, string>();
   const villageDistricts = new Map<string, string>();
-  for (const unit of units) {
-    for (const org of unit.orgIds) orgDistricts.set(org, unit.id);
-    for (const village of unit.villageIds) villageDistricts.set(village, unit.id);
-  }
+  for (const unit of units) for (const village of unit.villageIds) villageDistricts.set(village, unit.id);
+  const each = units.map(literalsOf);
+  const orgDistricts = { orgIds: arrayOf(each.map((l) => l.orgIds)), districts: arrayOf(each.map((l) => l.districts)) };
   const [rows, decisions, villages] = await Promise.all([
     factTallies(db, orgDistricts, allKinds, period.from, period.to, source),
     decisionTallies(db, orgDistricts, medianKinds, period.from, period.to, source),
-    villageTallies(db, [...villageDistricts.keys()], judged, period.from, period.to, source),
+    villageTallies(db, arrayOf(each.map((l) => l.villageIds)), judged, period.from, period.to, source),
   ]);
   for (const row of rows) {
     const tally = into.get(row.district)!;
@@ -149,11 +184,14 @@ export async function talliesNow(db: Db, units: readonly DistrictUnit[], period:
     if (from && comparePositions(from.position, position) === 0) return { carried: from, made: false };
     const tallies = new Map(units.map((u) => [u.id, from ? copyTally(from.tallies.get(u.id) ?? emptyTally()) : emptyTally()]));
     await addTallies(trx, tallies, units, period, judged, from ? changedSince(from.position) : standingAt(null));
-    return { carried: { generation, position, tallies }, made: true };
+    return { carried: { generation, position, tallies, ...(from?.keptAt === undefined ? {} : { keptAt: from.keptAt }) }, made: true };
   });
+  const { carried } = counted;
+  const now = performance.now();
+  if (!keeping || !counted.made || (carried.keptAt !== undefined && now - carried.keptAt < KEEP_EVERY_MS)) return carried;
   // Kept after the snapshot's transaction (a repeatable-read upsert would fail on a concurrent one), in the generation counted.
-  if (keeping && counted.made) await keepTally(db, keeping.tableOf(counted.carried.generation), keeping.key, { position: counted.carried.position, tallies: tallyJsonOf(counted.carried.tallies) });
-  return counted.carried;
+  await keepTally(db, keeping.tableOf(carried.generation), keeping.key, { position: carried.position, tallies: tallyJsonOf(carried.tallies) });
+  return { ...carried, keptAt: now };
 }
 
 /** Tallies as JSON (maps as entry lists; numbers as JavaScript writes them, so they read back exactly). */
