@@ -17,6 +17,7 @@ import pg from 'pg';
 import t from 'tap';
 import { hashTo, launchBrowser, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { startConsole, startHotline, startLegalAid } from './support/platform.js';
+import { activeTable, fillTable } from './support/set-based-fill.js';
 
 const USABLE_MS = USABLE_BAR_MS;
 /** 50 districts × 2 years ≈ a province's 100 district-years. Row i belongs to district i % 50 (0: 花都, 1: 白云). */
@@ -53,44 +54,6 @@ function huaduShare() {
   return { orders, files, named };
 }
 
-/** The active generation's physical table of a projection (the engine's checkpoint row names it). */
-async function activeTable(db: pg.Client, projection: string, table: string): Promise<string> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const { rows } = await db.query<{ generation: number }>(`SELECT generation FROM projections.checkpoints WHERE projection = $1 AND state = 'active'`, [projection]);
-    if (rows[0]) return `public.${table}_g${rows[0].generation}`;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`projection ${projection} has no active generation`);
-}
-
-/**
- * Runs `insert` into `table` in one transaction with the table's indexes dropped and then rebuilt from
- * their own definitions (pg_get_indexdef: exactly the projection's), since building an index once is far
- * quicker than keeping it up row by row; a reader waits on the lock rather than seeing the table without
- * them. The constraints' indexes (the primary key, unique) stay. Then ANALYZE.
- */
-async function fill(db: pg.Client, table: string, insert: string): Promise<number> {
-  const started = performance.now();
-  await db.query('BEGIN');
-  try {
-    await db.query("SET LOCAL maintenance_work_mem = '128MB'");
-    const { rows: indexes } = await db.query<{ name: string; definition: string }>(
-      `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index
-        WHERE indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)`,
-      [table],
-    );
-    for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
-    await db.query(insert);
-    for (const index of indexes) await db.query(index.definition);
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK');
-    throw error;
-  }
-  await db.query(`ANALYZE ${table}`);
-  return performance.now() - started;
-}
-
 const district = (i: string) => `(CASE ${i} % ${DISTRICTS} WHEN 0 THEN 'huadu' WHEN 1 THEN 'baiyun' ELSE 'p' || (${i} % ${DISTRICTS}) END)`;
 const pick = (words: readonly string[], index: string) => `(ARRAY[${words.map((w) => `'${w}'`).join(',')}])[1 + (${index})]`;
 /** A file's recipient; the name search's normalised name is the name itself (Chinese, no spaces), its key the first two characters. */
@@ -107,7 +70,7 @@ async function fillHotline(databaseUrl: string): Promise<number> {
   await db.connect();
   try {
     const table = await activeTable(db, 'hotline_work_orders', 'hotline_work_orders');
-    return await fill(db, table, `
+    return await fillTable(db, table, `
       INSERT INTO ${table} (
         work_order_id, platform_id, owner, external_number, category, unit_role, status, citizen_name, citizen_phone, content,
         dispatched_at, platform_due_at, sign_for_due_at, signed_for_at, signed_for_by, signed_for_on_time, reply_due_at, calendar_version,
@@ -157,7 +120,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
   try {
     const table = await activeTable(db, 'legal_aid_files', 'legal_aid_files');
     const worklist = await activeTable(db, 'legal_aid_files', 'legal_aid_worklist');
-    const filesMs = await fill(db, table, `
+    const filesMs = await fillTable(db, table, `
       INSERT INTO ${table} (
         case_id, kind, application_number, status, open, parties, worklist_orgs, receiving_org, receiving_office, competent_office, holder_office,
         transferred_from, transferred_to, transferred_at, transfer_received_at, channel, matter_type, green_channel, custody_late,
@@ -207,7 +170,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
           FROM generate_series(1, ${FILES}) AS i
         ) AS numbered
       ) AS files`);
-    return filesMs + (await fill(db, worklist, `INSERT INTO ${worklist} (${WORKLIST_COLUMNS}) SELECT ${WORKLIST_COLUMNS} FROM ${table} WHERE open`));
+    return filesMs + (await fillTable(db, worklist, `INSERT INTO ${worklist} (${WORKLIST_COLUMNS}) SELECT ${WORKLIST_COLUMNS} FROM ${table} WHERE open`));
   } finally {
     await db.end();
   }

@@ -6,13 +6,14 @@ import type { RecordedEvent } from '@bureau/event-store';
 import { defineProjection, type ReadModelTransaction, type TableNames } from '@bureau/projections';
 import { sql } from 'kysely';
 import { sameFact, type Fact } from '../facts/fact.js';
+import { createTalliesTable } from './kept-tallies.js';
 import { kindOfStream, reportStreamCategories, streamKinds, type FactRules } from '../facts/stream-kinds.js';
 
 export const FACTS_PROJECTION = 'report_facts';
 
 type Known = Record<string, { version: number; present: boolean; fact: Fact }>;
 type StreamRow = { summary: unknown; facts: Known };
-type Tables = TableNames<'report_facts' | 'report_streams'>;
+type Tables = TableNames<'report_facts' | 'report_streams' | 'report_tallies'>;
 
 interface VersionRow {
   fact: Fact;
@@ -32,9 +33,11 @@ export const factsProjectionOf = (rules: FactRules) => {
     // advisor entry's hours unrounded. 3: indexes by organisation, so a district's drill-down reads its
     // own facts, not the city's. 4: indexes by the position a version was recorded and superseded at, so
     // the tallies as things stand are carried forward by the changes since the last count (count.ts).
+    // (report_tallies came without a new version: it holds no facts, only counts made of them, and is
+    // added to a generation made before it in place: kept-tallies.ts.)
     version: 4,
     streamCategories: [...reportStreamCategories],
-    tables: ['report_facts', 'report_streams'],
+    tables: ['report_facts', 'report_streams', 'report_tallies'],
 
     async migrate(trx, tables) {
       const facts = sql.table(tables.report_facts);
@@ -73,6 +76,7 @@ export const factsProjectionOf = (rules: FactRules) => {
         summary jsonb,
         facts jsonb NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
+      await createTalliesTable(trx, tables.report_tallies);
     },
 
     async handle(trx, events, tables) {

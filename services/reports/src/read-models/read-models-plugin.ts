@@ -1,11 +1,12 @@
 // The report's read model as a resource: the projection engine running the facts projection (standby
 // when another instance holds its lock), and a typed Kysely for the queries.
-import { createProjectionEngine, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
+import { createProjectionEngine, generationTables, type EngineOptions, type Projection, type ProjectionEngine } from '@bureau/projections';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { FactRules } from '../facts/stream-kinds.js';
 import { factsProjectionOf } from './facts-projection.js';
+import { addTalliesTableInPlace } from './kept-tallies.js';
 import type { ReportsReadDatabase } from './tables.js';
 
 declare module 'fastify' {
@@ -15,6 +16,8 @@ declare module 'fastify' {
       /** What the engine runs: GET /projections reports their status and lag. */
       readonly projections: readonly Projection[];
       readonly db: Kysely<ReportsReadDatabase>;
+      /** A generation's own table of kept tallies (physical, not the view). */
+      readonly talliesTable: (generation: number) => string;
     };
   }
 }
@@ -22,10 +25,15 @@ declare module 'fastify' {
 export type ReadModelsTimings = Partial<Pick<EngineOptions, 'batchSize' | 'maxBatchWaitMs' | 'busyLingerMs' | 'idleAdvanceMs' | 'standbyPollMs' | 'parkedPollMs' | 'retry'>>;
 
 async function readModels(app: FastifyInstance, { rules, timings }: { rules: FactRules; timings: ReadModelsTimings }) {
-  const projections = [factsProjectionOf(rules)];
+  const facts = factsProjectionOf(rules);
+  const projections = [facts];
   const engine = createProjectionEngine({ ...timings, store: app.eventStore, pool: app.pg, projections, logger: app.log });
-  app.decorate('reportsReadModels', { engine, projections, db: app.db.withTables<ReportsReadDatabase>() });
-  app.addHook('onReady', async () => engine.start());
+  const talliesTable = (generation: number) => generationTables(facts, generation).report_tallies;
+  app.decorate('reportsReadModels', { engine, projections, db: app.db.withTables<ReportsReadDatabase>(), talliesTable });
+  app.addHook('onReady', async () => {
+    await addTalliesTableInPlace(app.db, facts);
+    await engine.start();
+  });
   app.addHook('onClose', async () => engine.stop());
 }
 

@@ -32,8 +32,21 @@ export interface ReportStreamsTable {
   updated_at: Generated<Date>;
 }
 
+/** Tallies a report's counts are made of, kept by what they count over and the position counted to (kept-tallies.ts). */
+export interface ReportTalliesTable {
+  tally_key: string;
+  scope_id: string;
+  period_id: string;
+  standing: string;
+  commit_pos: string;
+  prepare_pos: string;
+  tallies: unknown;
+  counted_at: Generated<Date>;
+}
+
 /** A type, not an interface, so Kysely's `withTables` accepts it. */
 export type ReportsReadDatabase = {
   report_facts: ReportFactsTable;
   report_streams: ReportStreamsTable;
+  report_tallies: ReportTalliesTable;
 };

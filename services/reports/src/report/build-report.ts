@@ -6,11 +6,11 @@ import type { EventStore, GlobalPosition } from '@bureau/event-store';
 import { formatPosition } from '@bureau/event-store';
 import { previousPeriod, type Period } from '../periods/period.js';
 import { readDistrictPeriods, type PeerReviewRank, type PeriodClose } from '../periods/read-periods.js';
-import { countedOf, judgedMonthsOf, talliesAt, talliesNow, type Counted, type DistrictUnit, type Tallies } from './count.js';
+import { countedOf, judgedMonthsOf, talliesAt, talliesNow, unitsDigest, type Counted, type DistrictUnit, type Keeping } from './count.js';
 import { changesAfter, type ChangeAfterClose, type Db } from './fact-queries.js';
 import { cityTotal } from './city-total.js';
 import { figures, rates } from './figures.js';
-import { carryNothing, countAfresh, type Carry, type Remember } from './figure-cache.js';
+import { carryNothing, countAfresh, type Carry, type Remember, type TallyInputs } from './figure-cache.js';
 
 export interface FigureValue {
   readonly value: number | null;
@@ -76,6 +76,8 @@ export interface ReportInput {
   readonly remember?: Remember;
   /** Tallies as things stand carried forward from the last count (figure-cache.ts); default: counted whole. */
   readonly carry?: Carry;
+  /** Where tallies are kept in the database (figure-cache.ts); default: not kept. */
+  readonly keeping?: (what: TallyInputs) => Keeping;
 }
 
 /**
@@ -83,10 +85,13 @@ export interface ReportInput {
  * months judged. As things stand, the tallies are carried forward from the last count of the same inputs.
  */
 const countKept = (input: ReportInput, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition | null, judged: readonly string[]) =>
-  (input.remember ?? countAfresh)(['count', units, period.id, judged], asOf, async () => {
+  (input.remember ?? countAfresh)(['count', unitsDigest(units), period.id, judged], asOf, async () => {
+    // What the tallies count over (names aside): the same inputs, the same tallies.
+    const inputs = ['tallies', unitsDigest(units), period.id, judged];
+    const keeping = input.keeping?.({ scopeId: input.scope.id, periodId: period.id, standing: asOf ? 'closed' : 'now', inputs: asOf ? [...inputs, formatPosition(asOf)] : inputs }) ?? null;
     const tallies = asOf
-      ? await talliesAt(input.db, units, period, asOf, judged)
-      : await (input.carry ?? carryNothing)<Tallies>(['tallies', units, period.id, judged], (since) => talliesNow(input.db, units, period, judged, since));
+      ? await talliesAt(input.db, units, period, asOf, judged, keeping)
+      : await (input.carry ?? carryNothing)(inputs, (since) => talliesNow(input.db, units, period, judged, since, keeping));
     return countedOf(tallies, units, period, judged);
   });
 

@@ -3,11 +3,14 @@
 // decisions' working days for the median, each village's months that met the minimum); tallies as things
 // stand are carried forward from an earlier count of the same inputs by adding the facts' versions
 // recorded since and taking away those superseded since, so the first report after an event costs the
-// events since the last one, not the period's facts (a province-year: 3.4 million).
+// events since the last one, not the period's facts (a province-year: 3.4 million). The earlier count is
+// the one kept in memory, or, after a (re)start, the one kept in the database (read-models/kept-tallies.ts);
+// either only if counted over the same generation of the facts.
+import { createHash } from 'node:crypto';
 import type { GlobalPosition } from '@bureau/event-store';
 import type { Period } from '../periods/period.js';
-import { changedSince, checkpointOf, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
-import type { Carried } from './figure-cache.js';
+import { keepTally, lockedStanding, readKeptTally, type TallyKey } from '../read-models/kept-tallies.js';
+import { arrayElement, changedSince, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
 import { breakdowns, figures, type FigureDef } from './figures.js';
 
 export interface DistrictUnit {
@@ -41,6 +44,28 @@ interface UnitTally {
 
 export type Tallies = ReadonlyMap<string, UnitTally>;
 
+/** Tallies as they stood at a position of one generation of the facts projection. */
+export interface Carried {
+  readonly generation: number;
+  readonly position: GlobalPosition;
+  readonly tallies: Tallies;
+  /** When (performance.now()) these tallies, or those they were carried forward from, were last kept in the database. */
+  readonly keptAt?: number;
+}
+
+/**
+ * A count carried forward in memory is kept in the database again at most this often: writing a city's
+ * tallies (a province's: a megabyte) on every first report after an event would cost more than the count;
+ * a start carries forward from a tally at most this old (the events of a few seconds).
+ */
+const KEEP_EVERY_MS = 10_000;
+
+/** Where tallies are kept in the database: under which key, in which generation's table. */
+export interface Keeping {
+  readonly key: TallyKey;
+  readonly tableOf: (generation: number) => string;
+}
+
 const medianDef = figures.find((d) => d.measure === 'median')!;
 const medianKinds: readonly string[] = medianDef.kinds;
 const allKinds = [...new Set(figures.flatMap((d) => d.kinds))];
@@ -61,18 +86,43 @@ const copyTally = (t: UnitTally): UnitTally => ({
   villageMonths: new Map(t.villageMonths),
 });
 
+/** A unit's organisations and villages as array-literal elements, and a digest of what it counts over: worked out once per unit (units.ts keeps a registry state's units). */
+interface UnitLiterals {
+  readonly orgIds: string;
+  readonly districts: string;
+  readonly villageIds: string;
+  readonly digest: string;
+}
+const literals = new WeakMap<DistrictUnit, UnitLiterals>();
+function literalsOf(unit: DistrictUnit): UnitLiterals {
+  let made = literals.get(unit);
+  if (!made) {
+    const district = arrayElement(unit.id);
+    made = {
+      orgIds: unit.orgIds.map(arrayElement).join(','),
+      districts: unit.orgIds.map(() => district).join(','),
+      villageIds: unit.villageIds.map(arrayElement).join(','),
+      digest: createHash('sha256').update(JSON.stringify([unit.id, unit.orgIds, unit.villageIds])).digest('base64url'),
+    };
+    literals.set(unit, made);
+  }
+  return made;
+}
+const arrayOf = (parts: readonly string[]) => `{${parts.filter((p) => p !== '').join(',')}}`;
+
+/** What the units count over (their ids, organisations and villages; names aside), small enough to key counts by. */
+export const unitsDigest = (units: readonly DistrictUnit[]) => units.map((u) => literalsOf(u).digest);
+
 /** Adds the tallies of `source` (facts counted +1, or -1 for a version taken away) to each unit's. */
 async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly DistrictUnit[], period: Period, judged: readonly string[], source: FactSource) {
-  const orgDistricts = new Map<string, string>();
   const villageDistricts = new Map<string, string>();
-  for (const unit of units) {
-    for (const org of unit.orgIds) orgDistricts.set(org, unit.id);
-    for (const village of unit.villageIds) villageDistricts.set(village, unit.id);
-  }
+  for (const unit of units) for (const village of unit.villageIds) villageDistricts.set(village, unit.id);
+  const each = units.map(literalsOf);
+  const orgDistricts = { orgIds: arrayOf(each.map((l) => l.orgIds)), districts: arrayOf(each.map((l) => l.districts)) };
   const [rows, decisions, villages] = await Promise.all([
     factTallies(db, orgDistricts, allKinds, period.from, period.to, source),
     decisionTallies(db, orgDistricts, medianKinds, period.from, period.to, source),
-    villageTallies(db, [...villageDistricts.keys()], judged, period.from, period.to, source),
+    villageTallies(db, arrayOf(each.map((l) => l.villageIds)), judged, period.from, period.to, source),
   ]);
   for (const row of rows) {
     const tally = into.get(row.district)!;
@@ -90,30 +140,82 @@ async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly 
   for (const v of villages) add(into.get(villageDistricts.get(v.villageId)!)!.villageMonths, v.villageId, v.n);
 }
 
-/** The units' tallies as they stood at a position (a close): every fact standing there, counted once. */
-export async function talliesAt(db: Db, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition, judged: readonly string[]): Promise<Tallies> {
-  const tallies = new Map(units.map((u) => [u.id, emptyTally()]));
-  await addTallies(db, tallies, units, period, judged, standingAt(asOf));
-  return tallies;
+const comparePositions = (a: GlobalPosition, b: GlobalPosition) => (a.commit === b.commit ? (a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1) : a.commit < b.commit ? -1 : 1);
+const nothingCounted = (units: readonly DistrictUnit[]) => new Map(units.map((u) => [u.id, emptyTally()]));
+
+/**
+ * The units' tallies as they stood at a position (a close): every fact standing there, counted once,
+ * or the count kept in the database for that close (the versions standing at a close never change once
+ * the projection has passed it, which the caller has waited for).
+ */
+export async function talliesAt(db: Db, units: readonly DistrictUnit[], period: Period, asOf: GlobalPosition, judged: readonly string[], keeping: Keeping | null): Promise<Tallies> {
+  const counted = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const standing = await lockedStanding(trx);
+    const kept = standing && keeping ? await readKeptTally(trx, keeping.key.key) : null;
+    if (kept && comparePositions(kept.position, asOf) === 0) return { tallies: talliesOfJson(kept.tallies), keep: null };
+    const tallies = nothingCounted(units);
+    await addTallies(trx, tallies, units, period, judged, standingAt(asOf));
+    // The caller has waited until the projection applied everything up to the close (its checkpoint row
+    // may not say so yet: an idle runner writes it a little later), so the count is the close's for good.
+    return { tallies, keep: standing ? { generation: standing.generation } : null };
+  });
+  if (keeping && counted.keep) await keepTally(db, keeping.tableOf(counted.keep.generation), keeping.key, { position: asOf, tallies: tallyJsonOf(counted.tallies) });
+  return counted.tallies;
 }
 
 /**
  * The units' tallies as things stand, where the facts projection's checkpoint stands (read in the same
  * snapshot as the facts, so the tallies are exactly those of that position): from `since` (an earlier
- * count of the same inputs) by its changes, or counted whole.
+ * count of the same inputs, kept in memory) or else from the count kept in the database, by the changes
+ * since; or counted whole. Either earlier count is used only if made over the generation counted now.
  */
-export async function talliesNow(db: Db, units: readonly DistrictUnit[], period: Period, judged: readonly string[], since: Carried<Tallies> | null): Promise<Carried<Tallies>> {
-  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const position = await checkpointOf(trx);
-    if (since && position && since.position.commit === position.commit && since.position.prepare === position.prepare) return since;
-    if (!position) {
-      // Nothing projected yet: nothing counts.
-      return { position: { commit: -1n, prepare: -1n }, tallies: new Map(units.map((u) => [u.id, emptyTally()])) };
+export async function talliesNow(db: Db, units: readonly DistrictUnit[], period: Period, judged: readonly string[], since: Carried | null, keeping: Keeping | null): Promise<Carried> {
+  const counted = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const standing = await lockedStanding(trx);
+    // Nothing projected yet: nothing counts.
+    if (!standing?.position) return { carried: { generation: standing?.generation ?? 0, position: { commit: -1n, prepare: -1n }, tallies: nothingCounted(units) }, made: false };
+    const { generation, position } = standing;
+    let from: Carried | null = since && since.generation === generation && comparePositions(since.position, position) <= 0 ? since : null;
+    if (!from && keeping) {
+      const kept = await readKeptTally(trx, keeping.key.key);
+      // Written by a count whose snapshot came before this one's, so never past the checkpoint; said, not assumed.
+      if (kept && comparePositions(kept.position, position) <= 0) from = { generation, position: kept.position, tallies: talliesOfJson(kept.tallies) };
     }
-    const tallies = new Map(units.map((u) => [u.id, since ? copyTally(since.tallies.get(u.id) ?? emptyTally()) : emptyTally()]));
-    await addTallies(trx, tallies, units, period, judged, since && since.position.commit >= 0n ? changedSince(since.position) : standingAt(null));
-    return { position, tallies };
+    if (from && comparePositions(from.position, position) === 0) return { carried: from, made: false };
+    const tallies = new Map(units.map((u) => [u.id, from ? copyTally(from.tallies.get(u.id) ?? emptyTally()) : emptyTally()]));
+    await addTallies(trx, tallies, units, period, judged, from ? changedSince(from.position) : standingAt(null));
+    return { carried: { generation, position, tallies, ...(from?.keptAt === undefined ? {} : { keptAt: from.keptAt }) }, made: true };
   });
+  const { carried } = counted;
+  const now = performance.now();
+  if (!keeping || !counted.made || (carried.keptAt !== undefined && now - carried.keptAt < KEEP_EVERY_MS)) return carried;
+  // Kept after the snapshot's transaction (a repeatable-read upsert would fail on a concurrent one), in the generation counted.
+  await keepTally(db, keeping.tableOf(carried.generation), keeping.key, { position: carried.position, tallies: tallyJsonOf(carried.tallies) });
+  return { ...carried, keptAt: now };
+}
+
+/** Tallies as JSON (maps as entry lists; numbers as JavaScript writes them, so they read back exactly). */
+type TallyJson = Record<string, {
+  sums: [string, number][];
+  monthly: [string, [string, number][]][];
+  splits: [string, [string, number][]][];
+  decisions: [number, number][];
+  villageMonths: [string, number][];
+}>;
+
+function tallyJsonOf(tallies: Tallies): TallyJson {
+  const nested = (m: Map<string, Map<string, number>>) => [...m].map(([k, inner]) => [k, [...inner]] as [string, [string, number][]]);
+  return Object.fromEntries([...tallies].map(([unit, t]) => [unit, {
+    sums: [...t.sums], monthly: nested(t.monthly), splits: nested(t.splits), decisions: [...t.decisions], villageMonths: [...t.villageMonths],
+  }]));
+}
+
+/** What tallyJsonOf wrote (kept by this service in its own table). */
+function talliesOfJson(json: unknown): Map<string, UnitTally> {
+  const nested = (entries: [string, [string, number][]][]) => new Map(entries.map(([k, inner]) => [k, new Map(inner)]));
+  return new Map(Object.entries(json as TallyJson).map(([unit, t]) => [unit, {
+    sums: new Map(t.sums), monthly: nested(t.monthly), splits: nested(t.splits), decisions: new Map(t.decisions), villageMonths: new Map(t.villageMonths),
+  }]));
 }
 
 function median(decisions: ReadonlyMap<number, number>): number | null {

@@ -25,7 +25,7 @@ export function linksOf(districtId: string, period: string) {
 }
 
 export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Period): Promise<Report> {
-  const { remember, carry } = await app.reports.figures.at(app.reportsReadModels.db);
+  const { remember, carry, keeping } = await app.reports.figures.at(app.reportsReadModels.db, app.reportsReadModels.talliesTable);
   return buildReport({
     db: app.reportsReadModels.db,
     store: app.eventStore,
@@ -38,6 +38,7 @@ export async function reportFor(app: FastifyInstance, scoped: Scoped, period: Pe
     ensureApplied: (position) => ensureApplied(app, position),
     remember,
     carry,
+    keeping,
   });
 }
 
