@@ -23,15 +23,22 @@ export type TimerChange<Kind extends string = string> =
   /** The event a fire records for `dueAt` is in the log: the timer has done its work (also on a rebuild). */
   | { readonly kind: 'fired'; readonly timer: Kind; readonly dueAt: IsoInstant };
 
+/**
+ * Which events the timers' projection reads: the stream categories whose events may change timers, or,
+ * when only a few event types ever do (and the categories hold many others), those types (the store's
+ * type filter, as prefixes: the store passes over the rest without sending them).
+ */
+export type TimerEventFilter =
+  | { readonly streamCategories: readonly string[]; readonly eventTypes?: undefined }
+  | { readonly eventTypes: readonly string[]; readonly streamCategories?: undefined };
+
 /** A service's timer rules, as the projection reads them. */
-export interface TimerRules<Kind extends string = string> {
-  /** The event store's stream categories whose events may change timers. */
-  readonly streamCategories: readonly string[];
+export type TimerRules<Kind extends string = string> = TimerEventFilter & {
   /** The subject (work order, application…) an event's timers belong to; undefined to ignore the event. */
   subjectOf(event: RecordedEvent): string | undefined;
   /** The pure rule: which timers of the subject this event changes, in order. */
   changesOf(event: RecordedEvent): readonly TimerChange<Kind>[];
-}
+};
 
 /** One row per (subject, timer kind): `<subject>/<kind>`. */
 export function timerIdOf(subjectId: string, timer: string): string {

@@ -47,7 +47,7 @@ export function timersProjection<Kind extends string>(options: TimersProjectionO
   return defineProjection({
     name: options.name,
     version: options.version,
-    streamCategories: [...rules.streamCategories],
+    ...(rules.eventTypes ? { eventTypes: [...rules.eventTypes] } : { streamCategories: [...rules.streamCategories] }),
     tables: [table],
     ...(options.schema ? { schema: options.schema } : {}),
     async migrate(trx, tables) {

@@ -4,6 +4,7 @@
 // (it may be personal data); they say where it is.
 import { randomUUID } from 'node:crypto';
 import { InvalidEventStoreInputError } from './errors.js';
+import { canonicalJson } from './canonical.js';
 import type { ExpectedRevision, GlobalPosition, Json, JsonObject } from './types.js';
 
 export const MAX_STREAM_NAME_LENGTH = 200;
@@ -104,6 +105,119 @@ export function assertJson(value: unknown, field: string, path = '', ancestors =
     }
   }
   ancestors.delete(value);
+}
+
+// Anything a string might hold that cannot be stored: one native scan finds strings with neither (nearly all).
+const NUL_OR_SURROGATE = /[\u0000\uD800-\uDFFF]/;
+// Deeper than this, the quick walk leaves the value to assertJson (a cycle is infinitely deep).
+const QUICK_DEPTH = 64;
+
+/**
+ * One quick walk for an append: whether `value` passes assertJson, and if so whether its objects' keys are
+ * already in canonical order (JSON.stringify then writes it canonically). 'invalid' sends the value to
+ * assertJson, which says why with the same words as always; only then are paths built.
+ */
+function quickWalk(value: unknown, depth: number): 'sorted' | 'unsorted' | 'invalid' {
+  switch (typeof value) {
+    case 'string':
+      return NUL_OR_SURROGATE.test(value) && textProblem(value) !== undefined ? 'invalid' : 'sorted';
+    case 'number':
+      return Number.isFinite(value) ? 'sorted' : 'invalid';
+    case 'boolean':
+      return 'sorted';
+    case 'object':
+      break;
+    default:
+      return 'invalid';
+  }
+  if (value === null) return 'sorted';
+  if (depth >= QUICK_DEPTH) return 'invalid';
+  let verdict: 'sorted' | 'unsorted' = 'sorted';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      if (!(i in value)) return 'invalid';
+      const item = quickWalk(value[i], depth + 1);
+      if (item === 'invalid') return item;
+      if (item === 'unsorted') verdict = item;
+    }
+    return verdict;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return 'invalid';
+  const record = value as Record<string, unknown>;
+  let previous: string | undefined;
+  for (const key of Object.keys(record)) {
+    if (NUL_OR_SURROGATE.test(key) && textProblem(key) !== undefined) return 'invalid';
+    const item = record[key];
+    if (item === undefined) continue;
+    if (previous !== undefined && !(previous < key)) verdict = 'unsorted';
+    previous = key;
+    const inner = quickWalk(item, depth + 1);
+    if (inner === 'invalid') return inner;
+    if (inner === 'unsorted') verdict = inner;
+  }
+  return verdict;
+}
+
+/**
+ * The canonical JSON text of a value to append, checked as assertJson checks it, in one walk: the store
+ * hashes and stores exactly this text. Throws InvalidEventStoreInputError (assertJson's) for a value JSON
+ * cannot carry.
+ */
+export function canonicalJsonText(value: unknown, field: string): string {
+  const verdict = quickWalk(value, 0);
+  if (verdict === 'invalid') assertJson(value, field);
+  return verdict === 'sorted' ? JSON.stringify(value) : canonicalJson(value as Json);
+}
+
+/** An event ready to store as text (the PostgreSQL adapter): its data and metadata as canonical JSON. */
+export interface ValidEventText {
+  readonly id: string;
+  readonly idGiven: boolean;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * validateAppend for a store that keeps events as text: the same checks in the same order with the same
+ * errors, each event's data and metadata walked once (checked and written). Events of one append that
+ * share one metadata object (a command's events usually do) have it checked and written once.
+ */
+export function validateAppendText(
+  streamName: unknown,
+  events: unknown,
+  expectedRevision: unknown,
+): { streamName: string; events: ValidEventText[]; expectedRevision: ExpectedRevision } {
+  const expected = validateExpectedRevision(expectedRevision);
+  const name = validateStreamName(streamName);
+  if (!Array.isArray(events) || events.length === 0) fail('events', 'must be a non-empty list');
+  const seen = new Set<string>();
+  let lastMetadata: unknown;
+  let lastMetadataText = '';
+  const valid = events.map((candidate: unknown, index): ValidEventText => {
+    const at = `events[${index}]`;
+    // validateEvent's checks, in its order.
+    if (typeof candidate !== 'object' || candidate === null) fail(at, 'must be an object');
+    const e: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown } = candidate;
+    const id = e.id ?? randomUUID();
+    if (typeof id !== 'string' || !UUID.test(id)) fail(`${at}.id`, 'must be a uuid');
+    if (typeof e.type !== 'string' || e.type.length === 0) fail(`${at}.type`, 'must be a non-empty string');
+    const typeProblem = textProblem(e.type);
+    if (typeProblem) fail(`${at}.type`, typeProblem);
+    const data = canonicalJsonText(e.data, `${at}.data`);
+    const metadata = e.metadata ?? {};
+    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) fail(`${at}.metadata`, 'must be a JSON object');
+    if (index === 0 || metadata !== lastMetadata) {
+      lastMetadataText = canonicalJsonText(metadata, `${at}.metadata`);
+      lastMetadata = metadata;
+    }
+    const lowerId = id.toLowerCase();
+    if (seen.has(lowerId)) fail(`${at}.id`, 'duplicate id within the batch');
+    seen.add(lowerId);
+    return { id: lowerId, idGiven: e.id !== undefined, type: e.type, data, metadata: lastMetadataText };
+  });
+  return { streamName: name, events: valid, expectedRevision: expected };
 }
 
 function validateEvent(candidate: unknown, index: number): ValidEvent {

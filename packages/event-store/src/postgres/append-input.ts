@@ -1,16 +1,18 @@
-// Turns an append, validated by the rules both adapters share (../validate.ts), into the arrays the
-// append function takes: canonical JSON texts, so the database hashes exactly what it stores.
-import { canonicalJson } from '../canonical.js';
+// Turns an append, validated by the rules both adapters share (../validate.ts), into what the append
+// function takes: canonical JSON texts, so the database hashes exactly what it stores. The events' data
+// and metadata go as one JSON array each (migration 20261207T000000_append_json_arrays says why).
 import type { EventToAppend, ExpectedRevision } from '../types.js';
-import { validateAppend } from '../validate.js';
+import { validateAppendText } from '../validate.js';
 
 export interface AppendArrays {
   /** The expected revision as the append function's number: -2 any, -1 no_stream, -4 stream_exists, else exact. */
   readonly expectedCode: string;
   readonly ids: string[];
   readonly types: string[];
-  readonly data: string[];
-  readonly metadata: string[];
+  /** The events' canonical data texts joined by commas: a JSON array's elements, without its brackets. */
+  readonly dataElements: string;
+  /** The same for their metadata. */
+  readonly metadataElements: string;
   /** Whether the caller supplied any id (only then can the append be a retry of an earlier one). */
   readonly idsGiven: boolean;
 }
@@ -28,13 +30,27 @@ export function prepareAppend(
   events: readonly EventToAppend[],
   expectedRevision: ExpectedRevision | undefined,
 ): AppendArrays {
-  const valid = validateAppend(streamName, events, expectedRevision);
+  const valid = validateAppendText(streamName, events, expectedRevision);
+  const count = valid.events.length;
+  const ids = new Array<string>(count);
+  const types = new Array<string>(count);
+  const data = new Array<string>(count);
+  const metadata = new Array<string>(count);
+  let idsGiven = false;
+  for (let i = 0; i < count; i += 1) {
+    const e = valid.events[i]!;
+    ids[i] = e.id;
+    types[i] = e.type;
+    data[i] = e.data;
+    metadata[i] = e.metadata;
+    idsGiven ||= e.idGiven;
+  }
   return {
     expectedCode: expectedRevisionCode(valid.expectedRevision),
-    ids: valid.events.map((e) => e.id),
-    types: valid.events.map((e) => e.type),
-    data: valid.events.map((e) => canonicalJson(e.data)),
-    metadata: valid.events.map((e) => canonicalJson(e.metadata)),
-    idsGiven: valid.events.some((e) => e.idGiven),
+    ids,
+    types,
+    dataElements: data.join(','),
+    metadataElements: metadata.join(','),
+    idsGiven,
   };
 }

@@ -1,4 +1,5 @@
-// One append = one call of event_store.append_to_stream (a named, prepared statement): one round trip.
+// One append = one call of event_store.append_json (a named, prepared statement; append_to_stream with the
+// events' data and metadata as one JSON array each): one round trip.
 import type pg from 'pg';
 import { InvalidEventStoreInputError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../types.js';
@@ -8,7 +9,7 @@ import { RAW_TEXT } from './rows.js';
 /** What the append function returns for one append: a status and the numbers that go with it. */
 export type AppendRow = [status: string, revision: string | null, commit: string | null, prepare: string | null, index: string | null];
 
-const APPEND_SQL = 'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7, $8)';
+const APPEND_SQL = 'select * from event_store.append_json($1, $2, $3::uuid[], $4::text[], $5::json, $6::json, $7, $8)';
 
 /** Anything that runs a query: the store's pool, or a caller's client inside its transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -37,7 +38,7 @@ export async function appendPrepared(
     const result = await db.query<AppendRow>({
       name: 'event_store_append',
       text: APPEND_SQL,
-      values: [streamName, input.expectedCode, input.ids, input.types, input.data, input.metadata, input.idsGiven, notifyInTransaction],
+      values: [streamName, input.expectedCode, input.ids, input.types, `[${input.dataElements}]`, `[${input.metadataElements}]`, input.idsGiven, notifyInTransaction],
       rowMode: 'array',
       types: RAW_TEXT,
     });

@@ -31,8 +31,8 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-const BATCH_SQL = `select * from event_store.append_batch($1::text[], $2::int8[], $3::bool[], $4::int4[],
-  $5::uuid[], $6::text[], $7::text[], $8::text[])`;
+const BATCH_SQL = `select * from event_store.append_batch_json($1::text[], $2::int8[], $3::bool[], $4::int4[],
+  $5::uuid[], $6::text[], $7::json, $8::json)`;
 
 // SQLSTATEs after which the whole batch certainly rolled back and each append can be tried again alone:
 // unique violation (a new event id or a new stream that a concurrent transaction also wrote; only one
@@ -104,8 +104,8 @@ export class GroupCommit {
           ordered.map((w) => w.input.ids.length),
           ordered.flatMap((w) => w.input.ids),
           ordered.flatMap((w) => w.input.types),
-          ordered.flatMap((w) => w.input.data),
-          ordered.flatMap((w) => w.input.metadata),
+          `[${ordered.map((w) => w.input.dataElements).join(',')}]`,
+          `[${ordered.map((w) => w.input.metadataElements).join(',')}]`,
         ],
         rowMode: 'array',
         types: RAW_TEXT,

@@ -17,14 +17,14 @@ t.teardown(() => store.close());
 
 const append = (client: pg.ClientBase, stream: string, expected: number, ids: string[]) =>
   client.query<{ o_status: string; o_index: number | null }>(
-    'select * from event_store.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], true, false)',
-    [stream, expected, ids, ids.map(() => 'Noted'), ids.map(() => '{}'), ids.map(() => '{}')],
+    'select * from event_store.append_json($1, $2, $3::uuid[], $4::text[], $5::json, $6::json, true, false)',
+    [stream, expected, ids, ids.map(() => 'Noted'), `[${ids.map(() => '{}').join(',')}]`, `[${ids.map(() => '{}').join(',')}]`],
   );
 
 const appendBatch = (client: pg.ClientBase, streams: string[], expected: number[], ids: string[]) =>
   client.query<{ o_status: string }>(
-    'select * from event_store.append_batch($1::text[], $2::int8[], $3::bool[], $4::int4[], $5::uuid[], $6::text[], $7::text[], $8::text[])',
-    [streams, expected, streams.map(() => true), streams.map(() => 1), ids, ids.map(() => 'Noted'), ids.map(() => '{}'), ids.map(() => '{}')],
+    'select * from event_store.append_batch_json($1::text[], $2::int8[], $3::bool[], $4::int4[], $5::uuid[], $6::text[], $7::json, $8::json)',
+    [streams, expected, streams.map(() => true), streams.map(() => 1), ids, ids.map(() => 'Noted'), `[${ids.map(() => '{}').join(',')}]`, `[${ids.map(() => '{}').join(',')}]`],
   );
 
 /** Runs the appends on a connection of its own (so its plans are made there and then), and rolls back. */

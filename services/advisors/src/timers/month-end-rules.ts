@@ -24,7 +24,10 @@ export function ledgerStreamParts(streamName: string): { villageId: string; mont
 }
 
 export const monthEndRules: TimerRules<MonthEndTimer> = {
-  streamCategories: [advisorAppointmentsCategory, advisorLedgerCategory],
+  // Only these two types ever change the timer (changesOf): read by type, the schedule is not handed
+  // every ledger event (a province's month import is 100,000 of them) to find the few it needs. Names
+  // these types and no others start with.
+  eventTypes: ['AdvisorAppointed', 'OnSiteMinimumJudged'],
   subjectOf(event: RecordedEvent) {
     if (event.streamName.startsWith(APPOINTMENTS)) return event.streamName.slice(APPOINTMENTS.length);
     return ledgerStreamParts(event.streamName)?.villageId;

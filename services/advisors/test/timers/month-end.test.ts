@@ -71,4 +71,12 @@ t.test('the rule: armed by the village\'s first appointment from its first day; 
   ]);
   t.same(ledgerStreamParts('advisorLedger-huadu-xinhua-sanhua_2026-03'), { villageId: 'huadu-xinhua-sanhua', month: '2026-03' });
   t.equal(monthEndRules.subjectOf(recorded('advisorLedger-huadu-xinhua-sanhua_2026-03', 'ServiceLogged', {})), 'huadu-xinhua-sanhua');
+  // The schedule reads only the types its filter names (the store's type filter): every other type must change nothing.
+  t.same(monthEndRules.eventTypes, ['AdvisorAppointed', 'OnSiteMinimumJudged'], 'read by type: the two types that change the timer');
+  const others = ['AppointmentEnded', 'LedgerMonthOpened', 'ServiceLogged', 'EntryCorrected', 'EntryVoided', 'MonthReviewStarted', 'EntryReturned', 'MonthApproved', 'MonthReopened', 'ShortfallExcused'];
+  for (const type of others) {
+    t.same(monthEndRules.changesOf(recorded('advisorLedger-huadu-xinhua-sanhua_2026-03', type, { from: '2026-01-15' })), [], `${type} changes nothing`);
+    t.same(monthEndRules.changesOf(recorded('advisorAppointments-v1', type, { from: '2026-01-15' })), [], `${type} on the appointments stream changes nothing`);
+    t.notOk(monthEndRules.eventTypes?.some((prefix) => type.startsWith(prefix)), `${type} is not read`);
+  }
 });
