@@ -180,13 +180,14 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
     const started = performance.now();
     const response = await fetch(`${base}${path}`, { headers });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return { ms: Math.round(performance.now() - started), body: (await response.json()) as { districts: Array<{ districtId: string; figures: Record<string, { value: number }> }>; total: { figures: Record<string, { value: number }> } | null } };
+    const text = await response.text();
+    return { ms: Math.round(performance.now() - started), bytes: Buffer.byteLength(text), body: JSON.parse(text) as { districts: Array<{ districtId: string; figures: Record<string, { value: number }> }>; total: { figures: Record<string, { value: number }> } | null } };
   };
   const cityWhole = await timed(`/reports/gz/${YEAR}`, authorization('city_auditor', 'gz'));
   const districtWhole = await timed(`/reports/huadu/${YEAR}`, authorization('statistician', 'huadu-bureau'));
   await recordVisit(0);
   const cityCarried = await timed(`/reports/gz/${YEAR}`, authorization('city_auditor', 'gz'));
-  t.comment(`the year counted whole: the city's ${cityWhole.ms} ms, 花都's ${districtWhole.ms} ms; the city's after a walk-in, carried forward: ${cityCarried.ms} ms`);
+  t.comment(`the year counted whole: the city's ${cityWhole.ms} ms, 花都's ${districtWhole.ms} ms; the city's after a walk-in, carried forward: ${cityCarried.ms} ms; the city's JSON ${cityCarried.bytes} bytes`);
   t.equal(cityWhole.body.districts.length, DISTRICTS + 1, 'the city: every district and 市本级');
   t.equal(districtWhole.body.districts[0]!.figures.advisor_services!.value, huaduServices, "花都's services: its own facts of the kind");
   const huaduCarried = cityCarried.body.districts.find((d) => d.districtId === 'huadu')!;

@@ -44,7 +44,8 @@ export interface DistrictReport {
   readonly rates: Record<string, RateValue>;
   readonly breakdowns: Record<string, Record<string, number>>;
   readonly monthly: Record<string, Record<string, number>>;
-  readonly villagesMetEveryMonth: { readonly value: number; readonly previous: number; readonly villageIds: readonly string[]; readonly judgedMonths: readonly string[]; readonly villages: number };
+  /** The villages themselves are the figure's drill-down (links.figures.villages_met_every_month), not carried here: a city's year would carry every district's list twice (its rows and its total), most of its JSON. */
+  readonly villagesMetEveryMonth: { readonly value: number; readonly previous: number; readonly judgedMonths: readonly string[]; readonly villages: number };
   readonly restatements: readonly Restatement[];
 }
 
@@ -162,7 +163,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       rates: rateValues,
       breakdowns: c.breakdowns,
       monthly: c.monthly,
-      villagesMetEveryMonth: { value: c.villagesMetEveryMonth.length, previous: p.villagesMetEveryMonth.length, villageIds: c.villagesMetEveryMonth, judgedMonths: c.judgedMonths, villages: unit.villageIds.length },
+      villagesMetEveryMonth: { value: c.villagesMetEveryMonth.length, previous: p.villagesMetEveryMonth.length, judgedMonths: c.judgedMonths, villages: unit.villageIds.length },
       restatements,
     });
   }

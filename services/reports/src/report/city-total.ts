@@ -65,7 +65,7 @@ export function cityTotal({ id, rows, decisions, previousDecisions }: TotalInput
     monthly,
     villagesMetEveryMonth: {
       value: sum((d) => d.villagesMetEveryMonth.value), previous: sum((d) => d.villagesMetEveryMonth.previous),
-      villageIds: rows.flatMap((d) => d.villagesMetEveryMonth.villageIds), judgedMonths: rows[0]?.villagesMetEveryMonth.judgedMonths ?? [], villages: sum((d) => d.villagesMetEveryMonth.villages),
+      judgedMonths: rows[0]?.villagesMetEveryMonth.judgedMonths ?? [], villages: sum((d) => d.villagesMetEveryMonth.villages),
     },
     restatements,
   };
