@@ -198,13 +198,7 @@ export function validateAppendText(
   const valid = events.map((candidate: unknown, index): ValidEventText => {
     const at = `events[${index}]`;
     // validateEvent's checks, in its order.
-    if (typeof candidate !== 'object' || candidate === null) fail(at, 'must be an object');
-    const e: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown } = candidate;
-    const id = e.id ?? randomUUID();
-    if (typeof id !== 'string' || !UUID.test(id)) fail(`${at}.id`, 'must be a uuid');
-    if (typeof e.type !== 'string' || e.type.length === 0) fail(`${at}.type`, 'must be a non-empty string');
-    const typeProblem = textProblem(e.type);
-    if (typeProblem) fail(`${at}.type`, typeProblem);
+    const { e, id, type } = eventIdAndType(candidate, at);
     const data = canonicalJsonText(e.data, `${at}.data`);
     const metadata = e.metadata ?? {};
     if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) fail(`${at}.metadata`, 'must be a JSON object');
@@ -215,13 +209,13 @@ export function validateAppendText(
     const lowerId = id.toLowerCase();
     if (seen.has(lowerId)) fail(`${at}.id`, 'duplicate id within the batch');
     seen.add(lowerId);
-    return { id: lowerId, idGiven: e.id !== undefined, type: e.type, data, metadata: lastMetadataText };
+    return { id: lowerId, idGiven: e.id !== undefined, type, data, metadata: lastMetadataText };
   });
   return { streamName: name, events: valid, expectedRevision: expected };
 }
 
-function validateEvent(candidate: unknown, index: number): ValidEvent {
-  const at = `events[${index}]`;
+/** An event's first checks (an object; its id, given or made; its type), shared by both validations. */
+function eventIdAndType(candidate: unknown, at: string): { e: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown }; id: string; type: string } {
   if (typeof candidate !== 'object' || candidate === null) fail(at, 'must be an object');
   const e: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown } = candidate;
   const id = e.id ?? randomUUID();
@@ -229,6 +223,12 @@ function validateEvent(candidate: unknown, index: number): ValidEvent {
   if (typeof e.type !== 'string' || e.type.length === 0) fail(`${at}.type`, 'must be a non-empty string');
   const typeProblem = textProblem(e.type);
   if (typeProblem) fail(`${at}.type`, typeProblem);
+  return { e, id, type: e.type };
+}
+
+function validateEvent(candidate: unknown, index: number): ValidEvent {
+  const at = `events[${index}]`;
+  const { e, id, type } = eventIdAndType(candidate, at);
   assertJson(e.data, `${at}.data`);
   const metadata = e.metadata ?? {};
   const notAnObject = () => fail(`${at}.metadata`, 'must be a JSON object');
@@ -236,7 +236,7 @@ function validateEvent(candidate: unknown, index: number): ValidEvent {
   assertJson(metadata, `${at}.metadata`);
   // Checked above; repeated so the type narrows from Json to JsonObject.
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return notAnObject();
-  return { id: id.toLowerCase(), idGiven: e.id !== undefined, type: e.type, data: e.data, metadata };
+  return { id: id.toLowerCase(), idGiven: e.id !== undefined, type, data: e.data, metadata };
 }
 
 /**
