@@ -248,7 +248,7 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     t.same(await cityStat.locator('header nav a').allTextContents(), ['12345 工单', '数据报告'], 'the report and the 12345 figures, nothing else');
     await hashTo(cityStat, '#/reports');
     await cityStat.waitForFunction('/^#\\/reports\\/gz\\/\\d{4}-\\d{2}$/.test(location.hash)');
-    t.pass('my reports open on the city');
+    t.match(cityStat.url(), /#\/reports\/gz\/\d{4}-\d{2}$/, 'my reports open on the city');
     // 花都's year as the service counts it for the city's statistician: what the picked district must show.
     const token = `Bearer ${signTestToken(JWT_SECRET, { sub: 'api-city-statistician', role: 'city_statistician', org: 'gz' })}`;
     const huaduYear = (await (await fetch(`${reportsUrl}/reports/huadu/${year}`, { headers: { authorization: token } })).json()) as { districts: { figures: { walk_in_persons: { value: number } } }[] };
@@ -265,7 +265,7 @@ t.test('walk-ins, reports and the auditors\' exports, in a browser', async (t) =
     await shot(cityStat, 'reports-city-statistician-year');
     await cityStat.locator('nav.filters button:text("本级")').click();
     await cityStat.locator('button:text("关账…")').waitFor();
-    t.pass('the city\'s own row (市本级) is the city\'s statistician\'s to close');
+    t.equal(await cityStat.locator('button:text("关账…")').count(), 1, 'the city\'s own row (市本级) is the city\'s statistician\'s to close');
     await hashTo(cityStat, '#/hotline');
     await cityStat.locator('[data-figure="dispatched"]:not(:text("…"))').waitFor();
     t.equal(await cityStat.locator('a[href="#/hotline"]:text("待办工单")').count(), 0, 'the figures, and no way to the orders');
