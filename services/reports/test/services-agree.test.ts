@@ -10,7 +10,8 @@
 // office, which received an application and was notified of a case in March) for March and the year too;
 // after that close an application received in March at the city's office is recorded late. The services'
 // figures for the city's own organisations equal the report's 市本级 row as closed, and the late
-// application is restated in both, naming the same event.
+// application is restated in both, naming the same event. Walk-in counts follow 花都's close too (a
+// late visit restated in both).
 import { buildAdvisorsApp } from '@bureau/advisors/app';
 import { loadConfig as advisorsConfig } from '@bureau/advisors/config';
 import { advisorLedgerCategory, decideLedger, defaultAdvisorLimits, foldLedger, type LedgerEvent } from '@bureau/advisors/domain';
@@ -24,6 +25,7 @@ import { WORK_ORDERS_PROJECTION } from '@bureau/hotline-service/projections';
 import { buildLegalAidApp } from '@bureau/legal-aid/app';
 import { loadConfig as legalAidConfig } from '@bureau/legal-aid/config';
 import { FILES_PROJECTION } from '@bureau/legal-aid/projections';
+import { WALK_INS_PROJECTION } from '@bureau/legal-aid/walk-ins-read-model';
 import { districtOf } from '@bureau/organisations';
 import { eventually } from '@bureau/testing';
 import { generateYear } from '@bureau/year-generator';
@@ -31,7 +33,7 @@ import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { FACTS_PROJECTION } from '../src/read-models/facts-projection.js';
 import { JWT_SECRET, reportsFixture } from './support/app.js';
-import { dispatch, legalAidHistory, local, notification, reply, signFor, submit, workOrderHistory, type AidStep } from './support/histories.js';
+import { dispatch, legalAidHistory, local, notification, reply, signFor, submit, walkIn, workOrderHistory, type AidStep } from './support/histories.js';
 
 const SCALE = 0.02;
 const timings = { standbyPollMs: 50, maxBatchWaitMs: 5, idleAdvanceMs: 10 };
@@ -82,7 +84,7 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
     const head = (await store.headPosition()) as GlobalPosition;
     for (const [engine, name] of [
       [f.app.reportsReadModels.engine, FACTS_PROJECTION], [hotline.readModels.engine, WORK_ORDERS_PROJECTION],
-      [legalAid.legalAidReadModels.engine, FILES_PROJECTION], [advisors.advisorsReadModels.engine, LEDGER_MONTHS_PROJECTION],
+      [legalAid.legalAidReadModels.engine, FILES_PROJECTION], [legalAid.legalAidWalkIns.engine, WALK_INS_PROJECTION], [advisors.advisorsReadModels.engine, LEDGER_MONTHS_PROJECTION],
     ] as const) t.equal(await engine.waitForPosition(name, head, 60_000), 'reached', `${name} at the head`);
     await Promise.all([f.app, hotline, legalAid, advisors].map((app) => app.organisations.refresh()));
   };
@@ -134,6 +136,9 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
   const reopened = ledger.state.status === 'approved' ? decideLedger({ type: 'ReopenMonth', data: { reason: '重复登记,更正' } }, ledger.state, context) : [];
   const voided = decideLedger({ type: 'VoidEntry', data: { entryId, reason: '重复登记' } }, foldLedger([...ledger.events, ...reopened]), context);
   await f.appendLedger(ledger.villageId, '2025-03', [...reopened, ...voided]);
+  // A visit at 花都's centre in March, recorded late.
+  const lateVisit = crypto.randomUUID();
+  await f.appendWalkIn(lateVisit, [walkIn(lateVisit, 'huadu-plsc', 'huadu', local('2025-03-18 10:00'), 2)]);
   // After the city's close: an application received at the city's office in March, recorded late.
   await f.appendLegalAid('late-city-application', legalAidHistory([cityApplication('late-city-application', local('2025-03-20 10:00'))]));
   await settled();
@@ -218,6 +223,28 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
     }
   });
 
+  t.test('walk-ins: the month\'s persons and visits', async (t) => {
+    let persons = 0;
+    for (let i = 1; i <= 12; i++) {
+      const month = `2025-${String(i).padStart(2, '0')}`;
+      const r = month === '2025-03' ? later.march : await report(month);
+      const c = await read(legalAid, `/walk-in-consultations/counts/${month}`);
+      t.same({ persons: c.persons, visits: c.visits }, { persons: value(r, 'walk_in_persons'), visits: value(r, 'walk_in_visits') }, `${month}: 人次 and visits as the report's`);
+      persons += c.persons;
+      if (month !== '2025-03') {
+        t.same(c.restatements, [], `${month}: an open month, nothing restated`);
+        continue;
+      }
+      t.same(c.closed.map((x: { districtId: string }) => x.districtId), ['huadu'], 'shown as closed');
+      const moved = c.restatements.find((x: ServiceRestatement) => x.figure === 'huadu-plsc.persons');
+      t.equal((moved?.now ?? 0) - (moved?.asClosed ?? 0), 2, 'the late visit restated: its 2 persons');
+      t.same(serviceEvents(c.restatements, (f) => f.endsWith('.persons')), reportEvents(r, 'walk_in_persons'), 'persons: the same events as the report\'s walk_in_persons');
+      t.same(serviceEvents(c.restatements, (f) => f.endsWith('.visits')), reportEvents(r, 'walk_in_visits'), 'visits: the same events as the report\'s walk_in_visits');
+      t.equal(serviceEvents(c.restatements, (f) => f.endsWith('.persons')).length, 1, 'the late visit: one event moved 人次');
+    }
+    t.ok(persons > 0, `${persons} persons compared`);
+  });
+
   t.test('legal aid: the city\'s own offices (市本级), as the city closed them', async (t) => {
     const registry = legalAid.organisations.current();
     const own = (id: string) => closingUnitOf(registry, id) === 'gz';
@@ -245,9 +272,10 @@ t.test(`a ${SCALE}x generated year: the services' statistics agree with the repo
   });
 
   t.test('hotline and advisors: 市本级 has no orders and no ledgers, the city\'s figures agree', async (t) => {
-    // Orders are owned by public legal service centres, and villages sit in townships: both only in
-    // districts (organisations/kinds.ts), so the city's own row counts none.
-    for (const key of ['work_orders', 'advisor_services', 'on_site_hours']) {
+    // Orders are owned by public legal service centres, villages sit in townships (both only in districts:
+    // organisations/kinds.ts), and a visit is placed in a district (legal aid's walk-in decider,
+    // place_without_district): the city's own row counts none of theirs.
+    for (const key of ['work_orders', 'advisor_services', 'on_site_hours', 'walk_in_persons']) {
       t.equal(value(cityLater.march.own, key), 0, `市本级 ${key} in March`);
       t.equal(value(cityLater.year.own, key), 0, `市本级 ${key} in 2025`);
     }
