@@ -39,3 +39,4 @@ export { DomainRuleError, DomainError, isDomainRuleError, foldEvents, type Decid
 export { readPeriodCloses, restatedFigures, figuresOf, reportPeriodsStreamOf, type PeriodClose, type Restated } from './periods/period-closes.js';
 export { eventsThatMoved, changedStreams, mergeMoved, type MovingEvent, type ChangedStream, type ReplayingProjection } from './periods/moved-by.js';
 export { withEvents, pageLinkOf, restatementSchema, movingEventSchema, restatementPageQuery, EVENTS_PER_FIGURE, type Restatement, type RestatementPage } from './periods/restatements.js';
+export { closingUnitOf, closingUnitsOf, closingUnitsFor, organisationsClosedUnder, type RegisteredOrganisation, type RegisteredOrganisations } from './periods/closing-units.js';

@@ -1,10 +1,13 @@
 // The statistician's closes (关账), as the services read them: the reports service records each in
-// `reportPeriods-<districtId>` (`ReportPeriodClosed`, data.period '2026', '2026-Q1' or '2026-03'). A
-// service's statistics for a closed period are its figures as of the close's position in $all; what was
-// recorded after it shows as a restatement (docs/reports/counting-rules.md, "Closed periods").
+// `reportPeriods-<districtId>` (`ReportPeriodClosed`, data.period '2026', '2026-Q1' or '2026-03'), and the
+// city's statistician the city's own organisations' (市本级) in `reportPeriods-<cityId>`: which close
+// freezes an organisation's figures is closing-units.ts's. A service's statistics for a closed period are
+// its figures as of the close's position in $all; what was recorded after it shows as a restatement
+// (docs/reports/counting-rules.md, "Closed periods").
 import { StreamNotFoundError, type EventStore, type GlobalPosition } from '@bureau/event-store';
 
 export interface PeriodClose {
+  /** The unit closed: a district's id, or the city's for its own organisations (市本级). */
   readonly districtId: string;
   readonly period: string;
   readonly position: GlobalPosition;
@@ -13,7 +16,7 @@ export interface PeriodClose {
 
 export const reportPeriodsStreamOf = (districtId: string) => `reportPeriods-${districtId}`;
 
-/** The close of `period` for each of these districts that has closed it (the first close stands: a period is closed once). */
+/** The close of `period` for each of these units (districts, or the city for 市本级) that has closed it (the first close stands: a period is closed once). */
 export async function readPeriodCloses(store: EventStore, districtIds: Iterable<string>, period: string): Promise<Map<string, PeriodClose>> {
   const closes = new Map<string, PeriodClose>();
   for (const districtId of new Set(districtIds)) {

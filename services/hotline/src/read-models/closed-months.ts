@@ -1,14 +1,17 @@
-// 关账: a month the statistician has closed for a district answers as it stood at the close. The month's
-// figures for the districts that closed it are counted on the work orders as of the close's position in
-// $all (the projection replayed up to it: `queryAsOf`), the rest as they stand; a figure recorded
-// differently since shows as a restatement (figure, as closed, now, and the events recorded after the close
-// that moved it), never as a silently different number. The events: the orders of the month (any moment it
-// counts them by, as of the close or now) whose rows changed since, their later events applied on the
-// replay as of the close one by one (service-kit, periods/moved-by.ts); the district's own orders only.
-import { districtOf, organisationsWithin, type RegistryState } from '@bureau/organisations';
+// 关账: a month the statistician has closed for a district (or the city's statistician for the city's own
+// organisations, 市本级) answers as it stood at the close. The month's figures for the units that closed it
+// (service-kit, periods/closing-units.ts: the reports service's rows) are counted on the work orders as of
+// the close's position in $all (the projection replayed up to it: `queryAsOf`), the rest as they stand; a
+// figure recorded differently since shows as a restatement (figure, as closed, now, and the events
+// recorded after the close that moved it), never as a silently different number. The events: the orders
+// of the month (any moment it counts them by, as of the close or now) whose rows changed since, their
+// later events applied on the replay as of the close one by one (service-kit, periods/moved-by.ts); the
+// unit's own orders only. Orders are owned by public legal service centres, which sit in districts: the
+// city's own row holds orders only of a centre left in a district since closed (or none).
+import type { RegistryState } from '@bureau/organisations';
 import { formatPosition, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import { queryAsOf, type Projection } from '@bureau/projections';
-import { changedStreams, eventsThatMoved, mergeMoved, readPeriodCloses, restatedFigures, type MovingEvent, type PeriodClose, type Restated } from '@bureau/service-kit';
+import { changedStreams, closingUnitsFor, eventsThatMoved, mergeMoved, organisationsClosedUnder, readPeriodCloses, restatedFigures, type MovingEvent, type PeriodClose, type Restated } from '@bureau/service-kit';
 import { sql, type Kysely } from 'kysely';
 import { workOrderStreamName } from '../domain/index.js';
 import { monthBounds, monthlyMetrics, type MonthlyMetrics, type Ratio } from './monthly-metrics.js';
@@ -65,6 +68,11 @@ async function monthOrderRevisions(db: Kysely<HotlineReadDatabase>, month: strin
   return new Map(rows.map((r) => [workOrderStreamName(r.work_order_id), BigInt(r.revision)]));
 }
 
+async function ownsOrders(db: Kysely<HotlineReadDatabase>, owners: readonly string[]): Promise<boolean> {
+  if (owners.length === 0) return false;
+  return (await db.selectFrom('hotline_work_orders').select('work_order_id').where('owner', 'in', [...owners]).limit(1).executeTakeFirst()) !== undefined;
+}
+
 export interface ClosedMonthlyInput {
   readonly db: Kysely<HotlineReadDatabase>;
   readonly store: EventStore;
@@ -77,15 +85,13 @@ export interface ClosedMonthlyInput {
 
 export async function closedMonthlyMetrics({ db, store, projection, registry, month, owners }: ClosedMonthlyInput): Promise<ClosedMonthly> {
   const now = await monthlyMetrics(db, month, owners);
-  const districts = owners === null
-    ? [...registry.organisations.values()].filter((o) => o.kind === 'district').map((o) => o.id)
-    : owners.flatMap((o) => districtOf(registry, o)?.id ?? []);
-  const closes = await readPeriodCloses(store, districts, month);
+  const closes = await readPeriodCloses(store, closingUnitsFor(registry, owners), month);
   if (closes.size === 0) return { metrics: now, closes: [], restatements: [], moved: new Map() };
-  // Districts closed at the same position are counted together.
+  // Units closed at the same position are counted together.
+  const inReach = owners === null ? null : new Set(owners);
   const groups = new Map<string, { position: GlobalPosition; owners: string[] }>();
   for (const close of closes.values()) {
-    const within = organisationsWithin(registry, registry.organisations.get(close.districtId)).filter((o) => owners === null || owners.includes(o));
+    const within = organisationsClosedUnder(registry, close.districtId).filter((o) => inReach === null || inReach.has(o));
     const key = formatPosition(close.position);
     const group = groups.get(key) ?? groups.set(key, { position: close.position, owners: [] }).get(key)!;
     group.owners.push(...within);
@@ -94,6 +100,9 @@ export async function closedMonthlyMetrics({ db, store, projection, registry, mo
   const asClosed = { ...total };
   const moved = new Map<string, MovingEvent[]>();
   for (const group of groups.values()) {
+    // A unit that owns no order at all (rows are never deleted) owned none at its close: nothing to replay
+    // (the city's own row, whose organisations are no centres, most of all).
+    if (!(await ownsOrders(db, group.owners))) continue;
     const count = async (trx: Kysely<HotlineReadDatabase>) => countsOf(await monthlyMetrics(trx, month, group.owners));
     const standing = await count(db);
     const { then, movedInGroup } = await queryAsOf(db, store, projection, group.position, async (trx) => {

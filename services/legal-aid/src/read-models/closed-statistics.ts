@@ -1,15 +1,17 @@
-// 关账: a month or year the statistician has closed for a district answers as it stood at the close. The
-// offices and stations of the districts that closed the period are counted on the files as of the close's
+// 关账: a month or year the statistician has closed for a district (or the city's statistician for the
+// city's own organisations, 市本级: the city's legal-aid office and its stations) answers as it stood at
+// the close. The offices and stations of the units that closed the period (service-kit,
+// periods/closing-units.ts: the reports service's rows) are counted on the files as of the close's
 // position in $all (the files projection replayed up to it: `queryAsOf`), the others as they stand; a
 // figure recorded differently since shows as a restatement (office.figure, as closed, now), never as a
 // silently different number. The figures themselves are statistics.ts's, unchanged. Each restatement
 // names the events recorded after the close that moved it: the files the period counts (by any of its
-// moments, as of the close or now) in the district whose rows changed since, their later events applied
+// moments, as of the close or now) in the unit whose rows changed since, their later events applied
 // on the replay as of the close one by one (service-kit, periods/moved-by.ts).
-import { districtOf, organisationsWithin, type RegistryState } from '@bureau/organisations';
+import type { RegistryState } from '@bureau/organisations';
 import { formatPosition, type EventStore, type GlobalPosition } from '@bureau/event-store';
 import { queryAsOf, type Projection } from '@bureau/projections';
-import { changedStreams, eventsThatMoved, mergeMoved, readPeriodCloses, restatedFigures, type MovingEvent, type PeriodClose, type Restated } from '@bureau/service-kit';
+import { changedStreams, closingUnitOf, closingUnitsOf, eventsThatMoved, mergeMoved, readPeriodCloses, restatedFigures, type MovingEvent, type PeriodClose, type Restated } from '@bureau/service-kit';
 import { sql, type Kysely } from 'kysely';
 import { legalAidStreamName } from '../domain/index.js';
 import { officeStatistics } from './statistics.js';
@@ -64,14 +66,15 @@ function flatten(s: Statistics): Record<string, number | null> {
 }
 
 export async function closedStatistics({ db, store, projection, registry, period, bounds, withinReach }: ClosedStatisticsInput): Promise<ClosedStatistics> {
-  const districts = [...registry.organisations.values()].filter((o) => o.kind === 'district' && organisationsWithin(registry, o).some(withinReach)).map((o) => o.id);
-  // The figures and the closes side by side; each district's closes read at once (the store batches reads made together).
-  const [now, ...closesOf] = await Promise.all([officeStatistics(db, bounds, withinReach), ...districts.map((d) => readPeriodCloses(store, [d], period))]);
+  // The units (districts, the city's own) with an organisation in reach.
+  const units = [...new Set([...closingUnitsOf(registry)].filter(([id]) => withinReach(id)).map(([, unit]) => unit))].sort();
+  // The figures and the closes side by side; each unit's closes read at once (the store batches reads made together).
+  const [now, ...closesOf] = await Promise.all([officeStatistics(db, bounds, withinReach), ...units.map((d) => readPeriodCloses(store, [d], period))]);
   const closes = new Map(closesOf.flatMap((c) => [...c]));
   if (closes.size === 0) return { ...now, closes: [], restatements: [], moved: new Map() };
   const closedDistrictOf = (id: string) => {
-    const district = districtOf(registry, id)?.id;
-    return district !== undefined && closes.has(district) ? district : undefined;
+    const unit = closingUnitOf(registry, id);
+    return unit !== undefined && closes.has(unit) ? unit : undefined;
   };
   const groups = new Map<string, { position: GlobalPosition; districts: Set<string> }>();
   for (const close of closes.values()) {

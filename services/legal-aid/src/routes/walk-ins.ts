@@ -1,18 +1,21 @@
 // Walk-in consultations at the counters (来访咨询): record a visit (idempotent by consultationId and by
 // commandId), void one recorded in error, list a station's or a district's visits, and a month's counts
-// (persons by topic and by answer, per place). The counters' staff record; district and city roles read;
+// (persons by topic and by answer, per place; a month a district's statistician, or the city's for the
+// city's own, has closed as of the close: read-models/closed-walk-in-counts.ts). The counters' staff record; district and city roles read;
 // everything within the caller's reach: a visit elsewhere answers exactly as one that does not exist.
 import { districtOf } from '@bureau/organisations';
 import {
-  access, bearerSecurity, commandContextOf, commandReply, commandResponseSchema, handleCommand, HttpProblem, notFound,
-  problemSchema, problemTypes, reachOf, type Scope,
+  access, bearerSecurity, commandContextOf, commandReply, commandResponseSchema, handleCommand, HttpProblem, notFound, pageLinkOf,
+  problemSchema, problemTypes, reachOf, restatementPageQuery, restatementSchema, withEvents, type Scope,
 } from '@bureau/service-kit';
+import { formatPosition } from '@bureau/event-store';
 import { awaitFreshness } from '@bureau/projections/http';
 import { cursorOf, pageFields, pageLink, pagingQuery, sortField } from '@bureau/service-kit/paging';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listWalkIns, monthCounts, WALK_INS_PROJECTION, type WalkInRow } from '../read-models/walk-ins.js';
+import { closedMonthCounts } from '../read-models/closed-walk-in-counts.js';
+import { listWalkIns, WALK_INS_PROJECTION, type WalkInRow } from '../read-models/walk-ins.js';
 import {
   MAX_NOTE_LENGTH, MAX_PERSONS_PER_VISIT, MAX_REFERRED_TO_LENGTH, MAX_VOID_REASON_LENGTH, walkInAnswers, walkInDecider, walkInEvents,
   WalkInRuleBroken, walkInStreamName, walkInTopics, type WalkInCommand, type WalkInState,
@@ -162,20 +165,31 @@ export const walkInRoutes: FastifyPluginAsync = async (app) => {
   typed.get('/walk-in-consultations/counts/:month', {
     config: WALK_IN_COUNT_READERS,
     schema: {
-      tags, summary: '来访咨询月度人次 A month\'s persons by topic and by answer, per place (voided visits not counted)', security: bearerSecurity,
+      tags, summary: '来访咨询月度人次 A month\'s persons by topic and by answer, per place (voided visits not counted); a closed month as of its close', security: bearerSecurity,
       params: z.object({ month }),
-      querystring: z.strictObject(after),
+      querystring: z.strictObject({ ...after, ...restatementPageQuery }),
       response: {
         200: z.object({
           month: z.string(), visits: z.number(), persons: z.number(),
           places: z.array(z.object({ placeId: z.string(), districtId: z.string(), visits: z.number(), persons: z.number(), byTopic: counts, byAnswer: counts })),
+          closed: z.array(z.object({ districtId: z.string(), closedAt: z.string(), position: z.string() }))
+            .describe('关账: the districts (or the city, for its own organisations: 市本级) that closed the month; their places are as of the close'),
+          restatements: z.array(restatementSchema)
+            .describe('更正: `<placeId>.<figure>` recorded differently since the close, each with the events recorded after the close that moved it (no personal data)'),
         }),
         400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema,
       },
     },
   }, async (request, reply) => {
     await ensureFresh(app, request, reply);
-    const places = await monthCounts(app.legalAidWalkIns.db, request.params.month, reachOf(request).organisationIds);
-    return { month: request.params.month, visits: places.reduce((n, p) => n + p.visits, 0), persons: places.reduce((n, p) => n + p.persons, 0), places };
+    const { month: m } = request.params;
+    const { places, closes, restatements, moved } = await closedMonthCounts({
+      db: app.legalAidWalkIns.db, store: app.eventStore, registry: app.organisations.current(), month: m, reach: reachOf(request).organisationIds,
+    });
+    return {
+      month: m, visits: places.reduce((n, p) => n + p.visits, 0), persons: places.reduce((n, p) => n + p.persons, 0), places,
+      closed: closes.map((c) => ({ districtId: c.districtId, closedAt: c.closedAt, position: formatPosition(c.position) })),
+      restatements: withEvents(restatements, moved, request.query, pageLinkOf(`/walk-in-consultations/counts/${m}`, request.query)),
+    };
   });
 };

@@ -1,7 +1,9 @@
 // The statistician's writes: close a district's period (关账) and record its peer-review rank. Each is
 // idempotent per commandId and guarded by the stream's revision (If-Match optional). The city's
 // statistician closes the city's own organisations' periods (市本级, `scopeId` = the city id): the city's
-// report is its districts' rows, each frozen by its own district's close, and that row.
+// report is its districts' rows, each frozen by its own district's close, and that row. The services'
+// statistics read the same closes (service-kit, periods/closing-units.ts: a district's organisations
+// follow its close, the city's own the city's).
 import { bearerSecurity, commandContextOf, forbidden, reachOf, commandIdSchema, commandReply, commandResponseSchema, handleCommand, problemSchema } from '@bureau/service-kit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
