@@ -22,9 +22,18 @@ export const timerActor = { id: 'legal-aid-deadline-timer', role: 'system', orga
 /**
  * The calendar the timers count on: the official one, and by weekday alone for a year not loaded yet,
  * exactly as the decider computed the due moment it recorded (provisionalYears). Without it, a limit
- * reaching into next year before its calendar is published would stop the timers' projection.
+ * reaching into next year before its calendar is published would stop the timers' projection. Made once
+ * per calendar (the projection asks for it at every limit started, paused or resumed: a rebuild's
+ * tens of thousands).
  */
 export function provisionalWhereMissing(calendar: OfficialWorkingCalendar): TimerCalendar {
+  let made = countedOn.get(calendar);
+  if (!made) countedOn.set(calendar, (made = weekdayWhereMissing(calendar)));
+  return made;
+}
+const countedOn = new WeakMap<OfficialWorkingCalendar, TimerCalendar>();
+
+function weekdayWhereMissing(calendar: OfficialWorkingCalendar): TimerCalendar {
   const counted = calendar.provisional(() => undefined);
   return {
     version: calendar.version,
@@ -78,6 +87,13 @@ export interface TimersPluginOptions {
   readonly busyLingerMs: number;
 }
 
+/**
+ * Most events in one transaction of the timers' projection, as the files projection's (read-models-plugin):
+ * a catch-up (a rebuild, a restart behind) then commits a fourth of the transactions, each timer row
+ * still written once per batch. One that keeps up takes what is there.
+ */
+const TIMERS_BATCH_SIZE = 4_000;
+
 async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) {
   const timers = createDurableTimers({
     store: app.eventStore,
@@ -94,7 +110,7 @@ async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) 
     clock: options.clock,
     maxSleepMs: options.maxSleepMs,
     fireInThisProcess: options.fire,
-    engine: { busyLingerMs: options.busyLingerMs },
+    engine: { busyLingerMs: options.busyLingerMs, batchSize: TIMERS_BATCH_SIZE },
     logger: app.log,
   });
   app.decorate('legalAidTimers', { wake: () => timers.wake(), fireDue: () => timers.fireDue(), engine: timers.engine });
