@@ -87,13 +87,6 @@ export interface TimersPluginOptions {
   readonly busyLingerMs: number;
 }
 
-/**
- * Most events in one transaction of the timers' projection, as the files projection's (read-models-plugin):
- * a catch-up (a rebuild, a restart behind) then commits a fourth of the transactions, each timer row
- * still written once per batch. One that keeps up takes what is there.
- */
-const TIMERS_BATCH_SIZE = 4_000;
-
 async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) {
   const timers = createDurableTimers({
     store: app.eventStore,
@@ -110,7 +103,7 @@ async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) 
     clock: options.clock,
     maxSleepMs: options.maxSleepMs,
     fireInThisProcess: options.fire,
-    engine: { busyLingerMs: options.busyLingerMs, batchSize: TIMERS_BATCH_SIZE },
+    engine: { busyLingerMs: options.busyLingerMs },
     logger: app.log,
   });
   app.decorate('legalAidTimers', { wake: () => timers.wake(), fireDue: () => timers.fireDue(), engine: timers.engine });
