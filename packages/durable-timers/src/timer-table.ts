@@ -60,10 +60,11 @@ export function rowColumns(table: TimersTable, alias?: string) {
   return sql.join(COLUMNS.map((c) => (c === 'subject_id' ? sql`${ref(table.subjectColumn)} AS subject_id` : ref(c))));
 }
 
-/** A row as the table's columns: the subject under the service's name, the schedule as JSON. */
-export function rowValues(table: TimersTable, row: TimerRow): Record<string, unknown> {
-  const { subject_id, repeat, ...rest } = row;
-  return { ...rest, [table.subjectColumn]: subject_id, repeat: repeat === null ? null : JSON.stringify(repeat) };
+/** A row as the table's columns for a JSON parameter: the subject under the service's name, the schedule as an object. */
+export function rowJson(table: TimersTable, row: TimerRow): Record<string, unknown> {
+  if (table.subjectColumn === 'subject_id') return row;
+  const { subject_id, ...rest } = row;
+  return { ...rest, [table.subjectColumn]: subject_id };
 }
 
 /** Creates the table and its index of pending timers (the firing loop's claim and next-due queries). */

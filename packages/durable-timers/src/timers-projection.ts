@@ -8,7 +8,7 @@ import { applyChange, type ChangeContext } from './apply-change.js';
 import type { TimerCalendar } from './deadline.js';
 import { timerIdOf, type TimerChange, type TimerRules } from './timer-change.js';
 import { stillPending } from './timer-queries.js';
-import { createTimersTable, rowColumns, rowValues, timersTable, type TimersTable, type TimerRow } from './timer-table.js';
+import { createTimersTable, rowColumns, rowJson, timersTable, type TimersTable, type TimerRow } from './timer-table.js';
 
 export interface TimersProjectionOptions<Kind extends string> {
   /** The projection's name (checkpoint, lock): the service's own, e.g. `hotline_deadline_timers`. */
@@ -114,16 +114,20 @@ export function timersProjection<Kind extends string>(options: TimersProjectionO
   });
 }
 
+/**
+ * INSERT … ON CONFLICT (timer_id) DO UPDATE of every column, the rows sent as ONE json parameter spread
+ * into the table's row type by jsonb_populate_recordset: a catch-up's batch arms thousands of timers,
+ * and a parameter per cell (18 a row) both costs a bind per cell on each side and runs into the
+ * protocol's 65,535 parameters at about 3,600 rows. Dates go as ISO text, the schedule as the object it is.
+ */
 async function upsertRows(trx: ReadModelTransaction, table: TimersTable, rows: readonly TimerRow[]): Promise<void> {
-  const values = rows.map((row) => rowValues(table, row));
+  const values = rows.map((row) => rowJson(table, row));
   const columns = Object.keys(values[0] ?? {});
-  await trx
-    .insertInto(table.name)
-    .values(values)
-    .onConflict((oc) =>
-      oc.column('timer_id').doUpdateSet((eb) => Object.fromEntries(columns.filter((c) => c !== 'timer_id').map((c) => [c, eb.ref(`excluded.${c}`)]))),
-    )
-    .execute();
+  const refs = sql.join(columns.map((c) => sql.ref(c)));
+  const updates = sql.join(columns.filter((c) => c !== 'timer_id').map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  await sql`INSERT INTO ${sql.table(table.name)} (${refs})
+    SELECT ${refs} FROM jsonb_populate_recordset(NULL::${sql.table(table.name)}, ${JSON.stringify(values)}::jsonb)
+    ON CONFLICT (timer_id) DO UPDATE SET ${updates}`.execute(trx);
 }
 
 /** Changes to rows set in earlier batches, grouped per round (one statement per kind) to keep statements few. */

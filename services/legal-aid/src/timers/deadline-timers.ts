@@ -22,9 +22,18 @@ export const timerActor = { id: 'legal-aid-deadline-timer', role: 'system', orga
 /**
  * The calendar the timers count on: the official one, and by weekday alone for a year not loaded yet,
  * exactly as the decider computed the due moment it recorded (provisionalYears). Without it, a limit
- * reaching into next year before its calendar is published would stop the timers' projection.
+ * reaching into next year before its calendar is published would stop the timers' projection. Made once
+ * per calendar (the projection asks for it at every limit started, paused or resumed: a rebuild's
+ * tens of thousands).
  */
 export function provisionalWhereMissing(calendar: OfficialWorkingCalendar): TimerCalendar {
+  let made = countedOn.get(calendar);
+  if (!made) countedOn.set(calendar, (made = weekdayWhereMissing(calendar)));
+  return made;
+}
+const countedOn = new WeakMap<OfficialWorkingCalendar, TimerCalendar>();
+
+function weekdayWhereMissing(calendar: OfficialWorkingCalendar): TimerCalendar {
   const counted = calendar.provisional(() => undefined);
   return {
     version: calendar.version,
