@@ -103,7 +103,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   app.decorate('legalAid', { config, clock, deps });
   await app.register(readModelsPlugin, { busyLingerMs: config.PROJECTION_BUSY_LINGER_MS, ...readModels, hashKey: config.LEGAL_AID_IDENTITY_HASH_KEY });
   await app.register(legalAidTimersPlugin, {
-    deps: { ...deps, cityId: config.CITY_ID }, clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS, fire: config.DEADLINE_TIMERS_FIRE, busyLingerMs: config.PROJECTION_BUSY_LINGER_MS,
+    deps: { ...deps, cityId: config.CITY_ID }, clock, maxSleepMs: config.DEADLINE_TIMERS_MAX_SLEEP_MS, fire: config.DEADLINE_TIMERS_FIRE, run: config.DEADLINE_TIMERS_RUN, busyLingerMs: config.PROJECTION_BUSY_LINGER_MS,
   });
 
   // Limits counted provisionally (no official calendar for their year yet) are counted again on load.

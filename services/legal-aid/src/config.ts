@@ -58,6 +58,12 @@ export const legalAidConfigSchema = serviceConfigSchema({
   READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
   DEADLINE_TIMERS_MAX_SLEEP_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
   DEADLINE_TIMERS_FIRE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Whether this process keeps the deadline timers at all (their schedule's projection and the firing
+   * loop): false in a process that only serves the counter and the read models, beside one that keeps
+   * them. Every deployment needs one process with true, or no limit ever fires.
+   */
+  DEADLINE_TIMERS_RUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often the reconciler completes numbers whose application stream is missing (a crash between the two appends). */
   NUMBER_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   /** Size limit of one scanned document handed in (bytes). */

@@ -84,6 +84,8 @@ export interface TimersPluginOptions {
   readonly clock: () => Date;
   readonly maxSleepMs: number;
   readonly fire: boolean;
+  /** false: neither the schedule nor the loop runs here (another process keeps them). */
+  readonly run: boolean;
   readonly busyLingerMs: number;
 }
 
@@ -107,6 +109,7 @@ async function timersPlugin(app: FastifyInstance, options: TimersPluginOptions) 
     logger: app.log,
   });
   app.decorate('legalAidTimers', { wake: () => timers.wake(), fireDue: () => timers.fireDue(), engine: timers.engine });
+  if (!options.run) return;
   app.addHook('onReady', () => timers.start());
   app.addHook('onClose', () => timers.stop());
 }
