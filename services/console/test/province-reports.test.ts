@@ -194,6 +194,27 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
   t.equal(huaduCarried.figures.walk_in_visits!.value, cityWhole.body.districts.find((d) => d.districtId === 'huadu')!.figures.walk_in_visits!.value + 1, 'carried forward: the walk-in since counted once');
   t.equal(cityCarried.body.total!.figures.advisor_services!.value, cityWhole.body.total!.figures.advisor_services!.value, 'the rest as counted whole');
 
+  // The city's JSON right after a walk-in (each time another district's), and asked again with nothing
+  // new: the time and this process's CPU per request (the service runs in it; the JSON read, not parsed), medians of ten.
+  const perRequest = async (before: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await before();
+      const [used, started] = [process.cpuUsage(), performance.now()];
+      const response = await fetch(`${reportsUrl}/reports/gz/${YEAR}`, { headers: authorization('city_auditor', 'gz') });
+      await response.text();
+      ms.push(Math.round(performance.now() - started));
+      const { user, system } = process.cpuUsage(used);
+      cpu.push(Math.round((user + system) / 1000));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { ms: median(ms), cpu: median(cpu), all: ms };
+  };
+  const afterWalkIn = await perRequest(() => recordVisit());
+  const nothingNew = await perRequest(async () => {});
+  t.comment(`the city's JSON after a walk-in: ${afterWalkIn.ms} ms, ${afterWalkIn.cpu} ms CPU (median of ${afterWalkIn.all.join(', ')}); asked again with nothing new: ${nothingNew.ms} ms, ${nothingNew.cpu} ms CPU`);
+
   // A restart: another instance of the service on the same database, nothing in memory, its first request
   // after a walk-in carried forward from the tallies the last count kept in the database (not counted whole).
   await recordVisit(1);
