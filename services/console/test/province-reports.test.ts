@@ -196,24 +196,27 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
 
   // The city's JSON right after a walk-in (each time another district's), and asked again with nothing
   // new: the time and this process's CPU per request (the service runs in it; the JSON read, not parsed), medians of ten.
-  const perRequest = async (before: () => Promise<unknown>) => {
+  const perRequest = async (before: () => Promise<unknown>, query = '') => {
     const ms: number[] = [];
     const cpu: number[] = [];
+    let bytes = 0;
     for (let i = 0; i < 10; i += 1) {
       await before();
       const [used, started] = [process.cpuUsage(), performance.now()];
-      const response = await fetch(`${reportsUrl}/reports/gz/${YEAR}`, { headers: authorization('city_auditor', 'gz') });
-      await response.text();
+      const response = await fetch(`${reportsUrl}/reports/gz/${YEAR}${query}`, { headers: authorization('city_auditor', 'gz') });
+      bytes = Buffer.byteLength(await response.text());
       ms.push(Math.round(performance.now() - started));
       const { user, system } = process.cpuUsage(used);
       cpu.push(Math.round((user + system) / 1000));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    return { ms: median(ms), cpu: median(cpu), all: ms };
+    return { ms: median(ms), cpu: median(cpu), all: ms, bytes };
   };
   const afterWalkIn = await perRequest(() => recordVisit());
   const nothingNew = await perRequest(async () => {});
+  const pageAsks = await perRequest(() => recordVisit(), '?view=figures');
   t.comment(`the city's JSON after a walk-in: ${afterWalkIn.ms} ms, ${afterWalkIn.cpu} ms CPU (median of ${afterWalkIn.all.join(', ')}); asked again with nothing new: ${nothingNew.ms} ms, ${nothingNew.cpu} ms CPU`);
+  t.comment(`the figures the city's page asks for after a walk-in: ${pageAsks.ms} ms, ${pageAsks.cpu} ms CPU (median of ${pageAsks.all.join(', ')}), ${pageAsks.bytes} bytes`);
 
   // A restart: another instance of the service on the same database, nothing in memory, its first request
   // after a walk-in carried forward from the tallies the last count kept in the database (not counted whole).
