@@ -3,7 +3,9 @@
 // decisions' working days for the median, each village's months that met the minimum); tallies as things
 // stand are carried forward from an earlier count of the same inputs by adding the facts' versions
 // recorded since and taking away those superseded since, so the first report after an event costs the
-// events since the last one, not the period's facts (a province-year: 3.4 million). The earlier count is
+// events since the last one, not the period's facts (a province-year: 3.4 million), and only the units
+// those events touch are copied and worked out again (a walk-in in one district: that district, not the
+// city's hundred, whose tallies and figures are shared with the earlier count). The earlier count is
 // the one kept in memory, or, after a (re)start, the one kept in the database (read-models/kept-tallies.ts);
 // either only if counted over the same generation of the facts.
 import { createHash } from 'node:crypto';
