@@ -4,9 +4,10 @@
 // walk-ins, legal aid's and the hotline's), as the facts projection keeps them. A figure's cases must be
 // usable within a second of navigation (median of three), each time as the first request after a new
 // event (a walk-in recorded before every navigation). A statistician's year is held to the same bar (the
-// figures carried forward from the last count by the changes since); the city auditor's year, district
-// by district, is measured and said (within it on a quiet machine, not beside three other test files:
-// 1.0-1.3 s). Both were 1-8 s until the services stopped re-reading the whole registry on each of the
+// figures carried forward from the last count by the changes since), and so is the city auditor's year,
+// district by district, by the page's own clock (its figures carried forward for the one district the
+// walk-in touched, the figures view without the series the page does not read; the driver's own figure
+// is held back by the service drawing the charts in this process). Both were 1-8 s until the services stopped re-reading the whole registry on each of the
 // province's 21,800 registrations (packages/organisations, registry-book.ts): those re-reads, quadratic,
 // still ran while the pages were measured.
 // The first count of all (the whole period counted) is measured and said; the city's year asked of a
@@ -34,7 +35,7 @@ import { freshDatabase } from '@bureau/testing';
 import type { Page } from 'playwright-core';
 import pg from 'pg';
 import t from 'tap';
-import { hashTo, launchBrowser, medianUsable, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
+import { hashTo, launchBrowser, medianUsable, medianUsableInPage, newPage, shot, signInAs, USABLE_BAR_MS } from './support/browser.js';
 import { JWT_SECRET, startConsole, startReports } from './support/platform.js';
 import { activeTable, fillTable } from './support/set-based-fill.js';
 
@@ -194,6 +195,30 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
   t.equal(huaduCarried.figures.walk_in_visits!.value, cityWhole.body.districts.find((d) => d.districtId === 'huadu')!.figures.walk_in_visits!.value + 1, 'carried forward: the walk-in since counted once');
   t.equal(cityCarried.body.total!.figures.advisor_services!.value, cityWhole.body.total!.figures.advisor_services!.value, 'the rest as counted whole');
 
+  // The city's JSON right after a walk-in (each time another district's), and asked again with nothing
+  // new: the time and this process's CPU per request (the service runs in it; the JSON read, not parsed), medians of ten.
+  const perRequest = async (before: () => Promise<unknown>, query = '') => {
+    const ms: number[] = [];
+    const cpu: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 10; i += 1) {
+      await before();
+      const [used, started] = [process.cpuUsage(), performance.now()];
+      const response = await fetch(`${reportsUrl}/reports/gz/${YEAR}${query}`, { headers: authorization('city_auditor', 'gz') });
+      bytes = Buffer.byteLength(await response.text());
+      ms.push(Math.round(performance.now() - started));
+      const { user, system } = process.cpuUsage(used);
+      cpu.push(Math.round((user + system) / 1000));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { ms: median(ms), cpu: median(cpu), all: ms, bytes };
+  };
+  const afterWalkIn = await perRequest(() => recordVisit());
+  const nothingNew = await perRequest(async () => {});
+  const pageAsks = await perRequest(() => recordVisit(), '?view=figures');
+  t.comment(`the city's JSON after a walk-in: ${afterWalkIn.ms} ms, ${afterWalkIn.cpu} ms CPU (median of ${afterWalkIn.all.join(', ')}); asked again with nothing new: ${nothingNew.ms} ms, ${nothingNew.cpu} ms CPU`);
+  t.comment(`the figures the city's page asks for after a walk-in: ${pageAsks.ms} ms, ${pageAsks.cpu} ms CPU (median of ${pageAsks.all.join(', ')}), ${pageAsks.bytes} bytes`);
+
   // A restart: another instance of the service on the same database, nothing in memory, its first request
   // after a walk-in carried forward from the tallies the last count kept in the database (not counted whole).
   await recordVisit(1);
@@ -235,10 +260,29 @@ t.test("the reports pages at a province's scale, in a browser", async (t) => {
       await home(page)();
       await recordVisit();
     };
-    const year = await medianUsable(page, afterAVisit, () => hashTo(page, `#/reports/gz/${YEAR}`), `nav.filters button.chip:nth-child(${DISTRICTS + 1})`);
-    // Measured and said, not held to the bar: 552 ms on a quiet machine, 1.0-1.3 s in CI beside three
-    // other files (a hundred districts' figures and charts in one page; services/reports/README.md).
-    t.comment(`the city's year usable in ${Math.round(year.median)} ms (median of ${year.all.join(', ')})`);
+    // Marks in the page (its own clock): each navigation to the city's year, and when its last chip appeared.
+    await page.evaluate(`(() => {
+      const marks = (window.__marks = { hash: [], chips: [], seen: false });
+      addEventListener('hashchange', () => { if (location.hash === '#/reports/gz/${YEAR}') marks.hash.push(performance.now()); });
+      new MutationObserver(() => {
+        const seen = document.querySelector('nav.filters button.chip:nth-child(${DISTRICTS + 1})') !== null;
+        if (seen && !marks.seen) marks.chips.push(performance.now());
+        marks.seen = seen;
+      }).observe(document.body, { childList: true, subtree: true });
+    })()`);
+    // By the page's own clock (usableInPage): the services run in this process, and right after the
+    // figures are drawn the service draws the city's charts (a hundred districts side by side), which held
+    // back the driver's "it is there" by 0.2-2.6 s at load 17-20 while the page itself had drawn its
+    // figures 0.4-1.2 s after the navigation (the figures' request most of it: the figures view, 291 KB).
+    const year = await medianUsableInPage(page, afterAVisit, () => hashTo(page, `#/reports/gz/${YEAR}`), `nav.filters button.chip:nth-child(${DISTRICTS + 1})`);
+    t.ok(year.median < USABLE_BAR_MS, `the city's year usable in ${Math.round(year.median)} ms by the page's clock (median of ${year.all.join(', ')})`);
+    // Where it went, by the page's own clock: from the navigation to the figures' request, its answer
+    // (the console's proxy and the service) and the last chip drawn.
+    const inPage = (await page.evaluate(`(() => {
+      const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/reports/gz/${YEAR}?view=figures'));
+      return window.__marks.hash.map((at, i) => [requests[i]?.startTime, requests[i]?.responseEnd, window.__marks.chips[i]].map((t) => (t === undefined ? '?' : Math.round(t - at))).join('/'));
+    })()`)) as string[];
+    t.comment(`in the page, the city's figures asked/answered/drawn ms after the navigation: ${inPage.join(', ')}`);
     t.equal(await page.locator('nav.filters button.chip').count(), DISTRICTS + 1, 'every district and 市本级 to choose');
     const started = performance.now();
     await page.locator('[data-chart="districts_side_by_side"] svg').waitFor({ timeout: 30_000 });

@@ -72,6 +72,41 @@ export async function medianUsable(page: Page, reset: () => Promise<unknown>, na
   return { median: median(), all: all.map(Math.round) };
 }
 
+/**
+ * Page usability time by the page's own clock: from just before the navigation until the frame that draws
+ * `ready` (a CSS selector), in milliseconds. The same span as `usableWithin`, without the test driver's
+ * own round trips: the services run in the test's process, so a service busy right after the page is
+ * drawn (the charts it draws next) holds back the driver's "it is there", not the person's page.
+ */
+export async function usableInPage(page: Page, navigate: () => Promise<unknown>, ready: string): Promise<number> {
+  await page.evaluate(`(() => {
+    const state = (window.__usable = { started: performance.now(), drawnAt: null });
+    const seen = () => document.querySelector(${JSON.stringify(ready)}) !== null;
+    const observer = new MutationObserver(() => {
+      if (!seen()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { state.drawnAt = performance.now(); });
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  })()`);
+  await navigate();
+  await page.locator(ready).first().waitFor({ state: 'visible' });
+  await page.waitForFunction('window.__usable.drawnAt !== null');
+  return Number(await page.evaluate('window.__usable.drawnAt - window.__usable.started'));
+}
+
+/** `medianUsable` by the page's own clock (`usableInPage`). */
+export async function medianUsableInPage(page: Page, reset: () => Promise<unknown>, navigate: () => Promise<unknown>, ready: string, times = 3, bar = USABLE_BAR_MS): Promise<{ median: number; all: number[] }> {
+  const all: number[] = [];
+  const median = () => [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)] ?? Number.NaN;
+  for (let i = 0; i < times + 4; i += 1) {
+    if (i >= times && median() < bar) break;
+    if (i > 0) await reset();
+    all.push(await usableInPage(page, navigate, ready));
+  }
+  return { median: median(), all: all.map(Math.round) };
+}
+
 /** The development sign-in: picks the demo user with this role at this organisation. */
 export async function signInAs(page: Page, consoleUrl: string, role: string, organisationId: string): Promise<void> {
   await page.goto(`${consoleUrl}/#/sign-in`);

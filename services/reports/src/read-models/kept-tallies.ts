@@ -93,11 +93,11 @@ export async function readKeptTally(trx: Db, key: string): Promise<KeptTally | n
  * newer generation by now), unless one counted to a later position is kept already (concurrent counts:
  * either is exact, the later one costs less to carry forward). A generation dropped meanwhile keeps nothing.
  */
-export async function keepTally(db: Db, table: string, key: TallyKey, tally: KeptTally): Promise<void> {
+export async function keepTally(db: Db, table: string, key: TallyKey, tally: { readonly position: GlobalPosition; readonly talliesJson: string }): Promise<void> {
   const t = sql.table(table);
   try {
     await sql`INSERT INTO ${t} AS t (tally_key, scope_id, period_id, standing, commit_pos, prepare_pos, tallies)
-      VALUES (${key.key}, ${key.scopeId}, ${key.periodId}, ${key.standing}, ${String(tally.position.commit)}, ${String(tally.position.prepare)}, ${JSON.stringify(tally.tallies)}::jsonb)
+      VALUES (${key.key}, ${key.scopeId}, ${key.periodId}, ${key.standing}, ${String(tally.position.commit)}, ${String(tally.position.prepare)}, ${tally.talliesJson}::jsonb)
       ON CONFLICT (tally_key) DO UPDATE SET commit_pos = excluded.commit_pos, prepare_pos = excluded.prepare_pos, tallies = excluded.tallies, counted_at = now()
       WHERE (t.commit_pos, t.prepare_pos) < (excluded.commit_pos, excluded.prepare_pos)`.execute(db);
     await sql`DELETE FROM ${t} WHERE scope_id = ${key.scopeId} AND period_id = ${key.periodId} AND tally_key NOT IN (

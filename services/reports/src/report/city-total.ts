@@ -9,9 +9,23 @@ import { figures, rates } from './figures.js';
 const round = (n: number) => Math.round(n * 100) / 100;
 const ratio = (n: number | null | undefined, d: number | null | undefined) => (n === null || n === undefined || !d ? null : n / d);
 
-const addInto = (into: Record<string, number>, from: Record<string, number>) => {
-  for (const [k, v] of Object.entries(from)) into[k] = round((into[k] ?? 0) + v);
-};
+/**
+ * Each key's sum over the rows' records (a breakdown, a monthly series), rounded once at the end: the rows'
+ * values have two places, so the float sum is within far less than half a cent of the exact one and rounds
+ * to it, as rounding after every addition did (in Maps: a record grown key by key a hundred times over
+ * cost most of a city's total).
+ */
+function sumsOf(records: Iterable<Readonly<Record<string, Readonly<Record<string, number>>>>>): Record<string, Record<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const record of records) {
+    for (const key in record) {
+      const into = sums.get(key) ?? sums.set(key, new Map()).get(key)!;
+      const from = record[key]!;
+      for (const k in from) into.set(k, (into.get(k) ?? 0) + from[k]!);
+    }
+  }
+  return Object.fromEntries([...sums].map(([key, into]) => [key, Object.fromEntries([...into].map(([k, n]) => [k, round(n)]))]));
+}
 
 export interface TotalInput {
   readonly id: string;
@@ -37,12 +51,8 @@ export function cityTotal({ id, rows, decisions, previousDecisions }: TotalInput
     const denominator = figureValues[r.denominator]?.value ?? 0;
     rateValues[r.key] = { value: ratio(numerator, denominator), numerator, denominator, previous: ratio(figureValues[r.numerator]?.previous, figureValues[r.denominator]?.previous) };
   }
-  const breakdowns: Record<string, Record<string, number>> = {};
-  const monthly: Record<string, Record<string, number>> = {};
-  for (const d of rows) {
-    for (const [k, split] of Object.entries(d.breakdowns)) addInto((breakdowns[k] ??= {}), split);
-    for (const [k, series] of Object.entries(d.monthly)) addInto((monthly[k] ??= {}), series);
-  }
+  const breakdowns = sumsOf(rows.map((d) => d.breakdowns));
+  const monthly = sumsOf(rows.map((d) => d.monthly));
   // A figure restated in some row: the total as closed (the rows' figures) and now (each row's now).
   const restatements: Restatement[] = [];
   for (const def of figures) {

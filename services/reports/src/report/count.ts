@@ -3,14 +3,16 @@
 // decisions' working days for the median, each village's months that met the minimum); tallies as things
 // stand are carried forward from an earlier count of the same inputs by adding the facts' versions
 // recorded since and taking away those superseded since, so the first report after an event costs the
-// events since the last one, not the period's facts (a province-year: 3.4 million). The earlier count is
+// events since the last one, not the period's facts (a province-year: 3.4 million), and only the units
+// those events touch are copied and worked out again (a walk-in in one district: that district, not the
+// city's hundred, whose tallies and figures are shared with the earlier count). The earlier count is
 // the one kept in memory, or, after a (re)start, the one kept in the database (read-models/kept-tallies.ts);
 // either only if counted over the same generation of the facts.
 import { createHash } from 'node:crypto';
 import type { GlobalPosition } from '@bureau/event-store';
 import type { Period } from '../periods/period.js';
 import { keepTally, lockedStanding, readKeptTally, type TallyKey } from '../read-models/kept-tallies.js';
-import { arrayElement, changedSince, decisionTallies, factTallies, standingAt, villageTallies, type Db, type FactSource, type TallyRow } from './fact-queries.js';
+import { arrayElement, changedSince, decisionTallies, decisionTalliesByOrg, factTallies, factTalliesByOrg, standingAt, villageTallies, villageTalliesByOrg, type Db, type FactSource, type TallyRow } from './fact-queries.js';
 import { breakdowns, figures, type FigureDef } from './figures.js';
 
 export interface DistrictUnit {
@@ -69,8 +71,10 @@ export interface Keeping {
 const medianDef = figures.find((d) => d.measure === 'median')!;
 const medianKinds: readonly string[] = medianDef.kinds;
 const allKinds = [...new Set(figures.flatMap((d) => d.kinds))];
-const matches = (def: FigureDef, row: TallyRow) => def.kinds.includes(row.kind as never) && Object.entries(def.where ?? {}).every(([k, v]) => row.dims[k] === v);
-const measureOf = (def: FigureDef, row: TallyRow) => (def.measure === 'sum' ? row.total : row.n);
+/** Facts of one kind, month and dims: how many (negative: taken away) and their values' sum. */
+type FactsRow = Pick<TallyRow, 'kind' | 'month' | 'dims' | 'n' | 'total'>;
+const matches = (def: FigureDef, row: FactsRow) => def.kinds.includes(row.kind as never) && Object.entries(def.where ?? {}).every(([k, v]) => row.dims[k] === v);
+const measureOf = (def: FigureDef, row: FactsRow) => (def.measure === 'sum' ? row.total : row.n);
 const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 const within = <K>(map: Map<string, Map<K, number>>, key: string) => map.get(key) ?? map.set(key, new Map()).get(key)!;
 
@@ -113,10 +117,26 @@ const arrayOf = (parts: readonly string[]) => `{${parts.filter((p) => p !== '').
 /** What the units count over (their ids, organisations and villages; names aside), small enough to key counts by. */
 export const unitsDigest = (units: readonly DistrictUnit[]) => units.map((u) => literalsOf(u).digest);
 
+/** Adds one row of facts (counted +1, or -1 for versions taken away) to a unit's tally. */
+function addRow(tally: UnitTally, row: FactsRow) {
+  for (const def of figures) {
+    if (def.measure === 'median' || !matches(def, row)) continue;
+    add(tally.sums, def.key, measureOf(def, row));
+    add(within(tally.monthly, def.key), row.month, measureOf(def, row));
+  }
+  for (const b of breakdowns) {
+    const def = figureOf.get(b.figure);
+    if (def && matches(def, row)) add(within(tally.splits, b.key), row.dims[b.dim] ?? 'unknown', measureOf(def, row));
+  }
+}
+const figureOf = new Map(figures.map((d) => [d.key, d]));
+
+/** A unit's tally to add to: the count's own (made here), never one shared with an earlier count. */
+type TallyOf = (unitId: string) => UnitTally;
+
 /** Adds the tallies of `source` (facts counted +1, or -1 for a version taken away) to each unit's. */
-async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly DistrictUnit[], period: Period, judged: readonly string[], source: FactSource) {
-  const villageDistricts = new Map<string, string>();
-  for (const unit of units) for (const village of unit.villageIds) villageDistricts.set(village, unit.id);
+async function addTallies(db: Db, tallyOf: TallyOf, units: readonly DistrictUnit[], period: Period, judged: readonly string[], source: FactSource) {
+  const { villageUnits } = unitIndexOf(units);
   const each = units.map(literalsOf);
   const orgDistricts = { orgIds: arrayOf(each.map((l) => l.orgIds)), districts: arrayOf(each.map((l) => l.districts)) };
   const [rows, decisions, villages] = await Promise.all([
@@ -124,20 +144,81 @@ async function addTallies(db: Db, into: Map<string, UnitTally>, units: readonly 
     decisionTallies(db, orgDistricts, medianKinds, period.from, period.to, source),
     villageTallies(db, arrayOf(each.map((l) => l.villageIds)), judged, period.from, period.to, source),
   ]);
+  for (const row of rows) addRow(tallyOf(row.district), row);
+  for (const d of decisions) add(tallyOf(d.district).decisions, d.value, d.n);
+  for (const v of villages) add(tallyOf(villageUnits.get(v.villageId)!).villageMonths, v.villageId, v.n);
+}
+
+/**
+ * Adds the changes since `since` (the versions recorded since, +1; those superseded since, -1) to the
+ * units they touch, and only to those: a few facts, read per organisation and mapped to the units here.
+ * A unit's tally is asked of `tallyOf` only when a change does not cancel out, so an untouched unit keeps
+ * the tally it was carried with (shared, not copied).
+ */
+async function addChanges(db: Db, tallyOf: TallyOf, units: readonly DistrictUnit[], period: Period, judged: readonly string[], since: GlobalPosition) {
+  const { orgUnits, villageUnits } = unitIndexOf(units);
+  const source = changedSince(since);
+  const [rows, decisions, villages] = await Promise.all([
+    factTalliesByOrg(db, allKinds, period.from, period.to, source),
+    decisionTalliesByOrg(db, medianKinds, period.from, period.to, source),
+    villageTalliesByOrg(db, judged, period.from, period.to, source),
+  ]);
   for (const row of rows) {
-    const tally = into.get(row.district)!;
-    for (const def of figures) {
-      if (def.measure === 'median' || !matches(def, row)) continue;
-      add(tally.sums, def.key, measureOf(def, row));
-      add(within(tally.monthly, def.key), row.month, measureOf(def, row));
-    }
-    for (const b of breakdowns) {
-      const def = figures.find((d) => d.key === b.figure);
-      if (def && matches(def, row)) add(within(tally.splits, b.key), row.dims[b.dim] ?? 'unknown', measureOf(def, row));
-    }
+    const unit = orgUnits.get(row.orgId);
+    if (unit !== undefined && (row.n !== 0 || row.total !== 0)) addRow(tallyOf(unit), row);
   }
-  for (const d of decisions) add(into.get(d.district)!.decisions, d.value, d.n);
-  for (const v of villages) add(into.get(villageDistricts.get(v.villageId)!)!.villageMonths, v.villageId, v.n);
+  for (const d of decisions) {
+    const unit = orgUnits.get(d.orgId);
+    if (unit !== undefined && d.n !== 0) add(tallyOf(unit).decisions, d.value, d.n);
+  }
+  for (const v of villages) {
+    const unit = villageUnits.get(v.villageId);
+    if (unit !== undefined && v.n !== 0) add(tallyOf(unit).villageMonths, v.villageId, v.n);
+  }
+}
+
+/** Which unit each organisation and village counts under (a city's: 21,800 and 19,000), made once per set of units. */
+interface UnitIndex {
+  readonly orgUnits: ReadonlyMap<string, string>;
+  readonly villageUnits: ReadonlyMap<string, string>;
+}
+const unitIndexes = new Map<string, UnitIndex>();
+/** The most sets of units indexed (a scope's closed and open districts, a few scopes asked lately). */
+const UNIT_INDEXES = 16;
+function unitIndexOf(units: readonly DistrictUnit[]): UnitIndex {
+  const key = unitsDigest(units).join(',');
+  let index = unitIndexes.get(key);
+  if (index) {
+    unitIndexes.delete(key);
+  } else {
+    const orgUnits = new Map<string, string>();
+    const villageUnits = new Map<string, string>();
+    // A unit's organisations are its own (a district's subtree; 市本级 the city's outside every district).
+    for (const unit of units) {
+      for (const org of unit.orgIds) orgUnits.set(org, unit.id);
+      for (const village of unit.villageIds) villageUnits.set(village, unit.id);
+    }
+    index = { orgUnits, villageUnits };
+  }
+  unitIndexes.set(key, index);
+  while (unitIndexes.size > UNIT_INDEXES) unitIndexes.delete(unitIndexes.keys().next().value!);
+  return index;
+}
+
+/**
+ * Carrying forward shares each unit's tally with the count it is carried from (a tally, once counted,
+ * is never changed: the next count copies it): a unit is copied when the first change to it is added,
+ * so the cost is the units the changes touch, not the city's hundred.
+ */
+function copyOnWrite(tallies: Map<string, UnitTally>): TallyOf {
+  const own = new Set<string>();
+  return (id) => {
+    if (!own.has(id)) {
+      own.add(id);
+      tallies.set(id, copyTally(tallies.get(id) ?? emptyTally()));
+    }
+    return tallies.get(id)!;
+  };
 }
 
 const comparePositions = (a: GlobalPosition, b: GlobalPosition) => (a.commit === b.commit ? (a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1) : a.commit < b.commit ? -1 : 1);
@@ -154,12 +235,12 @@ export async function talliesAt(db: Db, units: readonly DistrictUnit[], period: 
     const kept = standing && keeping ? await readKeptTally(trx, keeping.key.key) : null;
     if (kept && comparePositions(kept.position, asOf) === 0) return { tallies: talliesOfJson(kept.tallies), keep: null };
     const tallies = nothingCounted(units);
-    await addTallies(trx, tallies, units, period, judged, standingAt(asOf));
+    await addTallies(trx, (id) => tallies.get(id)!, units, period, judged, standingAt(asOf));
     // The caller has waited until the projection applied everything up to the close (its checkpoint row
     // may not say so yet: an idle runner writes it a little later), so the count is the close's for good.
     return { tallies, keep: standing ? { generation: standing.generation } : null };
   });
-  if (keeping && counted.keep) await keepTally(db, keeping.tableOf(counted.keep.generation), keeping.key, { position: asOf, tallies: tallyJsonOf(counted.tallies) });
+  if (keeping && counted.keep) await keepTally(db, keeping.tableOf(counted.keep.generation), keeping.key, { position: asOf, talliesJson: tallyJsonOf(counted.tallies) });
   return counted.tallies;
 }
 
@@ -182,15 +263,21 @@ export async function talliesNow(db: Db, units: readonly DistrictUnit[], period:
       if (kept && comparePositions(kept.position, position) <= 0) from = { generation, position: kept.position, tallies: talliesOfJson(kept.tallies) };
     }
     if (from && comparePositions(from.position, position) === 0) return { carried: from, made: false };
-    const tallies = new Map(units.map((u) => [u.id, from ? copyTally(from.tallies.get(u.id) ?? emptyTally()) : emptyTally()]));
-    await addTallies(trx, tallies, units, period, judged, from ? changedSince(from.position) : standingAt(null));
+    let tallies: Map<string, UnitTally>;
+    if (from) {
+      tallies = new Map(units.map((u) => [u.id, from.tallies.get(u.id) ?? emptyTally()]));
+      await addChanges(trx, copyOnWrite(tallies), units, period, judged, from.position);
+    } else {
+      tallies = nothingCounted(units);
+      await addTallies(trx, (id) => tallies.get(id)!, units, period, judged, standingAt(null));
+    }
     return { carried: { generation, position, tallies, ...(from?.keptAt === undefined ? {} : { keptAt: from.keptAt }) }, made: true };
   });
   const { carried } = counted;
   const now = performance.now();
   if (!keeping || !counted.made || (carried.keptAt !== undefined && now - carried.keptAt < KEEP_EVERY_MS)) return carried;
   // Kept after the snapshot's transaction (a repeatable-read upsert would fail on a concurrent one), in the generation counted.
-  await keepTally(db, keeping.tableOf(carried.generation), keeping.key, { position: carried.position, tallies: tallyJsonOf(carried.tallies) });
+  await keepTally(db, keeping.tableOf(carried.generation), keeping.key, { position: carried.position, talliesJson: tallyJsonOf(carried.tallies) });
   return { ...carried, keptAt: now };
 }
 
@@ -203,11 +290,20 @@ type TallyJson = Record<string, {
   villageMonths: [string, number][];
 }>;
 
-function tallyJsonOf(tallies: Tallies): TallyJson {
+/** A tally's JSON text, written once per tally: a city's kept again every 10 s re-writes only the units that changed. */
+const jsonByTally = new WeakMap<UnitTally, string>();
+function tallyJsonOf(tallies: Tallies): string {
   const nested = (m: Map<string, Map<string, number>>) => [...m].map(([k, inner]) => [k, [...inner]] as [string, [string, number][]]);
-  return Object.fromEntries([...tallies].map(([unit, t]) => [unit, {
-    sums: [...t.sums], monthly: nested(t.monthly), splits: nested(t.splits), decisions: [...t.decisions], villageMonths: [...t.villageMonths],
-  }]));
+  const jsonOf = (t: UnitTally) => {
+    let json = jsonByTally.get(t);
+    if (json === undefined) {
+      const entry: TallyJson[string] = { sums: [...t.sums], monthly: nested(t.monthly), splits: nested(t.splits), decisions: [...t.decisions], villageMonths: [...t.villageMonths] };
+      json = JSON.stringify(entry);
+      jsonByTally.set(t, json);
+    }
+    return json;
+  };
+  return `{${[...tallies].map(([unit, t]) => `${JSON.stringify(unit)}:${jsonOf(t)}`).join(',')}}`;
 }
 
 /** What tallyJsonOf wrote (kept by this service in its own table). */
@@ -241,32 +337,51 @@ export function medianOf(decisions: Iterable<ReadonlyMap<number, number>>): numb
   return median(merged);
 }
 
+/**
+ * A tally's figures, worked out once per tally (and months judged): a carried count shares its untouched
+ * units' tallies with the count before, so their figures are the same objects too (never changed: the
+ * report only reads them).
+ */
+const countedByTally = new WeakMap<UnitTally, { readonly key: string; readonly counted: Counted }>();
+
 /** The figures of each unit from its tallies. */
 export function countedOf(tallies: Tallies, units: readonly DistrictUnit[], period: Period, judged: readonly string[]): Map<string, Counted> {
   const out = new Map<string, Counted>();
+  const key = JSON.stringify([period.id, judged]);
   for (const unit of units) {
-    const tally = tallies.get(unit.id) ?? emptyTally();
-    const counted: Counted = {
-      figures: {}, breakdowns: {}, monthly: {}, judgedMonths: judged,
-      villagesMetEveryMonth: judged.length === 0 ? [] : [...tally.villageMonths].filter(([, n]) => n === judged.length).map(([id]) => id).sort(),
-      decisions: tally.decisions,
-    };
-    for (const def of figures) {
-      if (def.measure === 'median') {
-        counted.figures[def.key] = median(tally.decisions);
-        continue;
-      }
-      counted.figures[def.key] = round(tally.sums.get(def.key) ?? 0);
-      const months = tally.monthly.get(def.key);
-      counted.monthly[def.key] = Object.fromEntries(period.months.map((m) => [m, round(months?.get(m) ?? 0)]));
+    const tally = tallies.get(unit.id);
+    const kept = tally && countedByTally.get(tally);
+    if (kept?.key === key) {
+      out.set(unit.id, kept.counted);
+      continue;
     }
-    for (const b of breakdowns) {
-      // A value whose facts have all been taken away since is no longer there (as a count afresh has it).
-      counted.breakdowns[b.key] = Object.fromEntries([...(tally.splits.get(b.key) ?? [])].filter(([, n]) => round(n) !== 0).map(([k, n]) => [k, round(n)]));
-    }
+    const counted = countedOfTally(tally ?? emptyTally(), period, judged);
+    if (tally) countedByTally.set(tally, { key, counted });
     out.set(unit.id, counted);
   }
   return out;
+}
+
+function countedOfTally(tally: UnitTally, period: Period, judged: readonly string[]): Counted {
+  const counted: Counted = {
+    figures: {}, breakdowns: {}, monthly: {}, judgedMonths: judged,
+    villagesMetEveryMonth: judged.length === 0 ? [] : [...tally.villageMonths].filter(([, n]) => n === judged.length).map(([id]) => id).sort(),
+    decisions: tally.decisions,
+  };
+  for (const def of figures) {
+    if (def.measure === 'median') {
+      counted.figures[def.key] = median(tally.decisions);
+      continue;
+    }
+    counted.figures[def.key] = round(tally.sums.get(def.key) ?? 0);
+    const months = tally.monthly.get(def.key);
+    counted.monthly[def.key] = Object.fromEntries(period.months.map((m) => [m, round(months?.get(m) ?? 0)]));
+  }
+  for (const b of breakdowns) {
+    // A value whose facts have all been taken away since is no longer there (as a count afresh has it).
+    counted.breakdowns[b.key] = Object.fromEntries([...(tally.splits.get(b.key) ?? [])].filter(([, n]) => round(n) !== 0).map(([k, n]) => [k, round(n)]));
+  }
+  return counted;
 }
 
 /** Sums of hours keep two places (each entry's hours have two). */

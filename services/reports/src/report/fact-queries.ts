@@ -96,6 +96,48 @@ export async function villageTallies(db: Db, villageIds: string, months: readonl
   return rows.map((r) => ({ villageId: r.org_id, n: Number(r.n) }));
 }
 
+/**
+ * The tallies of a few facts (the changes since a position) per organisation rather than per district:
+ * the caller maps the organisations to its units, so the statement carries no list of them (a city's
+ * 21,800 organisations and 19,000 villages, parsed by the server on every carried count).
+ */
+export interface OrgTallyRow {
+  readonly orgId: string;
+  readonly kind: string;
+  readonly month: string;
+  readonly dims: Record<string, string>;
+  readonly n: number;
+  readonly total: number;
+}
+
+export async function factTalliesByOrg(db: Db, kinds: readonly string[], from: Date, to: Date, source: FactSource): Promise<OrgTallyRow[]> {
+  const { rows } = await sql<{ org_id: string; kind: string; month: string; dims: Record<string, string>; n: string; total: number }>`
+    SELECT f.org_id, f.kind, to_char(f.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, f.dims, sum(f.sign) AS n, sum(f.sign * f.value) AS total
+    FROM ${source} f
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return rows.map((r) => ({ orgId: r.org_id, kind: r.kind, month: r.month, dims: r.dims, n: Number(r.n), total: Number(r.total) }));
+}
+
+/** decisionTallies per organisation (see factTalliesByOrg). */
+export async function decisionTalliesByOrg(db: Db, kinds: readonly string[], from: Date, to: Date, source: FactSource): Promise<{ orgId: string; value: number; n: number }[]> {
+  const { rows } = await sql<{ org_id: string; value: number; n: string }>`
+    SELECT f.org_id, f.value, sum(f.sign) AS n FROM ${source} f
+    WHERE f.kind = ANY(${[...kinds]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
+    GROUP BY 1, 2`.execute(db);
+  return rows.map((r) => ({ orgId: r.org_id, value: Number(r.value), n: Number(r.n) }));
+}
+
+/** villageTallies over every village (the caller keeps its own; see factTalliesByOrg). */
+export async function villageTalliesByOrg(db: Db, months: readonly string[], from: Date, to: Date, source: FactSource): Promise<{ villageId: string; n: number }[]> {
+  if (months.length === 0) return [];
+  const { rows } = await sql<{ org_id: string; n: string }>`
+    SELECT f.org_id, sum(f.sign) AS n FROM ${source} f
+    WHERE f.kind = 'advisors.month_met' AND f.dims->>'month' = ANY(${[...months]}::text[]) AND f.occurred_at >= ${from} AND f.occurred_at < ${to}
+    GROUP BY f.org_id`.execute(db);
+  return rows.map((r) => ({ villageId: r.org_id, n: Number(r.n) }));
+}
+
 /** Villages (of those given) with a met month in each of `months`. */
 export async function villagesMetEvery(db: Db, villageIds: readonly string[], months: readonly string[], from: Date, to: Date, asOf: GlobalPosition | null): Promise<string[]> {
   if (months.length === 0 || villageIds.length === 0) return [];
