@@ -56,11 +56,21 @@ export async function searchFiles(
   order: { readonly sort: SearchSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
 ): Promise<Page<ListedFileRow> & { readonly total: number }> {
-  // The count rides along as a column, as the worklist's does.
-  const query = matching(db, by, reach)
-    .select(listedColumns)
+  // The page's files first, by what the search's indexes hold (the name's index holds the name and the
+  // parties: a name matched only in other districts is ruled out there, not by reading each file's row),
+  // with the count riding along as a column, as the worklist's does; then those files' rows.
+  const ids = matching(db, by, reach)
+    .select('case_id')
     .select(matching(db, by, reach).select((eb) => eb.fn.countAll<string>().as('n')).as('total'));
-  return withTotal(await readPage(query, fileKeys(order.sort, order.direction, order.asOf), page), page, () => countSearch(db, by, reach));
+  const found = await readPage(ids, fileKeys(order.sort, order.direction, order.asOf), page);
+  const wanted = found.rows.map((r) => r.case_id);
+  const rows = wanted.length === 0 ? [] : await db.selectFrom('legal_aid_files').select(listedColumns).where('case_id', 'in', wanted).execute();
+  const byId = new Map(rows.map((r) => [r.case_id, r]));
+  const listed = { ...found, rows: found.rows.flatMap((r) => {
+    const row = byId.get(r.case_id);
+    return row ? [{ ...row, total: r.total }] : [];
+  }) };
+  return withTotal(listed, page, () => countSearch(db, by, reach));
 }
 
 /** A lawyer's case is open while aid runs: assigned (also preliminary aid during review), not closed or ended. */

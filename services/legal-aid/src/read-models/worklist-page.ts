@@ -34,6 +34,8 @@ function placeOf(shared: readonly boolean[], at: readonly string[], directions: 
 export async function readDeadlinePage<O>(
   db: Kysely<any>,
   rows: SelectQueryBuilder<any, any, O>,
+  /** What `rows` selects, by name: the page gives these (the sort's values stay in the statement). */
+  columns: readonly string[],
   total: AnySelect,
   order: { readonly asOf: Date },
   keys: readonly SortKey[],
@@ -73,7 +75,8 @@ export async function readDeadlinePage<O>(
   if (ranges.length === 0) return { rows: [], nextCursor: null, previousCursor: null };
   const orderBy = sql.join(keys.map((_, i) => sql`${sql.ref(valueAlias(i))} ${sql.raw(directions[i] as string)}`));
   const { rows: fetched } = await sql<Record<string, unknown>>`
-    SELECT page.*, (${total}) AS total FROM (${sql.join(ranges, sql` UNION ALL `)}) AS page
+    SELECT ${sql.join([...columns, ...keys.map((_, i) => keyAlias(i))].map((c) => sql.ref(`page.${c}`)))}, (${total}) AS total
+      FROM (${sql.join(ranges, sql` UNION ALL `)}) AS page
      ORDER BY ${orderBy} LIMIT ${request.limit + 1}`.execute(db);
   const more = fetched.length > request.limit;
   const page = fetched.slice(0, request.limit);
@@ -86,10 +89,7 @@ export async function readDeadlinePage<O>(
   return {
     rows: page.map((row) => {
       const shown = { ...row };
-      keys.forEach((_, i) => {
-        delete shown[valueAlias(i)];
-        delete shown[keyAlias(i)];
-      });
+      keys.forEach((_, i) => delete shown[keyAlias(i)]);
       return shown as O & { total: string };
     }),
     nextCursor: hasNext ? cursorAt(page.at(-1), 'next') : null,

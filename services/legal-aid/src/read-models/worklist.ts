@@ -116,7 +116,7 @@ export async function listWorklist(
   if (order.sort === 'nextDueAt') {
     // By deadline: a page read from the index's ranges, stopped once full (worklist-page.ts).
     const rows = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
-    return withTotal(await readDeadlinePage(db, rows, total, order, keys, page), page, recount);
+    return withTotal(await readDeadlinePage(db, rows, [...listedColumns, 'overdue'], total, order, keys, page), page, recount);
   }
   const query = openFiles(db, filter)
     .select(listedColumns)
