@@ -4,7 +4,7 @@
 import t from 'tap';
 import { application, baiyunFacts, legalAidFixture, residentId } from './support.js';
 
-interface Listed { entries: { caseId: string; greenChannel: boolean; receivedAt: string; applicationNumber: string | null; overdue: boolean }[]; total: number; nextCursor: string | null; previousCursor: string | null; next: string | null }
+interface Listed { entries: { caseId: string; greenChannel: boolean; receivedAt: string; nextDueAt: string | null; applicationNumber: string | null; overdue: boolean }[]; total: number; nextCursor: string | null; previousCursor: string | null; next: string | null }
 
 t.test('paged lists, their counts, a file\'s timeline', async (t) => {
   const f = await legalAidFixture(t, { start: '2026-03-02 09:00' });
@@ -84,6 +84,14 @@ t.test('paged lists, their counts, a file\'s timeline', async (t) => {
         const rank = (e: Listed['entries'][number]) => (e.greenChannel ? 0 : 2) + (e.overdue === (sort === 'nextDueAt') ? 0 : 1);
         const ranks = own.entries.map(rank);
         t.same(ranks, [...ranks].sort((a, b) => a - b), `${sort}: green channel first, then overdue first (last going down)`);
+        // Within each of those, by the deadline (none last), then the receipt: going down, the exact reverse.
+        const due = (e: Listed['entries'][number]) => `${e.nextDueAt ?? '9999'} ${e.receivedAt}`;
+        const inOrder = own.entries.every((e, i) => {
+          const next = own.entries[i + 1];
+          if (next === undefined || rank(next) !== rank(e)) return true;
+          return sort === 'nextDueAt' ? due(e) <= due(next) : due(e) >= due(next);
+        });
+        t.ok(inOrder, `${sort}: by the next deadline, then the receipt, within each`);
         const pages = await walk('/worklist', `organisationId=huadu-legal-aid&sort=${sort}`);
         t.same(pages.flat(), own.entries.map((e) => e.caseId), `${sort}: its pages in turn are the whole list, each file once, and back again`);
         t.equal((await list(`/worklist?organisationId=huadu-legal-aid&sort=${sort}&overdue=true&limit=500`)).total, own.entries.filter((e) => e.overdue).length, `${sort}: the overdue counted`);
