@@ -58,7 +58,7 @@ const district = (i: string) => `(CASE ${i} % ${DISTRICTS} WHEN 0 THEN 'huadu' W
 const pick = (words: readonly string[], index: string) => `(ARRAY[${words.map((w) => `'${w}'`).join(',')}])[1 + (${index})]`;
 /** A file's recipient; the name search's normalised name is the name itself (Chinese, no spaces), its key the first two characters. */
 const NAME = `(${pick(FAMILY, 'k % 11')} || ${pick(GIVEN, 'k / 7 % 10')})`;
-/** The worklist's narrow rows are the open files' (the projection keeps them beside the files'). */
+/** The worklist's narrow rows: an open file's, one per organisation with work on it (the projection keeps them beside the files'). */
 const WORKLIST_COLUMNS = [
   'case_id', 'kind', 'application_number', 'status', 'worklist_orgs', 'receiving_org', 'competent_office', 'holder_office', 'transferred_from',
   'transferred_to', 'transfer_received_at', 'matter_type', 'green_channel', 'recipient_name', 'recipient_document_masked', 'recipient_phone_masked',
@@ -170,7 +170,9 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
           FROM generate_series(1, ${FILES}) AS i
         ) AS numbered
       ) AS files`);
-    return filesMs + (await fillTable(db, worklist, `INSERT INTO ${worklist} (${WORKLIST_COLUMNS}) SELECT ${WORKLIST_COLUMNS} FROM ${table} WHERE open`));
+    return filesMs + (await fillTable(db, worklist, `
+      INSERT INTO ${worklist} (organisation, place, ${WORKLIST_COLUMNS})
+      SELECT list.organisation, list.place, ${WORKLIST_COLUMNS} FROM ${table}, unnest(worklist_orgs) WITH ORDINALITY AS list (organisation, place) WHERE open`));
   } finally {
     await db.end();
   }

@@ -10,7 +10,8 @@ import { legalAidEvents } from '../events/application-events.js';
 import { numberingEvents, numberingStreamCategory } from '../numbering/numbering-events.js';
 import { applyEventsToRow, type RowEvent } from './file-row.js';
 import { figureChanges, writeFigureChanges } from './monthly-figures.js';
-import { listedColumns, type LegalAidFileRow, type LegalAidWorklistTable } from './tables.js';
+import type { LegalAidFileRow } from './tables.js';
+import { createWorklistTable, writeWorklistRows } from './worklist-rows.js';
 
 export const FILES_PROJECTION = 'legal_aid_files';
 const FILE_PREFIX = `${legalAidStreamCategory}-`;
@@ -22,7 +23,8 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
     // 3: statistics by index: overdue_span (GiST), the other moments counted per month (partial btrees).
     // 4: the worklist's indexes for its pages by receipt and by number.
     // 5: the worklist's own narrow table; statistics as counts kept per month; the name search by its key.
-    version: 5,
+    // 6: the worklist's rows per organisation, in its lists' orders (a page and its count read ranges of a btree).
+    version: 6,
     streamCategories: [legalAidStreamCategory, numberingStreamCategory],
     tables: ['legal_aid_files', 'legal_aid_numbers', 'legal_aid_worklist', 'legal_aid_figures'],
 
@@ -96,35 +98,8 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
       // 当前承办量: open assigned cases per lawyer (suggestions by load, the conflict check).
       await sql`CREATE INDEX ON ${files} (lawyer_id) WHERE lawyer_id IS NOT NULL AND closed_at IS NULL`.execute(trx);
       await sql`CREATE INDEX ON ${files} (case_id) WHERE provisional_years <> '{}'`.execute(trx);
-      // 工作清单: the open files' narrow rows (tables.ts), scoped by who has work on them now (worklist_orgs),
-      // green channel first under every sort. By next deadline has no index: "overdue first" is judged at
-      // the walk's instant, which no index can hold; a station's open files are few and narrow enough to
-      // sort once their reach has found them (the gin index).
-      const worklist = sql.table(tables.legal_aid_worklist);
-      await sql`CREATE TABLE ${worklist} (
-        case_id text PRIMARY KEY,
-        kind text NOT NULL,
-        application_number text,
-        status text NOT NULL,
-        worklist_orgs text[] NOT NULL,
-        receiving_org text NOT NULL,
-        competent_office text,
-        holder_office text,
-        transferred_from text,
-        transferred_to text,
-        transfer_received_at timestamptz,
-        matter_type text,
-        green_channel boolean NOT NULL,
-        recipient_name text,
-        recipient_document_masked text,
-        recipient_phone_masked text,
-        received_at timestamptz NOT NULL,
-        next_due_at timestamptz,
-        next_due_kind text,
-        overdue_recorded boolean NOT NULL)`.execute(trx);
-      await sql`CREATE INDEX ON ${worklist} USING gin (worklist_orgs)`.execute(trx);
-      await sql`CREATE INDEX ON ${worklist} (green_channel DESC, received_at, case_id)`.execute(trx);
-      await sql`CREATE INDEX ON ${worklist} (green_channel DESC, (application_number IS NULL), COALESCE(application_number, ''), case_id)`.execute(trx);
+      // 工作清单: one narrow row per (organisation with work on it, open file), in its lists' orders (worklist-rows.ts).
+      await createWorklistTable(trx, tables.legal_aid_worklist);
       // 月度统计: the counts per month (monthly-figures.ts).
       await sql`CREATE TABLE ${sql.table(tables.legal_aid_figures)} (
         month text NOT NULL,
@@ -211,11 +186,8 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
   }
   if (part.length > 0) writes.add(upsert(trx, tables.legal_aid_files, part));
   if (rows.size > 0) {
-    // The worklist's rows: the open files' (upserted), and none for a file no longer open.
-    const open = [...rows.values()].filter((row) => row.open);
-    const closed = [...rows.values()].filter((row) => !row.open && before.get(row.case_id)?.open).map((row) => row.case_id);
-    if (open.length > 0) writes.add(upsert(trx, tables.legal_aid_worklist, open.map((row) => pick(row, worklistColumns))));
-    if (closed.length > 0) writes.add(trx.deleteFrom(tables.legal_aid_worklist).where('case_id', 'in', closed).execute());
+    // The worklist's rows: the open files' (one per organisation with work on it), none for a file no longer open.
+    writes.add(writeWorklistRows(trx, tables.legal_aid_worklist, [...rows.values()].map((row) => [before.get(row.case_id), row] as const)));
     // The statistics' counts: each file's figures after the batch, less its figures before (monthly-figures.ts).
     writes.add(writeFigureChanges(trx, tables.legal_aid_figures, figureChanges([...rows.values()].map((row) => [before.get(row.case_id), row] as const))));
   }
@@ -255,16 +227,6 @@ class InFlight {
 }
 
 type FilesTable = 'legal_aid_files' | 'legal_aid_numbers' | 'legal_aid_worklist' | 'legal_aid_figures';
-
-const worklistColumns = [
-  ...listedColumns, 'worklist_orgs', 'transfer_received_at', 'transferred_to',
-] as const satisfies readonly (keyof LegalAidWorklistTable)[];
-
-function pick<T extends object, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
-  const picked = {} as Pick<T, K>;
-  for (const column of columns) picked[column] = row[column];
-  return picked;
-}
 
 /**
  * INSERT … ON CONFLICT (case_id) DO UPDATE of every column, the rows sent as ONE json parameter and

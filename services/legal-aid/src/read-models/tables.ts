@@ -85,10 +85,16 @@ export interface LegalAidNumberTable {
 }
 
 /**
- * 工作清单: one narrow row per open file, what a worklist filters, sorts and shows (a station's list reads
- * only these, not the files' wide rows with their folded state). Kept with the file's row, in the same batch.
+ * 工作清单: one narrow row per organisation with work on an open file and that file, what a worklist
+ * filters, sorts and shows (a station's list reads only these, not the files' wide rows with their folded
+ * state). Kept with the file's row, in the same batch (worklist-rows.ts).
  */
-export type LegalAidWorklistTable = Pick<LegalAidFileTable, (typeof listedColumns)[number] | 'worklist_orgs' | 'transfer_received_at' | 'transferred_to'>;
+export type LegalAidWorklistTable = Pick<LegalAidFileTable, (typeof listedColumns)[number] | 'worklist_orgs' | 'transfer_received_at' | 'transferred_to'> & {
+  /** The organisation whose list the row is in (one of the file's `worklist_orgs`). */
+  organisation: string;
+  /** Its position in `worklist_orgs`, from 1: a list over several organisations reads the rows at 1 (each file once). */
+  place: number;
+};
 
 /**
  * The statistics kept as counts (monthly-figures.ts): per Beijing-time month, section (an office's figure,

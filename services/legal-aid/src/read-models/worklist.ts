@@ -8,6 +8,8 @@ import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/ser
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
 import { sql, type Kysely } from 'kysely';
 import { overlaps } from './scope.js';
+import { readDeadlinePage } from './worklist-page.js';
+import { NEXT_DUE } from './worklist-rows.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
 export interface WorklistFilter {
@@ -30,8 +32,8 @@ export type WorklistRow = ListedFileRow & { overdue: boolean };
 
 const overdueAt = (at: Date) => sql<boolean>`(overdue_recorded OR (next_due_at IS NOT NULL AND next_due_at < ${at}))`;
 
-/** Written as the projection's indexes write them (files-projection.ts). */
-const nextDue = sql`COALESCE(next_due_at, 'infinity'::timestamptz)`;
+/** Written as the worklist's index writes it (worklist-rows.ts). */
+const nextDue = NEXT_DUE;
 const greenFirst: SortKey = { value: sql`green_channel`, type: 'boolean', direction: 'desc' };
 
 /** The sort keys after the green channel; shared with search (which has no green channel first). */
@@ -58,16 +60,38 @@ export function fileKeys(sort: WorklistSort, direction: 'asc' | 'desc', asOf: Da
   }
 }
 
+/**
+ * The one organisation whose list is asked: `?organisationId=`, or a reach of one organisation (a
+ * station's clerk): its rows are ranges of the table's btrees that begin with the organisation.
+ */
+function singleList(filter: WorklistFilter): string | undefined {
+  return filter.organisationId ?? (filter.reach?.length === 1 ? filter.reach[0] : undefined);
+}
+
+/** The rows of the lists asked, each open file once, within the caller's reach (never another district's). */
 function openFiles(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter) {
-  // The narrow table of open files (tables.ts): a list reads a few hundred bytes per file, not the file's row.
-  let query = db.selectFrom('legal_aid_worklist').where(overlaps('worklist_orgs', filter.reach));
-  if (filter.organisationId !== undefined) query = query.where(overlaps('worklist_orgs', [filter.organisationId]));
+  const reach = filter.reach;
+  const organisation = singleList(filter);
+  let query = db.selectFrom('legal_aid_worklist');
+  if (organisation !== undefined) {
+    query = query.where('organisation', '=', organisation);
+    // Its own list within the reach needs no further look; another organisation's, only its files that the reach also has work on.
+    if (reach !== null && !reach.includes(organisation)) query = query.where(overlaps('worklist_orgs', reach));
+  } else {
+    // Each file once: its first row, found by the reach's overlap with its organisations (the city: every file).
+    query = query.where('place', '=', 1).where(overlaps('worklist_orgs', reach));
+  }
   if (filter.waitingForMaterials) query = query.where('status', '=', 'awaiting_materials');
   if (filter.transferredIn) query = query.where('transfer_received_at', 'is not', null).where(sql<boolean>`holder_office = transferred_to`);
-  if (filter.overdue !== undefined) query = query.where(filter.overdue ? overdueAt(filter.now) : sql<boolean>`NOT ${overdueAt(filter.now)}`);
+  if (filter.overdue !== undefined) {
+    // overdueAt(now) written over the index's deadline key, so a range of it can bound a scan.
+    query = query.where(filter.overdue
+      ? sql<boolean>`(overdue_recorded OR ${nextDue} < ${filter.now})`
+      : sql<boolean>`(NOT overdue_recorded AND ${nextDue} >= ${filter.now})`);
+  }
   if (filter.dueToday !== undefined) {
     const today = localDateOf(filter.now);
-    const dueToday = sql<boolean>`(next_due_at IS NOT NULL AND next_due_at > ${startOfLocalDay(today)} AND next_due_at <= ${endOfLocalDay(today)})`;
+    const dueToday = sql<boolean>`(${nextDue} > ${startOfLocalDay(today)} AND ${nextDue} <= ${endOfLocalDay(today)})`;
     query = query.where(filter.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
   }
   return query;
@@ -86,11 +110,19 @@ export async function listWorklist(
   page: PageRequest,
 ): Promise<Page<WorklistRow> & { readonly total: number }> {
   // The count rides along as a column (computed once, an uncounted subquery): one round trip, not two.
+  const total = openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n'));
+  const keys = [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)];
+  const recount = () => countWorklist(db, filter);
+  if (order.sort === 'nextDueAt') {
+    // By deadline: a page read from the index's ranges, stopped once full (worklist-page.ts).
+    const rows = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
+    return withTotal(await readDeadlinePage(db, rows, [...listedColumns, 'overdue'], total, order, keys, page), page, recount);
+  }
   const query = openFiles(db, filter)
     .select(listedColumns)
     .select(overdueAt(filter.now).as('overdue'))
-    .select(openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).as('total'));
-  return withTotal(await readPage(query, [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)], page), page, () => countWorklist(db, filter));
+    .select(total.as('total'));
+  return withTotal(await readPage(query, keys, page), page, recount);
 }
 
 /** The page with its count (asked on its own only when the page came back empty after a cursor); the rows keep the count column, which no list shows. */

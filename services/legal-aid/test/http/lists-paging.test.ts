@@ -4,12 +4,13 @@
 import t from 'tap';
 import { application, baiyunFacts, legalAidFixture, residentId } from './support.js';
 
-interface Listed { entries: { caseId: string; greenChannel: boolean; receivedAt: string; applicationNumber: string | null; overdue: boolean }[]; total: number; nextCursor: string | null; previousCursor: string | null; next: string | null }
+interface Listed { entries: { caseId: string; greenChannel: boolean; receivedAt: string; nextDueAt: string | null; applicationNumber: string | null; overdue: boolean }[]; total: number; nextCursor: string | null; previousCursor: string | null; next: string | null }
 
 t.test('paged lists, their counts, a file\'s timeline', async (t) => {
   const f = await legalAidFixture(t, { start: '2026-03-02 09:00' });
   let fresh = '';
   const huadu: string[] = [];
+  const baiyun: string[] = [];
   // Seven in 花都 (two in the green channel), received over a week; two in 白云. Names share 陈小.
   for (let i = 0; i < 7; i += 1) {
     f.clock.set(`2026-03-0${2 + (i % 5)} ${10 + i}:00`);
@@ -24,6 +25,7 @@ t.test('paged lists, their counts, a file\'s timeline', async (t) => {
   for (let i = 0; i < 2; i += 1) {
     const res = await f.submit(application({ competenceFacts: baiyunFacts }, { name: `陈小白${i}`, id: residentId('19800101', 200 + i) }), f.tokens.baiyunClerk);
     t.equal(res.statusCode, 201, res.body);
+    baiyun.push((res.json() as { caseId: string }).caseId);
     fresh = f.after(res);
   }
   f.clock.set('2026-03-09 09:00');
@@ -66,6 +68,41 @@ t.test('paged lists, their counts, a file\'s timeline', async (t) => {
     t.same(byReceipt, [...byReceipt].sort().reverse(), 'newest first within the ordinary files');
     const first = await list('/worklist?sort=receivedAt&limit=3');
     t.match(first.next, /^\/worklist\?sort=receivedAt&limit=3&cursor=/, 'the next page\'s address keeps the query');
+  });
+
+  t.test('one organisation\'s list by deadline (read from its index\'s ranges) is the district\'s list in the same order, overdue first', async (t) => {
+    // Half-way through the review limits: some of the seven are overdue at this instant, some not.
+    f.clock.set('2026-03-12 12:00');
+    try {
+      for (const sort of ['nextDueAt', '-nextDueAt']) {
+        const district = await list(`/worklist?sort=${sort}&limit=500`);
+        const own = await list(`/worklist?organisationId=huadu-legal-aid&sort=${sort}&limit=500`);
+        t.equal(own.total, 7, `${sort}: the office's seven, counted`);
+        t.same(own.entries.map((e) => e.caseId), district.entries.map((e) => e.caseId), `${sort}: the same order as the district's list`);
+        const flags = own.entries.map((e) => `${e.greenChannel ? 'green' : 'ordinary'} ${e.overdue ? 'overdue' : 'due'}`);
+        t.ok(new Set(flags).size >= 3, `${sort}: green and ordinary, overdue and not, all in the list (${[...new Set(flags)].join(', ')})`);
+        const rank = (e: Listed['entries'][number]) => (e.greenChannel ? 0 : 2) + (e.overdue === (sort === 'nextDueAt') ? 0 : 1);
+        const ranks = own.entries.map(rank);
+        t.same(ranks, [...ranks].sort((a, b) => a - b), `${sort}: green channel first, then overdue first (last going down)`);
+        // Within each of those, by the deadline (none last), then the receipt: going down, the exact reverse.
+        const due = (e: Listed['entries'][number]) => `${e.nextDueAt ?? '9999'} ${e.receivedAt}`;
+        const inOrder = own.entries.every((e, i) => {
+          const next = own.entries[i + 1];
+          if (next === undefined || rank(next) !== rank(e)) return true;
+          return sort === 'nextDueAt' ? due(e) <= due(next) : due(e) >= due(next);
+        });
+        t.ok(inOrder, `${sort}: by the next deadline, then the receipt, within each`);
+        const pages = await walk('/worklist', `organisationId=huadu-legal-aid&sort=${sort}`);
+        t.same(pages.flat(), own.entries.map((e) => e.caseId), `${sort}: its pages in turn are the whole list, each file once, and back again`);
+        t.equal((await list(`/worklist?organisationId=huadu-legal-aid&sort=${sort}&overdue=true&limit=500`)).total, own.entries.filter((e) => e.overdue).length, `${sort}: the overdue counted`);
+      }
+      t.equal((await list('/worklist?organisationId=huadu-legal-aid&limit=5', f.tokens.baiyunHead)).total, 0, 'another district\'s office: nothing, not even a count');
+      const station = await list('/worklist?limit=5', f.tokens.baiyunClerk);
+      t.same(station.entries.map((e) => e.caseId).sort(), [...baiyun].sort(), 'a station\'s own list (a reach of one): the two it received, no other');
+      t.equal(station.total, 2);
+    } finally {
+      f.clock.set('2026-03-09 09:00');
+    }
   });
 
   t.test('the search pages too, and counts only the caller\'s district', async (t) => {
