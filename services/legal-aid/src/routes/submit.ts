@@ -11,7 +11,7 @@ import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-
 import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { completeAllocation, numberingYearOf } from '../numbering/submission.js';
-import { filesCheckpoint } from '../numbering/unprojected-allocations.js';
+import { filesCheckpoint, numberingYearClosed } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
 import { DuplicateLooks } from '../read-models/duplicate-looks.js';
@@ -152,10 +152,11 @@ async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
   const registry = app.organisations.current();
   const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
-  const year = numberingYearOf(app.legalAid.clock().toISOString());
+  const now = app.legalAid.clock();
+  const year = numberingYearOf(now.toISOString());
   // The read model's rows and its checkpoint from one snapshot, then what was allocated after it.
   const { checkpoint, rows } = await looks.look({ hash, name: recipient.name, birthDate: birthDateOf(recipient) });
-  const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1]);
+  const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1], numberingYearClosed(now));
   const recent = unprojected.filter((a) => a.applicationId !== caseId);
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
