@@ -22,13 +22,6 @@ import { actingOrganisation } from './options.js';
 import { receiptOf, receiptSchema } from './receipt.js';
 import { INTAKE } from './roles.js';
 
-/** handleCommand found no earlier run of this commandId: here is the state it read. */
-class NotAppliedYet extends Error {
-  constructor(readonly state: LegalAidState) {
-    super('not applied yet');
-  }
-}
-
 const submitResponse = commandResponseSchema.extend({
   caseId: z.string(),
   applicationNumber: z.string(),
@@ -75,22 +68,25 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
     // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
     // replay answers (an earlier run, or a file out of reach: 404) comes first.
     const recipient = body.recipient ?? body.applicant;
+    // No earlier run: the stream's state as read (a new stream, or the custody application announced), and nothing written.
+    let read: LegalAidState | undefined;
     const [replayed, scanned, found] = await Promise.allSettled([
       handleCommand({
         store: app.eventStore, registry: legalAidEvents, streamName,
-        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
+        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { read = current; return []; } },
         command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
       }),
       storedScans(app, body.documents),
       duplicateCandidates(app, looks, recipient, caseId),
     ]);
-    if (replayed.status === 'fulfilled') {
+    if (replayed.status === 'rejected') throw replayed.reason;
+    if (replayed.value.alreadyApplied) {
       const first = replayed.value.events[0];
       if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
       return await answer(first.data, replayed.value, false);
     }
-    if (!(replayed.reason instanceof NotAppliedYet)) throw replayed.reason;
-    const state = replayed.reason.state;
+    const state = read;
+    if (state === undefined) throw new Error('the submission\'s stream was neither read nor replayed');
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
     if (scanned.status === 'rejected') throw scanned.reason;
@@ -141,6 +137,18 @@ async function storedScans(app: Parameters<FastifyPluginAsync>[0], documents: re
   });
 }
 
+type Registry = ReturnType<Parameters<FastifyPluginAsync>[0]['organisations']['current']>;
+/** Per registry state (a new object on every change): the districts and the city, whose numbering streams a look reads. */
+const areasOfRegistry = new WeakMap<Registry, readonly string[]>();
+function numberingAreas(registry: Registry): readonly string[] {
+  let areas = areasOfRegistry.get(registry);
+  if (areas === undefined) {
+    areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
+    areasOfRegistry.set(registry, areas);
+  }
+  return areas;
+}
+
 const isMatterType = (value: string): value is MatterType => (matterTypes as readonly string[]).includes(value);
 
 /**
@@ -150,8 +158,7 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
  */
 async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
-  const registry = app.organisations.current();
-  const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
+  const areas = numberingAreas(app.organisations.current());
   const now = app.legalAid.clock();
   const year = numberingYearOf(now.toISOString());
   // The read model's rows and its checkpoint from one snapshot, then what was allocated after it.
