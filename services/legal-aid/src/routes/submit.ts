@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
-import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
+import { evolve, initialState, legalAidStreamName, matterTypes, samePerson, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { completeAllocation, numberingYearOf } from '../numbering/submission.js';
 import { filesCheckpoint, numberingYearClosed } from '../numbering/unprojected-allocations.js';
@@ -77,7 +77,7 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
         command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
       }),
       storedScans(app, body.documents),
-      duplicateCandidates(app, looks, recipient, caseId),
+      duplicateCandidates(app, looks, recipient, body.matterType, caseId),
     ]);
     if (replayed.status === 'rejected') throw replayed.reason;
     if (replayed.value.alreadyApplied) {
@@ -156,7 +156,7 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
  * model holds and those committed since its checkpoint (read from their numbers' allocations, which carry
  * the receipt), so a submission just before this one is seen however far the projection lags.
  */
-async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
+async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, matterType: MatterType, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
   const areas = numberingAreas(app.organisations.current());
   const now = app.legalAid.clock();
@@ -164,7 +164,9 @@ async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks
   // The read model's rows and its checkpoint from one snapshot, then what was allocated after it.
   const { checkpoint, rows } = await looks.look({ hash, name: recipient.name, birthDate: birthDateOf(recipient) });
   const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1], numberingYearClosed(now));
-  const recent = unprojected.filter((a) => a.applicationId !== caseId);
+  // Only the same person's, for the same matter, can be named (possibleDuplicates): the others, as many as
+  // the projection lags behind, need not be summarised for the decider and compared again there.
+  const recent = unprojected.filter((a) => a.applicationId !== caseId && a.submitted.matterType === matterType && samePerson(recipient, a.submitted.recipient));
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).
