@@ -37,7 +37,46 @@ function inCanonicalOrder(value: unknown): boolean {
  * validation before this is reached.
  */
 export function canonicalJson(value: Json): string {
-  return inCanonicalOrder(value) ? JSON.stringify(value) : sortedJson(value);
+  return inCanonicalOrder(value) ? JSON.stringify(value) : reorderedJson(value);
+}
+
+/**
+ * canonicalJson of a value known to be out of canonical order (the append's walk found it so): a copy
+ * with every object's keys set in sorted order, written by the native JSON.stringify, about twice as
+ * fast as the sorting walk below; the walk when the copy cannot be in order (an index-like key).
+ */
+export function reorderedJson(value: Json): string {
+  const copy = sortedCopy(value);
+  return copy === UNORDERABLE ? sortedJson(value) : JSON.stringify(copy);
+}
+
+// Keys the engine does not keep in the order they were set: array-index-like keys ("0", "17") are
+// listed first, numerically; and "__proto__" set on a plain object is its prototype, not a key.
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+const UNORDERABLE = Symbol('unorderable');
+
+function sortedCopy(value: Json): Json | typeof UNORDERABLE {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = new Array<Json>(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      const item = sortedCopy(value[i] as Json);
+      if (item === UNORDERABLE) return item;
+      items[i] = item;
+    }
+    return items;
+  }
+  const keys = Object.keys(value).sort();
+  const copy: Record<string, Json> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (key === '__proto__' || INDEX_LIKE.test(key)) return UNORDERABLE;
+    const item = sortedCopy(v);
+    if (item === UNORDERABLE) return item;
+    copy[key] = item;
+  }
+  return copy;
 }
 
 function sortedJson(value: Json): string {

@@ -4,7 +4,7 @@
 // (it may be personal data); they say where it is.
 import { randomUUID } from 'node:crypto';
 import { InvalidEventStoreInputError } from './errors.js';
-import { canonicalJson } from './canonical.js';
+import { reorderedJson } from './canonical.js';
 import type { ExpectedRevision, GlobalPosition, Json, JsonObject } from './types.js';
 
 export const MAX_STREAM_NAME_LENGTH = 200;
@@ -167,7 +167,7 @@ function quickWalk(value: unknown, depth: number): 'sorted' | 'unsorted' | 'inva
 export function canonicalJsonText(value: unknown, field: string): string {
   const verdict = quickWalk(value, 0);
   if (verdict === 'invalid') assertJson(value, field);
-  return verdict === 'sorted' ? JSON.stringify(value) : canonicalJson(value as Json);
+  return verdict === 'sorted' ? JSON.stringify(value) : reorderedJson(value as Json);
 }
 
 /** An event ready to store as text (the PostgreSQL adapter): its data and metadata as canonical JSON. */

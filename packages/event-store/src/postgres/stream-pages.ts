@@ -1,7 +1,8 @@
 // Batched stream reads (README "Batched stream reads"): pages of different streams asked for while
 // other reads are in flight wait (coalescer.ts), and are fetched together by one query, one lateral
 // index scan per stream. A short stream read costs little more than its round trip, so under
-// concurrent load this saves most of the work; alone, a read goes at once with its own query.
+// concurrent load this saves most of the work; alone, a read goes at once with its own query (the plain
+// one from revision 0; from later on the batch's, which also says whether an empty page's stream exists).
 import type pg from 'pg';
 import { Coalescer } from './coalescer.js';
 import { EVENT_COLUMNS, type EventRow, RAW_TEXT } from './rows.js';
@@ -84,7 +85,10 @@ export class StreamPageReader {
 
   async #send(batch: PageRequest[]): Promise<void> {
     try {
-      if (batch.length === 1) {
+      // Alone, from revision 0, the plain statement: an empty page there says the stream does not exist.
+      // From a later revision (a reader going on from what it has seen, usually to find nothing new), the
+      // batch's statement, whose existence row saves the second query an empty page would cost.
+      if (batch.length === 1 && batch[0]?.from === '0') {
         const [only] = batch as [PageRequest];
         const { rows } = await this.#pool.query<EventRow>({
           name: 'event_store_read_stream_forwards',
@@ -93,7 +97,7 @@ export class StreamPageReader {
           rowMode: 'array',
           types: RAW_TEXT,
         });
-        only.resolve({ rows, streamExists: rows.length > 0 || only.from === '0' ? rows.length > 0 : undefined });
+        only.resolve({ rows, streamExists: rows.length > 0 });
         return;
       }
       const { rows } = await this.#pool.query<OrdinalRow>({

@@ -115,9 +115,16 @@ t.test('an empty page costs no second query: one from revision 0 is no stream, o
   t.equal(await outcome('sp-end-none'), 'not found');
   t.equal(await outcome('sp-end-none', { direction: 'backwards' }), 'not found');
   t.same(sent, ['event_store_read_stream_forwards', 'event_store_read_stream_backwards'], 'no existence query after an empty first page from revision 0, or backwards');
-  // a lone read past the end still asks whether the stream exists (its page cannot say)
+  // a lone read from a later revision goes by the shared query's statement, whose existence row tells
+  // an empty page past the end from a missing stream: one query each, no existence query
   sent.length = 0;
   t.same(await outcome('sp-end-b', { fromRevision: 1n }), []);
   t.equal(await outcome('sp-end-none', { fromRevision: 1n }), 'not found');
-  t.same(sent, ['event_store_read_stream_forwards', 'event_store_stream_exists', 'event_store_read_stream_forwards', 'event_store_stream_exists']);
+  t.same(await outcome('sp-end-a', { fromRevision: 1n }), [1], 'and a page that is not empty');
+  t.same(sent, ['event_store_read_stream_pages', 'event_store_read_stream_pages', 'event_store_read_stream_pages']);
+  // without batched reads a page past the end still asks (its plain statement cannot say)
+  const plain = await createPostgresEventStore({ connectionString: url, poolSize: 2, streamReadBatching: false, migrate: false });
+  t.teardown(() => plain.close());
+  t.same(await collect(plain.readStream('sp-end-b', { fromRevision: 1n })), []);
+  await t.rejects(collect(plain.readStream('sp-end-none', { fromRevision: 1n })), StreamNotFoundError);
 });

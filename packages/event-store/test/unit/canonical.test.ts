@@ -24,6 +24,11 @@ const values: Record<string, Json> = {
   'a scalar': '法律援助 13812345678',
   'null': null,
   'an array of objects out of order': [{ b: 1, a: 2 }, { a: 1, b: 2 }],
+  // Out of order, so rewritten: the copy in sorted order must not lose these keys (a plain object's
+  // "__proto__" is its prototype) nor let the engine list them first (index-like keys).
+  'a key named __proto__, out of order (as JSON.parse leaves it: an own key)': JSON.parse('{"z":1,"__proto__":{"b":1,"a":2},"a":[{"y":0,"x":1}]}') as Json,
+  'a large integer-like key, out of order': { z: 1, '4294967295': 'not an array index', '4294967294': 'an array index', a: 2 },
+  'index-like keys deep inside an out-of-order object': { b: [{ d: 1, c: { '3': 1, '12': 2 } }], a: 0 },
 };
 
 t.test('canonicalJson is the definition, parsed back (stored text) or as built (appends)', async (t) => {

@@ -14,16 +14,35 @@
 // (its row lock is held to the commit), so the next look reads forward from the last revision it saw,
 // usually nothing or a few events, instead of every allocation after the checkpoint again, which grew
 // with the projection's lag and was parsed in full (whole receipts) on every submission.
+//
+// A year's streams stop growing once the year has ended (a receipt's number comes from its own year's
+// stream) and the submissions begun before midnight have taken their numbers: after a grace period
+// (CLOSED_YEAR_GRACE_MS) a stream of a closed year is read once more and then only kept, its allocations
+// forgotten as the projection passes them. So last year's streams, asked of every look, cost no read.
 import { comparePositions, StreamNotFoundError, type EventStore, type GlobalPosition, type RecordedEvent } from '@bureau/event-store';
 import { loadGenerations } from '@bureau/projections';
 import type { Kysely } from 'kysely';
 import { FILES_PROJECTION } from '../read-models/files-projection.js';
 import { numberingEvents, numberingStreamName, type ApplicationNumberAllocated } from './numbering-events.js';
+import { numberingYearOf } from './submission.js';
 
 type Allocation = ApplicationNumberAllocated['data'];
 
 /** Events at or before the checkpoint read past it, per stream (more than the counters that contend at once). */
 const MARGIN = 32;
+
+/**
+ * How long after midnight (Beijing time) last year's numbering streams may still take numbers: a
+ * submission that read the clock before midnight allocates from last year's stream a moment later (its
+ * request, the allocator's queue, its rounds of contention: seconds), and instances' clocks differ a little.
+ */
+export const CLOSED_YEAR_GRACE_MS = 10 * 60_000;
+
+/** Whether no allocation can be appended any more to the numbering streams of `year` at `now`. */
+export const numberingYearClosed = (now: Date) => {
+  const openFrom = numberingYearOf(new Date(now.getTime() - CLOSED_YEAR_GRACE_MS).toISOString());
+  return (year: number): boolean => year < openFrom;
+};
 
 /** Where the files projection stands: its active generation's checkpoint (undefined: nothing applied yet). */
 export async function filesCheckpoint(db: Kysely<any>): Promise<GlobalPosition | undefined> {
@@ -49,6 +68,10 @@ interface StreamSeen {
   reading: Promise<void> | undefined;
   /** The next read, not started yet: every caller arriving before it starts shares it. */
   queued: Promise<void> | undefined;
+  /** A caller judged the stream's year closed: the next read to start holds all it will ever hold. */
+  closing: boolean;
+  /** A read that started after the stream's year closed has finished: nothing more to read. */
+  final: boolean;
 }
 
 const seenOf = (recorded: RecordedEvent): Seen => ({ position: recorded.position, allocation: numberingEvents.fromRecorded(recorded).data });
@@ -61,20 +84,28 @@ export class UnprojectedAllocations {
 
   constructor(private readonly store: EventStore) {}
 
-  async after(after: GlobalPosition | undefined, areaIds: readonly string[], years: readonly number[]): Promise<Allocation[]> {
-    const streams = areaIds.flatMap((area) => years.map((year) => numberingStreamName(area, year)));
-    const found = await Promise.all(streams.map((stream) => this.#stream(stream, after)));
+  /**
+   * `closed`: whether a year takes no more numbers (numberingYearClosed at the caller's moment, judged
+   * before this look starts); a closed year's stream is read no more once a read begun after that is done.
+   */
+  async after(after: GlobalPosition | undefined, areaIds: readonly string[], years: readonly number[], closed: (year: number) => boolean = () => false): Promise<Allocation[]> {
+    const found = await Promise.all(areaIds.flatMap((area) => years.map((year) => this.#stream(numberingStreamName(area, year), after, closed(year)))));
     return found.flat();
   }
 
-  async #stream(stream: string, after: GlobalPosition | undefined): Promise<Allocation[]> {
+  async #stream(stream: string, after: GlobalPosition | undefined, yearClosed: boolean): Promise<Allocation[]> {
     let seen: StreamSeen | undefined;
     for (;;) {
       seen = this.#streams.get(stream);
       // Nothing kept yet, or kept from a later checkpoint than this one (a rebuilt projection): read back from the tip.
       const stale = !seen || (seen.floor !== undefined && (after === undefined || comparePositions(after, seen.floor) < 0));
       if (seen && !stale) {
-        await this.#readForward(stream, seen);
+        // A caller that finds the year open again (a clock set back, in tests) reads the stream again.
+        if (!yearClosed) seen.final = seen.closing = false;
+        if (!seen.final) {
+          seen.closing ||= yearClosed;
+          await this.#readForward(stream, seen);
+        }
         break;
       }
       const under = this.#readingBack.get(stream);
@@ -84,7 +115,7 @@ export class UnprojectedAllocations {
         await under.catch(() => undefined);
         continue;
       }
-      const reading = readBack(this.store, stream, after);
+      const reading = readBack(this.store, stream, after, yearClosed);
       this.#readingBack.set(stream, reading);
       try {
         seen = await reading;
@@ -109,6 +140,8 @@ export class UnprojectedAllocations {
     const read = (async () => {
       await previous.catch(() => undefined);
       seen.queued = undefined;
+      // Judged before this read starts: every caller sharing it looked after the year closed, or some did.
+      const last = seen.closing;
       try {
         for await (const recorded of this.store.readStream(stream, { fromRevision: seen.tip + 1n })) {
           seen.entries.push(seenOf(recorded));
@@ -117,6 +150,7 @@ export class UnprojectedAllocations {
       } catch (error) {
         if (!(error instanceof StreamNotFoundError)) throw error;
       }
+      if (last) seen.final = true;
     })();
     seen.queued = read;
     seen.reading = read;
@@ -125,7 +159,7 @@ export class UnprojectedAllocations {
 }
 
 /** The allocations after `after`, read backwards from the stream's tip (and a margin past `after`, above). */
-async function readBack(store: EventStore, stream: string, after: GlobalPosition | undefined): Promise<StreamSeen> {
+async function readBack(store: EventStore, stream: string, after: GlobalPosition | undefined, yearClosed: boolean): Promise<StreamSeen> {
   const entries: Seen[] = [];
   let tip = -1n;
   let older = 0;
@@ -142,5 +176,5 @@ async function readBack(store: EventStore, stream: string, after: GlobalPosition
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;
   }
-  return { tip, floor: after, entries, reading: undefined, queued: undefined };
+  return { tip, floor: after, entries, reading: undefined, queued: undefined, closing: yearClosed, final: yearClosed };
 }

@@ -8,10 +8,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeFor, boundDecider, withCalendar } from '../commands/run-legal-aid-command.js';
-import { evolve, initialState, legalAidStreamName, matterTypes, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
+import { evolve, initialState, legalAidStreamName, matterTypes, samePerson, type ApplicationSubmitted, type MatterType, type LegalAidState, type OpenApplicationSummary, type Person, type SubmitApplication } from '../domain/index.js';
 import { legalAidEvents } from '../events/application-events.js';
 import { completeAllocation, numberingYearOf } from '../numbering/submission.js';
-import { filesCheckpoint } from '../numbering/unprojected-allocations.js';
+import { filesCheckpoint, numberingYearClosed } from '../numbering/unprojected-allocations.js';
 import { numberingAreaOf } from '../organisation/offices.js';
 import { identityHash } from '../privacy/mask.js';
 import { DuplicateLooks } from '../read-models/duplicate-looks.js';
@@ -21,13 +21,6 @@ import { DomainRuleError } from '@bureau/service-kit/domain-error';
 import { actingOrganisation } from './options.js';
 import { receiptOf, receiptSchema } from './receipt.js';
 import { INTAKE } from './roles.js';
-
-/** handleCommand found no earlier run of this commandId: here is the state it read. */
-class NotAppliedYet extends Error {
-  constructor(readonly state: LegalAidState) {
-    super('not applied yet');
-  }
-}
 
 const submitResponse = commandResponseSchema.extend({
   caseId: z.string(),
@@ -75,22 +68,25 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
     // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
     // replay answers (an earlier run, or a file out of reach: 404) comes first.
     const recipient = body.recipient ?? body.applicant;
+    // No earlier run: the stream's state as read (a new stream, or the custody application announced), and nothing written.
+    let read: LegalAidState | undefined;
     const [replayed, scanned, found] = await Promise.allSettled([
       handleCommand({
         store: app.eventStore, registry: legalAidEvents, streamName,
-        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { throw new NotAppliedYet(current); } },
+        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { read = current; return []; } },
         command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
       }),
       storedScans(app, body.documents),
-      duplicateCandidates(app, looks, recipient, caseId),
+      duplicateCandidates(app, looks, recipient, body.matterType, caseId),
     ]);
-    if (replayed.status === 'fulfilled') {
+    if (replayed.status === 'rejected') throw replayed.reason;
+    if (replayed.value.alreadyApplied) {
       const first = replayed.value.events[0];
       if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
       return await answer(first.data, replayed.value, false);
     }
-    if (!(replayed.reason instanceof NotAppliedYet)) throw replayed.reason;
-    const state = replayed.reason.state;
+    const state = read;
+    if (state === undefined) throw new Error('the submission\'s stream was neither read nor replayed');
 
     // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
     if (scanned.status === 'rejected') throw scanned.reason;
@@ -141,6 +137,18 @@ async function storedScans(app: Parameters<FastifyPluginAsync>[0], documents: re
   });
 }
 
+type Registry = ReturnType<Parameters<FastifyPluginAsync>[0]['organisations']['current']>;
+/** Per registry state (a new object on every change): the districts and the city, whose numbering streams a look reads. */
+const areasOfRegistry = new WeakMap<Registry, readonly string[]>();
+function numberingAreas(registry: Registry): readonly string[] {
+  let areas = areasOfRegistry.get(registry);
+  if (areas === undefined) {
+    areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
+    areasOfRegistry.set(registry, areas);
+  }
+  return areas;
+}
+
 const isMatterType = (value: string): value is MatterType => (matterTypes as readonly string[]).includes(value);
 
 /**
@@ -148,15 +156,17 @@ const isMatterType = (value: string): value is MatterType => (matterTypes as rea
  * model holds and those committed since its checkpoint (read from their numbers' allocations, which carry
  * the receipt), so a submission just before this one is seen however far the projection lags.
  */
-async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
+async function duplicateCandidates(app: Parameters<FastifyPluginAsync>[0], looks: DuplicateLooks, recipient: Person, matterType: MatterType, caseId: string): Promise<{ candidates: OpenApplicationSummary[]; pending: Map<string, readonly string[]> }> {
   const hash = identityHash(app.legalAid.config.LEGAL_AID_IDENTITY_HASH_KEY, recipient.document);
-  const registry = app.organisations.current();
-  const areas = [...registry.organisations.values()].filter((o) => !o.closed && (o.kind === 'district' || o.kind === 'city')).map((o) => o.id);
-  const year = numberingYearOf(app.legalAid.clock().toISOString());
+  const areas = numberingAreas(app.organisations.current());
+  const now = app.legalAid.clock();
+  const year = numberingYearOf(now.toISOString());
   // The read model's rows and its checkpoint from one snapshot, then what was allocated after it.
   const { checkpoint, rows } = await looks.look({ hash, name: recipient.name, birthDate: birthDateOf(recipient) });
-  const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1]);
-  const recent = unprojected.filter((a) => a.applicationId !== caseId);
+  const unprojected = await app.legalAidNumbers.unprojected.after(checkpoint, areas, [year, year - 1], numberingYearClosed(now));
+  // Only the same person's, for the same matter, can be named (possibleDuplicates): the others, as many as
+  // the projection lags behind, need not be summarised for the decider and compared again there.
+  const recent = unprojected.filter((a) => a.applicationId !== caseId && a.submitted.matterType === matterType && samePerson(recipient, a.submitted.recipient));
   const fromReadModel = rows.flatMap((row) => {
     if (row.matter_type === null || !isMatterType(row.matter_type) || row.recipient_name === null) return [];
     // The same keyed hash means the same document: compare it as such (the read model holds no number).

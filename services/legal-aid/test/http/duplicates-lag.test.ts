@@ -3,7 +3,7 @@
 // between them (the candidates since its checkpoint are read from the numbers' allocations).
 import t from 'tap';
 import type { EventStore } from '@bureau/event-store';
-import { UnprojectedAllocations } from '../../src/numbering/unprojected-allocations.js';
+import { numberingYearClosed, UnprojectedAllocations } from '../../src/numbering/unprojected-allocations.js';
 import { application, legalAidFixture, residentId } from './support.js';
 
 t.test('a second submission warns of the first while the read model lags behind', async (t) => {
@@ -52,4 +52,51 @@ t.test('counters that look at once, with nothing kept yet, share one read back p
   const later = await unprojected.after(undefined, ['huadu', 'baiyun'], [2026, 2025]);
   t.same(later.map((a) => a.applicationId).sort(), [firstId, secondId].sort(), 'the later look sees both');
   t.ok(readsBack <= streams, 'and read nothing back again');
+});
+
+t.test('a closed year\'s numbering streams are read once more and then only kept: last year\'s streams cost no read per look', async (t) => {
+  const f = await legalAidFixture(t);
+  await f.app.legalAidReadModels.engine.stop();
+  const first = await f.submit(application({}, { id: residentId('19810202', 201), name: '冯一' }), f.tokens.huaduClerk);
+  t.equal(first.statusCode, 201, first.body);
+  const firstId = (first.json() as { caseId: string }).caseId;
+  const reads = new Map<string, number>();
+  const store = f.app.eventStore;
+  const counting: EventStore = {
+    ...store,
+    readStream: (name, options) => {
+      reads.set(name, (reads.get(name) ?? 0) + 1);
+      return store.readStream(name, options);
+    },
+  };
+  const unprojected = new UnprojectedAllocations(counting);
+  // 2026 is the fixture's year, taken as closed here: its allocation, made before, is still found
+  const closed = (year: number) => year < 2027;
+  for (let look = 0; look < 3; look += 1) {
+    const found = await unprojected.after(undefined, ['huadu'], [2027, 2026], closed);
+    t.strictSame(found.map((a) => a.applicationId), [firstId], `look ${look + 1}: the closed year's allocation is still named`);
+  }
+  t.equal(reads.get('legalAidNumbering-huadu-2026'), 1, 'the closed year\'s stream: read once (back from its tip), then kept');
+  t.equal(reads.get('legalAidNumbering-huadu-2027'), 3, 'the open year\'s stream: read at every look (the first back, then forward)');
+
+  // the year is judged by each look: a stream kept while its year was open is read once more when it closes, then no more
+  const open = new UnprojectedAllocations(counting);
+  reads.clear();
+  await open.after(undefined, ['huadu'], [2026], () => false);
+  await open.after(undefined, ['huadu'], [2026], () => false);
+  t.equal(reads.get('legalAidNumbering-huadu-2026'), 2, 'open: read at each look');
+  const second = await f.submit(application({}, { id: residentId('19810202', 202), name: '冯二' }), f.tokens.huaduClerk);
+  const secondId = (second.json() as { caseId: string }).caseId;
+  const atClose = await open.after(undefined, ['huadu'], [2026], closed);
+  t.same(atClose.map((a) => a.applicationId).sort(), [firstId, secondId].sort(), 'the look that finds it closed reads what was allocated until then');
+  await open.after(undefined, ['huadu'], [2026], closed);
+  t.equal(reads.get('legalAidNumbering-huadu-2026'), 3, 'and nothing after');
+});
+
+t.test('numberingYearClosed: last year takes numbers until ten minutes past midnight, Beijing time', async (t) => {
+  const at = (iso: string) => numberingYearClosed(new Date(iso));
+  t.notOk(at('2026-12-31T16:09:59Z')(2026), '00:09:59 on 1 January: 2026 still open');
+  t.ok(at('2026-12-31T16:10:00Z')(2026), '00:10: 2026 closed');
+  t.notOk(at('2026-12-31T16:10:00Z')(2027), '2027 open');
+  t.ok(at('2026-06-01T00:00:00Z')(2025), 'mid-year: last year closed');
 });
