@@ -83,7 +83,7 @@ export function parseLedgerSheet(rows: readonly (readonly string[])[], options: 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, commands };
 }
 
-const identityOf = ({ villageId, details: d }: ParsedRow) => JSON.stringify([villageId, d.date, d.advisorId, d.type, d.startTime]);
+const identityOf = ({ villageId, details: d }: ParsedRow) => `${villageId}\u0000${d.date}\u0000${d.advisorId}\u0000${d.type}\u0000${d.startTime ?? ''}`;
 
 /** Two rows of one file for the same service (village, date, advisor, type, start) must say the same. */
 function twinsInFile(sheet: string | null) {
