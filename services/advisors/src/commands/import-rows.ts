@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { HttpProblem } from '@bureau/service-kit';
 import { monthOf, type ImportReading, type LedgerMonth, type LocalDate, type LogService } from '../domain/index.js';
-import { ledgerSheetReader, openXlsx, readCsv, UnreadableWorkbook, type ImportError, type SheetRow } from '../import/index.js';
+import { ledgerSheetReader, openXlsx, openXlsxOnWorker, readCsv, UnreadableWorkbook, type ImportError, type SheetRow } from '../import/index.js';
 
 export type SpreadsheetKind = 'csv' | 'xlsx';
 
@@ -47,9 +47,15 @@ export const ledgerKey = (villageId: string, month: string) => `${villageId}_${m
 const NOT_XLSX = '文件不是有效的Excel工作簿(.xlsx) / the file is not a valid Excel workbook (.xlsx)';
 
 /** A sheet's rows as they are read: an XLSX file's sheets streamed, a CSV file as one sheet without a name. */
-async function* sheetsOf(file: Buffer, kind: SpreadsheetKind): AsyncGenerator<{ sheet: string | null; rows: AsyncIterable<SheetRow> | Iterable<SheetRow> }> {
+/**
+ * From this size a workbook is read on a worker thread (xlsx-on-worker.ts), beside the row checks: below
+ * it, starting the thread (and its TypeScript loader) costs more than the reading it moves.
+ */
+export const XLSX_ON_WORKER_FROM_BYTES = 1024 * 1024;
+
+async function* sheetsOf(file: Buffer, kind: SpreadsheetKind, workerFromBytes: number): AsyncGenerator<{ sheet: string | null; rows: AsyncIterable<SheetRow> | Iterable<SheetRow> }> {
   if (kind === 'xlsx') {
-    const workbook = await openXlsx(file);
+    const workbook = file.length >= workerFromBytes ? await openXlsxOnWorker(file) : await openXlsx(file);
     if (!workbook.ok) throw importRefused([{ sheet: null, row: 0, column: null, rule: workbook.rule, detail: workbook.detail }]);
     for await (const { name, rows } of workbook.sheets) yield { sheet: name, rows };
     return;
@@ -65,14 +71,14 @@ async function* sheetsOf(file: Buffer, kind: SpreadsheetKind): AsyncGenerator<{ 
  * Every parse problem refuses the file (422), once the whole file is read.
  */
 export async function readLedgerRows(
-  file: Buffer, kind: SpreadsheetKind, reading: RowReading, onLedger?: (group: LedgerRows) => void,
+  file: Buffer, kind: SpreadsheetKind, reading: RowReading, onLedger?: (group: LedgerRows) => void, workerFromBytes = XLSX_ON_WORKER_FROM_BYTES,
 ): Promise<{ groups: Map<string, LedgerRows>; rowCount: number }> {
   const problems: FileProblem[] = [];
   const groups = new Map<string, LedgerRows>();
   let rowCount = 0;
   let ledgerSheets = 0;
   try {
-    for await (const { sheet, rows } of sheetsOf(file, kind)) {
+    for await (const { sheet, rows } of sheetsOf(file, kind, workerFromBytes)) {
       const reader = ledgerSheetReader({ today: reading.today, villageIdOf: reading.villageIdOf, advisorIdOf: reading.advisorIdOf, sheet, ...(reading.advisorId ? { advisorId: reading.advisorId } : {}) });
       for await (const { number, cells } of rows) {
         const command = reader.row(cells, number);

@@ -7,3 +7,4 @@ export { readDate, readDurationMinutes, readServiceType, readMode, readClockTime
 export { openXlsx, readXlsx, cellText, EXPLANATION_SHEETS, UnreadableWorkbook, type OpenedWorkbook, type SheetRow, type StreamedSheet, type WorkbookSheets } from './xlsx.js';
 export { ledgerTemplate } from './template.js';
 export { ledgerExport, type ExportVillage } from './export.js';
+export { openXlsxOnWorker } from './xlsx-on-worker.js';
