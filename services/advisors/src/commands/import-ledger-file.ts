@@ -27,7 +27,7 @@ import {
 import { advisorLedgerEvents, advisorRegisterEvents, checkedLedgerEvents, ledgerImportEvents } from '../events/index.js';
 import { allVillages, villageOf } from '../registry/villages.js';
 import type { ImportFiles } from '../storage/import-files.js';
-import { importRefused, ledgerKey, ledgerRowsDigest, readLedgerRows, recordedReading, remembering, type FileProblem, type SpreadsheetKind } from './import-rows.js';
+import { importRefused, ledgerKey, ledgerRowsDigest, readLedgerRows, recordedReading, remembering, type FileProblem, type LedgerRows, type SpreadsheetKind } from './import-rows.js';
 import { appendDecided, type Decided } from './append-decided.js';
 import { stateOrInitial } from './read-stream.js';
 import { boundLedgerDecider, judgeAgain, type LedgerDeps } from './run-ledger-command.js';
@@ -110,6 +110,39 @@ async function lookups(deps: LedgerDeps, registry: RegistryState, input: ImportI
   return { villages: remembering((name) => byName.get(name)), advisors: remembering((text) => advisors.get(text)) };
 }
 
+/** A task runner that runs at most `n` tasks at once, the rest waiting their turn in order. */
+function atMost(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+interface LedgerAsItStands {
+  readonly decider: Awaited<ReturnType<typeof boundLedgerDecider>>;
+  readonly read: { state: LedgerMonthState; revision: bigint };
+}
+
+/** A ledger as it stands, with its decider (the village's appointments): both read at once. */
+async function ledgerAsItStands(deps: LedgerDeps, registry: RegistryState, group: LedgerRows, now: Date): Promise<LedgerAsItStands | undefined> {
+  const village = villageOf(registry, group.villageId);
+  if (!village) return undefined;
+  // The ledger's events need only the decider's initial state and evolve, not its appointments.
+  const [decider, read] = await Promise.all([
+    boundLedgerDecider(deps, village, group.month, now),
+    stateOrInitial(deps.store, advisorLedgerEvents, advisorLedgerDecider, advisorLedgerStreamName(group.villageId, group.month)),
+  ]);
+  return { decider, read };
+}
+
 /** Validates the whole file against the ledgers as they stand: the new rows per ledger, or every error. */
 async function validate(deps: LedgerDeps, input: ImportInput): Promise<{
   batches: ImportBatch[]; accepted: AcceptedBatch[]; reading: ImportReading; rowCount: number; alreadyLogged: number; decided: DecidedLedgers;
@@ -118,24 +151,30 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{
   const names = await lookups(deps, registry, input);
   const advisorId = input.ownAdvisorId ?? input.advisorId;
   input.progress?.('reading', 0, 1);
-  // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
-  const { groups, rowCount } = await readLedgerRows(input.file, input.kind, {
-    today: beijingDateOf(input.now), villageIdOf: names.villages.lookup, advisorIdOf: names.advisors.lookup, advisorId,
-  });
+  // Each ledger (and its village's appointments) is read as soon as the file's first row for it is read:
+  // the database answers while the rest of the file is read (a few ledgers at a time, LEDGERS_READ_AT_ONCE).
+  const reads = new Map<string, Promise<LedgerAsItStands | undefined>>();
+  const reading = atMost(LEDGERS_READ_AT_ONCE);
+  let rows: Awaited<ReturnType<typeof readLedgerRows>>;
+  try {
+    // An advisor's own file names only them (a 法律顾问 column naming another is unknown to advisorIdOf).
+    rows = await readLedgerRows(input.file, input.kind, {
+      today: beijingDateOf(input.now), villageIdOf: names.villages.lookup, advisorIdOf: names.advisors.lookup, advisorId,
+    }, (group) => reads.set(ledgerKey(group.villageId, group.month), reading(() => ledgerAsItStands(deps, registry, group, input.now))));
+  } catch (error) {
+    await Promise.allSettled(reads.values()); // a refused file: the reads begun are let finish, their answers unused
+    throw error;
+  }
+  const { groups, rowCount } = rows;
   input.progress?.('reading', 1, 1);
   const errors: FileProblem[] = [];
   let alreadyLogged = 0;
-  // Ledgers are independent: read and decided a few at a time (the reads wait on the database).
   let checked = 0;
-  const decided = await inParallel([...groups.values()], LEDGERS_READ_AT_ONCE, async (group) => {
-    input.progress?.('checking', checked, groups.size);
-    const village = villageOf(registry, group.villageId);
-    if (!village) return undefined; // found by villageIdOf within reach a moment ago
-    // The ledger's events need only the decider's initial state and evolve, not its appointments: both read at once.
-    const [decider, read] = await Promise.all([
-      boundLedgerDecider(deps, village, group.month, input.now),
-      stateOrInitial(deps.store, advisorLedgerEvents, advisorLedgerDecider, advisorLedgerStreamName(group.villageId, group.month)),
-    ]);
+  // Each ledger's rows decided in file order on the ledger as read.
+  const decided = await Promise.all([...groups.entries()].map(async ([key, group]) => {
+    const ledger = await reads.get(key);
+    if (!ledger) return undefined; // found by villageIdOf within reach a moment ago
+    const { decider, read } = ledger;
     let state = read.state;
     const batch: ImportBatch = { villageId: group.villageId, month: group.month, rows: [], commands: [] };
     const events: LedgerEvent[] = [];
@@ -161,7 +200,7 @@ async function validate(deps: LedgerDeps, input: ImportInput): Promise<{
     if (batch.commands.length === 0) return undefined;
     const accepted: AcceptedBatch = { villageId: batch.villageId, month: batch.month, rows: batch.rows, ledgerRowsSha256: ledgerRowsDigest(group.items) };
     return { batch, accepted, events, revision: read.revision };
-  });
+  }));
   const found = decided.filter((d) => d !== undefined);
   if (errors.length > 0) throw importRefused(errors.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row));
   return {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { HttpProblem } from '@bureau/service-kit';
 import { monthOf, type ImportReading, type LedgerMonth, type LocalDate, type LogService } from '../domain/index.js';
-import { parseLedgerSheet, readCsv, readXlsx, type ImportError } from '../import/index.js';
+import { ledgerSheetReader, openXlsx, openXlsxOnWorker, readCsv, UnreadableWorkbook, type ImportError, type SheetRow } from '../import/index.js';
 
 export type SpreadsheetKind = 'csv' | 'xlsx';
 
@@ -44,51 +44,66 @@ export interface LedgerRows {
 
 export const ledgerKey = (villageId: string, month: string) => `${villageId}_${month}`;
 
-function rowNumbersOf(rows: readonly (readonly string[])[]): number[] {
-  const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
-  const header = rows.findIndex((r) => !blank(r));
-  return rows.flatMap((r, i) => (i > header && !blank(r) ? [i + 1] : []));
-}
+const NOT_XLSX = '文件不是有效的Excel工作簿(.xlsx) / the file is not a valid Excel workbook (.xlsx)';
 
-/** The file's sheets as rows of cell strings (a CSV is one sheet without a name), or why it cannot be read. */
-async function sheetsOf(file: Buffer, kind: SpreadsheetKind): Promise<{ sheet: string | null; rows: string[][] }[]> {
+/** A sheet's rows as they are read: an XLSX file's sheets streamed, a CSV file as one sheet without a name. */
+/**
+ * From this size a workbook is read on a worker thread (xlsx-on-worker.ts), beside the row checks: below
+ * it, starting the thread (and its TypeScript loader) costs more than the reading it moves.
+ */
+export const XLSX_ON_WORKER_FROM_BYTES = 1024 * 1024;
+
+async function* sheetsOf(file: Buffer, kind: SpreadsheetKind, workerFromBytes: number): AsyncGenerator<{ sheet: string | null; rows: AsyncIterable<SheetRow> | Iterable<SheetRow> }> {
   if (kind === 'xlsx') {
-    const workbook = await readXlsx(file);
+    const workbook = file.length >= workerFromBytes ? await openXlsxOnWorker(file) : await openXlsx(file);
     if (!workbook.ok) throw importRefused([{ sheet: null, row: 0, column: null, rule: workbook.rule, detail: workbook.detail }]);
-    // A sheet with nothing in it (a workbook's spare Sheet2) is not a ledger.
-    const sheets = workbook.sheets.filter((s) => s.rows.some((r) => r.some((c) => c.trim() !== ''))).map((s) => ({ sheet: s.name, rows: s.rows }));
-    if (sheets.length === 0) throw importRefused([{ sheet: null, row: 1, column: null, rule: 'empty_file', detail: '文件没有表头或数据 / the file has no header row or no data' }]);
-    return sheets;
+    for await (const { name, rows } of workbook.sheets) yield { sheet: name, rows };
+    return;
   }
   const csv = readCsv(file);
   if (!csv.ok) throw importRefused([{ sheet: null, row: csv.row, column: null, rule: csv.rule, detail: csv.detail }]);
-  return [{ sheet: null, rows: csv.rows }];
+  yield { sheet: null, rows: csv.rows.map((cells, i) => ({ number: i + 1, cells })) };
 }
 
-/** Every row of the file as its command, grouped by ledger in file order; every parse problem refuses the file (422). */
-export async function readLedgerRows(file: Buffer, kind: SpreadsheetKind, reading: RowReading): Promise<{ groups: Map<string, LedgerRows>; rowCount: number }> {
+/**
+ * Every row of the file as its command, grouped by ledger in file order, read as the file is read:
+ * `onLedger` hears of each ledger when its first row is read (the import reads the ledger meanwhile).
+ * Every parse problem refuses the file (422), once the whole file is read.
+ */
+export async function readLedgerRows(
+  file: Buffer, kind: SpreadsheetKind, reading: RowReading, onLedger?: (group: LedgerRows) => void, workerFromBytes = XLSX_ON_WORKER_FROM_BYTES,
+): Promise<{ groups: Map<string, LedgerRows>; rowCount: number }> {
   const problems: FileProblem[] = [];
   const groups = new Map<string, LedgerRows>();
   let rowCount = 0;
-  for (const { sheet, rows } of await sheetsOf(file, kind)) {
-    const parsed = parseLedgerSheet(rows, { today: reading.today, villageIdOf: reading.villageIdOf, advisorIdOf: reading.advisorIdOf, sheet, ...(reading.advisorId ? { advisorId: reading.advisorId } : {}) });
-    if (!parsed.ok) {
-      problems.push(...parsed.errors);
-      continue;
-    }
-    const rowNumbers = rowNumbersOf(rows);
-    rowCount += parsed.commands.length;
-    parsed.commands.forEach((command, i) => {
-      const month = monthOf(command.data.date);
-      const key = ledgerKey(command.data.villageId, month);
-      let group = groups.get(key);
-      if (group === undefined) {
-        group = { villageId: command.data.villageId, month, items: [] };
-        groups.set(key, group);
+  let ledgerSheets = 0;
+  try {
+    for await (const { sheet, rows } of sheetsOf(file, kind, workerFromBytes)) {
+      const reader = ledgerSheetReader({ today: reading.today, villageIdOf: reading.villageIdOf, advisorIdOf: reading.advisorIdOf, sheet, ...(reading.advisorId ? { advisorId: reading.advisorId } : {}) });
+      for await (const { number, cells } of rows) {
+        const command = reader.row(cells, number);
+        if (command === undefined) continue;
+        rowCount += 1;
+        const month = monthOf(command.data.date);
+        const key = ledgerKey(command.data.villageId, month);
+        let group = groups.get(key);
+        if (group === undefined) {
+          group = { villageId: command.data.villageId, month, items: [] };
+          groups.set(key, group);
+          onLedger?.(group);
+        }
+        group.items.push({ sheet, row: number, command });
       }
-      group.items.push({ sheet, row: rowNumbers[i] ?? 0, command });
-    });
+      // A sheet with nothing in it (a workbook's spare Sheet2) is not a ledger.
+      if (kind === 'xlsx' && !reader.sawAnything) continue;
+      ledgerSheets += 1;
+      problems.push(...reader.end());
+    }
+  } catch (error) {
+    if (error instanceof UnreadableWorkbook) throw importRefused([{ sheet: null, row: 0, column: null, rule: 'not_xlsx', detail: NOT_XLSX }]);
+    throw error;
   }
+  if (ledgerSheets === 0) throw importRefused([{ sheet: null, row: 1, column: null, rule: 'empty_file', detail: '文件没有表头或数据 / the file has no header row or no data' }]);
   if (problems.length > 0) throw importRefused(problems);
   return { groups, rowCount };
 }

@@ -11,9 +11,13 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export function isLocalDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value && Number(m[1]) >= 1970;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Counted, not made into a Date and printed back: every row an import reads and decides asks this.
+  return year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
+
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 export function isLedgerMonth(value: string): boolean {
   return MONTH.test(value);

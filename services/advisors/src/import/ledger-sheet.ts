@@ -1,9 +1,11 @@
-// A whole sheet of ledger rows to LogService commands, all or nothing: either every row is valid and
-// every command is returned, or nothing is and every error is (issue 18: one bad row imports nothing).
-// Blank rows (trailing ones above all) are skipped. Pure, apart from hashing the row into its entry id.
+// A sheet of ledger rows to LogService commands, all or nothing: either every row is valid and every
+// command stands, or nothing does and every error is reported (issue 18: one bad row imports nothing).
+// Read row by row as the spreadsheet is read (ledgerSheetReader), so a province's file is checked while
+// it is still being read; parseLedgerSheet is the same over a sheet held whole. Blank rows (trailing
+// ones above all) are skipped. Pure, apart from hashing the row into its entry id.
 import * as crypto from 'node:crypto';
 import type { LogService } from '../domain/index.js';
-import { indexColumns } from './columns.js';
+import { indexColumns, type ColumnIndex } from './columns.js';
 import { importError, type ImportError } from './errors.js';
 import { parseRow, type ParsedRow, type RowContext } from './row.js';
 
@@ -13,49 +15,91 @@ export type LedgerSheetResult =
 
 export type LedgerSheetOptions = Omit<RowContext, 'sheet'> & { readonly sheet?: string | null };
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
-
-export function parseLedgerSheet(rows: readonly (readonly string[])[], options: LedgerSheetOptions): LedgerSheetResult {
-  const context: RowContext = { ...options, sheet: options.sheet ?? null };
-  const headerAt = rows.findIndex((r) => !isBlank(r));
-  const header = rows[headerAt];
-  if (headerAt < 0 || header === undefined || rows.slice(headerAt + 1).every(isBlank)) {
-    return { ok: false, errors: [importError(context.sheet, 1, null, 'empty_file')] };
-  }
-  const headerRow = headerAt + 1;
-  const { index, problems } = indexColumns(header);
-  const fileErrors = problems.map((p) => importError(context.sheet, headerRow, p.column, p.rule));
-  if (index.advisor === undefined && !context.advisorId) fileErrors.push(importError(context.sheet, headerRow, null, 'advisor_required'));
-  if (fileErrors.length > 0) return { ok: false, errors: fileErrors };
-
-  const errors: ImportError[] = [];
-  const parsed: { row: number; value: ParsedRow }[] = [];
-  rows.forEach((cells, i) => {
-    if (i <= headerAt || isBlank(cells)) return;
-    const result = parseRow(cells, i + 1, index, context);
-    if (Array.isArray(result)) errors.push(...result);
-    else parsed.push({ row: i + 1, value: result });
-  });
-  errors.push(...twinsInFile(parsed, context.sheet));
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
-  return { ok: true, commands: parsed.map(({ value }) => toCommand(value)) };
+/** A sheet read row by row, in order. */
+export interface LedgerSheetReader {
+  /**
+   * One row as read (its number as the spreadsheet shows it): its command when the row is valid so far.
+   * A command handed out stands only if end() then finds no error in the whole sheet.
+   */
+  row(cells: readonly string[], rowNumber: number): LogService | undefined;
+  /** After the last row: every error of the sheet by row, none when every command stands. */
+  end(): ImportError[];
+  /** Whether any row so far had anything in it (a workbook's spare, empty sheet is not a ledger). */
+  readonly sawAnything: boolean;
 }
 
-const identityOf = ({ villageId, details: d }: ParsedRow) => JSON.stringify([villageId, d.date, d.advisorId, d.type, d.startTime]);
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+export function ledgerSheetReader(options: LedgerSheetOptions): LedgerSheetReader {
+  const context: RowContext = { ...options, sheet: options.sheet ?? null };
+  let header: { row: number; index: ColumnIndex; problems: ImportError[] } | undefined;
+  let dataRows = 0;
+  const errors: ImportError[] = [];
+  const twins = twinsInFile(context.sheet);
+  return {
+    get sawAnything() {
+      return header !== undefined;
+    },
+    row(cells, rowNumber) {
+      if (isBlank(cells)) return undefined;
+      if (header === undefined) {
+        // The first row with anything in it is the header.
+        const { index, problems } = indexColumns(cells);
+        const fileErrors = problems.map((p) => importError(context.sheet, rowNumber, p.column, p.rule));
+        if (index.advisor === undefined && !context.advisorId) fileErrors.push(importError(context.sheet, rowNumber, null, 'advisor_required'));
+        header = { row: rowNumber, index, problems: fileErrors };
+        return undefined;
+      }
+      dataRows += 1;
+      if (header.problems.length > 0) return undefined; // a header that cannot be read: no row is read
+      const result = parseRow(cells, rowNumber, header.index, context);
+      if (Array.isArray(result)) {
+        errors.push(...result);
+        return undefined;
+      }
+      const twin = twins.check(rowNumber, result);
+      if (twin) {
+        errors.push(twin);
+        return undefined;
+      }
+      return toCommand(result);
+    },
+    end() {
+      if (header === undefined || dataRows === 0) return [importError(context.sheet, 1, null, 'empty_file')];
+      if (header.problems.length > 0) return header.problems;
+      return errors.sort((a, b) => a.row - b.row);
+    },
+  };
+}
+
+export function parseLedgerSheet(rows: readonly (readonly string[])[], options: LedgerSheetOptions): LedgerSheetResult {
+  const reader = ledgerSheetReader(options);
+  const commands: LogService[] = [];
+  rows.forEach((cells, i) => {
+    const command = reader.row(cells, i + 1);
+    if (command) commands.push(command);
+  });
+  const errors = reader.end();
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, commands };
+}
+
+const identityOf = ({ villageId, details: d }: ParsedRow) => `${villageId}\u0000${d.date}\u0000${d.advisorId}\u0000${d.type}\u0000${d.startTime ?? ''}`;
 
 /** Two rows of one file for the same service (village, date, advisor, type, start) must say the same. */
-function twinsInFile(parsed: readonly { row: number; value: ParsedRow }[], sheet: string | null): ImportError[] {
-  const first = new Map<string, { row: number; value: ParsedRow }>();
-  const errors: ImportError[] = [];
-  for (const entry of parsed) {
-    const key = identityOf(entry.value);
-    const earlier = first.get(key);
-    if (!earlier) first.set(key, entry);
-    else if (JSON.stringify(earlier.value.details) !== JSON.stringify(entry.value.details)) {
-      errors.push(importError(sheet, entry.row, null, 'duplicate_in_file', `第${earlier.row}行 / row ${earlier.row}`));
-    }
-  }
-  return errors;
+function twinsInFile(sheet: string | null) {
+  const first = new Map<string, { row: number; details: ParsedRow['details'] }>();
+  return {
+    check(row: number, value: ParsedRow): ImportError | undefined {
+      const key = identityOf(value);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, { row, details: value.details });
+        return undefined;
+      }
+      if (JSON.stringify(earlier.details) === JSON.stringify(value.details)) return undefined;
+      return importError(sheet, row, null, 'duplicate_in_file', `第${earlier.row}行 / row ${earlier.row}`);
+    },
+  };
 }
 
 // One-shot hashing where Node has it (>= 20.12): a province's file hashes 100,000 rows.
