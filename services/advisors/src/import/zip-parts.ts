@@ -23,6 +23,19 @@ const STORED = 0;
 const DEFLATED = 8;
 /** How much inflated text is handed on at once: fewer, larger chunks for the XML parser. */
 const CHUNK_BYTES = 64 * 1024;
+/**
+ * Most bytes one part may unpack to: a province's month (100,000 rows) is a 38 MB sheet. A part is
+ * inflated to no more than it declares, and none may declare more than this, so a small file that unpacks
+ * to gigabytes (a ZIP bomb) is refused before it fills the process's memory.
+ */
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
+
+/** A part that unpacks to more than it declared (or than MAX_PART_BYTES): not a workbook read here. */
+export class OversizedPart extends Error {
+  constructor(name: string) {
+    super(`ZIP part ${name} unpacks to more than it declares`);
+  }
+}
 
 /** The archive's parts by name, or undefined when the file is not a ZIP archive this reader can open. */
 export function zipParts(file: Buffer): Map<string, ZipPart> | undefined {
@@ -43,6 +56,7 @@ export function zipParts(file: Buffer): Map<string, ZipPart> | undefined {
     const flags = file.readUInt16LE(at + 8);
     const method = file.readUInt16LE(at + 10);
     const size = file.readUInt32LE(at + 20);
+    const unpacked = file.readUInt32LE(at + 24);
     const nameLength = file.readUInt16LE(at + 28);
     const local = file.readUInt32LE(at + 42);
     const name = file.toString('utf8', at + 46, at + 46 + nameLength);
@@ -51,25 +65,42 @@ export function zipParts(file: Buffer): Map<string, ZipPart> | undefined {
     if ((flags & 1) !== 0 || (method !== STORED && method !== DEFLATED) || size === 0xffffffff || local === 0xffffffff) return undefined;
     if (local + 30 > file.length || file.readUInt32LE(local) !== LOCAL_HEADER) return undefined;
     const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
-    if (start + size > file.length) return undefined;
+    if (start + size > file.length || unpacked > MAX_PART_BYTES || (method === STORED && unpacked !== size)) return undefined;
     const stored = file.subarray(start, start + size);
     parts.set(name, {
       name,
-      text: () => (method === STORED ? stored : inflateRawSync(stored)).toString('utf8'),
-      textChunks: () => textChunks(stored, method),
+      text: () => (method === STORED ? stored : inflated(name, stored, unpacked)).toString('utf8'),
+      textChunks: () => textChunks(name, stored, method, unpacked),
     });
   }
   return parts;
 }
 
-async function* textChunks(stored: Buffer, method: number): AsyncGenerator<string> {
+/** A small part inflated whole, to no more than it declares. */
+function inflated(name: string, stored: Buffer, unpacked: number): Buffer {
+  try {
+    return inflateRawSync(stored, { maxOutputLength: Math.max(1, unpacked) });
+  } catch (error) {
+    throw error instanceof RangeError ? new OversizedPart(name) : error;
+  }
+}
+
+async function* textChunks(name: string, stored: Buffer, method: number, unpacked: number): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   if (method === STORED) {
     for (let at = 0; at < stored.length; at += CHUNK_BYTES) yield decoder.write(stored.subarray(at, at + CHUNK_BYTES));
   } else {
     const inflate = createInflateRaw({ chunkSize: CHUNK_BYTES });
     inflate.end(stored);
-    for await (const chunk of inflate) yield decoder.write(chunk as Buffer);
+    let seen = 0;
+    for await (const chunk of inflate) {
+      seen += (chunk as Buffer).length;
+      if (seen > unpacked) {
+        inflate.destroy();
+        throw new OversizedPart(name);
+      }
+      yield decoder.write(chunk as Buffer);
+    }
   }
   const rest = decoder.end();
   if (rest !== '') yield rest;

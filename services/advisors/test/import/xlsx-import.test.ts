@@ -75,6 +75,38 @@ t.test('one bad row in one sheet: nothing from any sheet, the error names the sh
   t.match(notXlsx.json().importErrors, [{ rule: 'not_xlsx' }]);
 });
 
+/** `file` with the unpacked size its archive's directory declares for `part` set to `declared`. */
+function declaring(file: Buffer, part: string, declared: number): Buffer {
+  const copy = Buffer.from(file);
+  for (let at = 0; at + 46 < copy.length; at += 1) {
+    if (copy.readUInt32LE(at) !== 0x02014b50) continue;
+    const nameLength = copy.readUInt16LE(at + 28);
+    if (copy.toString('utf8', at + 46, at + 46 + nameLength) !== part) continue;
+    copy.writeUInt32LE(declared, at + 24);
+    return copy;
+  }
+  throw new Error(`no ${part} in the archive`);
+}
+
+t.test('a part that unpacks to more than it declares, or declares too much (a ZIP bomb): refused, nothing written', async (t) => {
+  const f = await advisorsFixture(t);
+  await f.appoint(ADVISOR, 'huadu-xinhua-dongsha');
+  const before = await f.streamRevisions();
+  const good = await workbook({ 三月: [HEADER, ['2026-03-05', '东沙村', '驻点值班', 4, '驻点', null, null, '驻点值班', '09:00']] });
+  t.match(await readXlsx(good), { ok: true }, 'the file as written reads');
+  for (const [what, file] of [
+    ['the sheet unpacks past its declared size', declaring(good, 'xl/worksheets/sheet1.xml', 100)],
+    ['the shared strings unpack past theirs', declaring(good, 'xl/sharedStrings.xml', 10)],
+    ['a part declares 4 GiB', declaring(good, 'xl/worksheets/sheet1.xml', 0xfffffff0)],
+  ] as const) {
+    t.match(await readXlsx(file), { ok: false, rule: 'not_xlsx' }, what);
+    const res = await upload(f, file);
+    t.equal(res.statusCode, 422, `${what}: ${res.body}`);
+    t.match(res.json().importErrors, [{ rule: 'not_xlsx' }]);
+  }
+  t.same(await f.streamRevisions(), before, 'nothing written');
+});
+
 t.test('the template: Chinese headers and an explanation sheet; filled in, it imports', async (t) => {
   const f = await advisorsFixture(t);
   await f.appoint(ADVISOR, 'huadu-xinhua-sanhua');
