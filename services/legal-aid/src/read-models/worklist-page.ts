@@ -9,6 +9,8 @@
 // generic keyset's (readPage in @bureau/service-kit/paging): the text of each key of the row it points at.
 import { encodeCursor, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type pg from 'pg';
+import { queryPrepared } from './prepared.js';
 import { NEXT_DUE } from './worklist-rows.js';
 
 type AnySelect = SelectQueryBuilder<any, any, any>;
@@ -33,6 +35,7 @@ function placeOf(shared: readonly boolean[], at: readonly string[], directions: 
  */
 export async function readDeadlinePage<O>(
   db: Kysely<any>,
+  pool: pg.Pool,
   rows: SelectQueryBuilder<any, any, O>,
   /** What `rows` selects, by name: the page gives these (the sort's values stay in the statement). */
   columns: readonly string[],
@@ -74,10 +77,13 @@ export async function readDeadlinePage<O>(
   // Every range before the cursor: past the list's end (or before its start), as readPage answers it.
   if (ranges.length === 0) return { rows: [], nextCursor: null, previousCursor: null };
   const orderBy = sql.join(keys.map((_, i) => sql`${sql.ref(valueAlias(i))} ${sql.raw(directions[i] as string)}`));
-  const { rows: fetched } = await sql<Record<string, unknown>>`
+  const statement = sql<Record<string, unknown>>`
     SELECT ${sql.join([...columns, ...keys.map((_, i) => keyAlias(i))].map((c) => sql.ref(`page.${c}`)))}, (${total}) AS total
       FROM (${sql.join(ranges, sql` UNION ALL `)}) AS page
-     ORDER BY ${orderBy} LIMIT ${request.limit + 1}`.execute(db);
+     ORDER BY ${orderBy} LIMIT ${request.limit + 1}`.compile(db);
+  // Planning the six ranges cost about as much as running them (2 ms against 3.5 ms at 240,000 files):
+  // a named statement is planned once per connection (prepared.ts).
+  const fetched = await queryPrepared<Record<string, unknown>>(pool, statement);
   const more = fetched.length > request.limit;
   const page = fetched.slice(0, request.limit);
   if (backwards) page.reverse();

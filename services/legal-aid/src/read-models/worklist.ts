@@ -7,6 +7,7 @@
 import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { overlaps } from './scope.js';
 import { readDeadlinePage } from './worklist-page.js';
 import { NEXT_DUE } from './worklist-rows.js';
@@ -105,6 +106,7 @@ export async function countWorklist(db: Kysely<LegalAidReadDatabase>, filter: Wo
 
 export async function listWorklist(
   db: Kysely<LegalAidReadDatabase>,
+  pool: pg.Pool,
   filter: WorklistFilter,
   order: { readonly sort: WorklistSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
@@ -116,7 +118,7 @@ export async function listWorklist(
   if (order.sort === 'nextDueAt') {
     // By deadline: a page read from the index's ranges, stopped once full (worklist-page.ts).
     const rows = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
-    return withTotal(await readDeadlinePage(db, rows, [...listedColumns, 'overdue'], total, order, keys, page), page, recount);
+    return withTotal(await readDeadlinePage(db, pool, rows, [...listedColumns, 'overdue'], total, order, keys, page), page, recount);
   }
   const query = openFiles(db, filter)
     .select(listedColumns)

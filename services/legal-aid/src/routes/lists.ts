@@ -107,7 +107,7 @@ export const listRoutes: FastifyPluginAsync = async (app) => {
     const cursor = cursorOf(request.query);
     const asOf = orderAsOf(cursor, now);
     const filter = { now, reach: reachOf(request).organisationIds, organisationId, waitingForMaterials, transferredIn, overdue, dueToday };
-    const page = await listWorklist(app.legalAidReadModels.db, filter, { sort: sortField(sort).field, direction: sortField(sort).direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() });
+    const page = await listWorklist(app.legalAidReadModels.db, app.pg, filter, { sort: sortField(sort).field, direction: sortField(sort).direction, asOf }, { sort, cursor, limit, asOf: asOf.toISOString() });
     const { total } = page;
     return {
       now: now.toISOString(), total, nextCursor: page.nextCursor, previousCursor: page.previousCursor,
