@@ -42,19 +42,22 @@ function Counts(props: { month: string; after: string; version: number }) {
     <section aria-label="本月人次">
       <h2>{props.month} 来访咨询人次</h2>
       {loaded.state === 'problem' && <ProblemNote problem={loaded.problem} what="本月人次" />}
+      {/* Before the counts arrive each line holds a no-break space, not a plain one: a line of only a
+          plain space has no height, so the figures grew by a line when the counts came and pushed the
+          visits below them down (a layout shift of 0.06 under load). */}
       <div class="figures" aria-busy={!counts}>
         <div class="figure">
           <span>来访咨询（人次）</span>
           <strong data-figure="walk-in-persons">{counts ? counts.persons : '…'}</strong>
-          <small>{counts ? `${counts.visits} 次接待` : ' '}</small>
+          <small>{counts ? `${counts.visits} 次接待` : '\u00a0'}</small>
         </div>
         <div class="figure wide-figure">
           <span>按事项（人次）</span>
-          <small class="split">{counts ? byTopic.map(([k, v]) => `${topicNames[k] ?? k} ${v}`).join(' · ') || '—' : ' '}</small>
+          <small class="split">{counts ? byTopic.map(([k, v]) => `${topicNames[k] ?? k} ${v}`).join(' · ') || '—' : '\u00a0'}</small>
         </div>
         <div class="figure wide-figure">
           <span>按答复方式（人次）</span>
-          <small class="split">{counts ? byAnswer.map(([k, v]) => `${answerNames[k] ?? k} ${v}`).join(' · ') || '—' : ' '}</small>
+          <small class="split">{counts ? byAnswer.map(([k, v]) => `${answerNames[k] ?? k} ${v}`).join(' · ') || '—' : '\u00a0'}</small>
         </div>
       </div>
       {counts && counts.places.length > 1 && (
