@@ -60,7 +60,7 @@ export function HotlineFiguresPage(props: { path: string; worklist?: boolean }) 
             <div class="figure" key={key}>
               <span>{label}</span>
               <strong>{r ? percent(r) : '…'}</strong>
-              <small>{r ? `${r.numerator} / ${r.denominator}` : ' '}</small>
+              <small>{r ? `${r.numerator} / ${r.denominator}` : '\u00a0'}</small>
             </div>
           );
         })}

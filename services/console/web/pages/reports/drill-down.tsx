@@ -68,7 +68,7 @@ export function DrillDownPage(props: { path: string; districtId: string; period:
       <p class="lead" data-count={facts?.total ?? ''}>
         {facts
           ? `${facts.period} · 共 ${facts.total} 条${words?.sum ? `，合计 ${number(facts.sum)} ${words.unit}` : ''}${facts.asOf ? ' · 按关账时的记录' : ''}`
-          : ' '}
+          : '\u00a0'}
       </p>
       <ListTable
         class="facts-list"

@@ -126,7 +126,7 @@ export function ReportPage(props: { scopeId: string; period: string; session: Se
                 {w.title}（{w.unit}）
               </span>
               <strong>{district ? number(v?.value) : '…'}</strong>
-              <small>{district ? `${report?.previousPeriod.label}：${number(v?.previous)} · 增减 ${change(v)}` : ' '}</small>
+              <small>{district ? `${report?.previousPeriod.label}：${number(v?.previous)} · 增减 ${change(v)}` : '\u00a0'}</small>
             </a>
           );
         })}
