@@ -23,6 +23,16 @@ const envelope = (i: number) => ({
   occurredAt: '2025-11-03T02:00:00.000Z',
 });
 
+/** A moment after the stream's last event was recorded and before anything appended later (the store's clock). */
+async function momentAfterLastRecorded(f: { app: { eventStore: { readStream(s: string): AsyncIterable<RecordedEvent> } } }, stream: string): Promise<Date> {
+  const last = (await stored(f, stream)).at(-1);
+  if (!last) throw new Error(`${stream} is empty`);
+  const moment = new Date(last.recordedAt.getTime() + 1);
+  // The next append is recorded later than `moment`: wait until the clock has passed it.
+  while (Date.now() <= moment.getTime() + 1) await new Promise((r) => setTimeout(r, 2));
+  return moment;
+}
+
 async function stored(f: { app: { eventStore: { readStream(s: string): AsyncIterable<RecordedEvent> } } }, stream: string): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   for await (const e of f.app.eventStore.readStream(stream)) out.push(e);
@@ -49,6 +59,36 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
     t.notOk(res.body.includes(JSON.stringify(events[0]?.type === 'ApplicationSubmitted' ? events[0].data.applicant.name : 'x')), 'the applicant\'s name is masked');
     t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.baiyunAuditor)).statusCode, 200, 'the office holding it now');
     t.equal((await f.get('/cases/legal-aid/app-2/history', f.tokens.huaduAuditor)).statusCode, 200, 'the station that received it');
+  });
+
+  t.test('as of a moment between the transfer and its receipt, and the diff across the transfer', async (t) => {
+    // Recorded in two appends with a moment between them, so "as of" falls between the transfer and its receipt.
+    const events = transferLife();
+    const received = events.findIndex((e) => e.type === 'TransferredApplicationReceived');
+    const toAppend: EventToAppend[] = events.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) })));
+    await f.app.eventStore.appendToStream('legalAidCase-app-4', toAppend.slice(0, received), { expectedRevision: 'no_stream' });
+    const between = await momentAfterLastRecorded(f, 'legalAidCase-app-4');
+    await f.app.eventStore.appendToStream('legalAidCase-app-4', toAppend.slice(received), { expectedRevision: BigInt(received - 1) });
+    const asOf = await f.get(`/cases/legal-aid/app-4/as-of?at=${encodeURIComponent(between.toISOString())}&personalData=shown`, f.tokens.cityAuditor);
+    t.equal(asOf.statusCode, 200, asOf.body);
+    const then = asOf.json();
+    t.equal(then.revision, String(received - 1), 'the record then ended at the transfer');
+    const stream = (await stored(f, 'legalAidCase-app-4')).map((e) => legalAidEvents.fromRecorded(e));
+    const foldedThen = JSON.parse(JSON.stringify(foldLegalAid(stream.slice(0, received))));
+    t.same(then.state, foldedThen, 'the state then is the legal-aid fold of the events recorded by then');
+    t.not(then.state.holderOfficeId, 'baiyun-legal-aid', 'not yet received by the competent office');
+    // Received 2025-11-03 (a Monday) at the station: the review's 7 working days end with 12 November, and
+    // the competent office's clock counts from that original receipt, not from the transfer.
+    t.same(then.due, [{ path: 'review.current.dueAt', dueAt: local('2025-11-13 00:00').toISOString(), passed: true }], 'what was due then: the review, long passed by this moment');
+    t.equal(foldedThen.review.current.dueAt, then.due[0].dueAt, 'the legal-aid fold\'s own deadline');
+    const now = (await f.get('/cases/legal-aid/app-4/as-of?at=' + encodeURIComponent(new Date().toISOString()), f.tokens.cityAuditor)).json();
+    t.equal(now.revision, String(events.length - 1), 'as of now: the last event');
+    const across = (await f.get(`/cases/legal-aid/app-4/diff?from=${received - 1}&to=${received}`, f.tokens.cityAuditor)).json();
+    t.same(across.events, [{ revision: String(received), type: 'TransferredApplicationReceived' }], 'the diff names the event between the points');
+    t.ok(across.changes.some((c: { path: string; before?: unknown; after: unknown }) => c.path === 'holderOfficeId' && c.after === 'baiyun-legal-aid' && c.before !== 'baiyun-legal-aid'), JSON.stringify(across.changes));
+    const byMoment = (await f.get(`/cases/legal-aid/app-4/diff?from=${encodeURIComponent(between.toISOString())}&to=${received}`, f.tokens.cityAuditor)).json();
+    t.equal(byMoment.fromRevision, String(received - 1), 'a point given as a moment is the last event recorded by then');
+    t.same(byMoment.changes, across.changes);
   });
 
   t.test('a kept case viewed again after it moved to another office: the view recorded again with the owners shown', async (t) => {
@@ -85,9 +125,30 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
     const correction = res.json().entries[2].changes;
     t.match(correction.find((c: { path: string }) => c.path === 'entries[0].content.durationMinutes'), { before: 60, after: 90 });
     const asOf = (await f.get(`/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/as-of?at=${encodeURIComponent(res.json().entries[1].recordedAt)}`, f.tokens.cityAuditor)).json();
-    t.ok(asOf.revision === '1' || asOf.revision === '2', 'as of the logging (recorded in one append, so the same instant)');
+    t.equal(asOf.revision, '2', 'as of the logging: recorded in one append with the correction, so the same instant holds both');
     t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.huaduAuditor)).statusCode, 200, 'the village\'s district');
     t.equal((await f.get('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-03/history', f.tokens.baiyunAuditor)).statusCode, 404, 'another district');
+  });
+
+  t.test('a ledger corrected later: as of before the correction the entry as logged, the diff across it', async (t) => {
+    const history: LedgerEvent[] = [opened, logged('e1')];
+    const stream = 'advisorLedger-huadu-xinhua-sanhua_2026-04';
+    const toAppend = (events: LedgerEvent[], from: number) => events.map((e, i) => inDemoCity(advisorLedgerEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(from + i) })));
+    await f.app.eventStore.appendToStream(stream, toAppend(history, 0), { expectedRevision: 'no_stream' });
+    const beforeCorrection = await momentAfterLastRecorded(f, stream);
+    const correction = decideLedger({ type: 'CorrectEntry', data: { entryId: 'e1', correction: { durationMinutes: 90 }, reason: '时长登记有误' } }, foldLedger(history), ledgerContext('2026-03-20 11:00'));
+    await f.app.eventStore.appendToStream(stream, toAppend(correction, history.length), { expectedRevision: 1n });
+    const path = '/cases/advisor-ledger/huadu-xinhua-sanhua_2026-04';
+    const then = (await f.get(`${path}/as-of?at=${encodeURIComponent(beforeCorrection.toISOString())}&personalData=shown`, f.tokens.cityAuditor)).json();
+    t.equal(then.revision, '1');
+    const asLogged = (await stored(f, stream)).slice(0, history.length).map((e) => advisorLedgerEvents.fromRecorded(e));
+    t.same(then.state, JSON.parse(JSON.stringify(foldLedger(asLogged))), 'the advisors\' fold of the ledger as logged');
+    t.equal(then.state.entries[0].content.durationMinutes, 60, 'as logged: 60 minutes');
+    const after = (await f.get(`${path}/as-of?at=${encodeURIComponent(new Date().toISOString())}&personalData=shown`, f.tokens.cityAuditor)).json();
+    t.equal(after.state.entries[0].content.durationMinutes, 90, 'after the correction: 90 minutes');
+    const diff = (await f.get(`${path}/diff?from=${encodeURIComponent(beforeCorrection.toISOString())}&to=2`, f.tokens.cityAuditor)).json();
+    t.same(diff.events.map((e: { type: string }) => e.type), correction.map((e) => e.type));
+    t.match(diff.changes.find((c: { path: string }) => c.path === 'entries[0].content.durationMinutes'), { before: 60, after: 90 }, 'the diff names the corrected field, before and after');
   });
 
   t.test('linked cases: a work order and a ledger entry referred to legal aid, both ways', async (t) => {
