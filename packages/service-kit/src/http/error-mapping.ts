@@ -35,6 +35,12 @@ const FASTIFY_FIELD_ERRORS: Readonly<Record<string, { field: string; rule: strin
 
 const revisionText = (r: bigint | string) => String(r);
 
+/** A 503 the client should retry: a command may have been recorded before the fault, and its commandId keeps a retry from recording it twice. */
+function unavailable(type: string, cause: string, retryAfterSeconds: number): Mapped {
+  const detail = `${cause} Retry shortly with the same request: a command that was recorded after all is recognised by its commandId and not recorded twice.`;
+  return { problem: { type, title: 'Service Unavailable', status: 503, detail }, serverFault: true, retryAfterSeconds };
+}
+
 export function problemFor(error: unknown): Mapped {
   const client = (problem: ProblemDetails): Mapped => ({ problem, serverFault: false });
   if (error instanceof HttpProblem) {
@@ -89,24 +95,10 @@ export function problemFor(error: unknown): Mapped {
     });
   }
   if (isDatabaseOutage(error)) {
-    return {
-      problem: {
-        type: problemTypes.unavailable, title: 'Service Unavailable', status: 503,
-        detail: 'The database cannot be reached right now. Retry shortly with the same request: a command that was recorded after all is recognised by its commandId and not recorded twice.',
-      },
-      serverFault: true,
-      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
-    };
+    return unavailable(problemTypes.unavailable, 'The database cannot be reached right now.', OUTAGE_RETRY_AFTER_SECONDS);
   }
   if (isMissingTable(error)) {
-    return {
-      problem: {
-        type: problemTypes.readModelNotReady, title: 'Service Unavailable', status: 503,
-        detail: 'This service is still preparing the records it answers from. Retry shortly with the same request: a command that was recorded after all is recognised by its commandId and not recorded twice.',
-      },
-      serverFault: true,
-      retryAfterSeconds: MISSING_TABLE_RETRY_AFTER_SECONDS,
-    };
+    return unavailable(problemTypes.readModelNotReady, 'This service is still preparing the records it answers from.', MISSING_TABLE_RETRY_AFTER_SECONDS);
   }
   return { problem: INTERNAL, serverFault: true };
 }
