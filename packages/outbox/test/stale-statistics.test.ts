@@ -26,8 +26,12 @@ const retryDeadLetter = (db: OutboxDb, key: string, now: Date) => retryDead(db, 
 const DELIVERED = 20_000;
 const PENDING_ORDERS = 2_500; // two messages each: 5,000 pending
 
-t.test('with statistics taken when nothing was pending, the outbox statements visit rows in proportion to their batch', async (t) => {
-  const { statements: captured, log } = statementCapture();
+/**
+ * A fresh outbox whose history is DELIVERED messages, all delivered an hour ago, analysed then (autovacuum
+ * off, so the statistics stay those of a table with nothing pending or dead); every statement captured.
+ */
+async function analysedWhenAllDelivered(t: Parameters<typeof loansDatabase>[0]) {
+  const { statements, log } = statementCapture();
   const { pool, db } = await loansDatabase(t, { max: 2, log });
   await migrateOutbox(db, T);
   await sql`ALTER TABLE ${outbox} SET (autovacuum_enabled = false)`.execute(db);
@@ -38,6 +42,18 @@ t.test('with statistics taken when nothing was pending, the outbox statements vi
            now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour', now() - interval '59 minutes'
       FROM generate_series(1, ${DELIVERED}) i`.execute(db);
   await sql`ANALYZE ${outbox}`.execute(db);
+  return { statements, pool, db };
+}
+
+/** `count` dead letters, keyed dead-1 ... (a day's outage). */
+const deadLetters = (db: OutboxDb, count: number) => sql`
+    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status,
+                           next_attempt_at, budget_started_at, created_at, dead_at, dead_reason)
+    SELECT 'dead-' || i, 'LoanNotice', 'dead-' || i, 'city-library', 'loan-returned', '{}', 'dead', now(), now(), now(), now(), 'rejected'
+      FROM generate_series(1, ${count}) i`.execute(db);
+
+t.test('with statistics taken when nothing was pending, the outbox statements visit rows in proportion to their batch', async (t) => {
+  const { statements: captured, pool, db } = await analysedWhenAllDelivered(t);
   // The backlog: per loan an opening notice, then a return notice that must wait for it (per-key FIFO).
   await sql`
     INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload,
@@ -69,20 +85,9 @@ t.test('with statistics taken when nothing was pending, the outbox statements vi
 });
 
 t.test('with statistics taken when nothing was dead, a staff retry of one dead letter looks at that letter only', async (t) => {
-  const { statements, log } = statementCapture();
-  const { pool, db } = await loansDatabase(t, { max: 2, log });
-  await migrateOutbox(db, T);
-  await sql`ALTER TABLE ${outbox} SET (autovacuum_enabled = false)`.execute(db);
-  const rows = (status: string, count: number) => sql`
-    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status,
-                           next_attempt_at, budget_started_at, created_at, dead_at, dead_reason)
-    SELECT ${status} || '-' || i, 'LoanNotice', ${status} || '-' || i, 'city-library', 'loan-returned', '{}', ${status},
-           now(), now(), now(), CASE ${status} WHEN 'dead' THEN now() END, CASE ${status} WHEN 'dead' THEN 'retry_budget_spent' END
-      FROM generate_series(1, ${count}) i`.execute(db);
-  await rows('delivered', DELIVERED);
-  await sql`ANALYZE ${outbox}`.execute(db);
+  const { statements, pool, db } = await analysedWhenAllDelivered(t);
   // A day's outage later: thousands of dead letters.
-  await rows('dead', 5_000);
+  await deadLetters(db, 5_000);
   statements.length = 0;
   const revived = await retryDeadLetter(db, 'dead-17', new Date());
   t.equal(revived?.status, 'pending', 'the letter is due again');
@@ -93,19 +98,8 @@ t.test('with statistics taken when nothing was dead, a staff retry of one dead l
 });
 
 t.test('with statistics taken when nothing was dead, a staff discard of one dead letter looks at that letter only', async (t) => {
-  const { statements, log } = statementCapture();
-  const { pool, db } = await loansDatabase(t, { max: 2, log });
-  await migrateOutbox(db, T);
-  await sql`ALTER TABLE ${outbox} SET (autovacuum_enabled = false)`.execute(db);
-  await sql`
-    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status, next_attempt_at, budget_started_at, created_at, delivered_at)
-    SELECT 'delivered-' || i, 'LoanNotice', 'loan-' || i, 'city-library', 'loan-opened', '{}', 'delivered', now(), now(), now(), now()
-      FROM generate_series(1, ${DELIVERED}) i`.execute(db);
-  await sql`ANALYZE ${outbox}`.execute(db);
-  await sql`
-    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status, next_attempt_at, budget_started_at, created_at, dead_at, dead_reason)
-    SELECT 'dead-' || i, 'LoanNotice', 'dead-' || i, 'city-library', 'loan-returned', '{}', 'dead', now(), now(), now(), now(), 'rejected'
-      FROM generate_series(1, 5000) i`.execute(db);
+  const { statements, pool, db } = await analysedWhenAllDelivered(t);
+  await deadLetters(db, 5_000);
   statements.length = 0;
   const discarded = await discardDeadLetter(db, T, 'dead-17', { by: 'librarian-wu', reason: 'the loan was closed by hand', at: new Date() });
   t.equal(discarded?.status, 'discarded', 'the letter is discarded');
@@ -116,15 +110,7 @@ t.test('with statistics taken when nothing was dead, a staff discard of one dead
 });
 
 t.test('with a thousand messages held behind dead letters, a claim and the next due time do not walk them', async (t) => {
-  const { statements, log } = statementCapture();
-  const { pool, db } = await loansDatabase(t, { max: 2, log });
-  await migrateOutbox(db, T);
-  await sql`ALTER TABLE ${outbox} SET (autovacuum_enabled = false)`.execute(db);
-  await sql`
-    INSERT INTO ${outbox} (idempotency_key, event_type, ordering_key, destination, kind, payload, status, next_attempt_at, budget_started_at, created_at, delivered_at)
-    SELECT 'delivered-' || i, 'LoanNotice', 'loan-' || i, 'city-library', 'loan-opened', '{}', 'delivered', now(), now(), now(), now()
-      FROM generate_series(1, ${DELIVERED}) i`.execute(db);
-  await sql`ANALYZE ${outbox}`.execute(db);
+  const { statements, pool, db } = await analysedWhenAllDelivered(t);
   // A thousand loans whose opening notice was refused, each with its return notice queued behind it
   // (through the outbox's own functions: the return is held on arrival), then an ordinary backlog.
   const past = new Date(Date.now() - 3_600_000);
