@@ -1,9 +1,11 @@
 // Several streams' appends written together or not at all (README "All or nothing"): one call of
 // event_store.append_batch_all_json (migration 20261208T000000), one round trip, one transaction. Each
 // append is judged as it would be alone (append_batch's rules); if any is refused, the function raises
-// and the transaction rolls back, and the caller learns which appends were refused and why.
+// and the transaction rolls back, and the caller learns which appends were refused and why. Every append
+// a retry recognised: nothing written, each result `written: false`; such a retry beside new appends is
+// refused (InvalidEventStoreInputError on `events`), as the whole call is not the same call again.
 import type pg from 'pg';
-import { AppendsRefusedError } from '../errors.js';
+import { AppendsRefusedError, InvalidEventStoreInputError } from '../errors.js';
 import type { AppendResult } from '../types.js';
 import { type AppendArrays, prepareAppend } from './append-input.js';
 import { type AppendRow, appendOutcome, duplicateIdError } from './append.js';
@@ -62,6 +64,10 @@ function refusalOf(appends: readonly StreamAppend[], order: readonly number[], r
   const refusals: { index: number; error: Error }[] = [];
   order.forEach((i, at) => {
     const a = appends[i]!;
+    if (rows[at]?.[0] === 'idempotent') {
+      refusals.push({ index: i, error: new InvalidEventStoreInputError('events', 'already appended (a retry recognised) beside appends not yet written: all or nothing') });
+      return;
+    }
     try {
       appendOutcome(a.streamName, a.expectedRevision ?? 'any', rows[at]!);
     } catch (error) {

@@ -269,8 +269,13 @@ for (const groupCommit of [undefined, false] as const) {
 
     // The ids written elsewhere: refused as a duplicate id, by the append's event index.
     await store.appendToStream(s('ids'), ids, { expectedRevision: 'no_stream' });
-    const again = await store.appendToStreams([{ streamName: s('ids'), events: ids, expectedRevision: 'no_stream' }, { streamName: s('more'), events: [plain('Opened')] }], { allOrNothing: true });
-    t.same(again.map((r) => r.written), [false, true], 'a retry recognised counts as success beside a new append');
+    const again = await store.appendToStreams([{ streamName: s('ids'), events: ids, expectedRevision: 'no_stream' }], { allOrNothing: true });
+    t.same(again.map((r) => [r.written, r.nextExpectedRevision]), [[false, 1n]], 'the whole call a retry recognised: nothing written, no error');
+    const mixed = await thrownBy(store.appendToStreams([{ streamName: s('ids'), events: ids, expectedRevision: 'no_stream' }, { streamName: s('more'), events: [plain('Opened')] }], { allOrNothing: true }));
+    t.ok(mixed instanceof AppendsRefusedError, 'a retry recognised beside a new append: refused');
+    t.same((mixed as AppendsRefusedError).refusals.map((r) => [r.index, r.error instanceof InvalidEventStoreInputError && r.error.field]), [[0, 'events']], 'the retry named');
+    t.ok(await thrownBy(collect(store.readStream(s('more')))) instanceof StreamNotFoundError, 'the new append wrote nothing');
+    await store.appendToStreams([{ streamName: s('more'), events: [plain('Opened')] }], { allOrNothing: true });
     const reused = await thrownBy(store.appendToStreams([
       { streamName: s('other'), events: [plain('Opened'), ids[1] as EventToAppend], expectedRevision: 'no_stream' },
       { streamName: s('more-2'), events: [plain('Opened')] },

@@ -7,7 +7,7 @@
 // A retry with the same commandId finds its application (or its allocation) and answers with the same
 // number; the reconciler (reconciler.ts) completes an allocation whose step 2 never ran. Numbers are
 // therefore gap-free and duplicate-free per district and year, and none is left without its application.
-import { StreamNotFoundError, type Actor, type EventStore, type RecordedEvent } from '@bureau/event-store';
+import { StreamNotFoundError, type Actor, type EventStore, type EventToAppend, type ExpectedRevision, type RecordedEvent } from '@bureau/event-store';
 import { commandEventId, handleCommand, type CommandResult } from '@bureau/service-kit';
 import { localDateOf } from '@bureau/working-calendar';
 import { initialState, evolve, LegalAidRuleBroken, legalAidStreamName, type ApplicationSubmitted, type LegalAidEvent, type LegalAidState } from '../domain/index.js';
@@ -87,6 +87,22 @@ export async function completeAllocation(store: EventStore, allocation: Allocati
     },
     startsStream: () => true,
   });
+}
+
+/**
+ * The application's first append made from its allocation, exactly as `completeAllocation` appends it
+ * (the same event id from the commandId, the same envelope and metadata), at the revision the route read:
+ * on PostgreSQL it goes in one transaction with the allocation (allocator.ts).
+ */
+export function applicationAppendOf(allocation: Allocation, expectedRevision: ExpectedRevision): { streamName: string; events: EventToAppend[]; expectedRevision: ExpectedRevision } {
+  const submitted: ApplicationSubmitted = { type: 'ApplicationSubmitted', data: allocation.submitted };
+  const envelope = { correlationId: allocation.correlationId, causationId: allocation.commandId, actor: allocation.actor, occurredAt: new Date(allocation.submitted.receivedAt).toISOString() };
+  const extraMetadata = { commandId: allocation.commandId, ...(allocation.commandDigest ? { commandDigest: allocation.commandDigest } : {}) };
+  return {
+    streamName: legalAidStreamName(allocation.applicationId),
+    events: [legalAidEvents.toAppend(submitted, { id: commandEventId(allocation.commandId, 0), envelope, extraMetadata })],
+    expectedRevision,
+  };
 }
 
 /** The allocation recorded at (stream, sequence), for the reconciler. */
