@@ -10,7 +10,7 @@
 // (`allocateWithApplication`): one statement, one transaction, so a number never stands without its
 // application and a submission makes one append, not two. Elsewhere (EventStoreDB: no transaction across
 // streams) the application is written after its allocation (submission.ts, completeAllocation).
-import { AppendsRefusedError, InvalidEventStoreInputError, WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend, type ExpectedRevision } from '@bureau/event-store';
+import { AppendsRefusedError, InvalidEventStoreInputError, WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend, type ExpectedRevision, type GlobalPosition } from '@bureau/event-store';
 import { IdempotencyKeyReusedError } from '@bureau/service-kit';
 import { formatApplicationNumber } from './application-number.js';
 import { numberingEvents, numberingStreamName } from './numbering-events.js';
@@ -39,6 +39,13 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
+/** An allocation as appended: its revision in the numbering stream and (at the latest) its position. */
+export interface AppendedAllocation {
+  readonly revision: bigint;
+  readonly position: GlobalPosition;
+  readonly allocation: Allocation;
+}
+
 type StreamAppend = { readonly streamName: string; readonly events: readonly EventToAppend[]; readonly expectedRevision: ExpectedRevision };
 /** Several streams' appends, written together or not at all (PostgreSQL's appendToStreams, allOrNothing). */
 type AppendTogether = (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
@@ -60,7 +67,11 @@ export class NumberAllocator {
   readonly #streams = new Map<string, StreamWriter>();
   readonly #together: AppendTogether | undefined;
 
-  constructor(private readonly store: EventStore) {
+  /**
+   * `onAppended`: told of every allocation this process appended, in stream order (the duplicate check's
+   * UnprojectedAllocations keeps them without reading them back).
+   */
+  constructor(private readonly store: EventStore, private readonly onAppended?: (stream: string, appended: readonly AppendedAllocation[]) => void) {
     this.#together = appendTogetherOf(store);
   }
 
@@ -134,6 +145,7 @@ export class NumberAllocator {
         const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
         writer.tip = appended.nextExpectedRevision;
         if (appended.written) {
+          this.#appended(stream, tip, appended.position, events);
           members.forEach((group, i) => settle(group, allocations[i] as Allocation));
           return;
         }
@@ -189,12 +201,14 @@ export class NumberAllocator {
         const revision = group.find((w) => w.application !== undefined)?.application;
         if (revision === undefined) return;
         appendOfMember[i] = appends.length;
-        appends.push(applicationAppendOf(allocations[i] as Allocation, revision));
+        // The allocation as its event holds it (validated by the numbering registry, receipt and all).
+        appends.push(applicationAppendOf((events[i] as EventToAppend).data as unknown as Allocation, revision));
       });
       try {
         const results = await together(appends);
         const numbered = results[0] as AppendResult;
         writer.tip = numbered.nextExpectedRevision;
+        if (numbered.written) this.#appended(stream, tip, numbered.position, events);
         members.forEach((group, i) => {
           const at = appendOfMember[i];
           const application = at === undefined || !numbered.written ? undefined : results[at];
@@ -242,6 +256,11 @@ export class NumberAllocator {
         if (numbering instanceof WrongExpectedRevisionError) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, round + 1)));
       }
     }
+  }
+
+  #appended(stream: string, tip: bigint, position: GlobalPosition, events: readonly EventToAppend[]): void {
+    if (!this.onAppended) return;
+    this.onAppended(stream, events.map((e, i) => ({ revision: tip + 1n + BigInt(i), position, allocation: e.data as unknown as Allocation })));
   }
 
   async #stored(stream: string, commandId: string): Promise<Allocation> {
