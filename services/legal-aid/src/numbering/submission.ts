@@ -1,12 +1,15 @@
-// 受理 with its application number, in two appends that can each be repeated:
+// 受理 with its application number, in two steps that can each be repeated:
 // 1. allocate: the next number of the receiving district's numbering stream for the year, appended with
 //    the stream's expected revision, carrying the decided ApplicationSubmitted with that number (one
 //    writer per stream in a process, allocations that arrive together in one append: allocator.ts);
 // 2. complete: the application's own stream written from that allocation, with the submission's
 //    commandId (so a second try finds it there and writes nothing more).
-// A retry with the same commandId finds its application (or its allocation) and answers with the same
-// number; the reconciler (reconciler.ts) completes an allocation whose step 2 never ran. Numbers are
-// therefore gap-free and duplicate-free per district and year, and none is left without its application.
+// On PostgreSQL both go in one all-or-nothing append (allocator.ts, applicationAppendOf below): one
+// transaction. Step 2 alone is left for a retry that finds its allocation (written by an earlier run,
+// or on EventStoreDB, where no transaction spans two streams). A retry with the same commandId finds its
+// application (or its allocation) and answers with the same number; the reconciler (reconciler.ts)
+// completes an allocation whose step 2 never ran. Numbers are therefore gap-free and duplicate-free per
+// district and year, and none is left without its application.
 import { envelopeMetadata, StreamNotFoundError, type Actor, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject, type RecordedEvent } from '@bureau/event-store';
 import { commandEventId, handleCommand, type CommandResult } from '@bureau/service-kit';
 import { localDateOf } from '@bureau/working-calendar';

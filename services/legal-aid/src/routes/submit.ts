@@ -1,7 +1,8 @@
 // POST /applications: 受理. The receipt is decided first (a broken rule is a 422 and takes no number), then
-// the number is allocated from the receiving district's sequence for the year, then the application's
-// stream is written from the allocation (src/numbering/submission.ts). The answer carries the number and
-// the receipt; a retry with the same commandId answers the same.
+// the number is allocated from the receiving district's sequence for the year with the application's
+// first event in the same transaction (PostgreSQL; otherwise the application's stream is written from
+// the allocation after it: src/numbering/submission.ts). The answer carries the number and the receipt;
+// a retry with the same commandId answers the same.
 import { birthDateOf } from '@bureau/person-schemas';
 import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5 } from '@bureau/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
