@@ -212,7 +212,10 @@ export class NumberAllocator {
         members.forEach((group, i) => {
           const at = appendOfMember[i];
           const application = at === undefined || !numbered.written ? undefined : results[at];
-          for (const w of group) w.resolve({ allocation: allocations[i] as Allocation, ...(application && w.application !== undefined ? { application } : {}) });
+          // One waiter wrote the application; another with the same commandId (a retry racing its first
+          // try) completes from the allocation and finds it applied, as a retry does.
+          const appending = group.find((w) => w.application !== undefined);
+          for (const w of group) w.resolve({ allocation: allocations[i] as Allocation, ...(application && w === appending ? { application } : {}) });
         });
         return;
       } catch (error) {

@@ -186,6 +186,17 @@ t.test('on PostgreSQL the number and the application are one transaction; an app
   t.equal(taken.status === 'fulfilled' && taken.value.allocation.applicationNumber, '花法援申〔2026〕00002号', 'the next number, none skipped');
   t.ok(taken.status === 'fulfilled' && taken.value.application?.written, 'with its application');
   t.ok(await streamExists(f, legalAidStreamName(fresh)));
+
+  t.test('the same submission sent twice at once: one number, one 201 and one 200', async (t) => {
+    const body = application({}, { name: '双击人', id: residentId('19800101', 501) });
+    const answers = await Promise.all([f.submit(body), f.submit(body)]);
+    t.same(answers.map((a) => a.statusCode).sort(), [200, 201], answers.map((a) => a.body).join('\n'));
+    t.equal(answers[0]?.json().applicationNumber, answers[1]?.json().applicationNumber, 'the same number');
+    t.same(answers.map((a) => a.json().alreadyApplied).sort(), [false, true]);
+    const sequences = [];
+    for await (const e of f.app.eventStore.readStream(numberingStreamName('huadu', 2026))) sequences.push(numberingEvents.fromRecorded(e).data.sequence);
+    t.strictSame(sequences, [1, 2, 3], 'one number taken for it');
+  });
 });
 
 async function readFirst(f: Awaited<ReturnType<typeof legalAidFixture>>, caseId: string) {
