@@ -37,3 +37,16 @@ export class InvalidEventStoreInputError extends EventStoreError {
     this.name = 'InvalidEventStoreInputError';
   }
 }
+
+/**
+ * An all-or-nothing append of several streams (PostgreSQL's `appendToStreams(appends, { allOrNothing:
+ * true })`) refused: nothing of it was written. `refusals` names each append that was refused, by its
+ * index in the call, with the error it would have had alone; the others would have been written.
+ */
+export class AppendsRefusedError extends EventStoreError {
+  readonly code = 'appends_refused';
+  constructor(readonly refusals: readonly { readonly index: number; readonly error: Error }[]) {
+    super(`all-or-nothing append refused, nothing written: ${refusals.map((r) => `appends[${r.index}]: ${r.error.message}`).join('; ')}`);
+    this.name = 'AppendsRefusedError';
+  }
+}

@@ -112,7 +112,8 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   // The reconciler: every number allocated gets its application, even when its request died in between.
   const reconcile = (graceMs?: number) =>
     reconcileNumbers({ store: app.eventStore, db: app.legalAidReadModels.db, logger: app.log, ...(graceMs !== undefined ? { graceMs } : {}) });
-  app.decorate('legalAidNumbers', { allocator: new NumberAllocator(app.eventStore), unprojected: new UnprojectedAllocations(app.eventStore), reconcile });
+  const unprojected = new UnprojectedAllocations(app.eventStore);
+  app.decorate('legalAidNumbers', { allocator: new NumberAllocator(app.eventStore, (stream, appended) => unprojected.noteAppended(stream, appended)), unprojected, reconcile });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   if (reconcileOnTimer) {

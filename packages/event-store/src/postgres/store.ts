@@ -3,6 +3,7 @@ import pg from 'pg';
 import { survivesLostConnections } from './pool-errors.js';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, GlobalPosition, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription, SubscribeOptions } from '../types.js';
 import { AppendAnnouncer } from './announce.js';
+import { appendAllOrNothing } from './all-or-nothing.js';
 import { appendAlone, appendEvents } from './append.js';
 import { prepareAppend } from './append-input.js';
 import { GroupCommit, type GroupCommitOptions, type StreamAppend } from './group-commit.js';
@@ -44,8 +45,11 @@ export interface PostgresEventStore extends EventStore {
    * (README "Group commit"); the results are in the order given, and the call rejects with the first
    * append that failed (the others keep their outcomes). Bad input in any append: nothing is sent.
    * Without group commit, the appends go one by one.
+   * With `allOrNothing`, the appends are written together or not at all, with or without group commit
+   * (README "All or nothing"): when any is refused, the call rejects with an AppendsRefusedError naming
+   * each refused append and its error, and nothing is written.
    */
-  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  appendToStreams(appends: readonly StreamAppend[], options?: { readonly allOrNothing?: boolean }): Promise<AppendResult[]>;
 }
 
 const HEAD_SQL = `select e.transaction_id, e.sequence from event_store.events e
@@ -81,8 +85,13 @@ export async function createPostgresEventStore(options: PostgresEventStoreOption
       announcer.announce({ streamName, types: events.map((e) => e.type) });
       return result;
     },
-    async appendToStreams(appends) {
+    async appendToStreams(appends, appendOptions) {
       if (appends.length === 0) return [];
+      if (appendOptions?.allOrNothing) {
+        const results = await appendAllOrNothing(pool, appends);
+        for (const a of appends) announcer.announce({ streamName: a.streamName, types: a.events.map((e) => e.type) });
+        return results;
+      }
       let settled: PromiseSettledResult<AppendResult>[];
       if (groupCommit) {
         settled = await Promise.allSettled(groupCommit.appendMany(appends));

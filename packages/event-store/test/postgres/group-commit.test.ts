@@ -3,7 +3,7 @@
 // alone, the rest wait for it and leave together (they then share one transaction id).
 import t from 'tap';
 import { freshDatabase } from '@bureau/testing';
-import { InvalidEventStoreInputError, StreamNotFoundError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
+import { AppendsRefusedError, InvalidEventStoreInputError, StreamNotFoundError, verifyStreamChain, WrongExpectedRevisionError, type AppendResult, type EventToAppend } from '../../src/index.js';
 import { createPostgresEventStore } from '../../src/postgres/index.js';
 import { collect, newEvent, type TapTest, thrownBy } from '../contract/support.js';
 import { untilWaitingOnLock } from './lock-wait.js';
@@ -237,4 +237,59 @@ t.test('appendToStreams: many streams in one transaction, each its own outcome; 
   t.same(await store.appendToStreams([]), [], 'nothing to append: nothing done');
   for (const s of ['many-new-1', 'many-old', 'many-new-2']) t.equal((await verifyStreamChain(store.readStream(s))).intact, true, `${s}: the hash chain verifies`);
 });
+
+for (const groupCommit of [undefined, false] as const) {
+  t.test(`appendToStreams all or nothing (group commit ${groupCommit === false ? 'off' : 'on'}): written together, or nothing and each refusal named`, async (t) => {
+    const store = await createPostgresEventStore({ connectionString: url, poolSize: 4, ...(groupCommit === false ? { groupCommit } : {}) });
+    t.teardown(() => store.close());
+    const s = (name: string) => `all-${groupCommit === false ? 'alone' : 'grouped'}-${name}`;
+    await store.appendToStream(s('old'), [plain('Opened')]);
+    const together = await store.appendToStreams([
+      { streamName: s('old'), events: [plain('Noted', { n: 1 })], expectedRevision: 0n },
+      { streamName: s('new'), events: [plain('Opened', { n: 2 }), plain('Noted', { n: 3 })], expectedRevision: 'no_stream' },
+    ], { allOrNothing: true });
+    t.same(together.map((r) => [r.nextExpectedRevision, r.written]), [[1n, true], [1n, true]], 'both written, results in the order given');
+    t.equal(new Set(together.map((r) => r.position.commit)).size, 1, 'one transaction');
+
+    const ids = [newEvent('Opened'), newEvent('Noted')];
+    const refused = await thrownBy(store.appendToStreams([
+      { streamName: s('fresh'), events: [plain('Opened', { n: 4 })], expectedRevision: 'no_stream' },
+      { streamName: s('old'), events: [plain('Noted', { n: 5 })], expectedRevision: 0n },
+      { streamName: s('ids'), events: ids, expectedRevision: 'no_stream' },
+      { streamName: s('new'), events: [plain('Noted', { n: 6 })], expectedRevision: 'no_stream' },
+    ], { allOrNothing: true }));
+    t.ok(refused instanceof AppendsRefusedError, 'refused as a whole');
+    const refusals = (refused as AppendsRefusedError).refusals;
+    t.same(refusals.map((r) => r.index), [1, 3], 'each refused append named by its index');
+    t.ok(refusals.every((r) => r.error instanceof WrongExpectedRevisionError), 'with the error it would have had alone');
+    t.equal((refusals[0]?.error as WrongExpectedRevisionError).actualRevision, 1n, 'the actual revision');
+    t.ok(await thrownBy(collect(store.readStream(s('fresh')))) instanceof StreamNotFoundError, 'an append that would have succeeded wrote nothing');
+    t.ok(await thrownBy(collect(store.readStream(s('ids')))) instanceof StreamNotFoundError, 'nor did the one with ids');
+    t.same((await collect(store.readStream(s('old')))).map((e) => (e.data as { n?: number }).n), [undefined, 1], 'the stale streams are as they were');
+
+    // The ids written elsewhere: refused as a duplicate id, by the append's event index.
+    await store.appendToStream(s('ids'), ids, { expectedRevision: 'no_stream' });
+    const again = await store.appendToStreams([{ streamName: s('ids'), events: ids, expectedRevision: 'no_stream' }], { allOrNothing: true });
+    t.same(again.map((r) => [r.written, r.nextExpectedRevision]), [[false, 1n]], 'the whole call a retry recognised: nothing written, no error');
+    const mixed = await thrownBy(store.appendToStreams([{ streamName: s('ids'), events: ids, expectedRevision: 'no_stream' }, { streamName: s('more'), events: [plain('Opened')] }], { allOrNothing: true }));
+    t.ok(mixed instanceof AppendsRefusedError, 'a retry recognised beside a new append: refused');
+    t.same((mixed as AppendsRefusedError).refusals.map((r) => [r.index, r.error instanceof InvalidEventStoreInputError && r.error.field]), [[0, 'events']], 'the retry named');
+    t.ok(await thrownBy(collect(store.readStream(s('more')))) instanceof StreamNotFoundError, 'the new append wrote nothing');
+    await store.appendToStreams([{ streamName: s('more'), events: [plain('Opened')] }], { allOrNothing: true });
+    const reused = await thrownBy(store.appendToStreams([
+      { streamName: s('other'), events: [plain('Opened'), ids[1] as EventToAppend], expectedRevision: 'no_stream' },
+      { streamName: s('more-2'), events: [plain('Opened')] },
+    ], { allOrNothing: true }));
+    t.ok(reused instanceof AppendsRefusedError, 'an id of another stream: refused');
+    const idRefusal = (reused as AppendsRefusedError).refusals;
+    t.same(idRefusal.map((r) => r.index), [0]);
+    t.ok(idRefusal[0]?.error instanceof InvalidEventStoreInputError && idRefusal[0].error.field === 'events[1].id', 'naming the event');
+    t.ok(await thrownBy(collect(store.readStream(s('more-2')))) instanceof StreamNotFoundError, 'its batch-mate wrote nothing');
+
+    const bad = await thrownBy(store.appendToStreams([{ streamName: s('bad'), events: [plain('Opened')] }, { streamName: '', events: [plain('Opened')] }], { allOrNothing: true }));
+    t.ok(bad instanceof InvalidEventStoreInputError && bad.field === 'streamName', 'bad input names its field, nothing sent');
+    t.same(await store.appendToStreams([], { allOrNothing: true }), [], 'nothing to append: nothing done');
+    for (const name of ['old', 'new', 'ids', 'more']) t.equal((await verifyStreamChain(store.readStream(s(name)))).intact, true, `${name}: the hash chain verifies`);
+  });
+}
 

@@ -29,7 +29,7 @@ t.test('migrating twice in a row changes nothing the second time', async (t) => 
   await migrateEventStore(url);
   const first = await schemaObjects(url);
   t.same(first.tables, ['events', 'migration', 'migration_lock', 'streams'], 'tables live in schema event_store');
-  t.same(first.functions, ['append_batch', 'append_batch_json', 'append_json', 'append_to_stream', 'assert_stream_order', 'json_texts'], 'the append functions');
+  t.same(first.functions, ['append_batch', 'append_batch_all_json', 'append_batch_json', 'append_json', 'append_to_stream', 'assert_stream_order', 'json_texts'], 'the append functions');
   t.same(first.migrations, Object.keys(eventStoreMigrations), 'every migration recorded, in order');
   await migrateEventStore(url);
   t.same(await schemaObjects(url), first, 'the second run is a no-op');
@@ -41,7 +41,7 @@ t.test('processes migrating at once: one applies, the others wait and find it do
   t.same(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'], 'every migrator succeeds');
   const objects = await schemaObjects(url);
   t.same(objects.migrations, Object.keys(eventStoreMigrations), 'each migration was applied once');
-  t.same(objects.functions, ['append_batch', 'append_batch_json', 'append_json', 'append_to_stream', 'assert_stream_order', 'json_texts']);
+  t.same(objects.functions, ['append_batch', 'append_batch_all_json', 'append_batch_json', 'append_json', 'append_to_stream', 'assert_stream_order', 'json_texts']);
 });
 
 /** An append as the first schema's clients sent it: its function, one text[] element per event. */

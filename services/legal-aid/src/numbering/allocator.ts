@@ -6,10 +6,15 @@
 // commit batch it sat in); the stream's revision check still decides between processes, and a process that
 // lost learns the tip from the refusal and goes again. The stream is still the sequence: gap-free (every
 // revision is a number) and duplicate-free (one event per revision), on either store.
-import { InvalidEventStoreInputError, WrongExpectedRevisionError, type EventStore } from '@bureau/event-store';
+// On PostgreSQL the allocations and their applications' first events go in one append, all or nothing
+// (`allocateWithApplication`): one statement, one transaction, so a number never stands without its
+// application and a submission makes one append, not two. Elsewhere (EventStoreDB: no transaction across
+// streams) the application is written after its allocation (submission.ts, completeAllocation).
+import { AppendsRefusedError, InvalidEventStoreInputError, WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend, type ExpectedRevision, type GlobalPosition } from '@bureau/event-store';
+import { IdempotencyKeyReusedError } from '@bureau/service-kit';
 import { formatApplicationNumber } from './application-number.js';
 import { numberingEvents, numberingStreamName } from './numbering-events.js';
-import { allocationIdOf, findAllocation, latest, numberingYearOf, type Allocation, type AllocationInput } from './submission.js';
+import { allocationIdOf, applicationAppendOf, findAllocation, latest, numberingYearOf, type Allocation, type AllocationInput } from './submission.js';
 
 /**
  * Most allocations in one append: each carries a whole receipt (a few KiB), and EventStoreDB refuses an
@@ -19,10 +24,36 @@ const MAX_BATCH = 32;
 /** Appends refused for another process's numbers, in a row, before a submission gives up (a 5xx). */
 const MAX_ROUNDS = 200;
 
+/** An allocation, and its application's append when it went in the same transaction. */
+export interface Allocated {
+  readonly allocation: Allocation;
+  /** Undefined: the application is still to be written from the allocation (completeAllocation). */
+  readonly application?: AppendResult;
+}
+
 interface Waiting {
   readonly input: AllocationInput;
-  readonly resolve: (allocation: Allocation) => void;
+  /** The application stream's revision as the route read it: its first event goes with the allocation. */
+  readonly application?: ExpectedRevision;
+  readonly resolve: (allocated: Allocated) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** An allocation as appended: its revision in the numbering stream and (at the latest) its position. */
+export interface AppendedAllocation {
+  readonly revision: bigint;
+  readonly position: GlobalPosition;
+  readonly allocation: Allocation;
+}
+
+type StreamAppend = { readonly streamName: string; readonly events: readonly EventToAppend[]; readonly expectedRevision: ExpectedRevision };
+/** Several streams' appends, written together or not at all (PostgreSQL's appendToStreams, allOrNothing). */
+type AppendTogether = (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
+
+function appendTogetherOf(store: EventStore): AppendTogether | undefined {
+  const postgres = store as EventStore & { appendToStreams?: (appends: readonly StreamAppend[], options: { allOrNothing: boolean }) => Promise<AppendResult[]> };
+  const appendToStreams = postgres.appendToStreams;
+  return typeof appendToStreams === 'function' ? (appends) => appendToStreams.call(store, appends, { allOrNothing: true }) : undefined;
 }
 
 interface StreamWriter {
@@ -34,11 +65,32 @@ interface StreamWriter {
 
 export class NumberAllocator {
   readonly #streams = new Map<string, StreamWriter>();
+  readonly #together: AppendTogether | undefined;
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * `onAppended`: told of every allocation this process appended, in stream order (the duplicate check's
+   * UnprojectedAllocations keeps them without reading them back).
+   */
+  constructor(private readonly store: EventStore, private readonly onAppended?: (stream: string, appended: readonly AppendedAllocation[]) => void) {
+    this.#together = appendTogetherOf(store);
+  }
 
   /** The allocation of `input.commandId`, found (a retry) or made. */
-  allocate(input: AllocationInput): Promise<Allocation> {
+  async allocate(input: AllocationInput): Promise<Allocation> {
+    return (await this.#queue(input, undefined)).allocation;
+  }
+
+  /**
+   * The allocation of `input.commandId`, found or made; where the store can (PostgreSQL), with the
+   * application's first event in the same transaction, appended at `applicationRevision` (the revision
+   * the route read: refused if the stream moved since, and the number with it). A retry whose
+   * allocation is found comes back without `application`: it is completed from the allocation.
+   */
+  allocateWithApplication(input: AllocationInput, applicationRevision: ExpectedRevision): Promise<Allocated> {
+    return this.#queue(input, this.#together ? applicationRevision : undefined);
+  }
+
+  #queue(input: AllocationInput, application: ExpectedRevision | undefined): Promise<Allocated> {
     const stream = numberingStreamName(input.areaId, numberingYearOf(input.submitted.receivedAt));
     let writer = this.#streams.get(stream);
     if (!writer) {
@@ -46,8 +98,8 @@ export class NumberAllocator {
       this.#streams.set(stream, writer);
     }
     const queued = writer;
-    return new Promise<Allocation>((resolve, reject) => {
-      queued.waiting.push({ input, resolve, reject });
+    return new Promise<Allocated>((resolve, reject) => {
+      queued.waiting.push({ input, ...(application !== undefined ? { application } : {}), resolve, reject });
       if (!queued.running) void this.#drain(stream, queued);
     });
   }
@@ -74,7 +126,10 @@ export class NumberAllocator {
     const byCommand = new Map<string, Waiting[]>();
     for (const w of batch) byCommand.set(w.input.commandId, [...(byCommand.get(w.input.commandId) ?? []), w]);
     let members = [...byCommand.values()];
-    const settle = (group: readonly Waiting[], allocation: Allocation) => group.forEach((w) => w.resolve(allocation));
+    const settle = (group: readonly Waiting[], allocation: Allocation) => group.forEach((w) => w.resolve({ allocation }));
+    if (this.#together && members.some((group) => group.some((w) => w.application !== undefined))) {
+      return this.#allocateTogether(stream, writer, members, this.#together);
+    }
 
     for (let round = 0; members.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
@@ -90,6 +145,7 @@ export class NumberAllocator {
         const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
         writer.tip = appended.nextExpectedRevision;
         if (appended.written) {
+          this.#appended(stream, tip, appended.position, events);
           members.forEach((group, i) => settle(group, allocations[i] as Allocation));
           return;
         }
@@ -118,6 +174,96 @@ export class NumberAllocator {
       for (const group of members) settle(group, await this.#stored(stream, (group[0] as Waiting).input.commandId));
       return;
     }
+  }
+
+  /**
+   * The batch's allocations and their applications' first events in one all-or-nothing append. A refusal
+   * writes nothing and names what was refused: the numbering stream's revision (another process took
+   * numbers: go again after them), an allocation already stored (a retry: answered from it), an
+   * application stream that moved since the route read it (that submission is refused, and reads again).
+   */
+  async #allocateTogether(stream: string, writer: StreamWriter, groups: Waiting[][], together: AppendTogether): Promise<void> {
+    let members = groups;
+    for (let round = 0; members.length > 0; round += 1) {
+      if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
+      writer.tip ??= (await latest(this.store, stream, 1))[0]?.revision ?? -1n;
+      const tip = writer.tip;
+      const allocations = members.map((group, i) => allocationOf((group[0] as Waiting).input, Number(tip) + 2 + i));
+      const events = members.map((group, i) => {
+        const { input } = group[0] as Waiting;
+        const envelope = { correlationId: input.correlationId, causationId: input.commandId, actor: input.actor, occurredAt: input.submitted.receivedAt };
+        return numberingEvents.toAppend({ type: 'ApplicationNumberAllocated', data: allocations[i] as Allocation }, { id: allocationIdOf(input.commandId), envelope });
+      });
+      // appends[0] is the numbering stream's; each member with an application has one more, in order.
+      const appendOfMember: (number | undefined)[] = [];
+      const appends: StreamAppend[] = [{ streamName: stream, events, expectedRevision: tip === -1n ? 'no_stream' : tip }];
+      members.forEach((group, i) => {
+        const revision = group.find((w) => w.application !== undefined)?.application;
+        if (revision === undefined) return;
+        appendOfMember[i] = appends.length;
+        // The allocation as its event holds it (validated by the numbering registry, receipt and all).
+        appends.push(applicationAppendOf((events[i] as EventToAppend).data as unknown as Allocation, revision));
+      });
+      try {
+        const results = await together(appends);
+        const numbered = results[0] as AppendResult;
+        writer.tip = numbered.nextExpectedRevision;
+        if (numbered.written) this.#appended(stream, tip, numbered.position, events);
+        members.forEach((group, i) => {
+          const at = appendOfMember[i];
+          const application = at === undefined || !numbered.written ? undefined : results[at];
+          // One waiter wrote the application; another with the same commandId (a retry racing its first
+          // try) completes from the allocation and finds it applied, as a retry does.
+          const appending = group.find((w) => w.application !== undefined);
+          for (const w of group) w.resolve({ allocation: allocations[i] as Allocation, ...(application && w === appending ? { application } : {}) });
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof AppendsRefusedError)) throw error;
+        const refusalOf = new Map(error.refusals.map((r) => [r.index, r.error]));
+        const numbering = refusalOf.get(0);
+        const done = new Set<number>();
+        if (numbering instanceof WrongExpectedRevisionError) {
+          writer.tip = numbering.actualRevision;
+        } else if (numbering instanceof InvalidEventStoreInputError) {
+          // An allocation id already stored: that command allocated before (a retry). Answered from it.
+          const index = /^events\[(\d+)\]/.exec(numbering.field)?.[1];
+          if (index === undefined) {
+            // Unnamed (the very allocations of this batch stored at this place: a retry recognised, beside
+            // applications not yet written): each answered from its allocation if stored, else alone.
+            for (const group of members) {
+              const found = await findAllocation(this.store, stream, (group[0] as Waiting).input.commandId);
+              if (found) for (const w of group) w.resolve({ allocation: found });
+              else await this.#allocateTogether(stream, writer, [group], together);
+            }
+            return;
+          }
+          const at = Number(index);
+          const group = members[at] as Waiting[];
+          const allocation = await this.#stored(stream, (group[0] as Waiting).input.commandId);
+          for (const w of group) w.resolve({ allocation });
+          done.add(at);
+        } else if (numbering !== undefined) {
+          throw numbering;
+        }
+        members.forEach((group, i) => {
+          const at = appendOfMember[i];
+          const refused = at === undefined || done.has(i) ? undefined : refusalOf.get(at);
+          if (refused === undefined) return;
+          // The application's id used by another stream: the key was used for another application.
+          const reason = refused instanceof InvalidEventStoreInputError ? new IdempotencyKeyReusedError((group[0] as Waiting).input.commandId) : refused;
+          for (const w of group) w.reject(reason);
+          done.add(i);
+        });
+        members = members.filter((_, i) => !done.has(i));
+        if (numbering instanceof WrongExpectedRevisionError) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, round + 1)));
+      }
+    }
+  }
+
+  #appended(stream: string, tip: bigint, position: GlobalPosition, events: readonly EventToAppend[]): void {
+    if (!this.onAppended) return;
+    this.onAppended(stream, events.map((e, i) => ({ revision: tip + 1n + BigInt(i), position, allocation: e.data as unknown as Allocation })));
   }
 
   async #stored(stream: string, commandId: string): Promise<Allocation> {

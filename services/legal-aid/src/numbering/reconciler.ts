@@ -1,6 +1,8 @@
 // No number is ever left without its application: every allocation whose application stream has not
 // been written (the request died between the two appends, and the client never retried) is completed
-// from the allocation itself, which carries the whole receipt. Runs at start and then periodically.
+// from the allocation itself, which carries the whole receipt. Runs at start and then periodically. On
+// PostgreSQL a submission writes both in one transaction, so it finds only what the two-step scheme left
+// (EventStoreDB, or allocations made before it).
 import type { EventStore } from '@bureau/event-store';
 import { sql, type Kysely } from 'kysely';
 import type { LegalAidReadDatabase } from '../read-models/tables.js';

@@ -1,13 +1,16 @@
-// 受理 with its application number, in two appends that can each be repeated:
+// 受理 with its application number, in two steps that can each be repeated:
 // 1. allocate: the next number of the receiving district's numbering stream for the year, appended with
 //    the stream's expected revision, carrying the decided ApplicationSubmitted with that number (one
 //    writer per stream in a process, allocations that arrive together in one append: allocator.ts);
 // 2. complete: the application's own stream written from that allocation, with the submission's
 //    commandId (so a second try finds it there and writes nothing more).
-// A retry with the same commandId finds its application (or its allocation) and answers with the same
-// number; the reconciler (reconciler.ts) completes an allocation whose step 2 never ran. Numbers are
-// therefore gap-free and duplicate-free per district and year, and none is left without its application.
-import { StreamNotFoundError, type Actor, type EventStore, type RecordedEvent } from '@bureau/event-store';
+// On PostgreSQL both go in one all-or-nothing append (allocator.ts, applicationAppendOf below): one
+// transaction. Step 2 alone is left for a retry that finds its allocation (written by an earlier run,
+// or on EventStoreDB, where no transaction spans two streams). A retry with the same commandId finds its
+// application (or its allocation) and answers with the same number; the reconciler (reconciler.ts)
+// completes an allocation whose step 2 never ran. Numbers are therefore gap-free and duplicate-free per
+// district and year, and none is left without its application.
+import { envelopeMetadata, StreamNotFoundError, type Actor, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject, type RecordedEvent } from '@bureau/event-store';
 import { commandEventId, handleCommand, type CommandResult } from '@bureau/service-kit';
 import { localDateOf } from '@bureau/working-calendar';
 import { initialState, evolve, LegalAidRuleBroken, legalAidStreamName, type ApplicationSubmitted, type LegalAidEvent, type LegalAidState } from '../domain/index.js';
@@ -88,6 +91,28 @@ export async function completeAllocation(store: EventStore, allocation: Allocati
     startsStream: () => true,
   });
 }
+
+/**
+ * The application's first append made from its allocation, exactly as `completeAllocation` appends it
+ * (the same event id from the commandId, the same envelope and metadata), at the revision the route read:
+ * on PostgreSQL it goes in one transaction with the allocation (allocator.ts). `allocation` is the data
+ * of its allocation event as the numbering registry validated it: the receipt in it was checked against
+ * the same schema (applicationSubmittedSchema), so it is not parsed a second time here.
+ */
+export function applicationAppendOf(allocation: Allocation, expectedRevision: ExpectedRevision): { streamName: string; events: EventToAppend[]; expectedRevision: ExpectedRevision } {
+  const envelope = {
+    correlationId: allocation.correlationId, causationId: allocation.commandId, actor: allocation.actor,
+    occurredAt: new Date(allocation.submitted.receivedAt).toISOString(), schemaVersion: SUBMITTED_SCHEMA_VERSION,
+  };
+  const extraMetadata = { commandId: allocation.commandId, ...(allocation.commandDigest ? { commandDigest: allocation.commandDigest } : {}) };
+  return {
+    streamName: legalAidStreamName(allocation.applicationId),
+    events: [{ id: commandEventId(allocation.commandId, 0), type: 'ApplicationSubmitted', data: allocation.submitted as unknown as JsonObject, metadata: envelopeMetadata(envelope, extraMetadata) }],
+    expectedRevision,
+  };
+}
+
+const SUBMITTED_SCHEMA_VERSION = legalAidEvents.schemaVersionOf('ApplicationSubmitted');
 
 /** The allocation recorded at (stream, sequence), for the reconciler. */
 export async function allocationAt(store: EventStore, stream: string, sequence: number): Promise<Allocation | undefined> {

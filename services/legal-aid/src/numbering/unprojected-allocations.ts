@@ -133,6 +133,21 @@ export class UnprojectedAllocations {
     return seen.entries.filter((e) => after === undefined || comparePositions(e.position, after) > 0).map((e) => e.allocation);
   }
 
+  /**
+   * Allocations this process has just appended to `stream` (by the allocator, at consecutive revisions):
+   * kept as a read forward would have kept them, so the next look need not read them back and parse
+   * their receipts again. Only when they follow the last revision seen (else another process's numbers
+   * lie between: the next read forward reads them all). `position` may be the append's last event's for
+   * every one of them (later than an earlier one's own): such an entry is only kept a look longer.
+   */
+  noteAppended(stream: string, appended: readonly { readonly revision: bigint; readonly position: GlobalPosition; readonly allocation: Allocation }[]): void {
+    const seen = this.#streams.get(stream);
+    const first = appended[0];
+    if (!seen || seen.final || first === undefined || first.revision !== seen.tip + 1n) return;
+    for (const a of appended) seen.entries.push({ position: a.position, allocation: a.allocation });
+    seen.tip = (appended[appended.length - 1] as (typeof appended)[number]).revision;
+  }
+
   /** Reads what was appended since `seen.tip`; callers arriving while a read runs share the next one, which starts after their look. */
   #readForward(stream: string, seen: StreamSeen): Promise<void> {
     if (seen.queued) return seen.queued;
@@ -144,6 +159,8 @@ export class UnprojectedAllocations {
       const last = seen.closing;
       try {
         for await (const recorded of this.store.readStream(stream, { fromRevision: seen.tip + 1n })) {
+          // Noted meanwhile (noteAppended: this process's own allocations).
+          if (recorded.revision <= seen.tip) continue;
           seen.entries.push(seenOf(recorded));
           seen.tip = recorded.revision;
         }

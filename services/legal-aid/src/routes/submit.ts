@@ -1,7 +1,8 @@
 // POST /applications: 受理. The receipt is decided first (a broken rule is a 422 and takes no number), then
-// the number is allocated from the receiving district's sequence for the year, then the application's
-// stream is written from the allocation (src/numbering/submission.ts). The answer carries the number and
-// the receipt; a retry with the same commandId answers the same.
+// the number is allocated from the receiving district's sequence for the year with the application's
+// first event in the same transaction (PostgreSQL; otherwise the application's stream is written from
+// the allocation after it: src/numbering/submission.ts). The answer carries the number and the receipt;
+// a retry with the same commandId answers the same.
 import { birthDateOf } from '@bureau/person-schemas';
 import { actorOf, bearerSecurity, COMMAND_EVENT_NAMESPACE, commandDigestOf, commandReply, commandResponseSchema, handleCommand, problemSchema, reachOf, uuidV5 } from '@bureau/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
@@ -18,6 +19,7 @@ import { DuplicateLooks } from '../read-models/duplicate-looks.js';
 import { scans } from '../storage/scans.js';
 import { submissionInput } from './inputs.js';
 import { DomainRuleError } from '@bureau/service-kit/domain-error';
+import { WrongExpectedRevisionError } from '@bureau/event-store';
 import { actingOrganisation } from './options.js';
 import { receiptOf, receiptSchema } from './receipt.js';
 import { INTAKE } from './roles.js';
@@ -64,54 +66,73 @@ export const submitRoute: FastifyPluginAsync = async (app) => {
       };
     };
 
-    // 1. Was this commandId applied before? (Its number and receipt are then answered again.) The scans
-    // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
-    // replay answers (an earlier run, or a file out of reach: 404) comes first.
-    const recipient = body.recipient ?? body.applicant;
-    // No earlier run: the stream's state as read (a new stream, or the custody application announced), and nothing written.
-    let read: LegalAidState | undefined;
-    const [replayed, scanned, found] = await Promise.allSettled([
-      handleCommand({
-        store: app.eventStore, registry: legalAidEvents, streamName,
-        decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { read = current; return []; } },
-        command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
-      }),
-      storedScans(app, body.documents),
-      duplicateCandidates(app, looks, recipient, body.matterType, caseId),
-    ]);
-    if (replayed.status === 'rejected') throw replayed.reason;
-    if (replayed.value.alreadyApplied) {
-      const first = replayed.value.events[0];
-      if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
-      return await answer(first.data, replayed.value, false);
+    // An application stream that moved between the read (1.) and the append (3.), a custody application
+    // announced meanwhile or a retry in another process: nothing was written, and the submission goes again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await submitOnce();
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError && error.streamName === streamName) || attempt >= 3) throw error;
+      }
     }
-    const state = read;
-    if (state === undefined) throw new Error('the submission\'s stream was neither read nor replayed');
 
-    // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
-    if (scanned.status === 'rejected') throw scanned.reason;
-    if (found.status === 'rejected') throw found.reason;
-    const documents = scanned.value;
-    pending = found.value.pending;
-    const candidates = found.value.candidates;
-    const command: SubmitApplication = {
-      type: 'SubmitApplication',
-      data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
-    };
-    const decided = await withCalendar(deps, async () =>
-      boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
-    const submitted = decided[0];
-    if (submitted?.type !== 'ApplicationSubmitted') throw new Error('the decider did not record the receipt');
+    async function submitOnce() {
+      // 1. Was this commandId applied before? (Its number and receipt are then answered again.) The scans
+      // and the duplicate check's candidates (2.) are read meanwhile, each a round trip of its own; what the
+      // replay answers (an earlier run, or a file out of reach: 404) comes first.
+      const recipient = body.recipient ?? body.applicant;
+      // No earlier run: the stream's state as read (a new stream, or the custody application announced), and nothing written.
+      let read: LegalAidState | undefined;
+      const [replayed, scanned, found] = await Promise.allSettled([
+        handleCommand({
+          store: app.eventStore, registry: legalAidEvents, streamName,
+          decider: { initialState, evolve, decide: (_: null, current: LegalAidState) => { read = current; return []; } },
+          command: null, authorize, context: { commandId: body.commandId, actor, commandDigest },
+        }),
+        storedScans(app, body.documents),
+        duplicateCandidates(app, looks, recipient, body.matterType, caseId),
+      ]);
+      if (replayed.status === 'rejected') throw replayed.reason;
+      if (replayed.value.alreadyApplied) {
+        const first = replayed.value.events[0];
+        if (first?.type !== 'ApplicationSubmitted') throw new Error('a submission\'s commandId names another command');
+        return await answer(first.data, replayed.value, false);
+      }
+      const state = read;
+      if (state === undefined) throw new Error('the submission\'s stream was neither read nor replayed');
 
-    // 3. The number, with the whole receipt; 4. the application's stream from it.
-    const area = numberingAreaOf(app.organisations.current(), organisation.id, config.LEGAL_AID_DISTRICT_SHORT_NAMES);
-    if (!area) throw new Error(`no district or city above ${organisation.id}`);
-    const allocation = await app.legalAidNumbers.allocator.allocate({
-      areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
-      submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
-    });
-    const result = await completeAllocation(app.eventStore, allocation);
-    return answer(allocation.submitted, result, !result.alreadyApplied);
+      // 2. Decide the receipt (a broken rule takes no number), with the duplicate check's candidates.
+      if (scanned.status === 'rejected') throw scanned.reason;
+      if (found.status === 'rejected') throw found.reason;
+      const documents = scanned.value;
+      pending = found.value.pending;
+      const candidates = found.value.candidates;
+      const command: SubmitApplication = {
+        type: 'SubmitApplication',
+        data: { ...body, documents, applicationId: caseId, applicationNumber: 'pending', openApplications: candidates },
+      };
+      const decided = await withCalendar(deps, async () =>
+        boundDecider(now, deps.rulesFor(organisation.id), organisation, deps.offices()).decide(command, state));
+      const submitted = decided[0];
+      if (submitted?.type !== 'ApplicationSubmitted') throw new Error('the decider did not record the receipt');
+
+      // 3. The number, with the whole receipt, and (PostgreSQL) the application's first event with it, in one
+      // transaction at the revision read in 1.; 4. otherwise (a retry found its allocation; EventStoreDB) the
+      // application's stream written from the allocation.
+      const area = numberingAreaOf(app.organisations.current(), organisation.id, config.LEGAL_AID_DISTRICT_SHORT_NAMES);
+      if (!area) throw new Error(`no district or city above ${organisation.id}`);
+      const revision = replayed.value.nextExpectedRevision;
+      const { allocation, application } = await app.legalAidNumbers.allocator.allocateWithApplication({
+        areaId: area.id, areaShortName: area.shortName, pattern: config.LEGAL_AID_NUMBER_PATTERN,
+        submitted: submitted.data, commandId: body.commandId, commandDigest, correlationId: request.id, actor,
+      }, revision === -1n ? 'no_stream' : revision);
+      if (application) {
+        const recorded: ApplicationSubmitted = { type: 'ApplicationSubmitted', data: allocation.submitted };
+        return answer(allocation.submitted, { events: [recorded], nextExpectedRevision: application.nextExpectedRevision, position: application.position, alreadyApplied: false }, true);
+      }
+      const result = await completeAllocation(app.eventStore, allocation);
+      return answer(allocation.submitted, result, !result.alreadyApplied);
+    }
   });
 };
 

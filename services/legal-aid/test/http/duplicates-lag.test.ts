@@ -1,8 +1,10 @@
 // The duplicate check sees a submission the read model has not caught up with: two submissions of the
 // same person, matter and opposing party in quick succession still warn, with the projection stopped
 // between them (the candidates since its checkpoint are read from the numbers' allocations).
+import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import type { EventStore } from '@bureau/event-store';
+import { NumberAllocator } from '../../src/numbering/allocator.js';
 import { numberingYearClosed, UnprojectedAllocations } from '../../src/numbering/unprojected-allocations.js';
 import { application, legalAidFixture, residentId } from './support.js';
 
@@ -100,3 +102,50 @@ t.test('numberingYearClosed: last year takes numbers until ten minutes past midn
   t.notOk(at('2026-12-31T16:10:00Z')(2027), '2027 open');
   t.ok(at('2026-06-01T00:00:00Z')(2025), 'mid-year: last year closed');
 });
+
+t.test('allocations this process appended are kept as appended; another process\'s numbers between are still read', async (t) => {
+  const f = await legalAidFixture(t);
+  await f.app.legalAidReadModels.engine.stop();
+  const first = await f.submit(application({}, { id: residentId('19820303', 301), name: '彭一' }), f.tokens.huaduClerk);
+  t.equal(first.statusCode, 201, first.body);
+  let readsForward = 0;
+  const store = f.app.eventStore;
+  const counting: EventStore = {
+    ...store,
+    readStream: (name, options) => {
+      if (options?.direction !== 'backwards' && name.startsWith('legalAidNumbering-huadu')) readsForward += 1;
+      return store.readStream(name, options);
+    },
+  };
+  const unprojected = new UnprojectedAllocations(counting);
+  // this process's allocator tells its reader what it appended; another process's allocator does not
+  const mine = new NumberAllocator(store, (stream, appended) => unprojected.noteAppended(stream, appended));
+  const theirs = new NumberAllocator(store);
+  const template = (await unprojected.after(undefined, ['huadu'], [2026]))[0];
+  if (!template) throw new Error('the first allocation is not found');
+  const input = (name: string) => {
+    const commandId = randomUUID();
+    return {
+      areaId: 'huadu', areaShortName: '花', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: { ...template.submitted, applicationId: randomUUID(), applicant: { ...template.submitted.applicant, name } }, commandId, commandDigest: null, correlationId: commandId,
+      actor: { id: 'clerk', role: 'station_clerk', organisation: 'huadu-station-xinhua' },
+    };
+  };
+  const ids = (found: readonly { applicationId: string }[]) => found.map((a) => a.applicationId).sort();
+
+  const a = await mine.allocate(input('彭二'));
+  const forwardBefore = readsForward;
+  const afterMine = await unprojected.after(undefined, ['huadu'], [2026]);
+  t.same(ids(afterMine), ids([template, a]), 'its own allocation is seen');
+  t.equal(afterMine.find((x) => x.applicationId === a.applicationId)?.applicationNumber, a.applicationNumber, 'as it was appended');
+
+  const b = await theirs.allocate(input('彭三'));
+  const c = await mine.allocate(input('彭四'));
+  t.same(ids(await unprojected.after(undefined, ['huadu'], [2026])), ids([template, a, b, c]), 'the other process\'s number between is read, and the one after it is not lost');
+  t.ok(readsForward > forwardBefore, 'read forward for it');
+  const d = await mine.allocate(input('彭五'));
+  const all = await unprojected.after(undefined, ['huadu'], [2026]);
+  t.same(ids(all), ids([template, a, b, c, d]), 'each once');
+  t.same(all.map((x) => x.sequence), [1, 2, 3, 4, 5], 'in the stream\'s order');
+});
+

@@ -7,6 +7,7 @@ import { legalAidStreamName } from '../../src/domain/index.js';
 import { checkNumberPattern, formatApplicationNumber } from '../../src/numbering/application-number.js';
 import { numberingEvents, numberingStreamName } from '../../src/numbering/numbering-events.js';
 import { NumberAllocator } from '../../src/numbering/allocator.js';
+import { WrongExpectedRevisionError } from '@bureau/event-store';
 import { application, legalAidFixture, ORG, residentId } from './support.js';
 
 t.test('the pattern: default 花法援申〔2026〕00123号, and what a pattern must contain', async (t) => {
@@ -151,6 +152,51 @@ t.test('the allocator: one append for the counters waiting together, two process
   t.equal(answers[3]?.sequence, allocations[0]?.sequence, 'also from the other process');
   t.strictSame([answers[0]?.sequence, answers[2]?.sequence].sort(), [26, 27]);
   t.equal(Number(await revisionOf()) - Number(before), 26);
+});
+
+t.test('on PostgreSQL the number and the application are one transaction; an application stream that moved since it was read takes no number', async (t) => {
+  const f = await legalAidFixture(t);
+  const first = await f.submit(application({}, { name: '同事务', id: residentId('19800101', 500) }));
+  t.equal(first.statusCode, 201, first.body);
+  const caseId = first.json().caseId as string;
+  const allocationEvent = await (async () => { for await (const e of f.app.eventStore.readStream(numberingStreamName('huadu', 2026))) return e; throw new Error('no allocation'); })();
+  const applicationEvent = await (async () => { for await (const e of f.app.eventStore.readStream(legalAidStreamName(caseId))) return e; throw new Error('no application'); })();
+  t.equal(allocationEvent.position.commit, applicationEvent.position.commit, 'the allocation and the application committed in one transaction');
+  t.equal(first.headers['x-event-position'], `${applicationEvent.position.commit}/${applicationEvent.position.prepare}`, 'the answer names the application\'s position');
+
+  const template = (await readFirst(f, caseId)).data;
+  const input = (applicationId: string) => {
+    const commandId = randomUUID();
+    return {
+      areaId: 'huadu', areaShortName: '花', pattern: f.config.LEGAL_AID_NUMBER_PATTERN,
+      submitted: { ...template, applicationId }, commandId, commandDigest: null, correlationId: commandId,
+      actor: { id: 'clerk', role: 'station_clerk', organisation: ORG.huaduStation },
+    };
+  };
+  const allocator = new NumberAllocator(f.app.eventStore);
+  const before = await f.streamRevisions();
+  // read as new, but written meanwhile (the application exists now): refused, nothing written, no number taken
+  const stale = await allocator.allocateWithApplication(input(caseId), 'no_stream').then(() => undefined, (error: unknown) => error);
+  t.ok(stale instanceof WrongExpectedRevisionError && stale.streamName === legalAidStreamName(caseId), 'refused for the application stream\'s revision');
+  t.strictSame(await f.streamRevisions(), before, 'nothing written');
+  // its batch-mates are not held back by it
+  const fresh = randomUUID();
+  const [refused, taken] = await Promise.allSettled([allocator.allocateWithApplication(input(caseId), 'no_stream'), allocator.allocateWithApplication(input(fresh), 'no_stream')]);
+  t.equal(refused.status, 'rejected');
+  t.equal(taken.status === 'fulfilled' && taken.value.allocation.applicationNumber, '花法援申〔2026〕00002号', 'the next number, none skipped');
+  t.ok(taken.status === 'fulfilled' && taken.value.application?.written, 'with its application');
+  t.ok(await streamExists(f, legalAidStreamName(fresh)));
+
+  t.test('the same submission sent twice at once: one number, one 201 and one 200', async (t) => {
+    const body = application({}, { name: '双击人', id: residentId('19800101', 501) });
+    const answers = await Promise.all([f.submit(body), f.submit(body)]);
+    t.same(answers.map((a) => a.statusCode).sort(), [200, 201], answers.map((a) => a.body).join('\n'));
+    t.equal(answers[0]?.json().applicationNumber, answers[1]?.json().applicationNumber, 'the same number');
+    t.same(answers.map((a) => a.json().alreadyApplied).sort(), [false, true]);
+    const sequences = [];
+    for await (const e of f.app.eventStore.readStream(numberingStreamName('huadu', 2026))) sequences.push(numberingEvents.fromRecorded(e).data.sequence);
+    t.strictSame(sequences, [1, 2, 3], 'one number taken for it');
+  });
 });
 
 async function readFirst(f: Awaited<ReturnType<typeof legalAidFixture>>, caseId: string) {

@@ -5,6 +5,7 @@ import * as appendBatch from './20261130T010000_append_batch.js';
 import * as appendGuards from './20261130T020000_append_guards.js';
 import * as appendBatchNewStreams from './20261130T030000_append_batch_new_streams.js';
 import * as appendJsonArrays from './20261207T000000_append_json_arrays.js';
+import * as appendBatchAllOrNothing from './20261208T000000_append_batch_all_or_nothing.js';
 
 /** Every migration of the event store, by timestamped name; the Migrator applies them in name order. */
 export const eventStoreMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const eventStoreMigrations: Record<string, Migration> = {
   '20261130T020000_append_guards': appendGuards,
   '20261130T030000_append_batch_new_streams': appendBatchNewStreams,
   '20261207T000000_append_json_arrays': appendJsonArrays,
+  '20261208T000000_append_batch_all_or_nothing': appendBatchAllOrNothing,
 };
