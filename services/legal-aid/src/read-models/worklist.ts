@@ -3,12 +3,14 @@
 // overdue first, or as sorted. Filters: waiting for materials, transferred in, overdue, due today.
 // Overdue is judged against now AND the timers' recorded events. Paged by keyset, the file's id
 // breaking ties; a walk's pages judge "overdue" at its first page's instant, so a file falling overdue
-// meanwhile neither repeats nor goes missing. The count is of the same filtered, scoped files.
+// meanwhile neither repeats nor goes missing. The count is of the same filtered, scoped files: kept by
+// the projection (worklist-counts.ts) unless the filter depends on the instant, then counted from the rows.
 import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { overlaps } from './scope.js';
+import { countIsKept, keptCount } from './worklist-counts.js';
 import { readDeadlinePage } from './worklist-page.js';
 import { NEXT_DUE } from './worklist-rows.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
@@ -98,9 +100,15 @@ function openFiles(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter) {
   return query;
 }
 
+/** The count of the open files the filter selects within the caller's reach (never another district's), as a one-column query. */
+function totalOf(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter) {
+  if (countIsKept(filter)) return keptCount(db, { ...filter, organisation: singleList(filter) });
+  return openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
 /** How many open files the filter selects within the caller's reach (never another district's). */
 export async function countWorklist(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter): Promise<number> {
-  const { n } = await openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await totalOf(db, filter).executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -111,8 +119,9 @@ export async function listWorklist(
   order: { readonly sort: WorklistSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
 ): Promise<Page<WorklistRow> & { readonly total: number }> {
-  // The count rides along as a column (computed once, an uncounted subquery): one round trip, not two.
-  const total = openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n'));
+  // The count rides along as a column (computed once, an uncorrelated subquery): one round trip, not two,
+  // and the page and its count read one snapshot.
+  const total = totalOf(db, filter);
   const keys = [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)];
   const recount = () => countWorklist(db, filter);
   if (order.sort === 'nextDueAt') {
