@@ -10,6 +10,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelTransaction } from '@bureau/projections';
 import type { LegalAidFileRow, LegalAidReadDatabase } from './tables.js';
+import type { ListShape, ListValues } from './worklist-asked.js';
 
 /** What a file adds to one row of the counts. */
 export interface WorklistCountKey {
@@ -70,31 +71,19 @@ export async function writeCountChanges(trx: ReadModelTransaction, table: string
     ON CONFLICT (worklist_orgs, awaiting_materials, transferred_in) DO UPDATE SET n = c.n + excluded.n`.execute(trx);
 }
 
-/** A worklist's filter as far as its count goes (worklist.ts's WorklistFilter). */
-export interface CountedFilter {
-  readonly reach: readonly string[] | null;
-  /** One organisation's list (`?organisationId=`, or a reach of one). */
-  readonly organisation: string | undefined;
-  readonly waitingForMaterials?: boolean | undefined;
-  readonly transferredIn?: boolean | undefined;
-  readonly overdue?: boolean | undefined;
-  readonly dueToday?: boolean | undefined;
-}
-
-/** Whether the kept counts answer the filter: not when it depends on the instant. */
-export const countIsKept = (filter: Pick<CountedFilter, 'overdue' | 'dueToday'>) => filter.overdue === undefined && filter.dueToday === undefined;
+/** Whether the kept counts answer the list asked: not when it depends on the instant. */
+export const countIsKept = (shape: Pick<ListShape, 'overdue' | 'dueToday'>) => shape.overdue === undefined && shape.dueToday === undefined;
 
 /**
- * The count of the open files the filter selects, from the kept counts: the sets holding the list's
+ * The count of the open files the list asked selects, from the kept counts: the sets holding the list's
  * organisation, or meeting the reach for a list over several (each file once, as its set is one row).
  * Another organisation's list, only its files that the reach also has work on: never another district's.
  */
-export function keptCount(db: Kysely<LegalAidReadDatabase>, filter: CountedFilter) {
-  const { reach, organisation } = filter;
+export function keptCount(db: Kysely<LegalAidReadDatabase>, shape: ListShape, values: ListValues) {
   let query = db.selectFrom('legal_aid_worklist_counts').select(sql<string>`COALESCE(sum(n), 0)`.as('n'));
-  if (organisation !== undefined) query = query.where(sql<boolean>`worklist_orgs @> ${[organisation]}::text[]`);
-  if (reach !== null && (organisation === undefined || !reach.includes(organisation))) query = query.where(sql<boolean>`worklist_orgs && ${[...reach]}::text[]`);
-  if (filter.waitingForMaterials) query = query.where('awaiting_materials', '=', true);
-  if (filter.transferredIn) query = query.where('transferred_in', '=', true);
+  if (shape.single) query = query.where(sql<boolean>`worklist_orgs @> ARRAY[${values.organisation}]::text[]`);
+  if (shape.withinReach) query = query.where(sql<boolean>`worklist_orgs && ${values.reach}::text[]`);
+  if (shape.waitingForMaterials) query = query.where('awaiting_materials', '=', sql.lit(true));
+  if (shape.transferredIn) query = query.where('transferred_in', '=', sql.lit(true));
   return query;
 }

@@ -16,7 +16,7 @@ import type { LegalAidEvent } from '../../src/domain/index.js';
 import { legalAidEvents } from '../../src/events/application-events.js';
 import { filesProjectionOf } from '../../src/read-models/files-projection.js';
 import type { LegalAidReadDatabase } from '../../src/read-models/tables.js';
-import { countWorklist } from '../../src/read-models/worklist.js';
+import { countWorklist, listWorklist, type WorklistFilter } from '../../src/read-models/worklist.js';
 import { custodyLife, deemedWithdrawnLife, notifiedLife, transferLife, withdrawnLife } from '../support/lives.js';
 
 const projection = filesProjectionOf('test-identity-hash-key-0123456789abcdef', () => createOfficialWorkingCalendar());
@@ -76,6 +76,35 @@ t.test('the kept counts equal a count of the worklist\'s rows after every event,
       if (kept !== counted?.n) t.fail(`${when}: reach ${JSON.stringify(reach)}: kept ${kept}, rows ${counted?.n}`);
     }
   };
+  /**
+   * Every filter of every kind of list, through the page by deadline (its statement built once per
+   * shape): the page holds what the rows hold, and its count is the page's length.
+   */
+  const everyList = async (when: string) => {
+    const { rows: organisations } = await sql<{ organisation: string }>`SELECT DISTINCT organisation FROM legal_aid_worklist ORDER BY 1`.execute(db);
+    const names = organisations.map((o) => o.organisation);
+    const lists: Pick<WorklistFilter, 'reach' | 'organisationId'>[] = [
+      ...names.map((o) => ({ reach: [o] })), { reach: names.slice(0, 1), organisationId: names[1] }, { reach: names }, { reach: null },
+    ];
+    const now = new Date(Date.UTC(2025, 10, 20, 2));
+    let shapes = 0;
+    for (const list of lists) {
+      for (const waitingForMaterials of [undefined, true]) {
+        for (const transferredIn of [undefined, true]) {
+          for (const overdue of [undefined, true, false]) {
+            for (const dueToday of [undefined, true, false]) {
+              const filter = { ...list, now, waitingForMaterials, transferredIn, overdue, dueToday };
+              const page = await listWorklist(db, pool, filter, { sort: 'nextDueAt', direction: 'asc', asOf: now }, { sort: 'nextDueAt', cursor: undefined, limit: 500, asOf: now.toISOString() });
+              const counted = await countWorklist(db, filter);
+              if (page.total !== page.rows.length || counted !== page.total) t.fail(`${when}: ${JSON.stringify(filter)}: ${page.rows.length} rows, total ${page.total}, counted ${counted}`);
+              shapes += 1;
+            }
+          }
+        }
+      }
+    }
+    t.pass(`${when}: ${shapes} lists, each page its count`);
+  };
   const keptRows = async (suffix: string) =>
     (await sql<{ k: string }>`SELECT array_to_string(worklist_orgs, ',') || ' ' || awaiting_materials || ' ' || transferred_in || ' ' || n AS k
       FROM ${sql.table(`legal_aid_worklist_counts${suffix}`)} WHERE n <> 0 ORDER BY 1`.execute(db)).rows.map((r) => r.k);
@@ -86,6 +115,7 @@ t.test('the kept counts equal a count of the worklist\'s rows after every event,
   for (const [i, event] of events.entries()) {
     await db.transaction().execute((trx) => projection.handle(trx, [event], live));
     await agree(`after event ${i + 1} (${event.type})`);
+    if (i + 1 === Math.floor(events.length / 2)) await everyList(`after event ${i + 1}`);
     after.push(await keptRows(''));
     const { rows } = await sql<{ k: string }>`SELECT organisation || ':' || case_id AS k FROM legal_aid_worklist`.execute(db);
     seen = new Set([...seen, ...rows.map((r) => r.k)]);
