@@ -4,11 +4,13 @@
 // instant. But within one green-channel flag and one recorded-overdue flag, the files due before the
 // instant and those due from it are each a range of the index in (deadline, receipt, id) order, and
 // every file in such a range is alike overdue or not. So the page is the first rows of the union of
-// those eight ranges in the list's order: each range read up to a page (from the cursor on, as a row
+// those six ranges in the list's order: each range read up to a page (from the cursor on, as a row
 // comparison that bounds the scan), and only those few rows sorted. The cursor is the generic keyset's
 // (readPage in @bureau/service-kit/paging): the text of each key of the row it points at, here made from
 // the row (a timestamp as ISO text, which ::timestamptz reads back the same) rather than cast by
 // PostgreSQL for every row of the page: a page's cursors need the first row's and the last's only.
+// The statement is built once per shape (the list's filters, each range's place against the cursor, the
+// direction) and only its values bound per page (statement-shapes.ts).
 import { encodeCursor, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type pg from 'pg';
