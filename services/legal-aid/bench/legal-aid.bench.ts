@@ -188,7 +188,7 @@ if (READS_FROM === 'limit') {
   const rows = (await app.pg.query<{ n: string }>('SELECT count(*) AS n FROM legal_aid_files')).rows[0]?.n;
   say(`rebuild: ${rows} rows from ${totalEvents} events in ${rebuildSeconds.toFixed(2)} s`);
   // The limit: the same rows by batched multi-row INSERTs into tables made by the same migration (each of
-  // the projection's tables: the files, the worklist's open files, the statistics' counts).
+  // the projection's tables: the files, the worklist's open files and their counts, the statistics' counts).
   const db: Kysely<any> = app.db;
   const limitTables = { legal_aid_files: 'bench_limit_files', legal_aid_numbers: 'bench_limit_numbers', legal_aid_worklist: 'bench_limit_worklist', legal_aid_worklist_counts: 'bench_limit_worklist_counts', legal_aid_figures: 'bench_limit_figures' };
   const copies = await Promise.all((['legal_aid_files', 'legal_aid_worklist', 'legal_aid_worklist_counts', 'legal_aid_figures'] as const).map(async (table) => ({ table, rows: (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db)).rows })));
