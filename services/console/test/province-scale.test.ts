@@ -120,6 +120,7 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
   try {
     const table = await activeTable(db, 'legal_aid_files', 'legal_aid_files');
     const worklist = await activeTable(db, 'legal_aid_files', 'legal_aid_worklist');
+    const counts = await activeTable(db, 'legal_aid_files', 'legal_aid_worklist_counts');
     const filesMs = await fillTable(db, table, `
       INSERT INTO ${table} (
         case_id, kind, application_number, status, open, parties, worklist_orgs, receiving_org, receiving_office, competent_office, holder_office,
@@ -170,9 +171,15 @@ async function fillLegalAid(databaseUrl: string): Promise<number> {
           FROM generate_series(1, ${FILES}) AS i
         ) AS numbered
       ) AS files`);
-    return filesMs + (await fillTable(db, worklist, `
+    const worklistMs = await fillTable(db, worklist, `
       INSERT INTO ${worklist} (organisation, place, ${WORKLIST_COLUMNS})
-      SELECT list.organisation, list.place, ${WORKLIST_COLUMNS} FROM ${table}, unnest(worklist_orgs) WITH ORDINALITY AS list (organisation, place) WHERE open`));
+      SELECT list.organisation, list.place, ${WORKLIST_COLUMNS} FROM ${table}, unnest(worklist_orgs) WITH ORDINALITY AS list (organisation, place) WHERE open`);
+    // The worklists' counts the projection keeps beside their rows (legal-aid's worklist-counts.ts): open files per set of organisations and filter.
+    return filesMs + worklistMs + (await fillTable(db, counts, `
+      INSERT INTO ${counts} (worklist_orgs, awaiting_materials, transferred_in, n)
+      SELECT (SELECT array_agg(o ORDER BY o COLLATE "C") FROM unnest(worklist_orgs) AS o), status = 'awaiting_materials',
+             COALESCE(transfer_received_at IS NOT NULL AND holder_office = transferred_to, false), count(*)
+        FROM ${table} WHERE open AND worklist_orgs <> '{}' GROUP BY 1, 2, 3`));
   } finally {
     await db.end();
   }

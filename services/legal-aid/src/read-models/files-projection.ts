@@ -11,6 +11,7 @@ import { numberingEvents, numberingStreamCategory } from '../numbering/numbering
 import { applyEventsToRow, type RowEvent } from './file-row.js';
 import { figureChanges, writeFigureChanges } from './monthly-figures.js';
 import type { LegalAidFileRow } from './tables.js';
+import { countChanges, createWorklistCountsTable, writeCountChanges } from './worklist-counts.js';
 import { createWorklistTable, writeWorklistRows } from './worklist-rows.js';
 
 export const FILES_PROJECTION = 'legal_aid_files';
@@ -24,9 +25,10 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
     // 4: the worklist's indexes for its pages by receipt and by number.
     // 5: the worklist's own narrow table; statistics as counts kept per month; the name search by its key.
     // 6: the worklist's rows per organisation, in its lists' orders (a page and its count read ranges of a btree).
-    version: 6,
+    // 7: the worklists' counts kept per set of organisations (worklist-counts.ts).
+    version: 7,
     streamCategories: [legalAidStreamCategory, numberingStreamCategory],
-    tables: ['legal_aid_files', 'legal_aid_numbers', 'legal_aid_worklist', 'legal_aid_figures'],
+    tables: ['legal_aid_files', 'legal_aid_numbers', 'legal_aid_worklist', 'legal_aid_worklist_counts', 'legal_aid_figures'],
 
     async migrate(trx, tables) {
       const files = sql.table(tables.legal_aid_files);
@@ -100,6 +102,8 @@ export const filesProjectionOf = (hashKey: string, calendar: () => WorkingCalend
       await sql`CREATE INDEX ON ${files} (case_id) WHERE provisional_years <> '{}'`.execute(trx);
       // 工作清单: one narrow row per (organisation with work on it, open file), in its lists' orders (worklist-rows.ts).
       await createWorklistTable(trx, tables.legal_aid_worklist);
+      // 共 N 件: the worklists' counts, kept with their rows (worklist-counts.ts).
+      await createWorklistCountsTable(trx, tables.legal_aid_worklist_counts);
       // 月度统计: the counts per month (monthly-figures.ts).
       await sql`CREATE TABLE ${sql.table(tables.legal_aid_figures)} (
         month text NOT NULL,
@@ -186,10 +190,12 @@ async function handleFiles(trx: ReadModelTransaction, events: readonly RecordedE
   }
   if (part.length > 0) writes.add(upsert(trx, tables.legal_aid_files, part));
   if (rows.size > 0) {
+    const changes = [...rows.values()].map((row) => [before.get(row.case_id), row] as const);
     // The worklist's rows: the open files' (one per organisation with work on it), none for a file no longer open.
-    writes.add(writeWorklistRows(trx, tables.legal_aid_worklist, [...rows.values()].map((row) => [before.get(row.case_id), row] as const)));
-    // The statistics' counts: each file's figures after the batch, less its figures before (monthly-figures.ts).
-    writes.add(writeFigureChanges(trx, tables.legal_aid_figures, figureChanges([...rows.values()].map((row) => [before.get(row.case_id), row] as const))));
+    writes.add(writeWorklistRows(trx, tables.legal_aid_worklist, changes));
+    // Their counts, and the statistics' counts: each file's after the batch, less its before (worklist-counts.ts, monthly-figures.ts).
+    writes.add(writeCountChanges(trx, tables.legal_aid_worklist_counts, countChanges(changes)));
+    writes.add(writeFigureChanges(trx, tables.legal_aid_figures, figureChanges(changes)));
   }
   await writes.done();
 }
@@ -226,7 +232,7 @@ class InFlight {
   }
 }
 
-type FilesTable = 'legal_aid_files' | 'legal_aid_numbers' | 'legal_aid_worklist' | 'legal_aid_figures';
+type FilesTable = 'legal_aid_files' | 'legal_aid_numbers' | 'legal_aid_worklist' | 'legal_aid_worklist_counts' | 'legal_aid_figures';
 
 /**
  * INSERT … ON CONFLICT (case_id) DO UPDATE of every column, the rows sent as ONE json parameter and

@@ -96,6 +96,14 @@ export type LegalAidWorklistTable = Pick<LegalAidFileTable, (typeof listedColumn
   place: number;
 };
 
+/** 工作清单's counts, kept per set of worklist organisations and filter (worklist-counts.ts). */
+export interface LegalAidWorklistCountTable {
+  worklist_orgs: string[];
+  awaiting_materials: boolean;
+  transferred_in: boolean;
+  n: number;
+}
+
 /**
  * The statistics kept as counts (monthly-figures.ts): per Beijing-time month, section (an office's figure,
  * a station's receipts, decisions, overdue limits), office or station, and figure; `days` the working
@@ -114,6 +122,7 @@ export type LegalAidReadDatabase = {
   legal_aid_files: LegalAidFileTable;
   legal_aid_numbers: LegalAidNumberTable;
   legal_aid_worklist: LegalAidWorklistTable;
+  legal_aid_worklist_counts: LegalAidWorklistCountTable;
   legal_aid_figures: LegalAidFigureTable;
 };
 

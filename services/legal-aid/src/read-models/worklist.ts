@@ -3,27 +3,18 @@
 // overdue first, or as sorted. Filters: waiting for materials, transferred in, overdue, due today.
 // Overdue is judged against now AND the timers' recorded events. Paged by keyset, the file's id
 // breaking ties; a walk's pages judge "overdue" at its first page's instant, so a file falling overdue
-// meanwhile neither repeats nor goes missing. The count is of the same filtered, scoped files.
+// meanwhile neither repeats nor goes missing. The count is of the same filtered, scoped files: kept by
+// the projection (worklist-counts.ts) unless the filter depends on the instant, then counted from the rows.
 import { readPage, type Page, type PageRequest, type SortKey } from '@bureau/service-kit/paging';
-import { endOfLocalDay, localDateOf, startOfLocalDay } from '@bureau/working-calendar';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { overlaps } from './scope.js';
+import { listAsked, type ListShape, type ListValues, type WorklistFilter } from './worklist-asked.js';
+import { countIsKept, keptCount } from './worklist-counts.js';
 import { readDeadlinePage } from './worklist-page.js';
 import { NEXT_DUE } from './worklist-rows.js';
 import { listedColumns, type LegalAidReadDatabase, type ListedFileRow } from './tables.js';
 
-export interface WorklistFilter {
-  readonly now: Date;
-  readonly reach: readonly string[] | null;
-  /** Only files received by, held by or competent at this organisation (a station's or an office's own list). */
-  readonly organisationId?: string | undefined;
-  readonly waitingForMaterials?: boolean | undefined;
-  readonly transferredIn?: boolean | undefined;
-  readonly overdue?: boolean | undefined;
-  /** Only files whose next deadline is 24:00 today (Asia/Shanghai): as an instant, up to the next day's 00:00. */
-  readonly dueToday?: boolean | undefined;
-}
+export type { WorklistFilter } from './worklist-asked.js';
 
 /** The worklist's sorts (the `sort` query's fields). */
 export const worklistSorts = ['nextDueAt', 'receivedAt', 'applicationNumber'] as const;
@@ -61,46 +52,39 @@ export function fileKeys(sort: WorklistSort, direction: 'asc' | 'desc', asOf: Da
   }
 }
 
-/**
- * The one organisation whose list is asked: `?organisationId=`, or a reach of one organisation (a
- * station's clerk): its rows are ranges of the table's btrees that begin with the organisation.
- */
-function singleList(filter: WorklistFilter): string | undefined {
-  return filter.organisationId ?? (filter.reach?.length === 1 ? filter.reach[0] : undefined);
-}
-
-/** The rows of the lists asked, each open file once, within the caller's reach (never another district's). */
-function openFiles(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter) {
-  const reach = filter.reach;
-  const organisation = singleList(filter);
+/** The rows of the list asked, each open file once, within the caller's reach (never another district's). */
+function openFiles(db: Kysely<LegalAidReadDatabase>, shape: ListShape, values: ListValues) {
+  // Constants as literals: a statement's shape holds no value but its slots (statement-shapes.ts).
   let query = db.selectFrom('legal_aid_worklist');
-  if (organisation !== undefined) {
-    query = query.where('organisation', '=', organisation);
-    // Its own list within the reach needs no further look; another organisation's, only its files that the reach also has work on.
-    if (reach !== null && !reach.includes(organisation)) query = query.where(overlaps('worklist_orgs', reach));
-  } else {
-    // Each file once: its first row, found by the reach's overlap with its organisations (the city: every file).
-    query = query.where('place', '=', 1).where(overlaps('worklist_orgs', reach));
-  }
-  if (filter.waitingForMaterials) query = query.where('status', '=', 'awaiting_materials');
-  if (filter.transferredIn) query = query.where('transfer_received_at', 'is not', null).where(sql<boolean>`holder_office = transferred_to`);
-  if (filter.overdue !== undefined) {
+  // One organisation's list; else each file once: its first row (the city: every file).
+  query = shape.single ? query.where('organisation', '=', values.organisation) : query.where('place', '=', sql.lit(1));
+  // Another organisation's list, only its files that the reach also has work on; a list over several, the reach's.
+  if (shape.withinReach) query = query.where(sql<boolean>`worklist_orgs && ${values.reach}::text[]`);
+  if (shape.waitingForMaterials) query = query.where('status', '=', sql.lit('awaiting_materials'));
+  if (shape.transferredIn) query = query.where(sql<boolean>`transfer_received_at IS NOT NULL`).where(sql<boolean>`holder_office = transferred_to`);
+  if (shape.overdue !== undefined) {
     // overdueAt(now) written over the index's deadline key, so a range of it can bound a scan.
-    query = query.where(filter.overdue
-      ? sql<boolean>`(overdue_recorded OR ${nextDue} < ${filter.now})`
-      : sql<boolean>`(NOT overdue_recorded AND ${nextDue} >= ${filter.now})`);
+    query = query.where(shape.overdue
+      ? sql<boolean>`(overdue_recorded OR ${nextDue} < ${values.now})`
+      : sql<boolean>`(NOT overdue_recorded AND ${nextDue} >= ${values.now})`);
   }
-  if (filter.dueToday !== undefined) {
-    const today = localDateOf(filter.now);
-    const dueToday = sql<boolean>`(${nextDue} > ${startOfLocalDay(today)} AND ${nextDue} <= ${endOfLocalDay(today)})`;
-    query = query.where(filter.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
+  if (shape.dueToday !== undefined) {
+    const dueToday = sql<boolean>`(${nextDue} > ${values.dayStart} AND ${nextDue} <= ${values.dayEnd})`;
+    query = query.where(shape.dueToday ? dueToday : sql<boolean>`NOT ${dueToday}`);
   }
   return query;
 }
 
+/** The count of the open files the list asked selects within the caller's reach (never another district's), as a one-column query. */
+function totalOf(db: Kysely<LegalAidReadDatabase>, shape: ListShape, values: ListValues) {
+  if (countIsKept(shape)) return keptCount(db, shape, values);
+  return openFiles(db, shape, values).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
 /** How many open files the filter selects within the caller's reach (never another district's). */
 export async function countWorklist(db: Kysely<LegalAidReadDatabase>, filter: WorklistFilter): Promise<number> {
-  const { n } = await openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const { shape, values } = listAsked(filter);
+  const { n } = await totalOf(db, shape, values).executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -111,19 +95,25 @@ export async function listWorklist(
   order: { readonly sort: WorklistSort; readonly direction: 'asc' | 'desc'; readonly asOf: Date },
   page: PageRequest,
 ): Promise<Page<WorklistRow> & { readonly total: number }> {
-  // The count rides along as a column (computed once, an uncounted subquery): one round trip, not two.
-  const total = openFiles(db, filter).select((eb) => eb.fn.countAll<string>().as('n'));
+  // The count rides along as a column (computed once, an uncorrelated subquery): one round trip, not two,
+  // and the page and its count read one snapshot.
+  const { shape, values } = listAsked(filter);
   const keys = [greenFirst, ...fileKeys(order.sort, order.direction, order.asOf)];
   const recount = () => countWorklist(db, filter);
   if (order.sort === 'nextDueAt') {
-    // By deadline: a page read from the index's ranges, stopped once full (worklist-page.ts).
-    const rows = openFiles(db, filter).select(listedColumns).select(overdueAt(filter.now).as('overdue'));
-    return withTotal(await readDeadlinePage(db, pool, rows, [...listedColumns, 'overdue'], total, order, keys, page), page, recount);
+    // By deadline: a page read from the index's ranges, stopped once full, its statement built once per shape (worklist-page.ts).
+    const list = {
+      shape: JSON.stringify(shape),
+      values,
+      rows: (v: ListValues) => openFiles(db, shape, v).select(listedColumns).select(overdueAt(v.now).as('overdue')),
+      total: (v: ListValues) => totalOf(db, shape, v),
+    };
+    return withTotal(await readDeadlinePage(db, pool, list, [...listedColumns, 'overdue'], order, keys, page), page, recount);
   }
-  const query = openFiles(db, filter)
+  const query = openFiles(db, shape, values)
     .select(listedColumns)
     .select(overdueAt(filter.now).as('overdue'))
-    .select(total.as('total'));
+    .select(totalOf(db, shape, values).as('total'));
   return withTotal(await readPage(query, keys, page), page, recount);
 }
 
