@@ -30,20 +30,32 @@ export type ApplyOutcome =
 /**
  * One transaction on one reserved connection: BEGIN with the checkpoint's compare-and-set (one round
  * trip, beginBatch), the handler's writes, COMMIT. Any failure rolls the whole batch back.
+ *
+ * The handler starts without waiting for BEGIN's answer: its statements queue behind it on the
+ * connection, which runs them in order, so they still run inside the transaction, after the move. If
+ * the move fails, PostgreSQL has aborted the transaction and refuses every statement after it; the
+ * move's error (LostOwnershipError, a lost connection) is then the one reported, not the handler's.
+ * A batch then costs one round trip less, and the handler's first work (decoding its events, say)
+ * overlaps the move.
  */
 export async function applyOnce(target: ApplyTarget, expected: GlobalPosition | undefined, events: readonly RecordedEvent[], through: GlobalPosition): Promise<void> {
   await target.db.connection().execute(async (conn) => {
+    const begun = beginBatch(conn, { projection: target.projection.name, generation: target.generation, expected, next: through, applied: events.length }, target.durableCommits);
+    // Awaited below; handled now, so failing while the handler runs is not an unhandled rejection.
+    const beginFailure = begun.then(() => undefined, (error: unknown) => ({ error }));
     try {
-      await beginBatch(conn, { projection: target.projection.name, generation: target.generation, expected, next: through, applied: events.length }, target.durableCommits);
       if (events.length > 0) await target.projection.handle(conn, events, target.tables);
+      await begun;
       const { rows } = await sql.raw<{ command?: string }>('COMMIT').execute(conn);
       // PostgreSQL answers COMMIT with ROLLBACK when an earlier statement's error (one a handler caught
       // and went on from) had aborted the transaction: nothing was written.
       if (rows[0]?.command === 'ROLLBACK') throw new Error(`projection ${target.projection.name}: the batch's transaction was aborted by an earlier error`);
     } catch (error) {
+      // Whatever the handler saw, a failed move is the cause: its statements ran in an aborted transaction.
+      const failedMove = await beginFailure;
       // After a failed BEGIN or COMMIT there is no transaction left; PostgreSQL only warns then.
       await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
-      throw error;
+      throw failedMove ? failedMove.error : error;
     }
   });
 }
