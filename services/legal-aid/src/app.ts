@@ -22,6 +22,7 @@ import { officeDirectoryOf } from './organisation/offices.js';
 import { readModelsPlugin, type ReadModelsTimings } from './read-models/read-models-plugin.js';
 import { fileCommandRoutes } from './routes/file-commands.js';
 import { fileRoute } from './routes/file.js';
+import { scanReadRoute } from './routes/scan-read.js';
 import { lawyerRoutes } from './routes/lawyer.js';
 import { listRoutes } from './routes/lists.js';
 import { lawyerRegistryRoutes } from './routes/lawyer-registry.js';
@@ -132,6 +133,7 @@ const legalAidPlugin = async (app: FastifyInstance, { config, clock, readModels,
   await app.register(submitRoute);
   await app.register(newFileRoutes);
   await app.register(fileRoute);
+  await app.register(scanReadRoute);
   // The assigned lawyer's cases and reports.
   await app.register(lawyerRoutes);
   await app.register(async (scope) => {

@@ -47,6 +47,8 @@ const statisticsReaders: Role[] = [...readers, 'city_statistician'];
 /** One file: its handlers and the city administrator; auditors read cases in the audit service, which records each view. */
 const fileReaders: Role[] = [...handlers, 'legal_aid_lawyer', 'city_administrator'];
 const lawyers: Role[] = ['legal_aid_lawyer'];
+/** A scan handed in: personal data that cannot be masked, so only the file's handlers and its lawyer. */
+const scanReaders: Role[] = [...handlers, 'legal_aid_lawyer'];
 const lawyerReport = () => command({ reportId: randomUUID(), kind: 'progress', text: '已会见受援人' });
 /** Walk-in consultations (来访咨询): the counters record; the district's and the city's readers read. */
 const walkInRecorders: Role[] = ['station_clerk', 'centre_staff', 'legal_aid_reviewer', 'legal_aid_head'];
@@ -126,6 +128,7 @@ const matrix: Case[] = [
   { method: 'GET', route: '/walk-in-consultations/counts/{month}', admits: walkInCountReaders, sample: () => ({ url: '/walk-in-consultations/counts/2026-03' }) },
   ...registryCases,
   { method: 'POST', route: '/scans', admits: intake, sample: () => ({ url: '/scans', payload: { commandId: randomUUID() } }) },
+  { method: 'GET', route: '/files/{caseId}/scans/{contentHash}', admits: scanReaders, file: (id) => ({ url: `/files/${id}/scans/${'0'.repeat(64)}` }) },
   { method: 'GET', route: '/calendar', admits: 'signed_in', sample: () => ({ url: '/calendar' }) },
   { method: 'PUT', route: '/calendar/years/{year}', admits: ['city_administrator'], sample: () => ({ url: '/calendar/years/2031', payload: {} }) },
   { method: 'GET', route: '/projections', admits: ['administrator', 'auditor', ...cityWide], sample: () => ({ url: '/projections' }) },

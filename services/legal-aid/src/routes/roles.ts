@@ -44,6 +44,8 @@ export const STATISTICS_READERS = access({ ...clerk, ...reviewer, ...head, ...ob
  * lists, search and statistics here.
  */
 export const FILE_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, ...lawyer, city_administrator: 'city' });
+/** The scans a file's application handed in (personal data that cannot be masked): the roles that handle it. */
+export const SCAN_READERS = access({ ...clerk, ...reviewer, ...head, ...objections, ...lawyer });
 /** See a file's personal data unmasked: the roles that handle it. */
 export const PERSONAL_DATA_READERS: readonly string[] = [STATION_CLERK, REVIEWER, OFFICE_HEAD, OBJECTION_HANDLER, LAWYER];
 /** The assigned lawyer's own cases and reports (only the files assigned to them: lawyer.ts). */
