@@ -9,7 +9,7 @@ import type { EventToAppend, Json, RecordedEvent } from '@bureau/event-store';
 import { foldLegalAid } from '@bureau/legal-aid/domain';
 import { legalAidEvents } from '@bureau/legal-aid/events';
 import t from 'tap';
-import { ledgerContext, logged, opened } from '../../advisors/test/domain/support/fixtures.js';
+import { ledgerContext, lin, logged, opened } from '../../advisors/test/domain/support/fixtures.js';
 import { transferLife } from '../../legal-aid/test/support/lives.js';
 import { historyOf } from '../../legal-aid/test/domain/support/given.js';
 import { local, submit } from '../../legal-aid/test/domain/support/fixtures.js';
@@ -131,14 +131,16 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
   });
 
   t.test('a ledger corrected later: as of before the correction the entry as logged, the diff across it', async (t) => {
-    const history: LedgerEvent[] = [opened, logged('e1')];
-    const stream = 'advisorLedger-huadu-xinhua-sanhua_2026-04';
+    // May's ledger of the same village (April's is the linked-cases test's), served by 林律师 since 16 March.
+    const may: LedgerEvent = { type: 'LedgerMonthOpened', data: { ...opened.data, month: '2026-05' } } as LedgerEvent;
+    const history: LedgerEvent[] = [may, logged('e1', { date: '2026-05-05', advisorId: lin }, '2026-05-20 10:00')];
+    const stream = 'advisorLedger-huadu-xinhua-sanhua_2026-05';
     const toAppend = (events: LedgerEvent[], from: number) => events.map((e, i) => inDemoCity(advisorLedgerEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(from + i) })));
     await f.app.eventStore.appendToStream(stream, toAppend(history, 0), { expectedRevision: 'no_stream' });
     const beforeCorrection = await momentAfterLastRecorded(f, stream);
-    const correction = decideLedger({ type: 'CorrectEntry', data: { entryId: 'e1', correction: { durationMinutes: 90 }, reason: '时长登记有误' } }, foldLedger(history), ledgerContext('2026-03-20 11:00'));
+    const correction = decideLedger({ type: 'CorrectEntry', data: { entryId: 'e1', correction: { durationMinutes: 90 }, reason: '时长登记有误' } }, foldLedger(history), ledgerContext('2026-05-20 11:00', { month: '2026-05' }));
     await f.app.eventStore.appendToStream(stream, toAppend(correction, history.length), { expectedRevision: 1n });
-    const path = '/cases/advisor-ledger/huadu-xinhua-sanhua_2026-04';
+    const path = '/cases/advisor-ledger/huadu-xinhua-sanhua_2026-05';
     const then = (await f.get(`${path}/as-of?at=${encodeURIComponent(beforeCorrection.toISOString())}&personalData=shown`, f.tokens.cityAuditor)).json();
     t.equal(then.revision, '1');
     const asLogged = (await stored(f, stream)).slice(0, history.length).map((e) => advisorLedgerEvents.fromRecorded(e));
@@ -170,5 +172,16 @@ t.test('legal-aid and ledger cases through their own domains', async (t) => {
     t.same(await links(`/cases/work-order/${workOrderId}`), [{ kind: 'legal-aid', caseId: 'app-ref-1', relation: 'referred_to' }]);
     t.same(await links('/cases/legal-aid/app-ref-2'), [{ kind: 'advisor-ledger', caseId: 'huadu-xinhua-sanhua_2026-04', relation: 'referred_from', entryId: 'e9' }]);
     t.same(await links('/cases/advisor-ledger/huadu-xinhua-sanhua_2026-04'), [{ kind: 'legal-aid', caseId: 'app-ref-2', relation: 'referred_to', entryId: 'e9' }]);
+
+    // A second referral of the same order, appended after the links were first asked for: the index
+    // reads on from where it stopped and finds it.
+    const again = historyOf({ command: submit({ applicationId: 'app-ref-3', channel: { kind: 'hotline_referral', workOrderId } }), now: local('2025-11-04 10:00') });
+    await f.app.eventStore.appendToStream('legalAidCase-app-ref-3', again.map((e, i) => inDemoCity(legalAidEvents.toAppend(e, { id: crypto.randomUUID(), envelope: envelope(i) }))));
+    await f.settled();
+    t.same(await links(`/cases/work-order/${workOrderId}`), [
+      { kind: 'legal-aid', caseId: 'app-ref-1', relation: 'referred_to' },
+      { kind: 'legal-aid', caseId: 'app-ref-3', relation: 'referred_to' },
+    ], 'the referral appended since is found');
+    t.same(await links('/cases/legal-aid/app-ref-3'), [{ kind: 'work-order', caseId: workOrderId, relation: 'referred_from' }]);
   });
 });

@@ -4,7 +4,7 @@ import { bearerSecurity, HttpProblem, isWithinReach, problemSchema, problemTypes
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { linksOf } from '../cases/links.js';
+import { linksOf, ReferralIndex } from '../cases/links.js';
 import { asOf, diffBetween, historyPage, indexAsOf } from '../history/history-view.js';
 import { openCase } from '../history/read-case.js';
 import { caseVerdict, caseVerdictSchema } from './case-verdict.js';
@@ -22,6 +22,8 @@ const sendRendered = (reply: FastifyReply, body: Buffer) => reply.type('applicat
 const badRequest = (detail: string) => new HttpProblem(400, 'Bad Request', problemTypes.validation, detail);
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Who referred what, read from the store once and then only what came since (cases/links.ts).
+  const referrals = new ReferralIndex(app.eventStore);
   const maxPage = app.audit.config.AUDIT_HISTORY_MAX_PAGE;
 
   app.get('/cases/:kind/:caseId/history', {
@@ -123,7 +125,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { opened } = await openForAuditor(app, request, request.params, 'masked', 'links');
-    const candidates = await linksOf(app.eventStore, request.params.kind, opened.caseId, opened.steps.map((s) => s.recorded));
+    const candidates = await linksOf(referrals, request.params.kind, opened.caseId, opened.steps.map((s) => s.recorded));
     // A linked case outside the caller's reach (or missing) is not listed: as with any list.
     const links = [];
     for (const link of candidates) {
