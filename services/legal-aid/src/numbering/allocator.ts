@@ -135,12 +135,7 @@ export class NumberAllocator {
       if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
       writer.tip ??= (await latest(this.store, stream, 1))[0]?.revision ?? -1n;
       const tip = writer.tip;
-      const allocations = members.map((group, i) => allocationOf((group[0] as Waiting).input, Number(tip) + 2 + i));
-      const events = members.map((group, i) => {
-        const { input } = group[0] as Waiting;
-        const envelope = { correlationId: input.correlationId, causationId: input.commandId, actor: input.actor, occurredAt: input.submitted.receivedAt };
-        return numberingEvents.toAppend({ type: 'ApplicationNumberAllocated', data: allocations[i] as Allocation }, { id: allocationIdOf(input.commandId), envelope });
-      });
+      const { allocations, events } = allocationsAfter(tip, members);
       try {
         const appended = await this.store.appendToStream(stream, events, { expectedRevision: tip === -1n ? 'no_stream' : tip });
         writer.tip = appended.nextExpectedRevision;
@@ -188,12 +183,7 @@ export class NumberAllocator {
       if (round >= MAX_ROUNDS) throw new Error(`numbering stream ${stream}: no number after ${MAX_ROUNDS} rounds of contention`);
       writer.tip ??= (await latest(this.store, stream, 1))[0]?.revision ?? -1n;
       const tip = writer.tip;
-      const allocations = members.map((group, i) => allocationOf((group[0] as Waiting).input, Number(tip) + 2 + i));
-      const events = members.map((group, i) => {
-        const { input } = group[0] as Waiting;
-        const envelope = { correlationId: input.correlationId, causationId: input.commandId, actor: input.actor, occurredAt: input.submitted.receivedAt };
-        return numberingEvents.toAppend({ type: 'ApplicationNumberAllocated', data: allocations[i] as Allocation }, { id: allocationIdOf(input.commandId), envelope });
-      });
+      const { allocations, events } = allocationsAfter(tip, members);
       // appends[0] is the numbering stream's; each member with an application has one more, in order.
       const appendOfMember: (number | undefined)[] = [];
       const appends: StreamAppend[] = [{ streamName: stream, events, expectedRevision: tip === -1n ? 'no_stream' : tip }];
@@ -287,4 +277,15 @@ function allocationOf(input: AllocationInput, sequence: number): Allocation {
     actor: { id: input.actor.id, role: input.actor.role, organisation: input.actor.organisation },
     submitted: { ...input.submitted, applicationNumber },
   };
+}
+
+/** The next numbers after `tip`, one per command in order, and their events (one id per command: a retry is recognised). */
+function allocationsAfter(tip: bigint, members: readonly (readonly Waiting[])[]): { allocations: Allocation[]; events: EventToAppend[] } {
+  const allocations = members.map((group, i) => allocationOf((group[0] as Waiting).input, Number(tip) + 2 + i));
+  const events = members.map((group, i) => {
+    const { input } = group[0] as Waiting;
+    const envelope = { correlationId: input.correlationId, causationId: input.commandId, actor: input.actor, occurredAt: input.submitted.receivedAt };
+    return numberingEvents.toAppend({ type: 'ApplicationNumberAllocated', data: allocations[i] as Allocation }, { id: allocationIdOf(input.commandId), envelope });
+  });
+  return { allocations, events };
 }
